@@ -1,0 +1,6 @@
+// `npm run expotest`: not built yet; exits non-zero rather than print a fake count.
+
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('expotest: not implemented yet\n');
+  return 1;
+}

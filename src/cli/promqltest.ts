@@ -1,0 +1,6 @@
+// `npm run promqltest`: not built yet; exits non-zero rather than print a fake count.
+
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('promqltest: not implemented yet\n');
+  return 1;
+}

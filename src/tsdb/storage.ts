@@ -1,0 +1,85 @@
+// The storage room's face: scrape and rules write through an Appender, PromQL
+// reads through a Querier. Neither sees chunks, blocks or IndexedDB.
+
+import type { Labels } from '../model/labels';
+import type { Matcher } from '../model/matcher';
+
+/** A series' number in one storage; 0 means "not resolved yet". */
+export type SeriesRef = number;
+
+export type MetricType = 'counter' | 'gauge' | 'histogram' | 'gaugehistogram' | 'summary' | 'info' | 'stateset' | 'unknown';
+
+export interface Metadata {
+  type: MetricType;
+  help: string;
+  unit: string;
+}
+
+/** Why samples of one commit were not stored, as Prometheus counts them. */
+export interface AppendStats {
+  appended: number;
+  seriesAdded: number;
+  outOfOrder: number;
+  duplicate: number;
+  tooOld: number;
+}
+
+export interface Appender {
+  /**
+   * Adds one sample. Pass the ref from an earlier call to skip the label
+   * lookup; with ref 0 (or a ref the storage no longer knows) the labels
+   * resolve or create the series. Returns the series' ref. A rejected sample
+   * (out of order, duplicate timestamp with another value, too old) is counted
+   * in the commit's stats, never thrown.
+   */
+  append(ref: SeriesRef, labels: Labels, t: number, v: number): SeriesRef;
+  /** Metadata from an exposition's TYPE/HELP/UNIT lines, keyed by metric family name. */
+  updateMetadata(metric: string, meta: Metadata): void;
+  /** Makes every sample of this appender visible at once. */
+  commit(): AppendStats;
+  /** Drops every sample of this appender. */
+  rollback(): void;
+}
+
+/** One series' samples in [mint, maxt]: timestamps in integer ms, values as float64 (stale NaN kept). */
+export interface SeriesData {
+  labels: Labels;
+  ts: Float64Array;
+  vs: Float64Array;
+}
+
+export interface Querier {
+  /** Series matching all matchers, with their samples in [mint, maxt], sorted by labels. */
+  select(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[]>;
+  /** Label names of series matching the matchers (all series when none), sorted. */
+  labelNames(matchers?: readonly Matcher[]): Promise<string[]>;
+  /** Values of one label over the matching series, sorted. */
+  labelValues(name: string, matchers?: readonly Matcher[]): Promise<string[]>;
+  /** Metadata by metric name (all when no name). */
+  metadata(metric?: string): Promise<Map<string, Metadata[]>>;
+}
+
+export interface Storage {
+  appender(): Appender;
+  querier(): Querier;
+}
+
+/**
+ * Prometheus's staleness marker is the NaN 0x7ff0000000000002 (value.StaleNaN).
+ * It is a signalling NaN, and V8 may quiet it (set bit 51) whenever the value
+ * passes through a register, so both forms count as stale here; encoders write
+ * the exact Prometheus bits back.
+ */
+export const STALE_NAN_BITS_HI = 0x7ff00000;
+export const STALE_NAN_BITS_LO = 0x00000002;
+
+const scratch = new DataView(new ArrayBuffer(8));
+scratch.setUint32(0, STALE_NAN_BITS_HI);
+scratch.setUint32(4, STALE_NAN_BITS_LO);
+export const STALE_NAN = scratch.getFloat64(0);
+
+export function isStaleNaN(v: number): boolean {
+  if (v === v) return false;
+  scratch.setFloat64(0, v);
+  return (scratch.getUint32(0) & 0xfff7ffff) === STALE_NAN_BITS_HI && scratch.getUint32(4) === STALE_NAN_BITS_LO;
+}
