@@ -1,0 +1,45 @@
+// The exposition room's face: a pull parser over the bytes of one scrape, as
+// Prometheus's textparse.Parser. Nothing is built unless the caller asks, so a
+// scrape whose series are all cached allocates no object per sample.
+
+import type { Labels } from '../model/labels';
+import type { MetricType } from '../tsdb/storage';
+
+export type Entry = 'series' | 'type' | 'help' | 'unit' | 'comment' | 'eof';
+
+export interface ExpositionParser {
+  /** Moves to the next entry; null after the last one. Throws ParseError on bad input. */
+  next(): Entry | null;
+
+  /** For 'series': the raw series text (`name{labels}`) lies at buf[seriesStart, seriesEnd). */
+  readonly buf: Uint8Array;
+  readonly seriesStart: number;
+  readonly seriesEnd: number;
+  /** For 'series': builds the label set, `__name__` included (only call on a cache miss). */
+  labels(): Labels;
+  /** For 'series': the sample value. */
+  value(): number;
+  /** For 'series': the sample's own timestamp in integer ms, or undefined. */
+  timestamp(): number | undefined;
+
+  /** For 'type' / 'help' / 'unit': the metric family the line names. */
+  family(): string;
+  /** For 'type'. */
+  type(): MetricType;
+  /** For 'help' (unescaped). */
+  help(): string;
+  /** For 'unit'. */
+  unit(): string;
+}
+
+/** A rejected exposition: 1-based line and column of the offending byte, and why. */
+export class ParseError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly what: string,
+  ) {
+    super(`${line}:${column}: ${what}`);
+    this.name = 'ParseError';
+  }
+}
