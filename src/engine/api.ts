@@ -1,0 +1,95 @@
+// The typed face the UI calls (over comlink) and the events it hears. Plain
+// data only: everything here crosses a worker boundary by structured clone.
+
+export interface SeriesColumns {
+  labels: Record<string, string>;
+  /** Step times in ms. */
+  ts: Float64Array;
+  /** Values; NaN where the series has no sample at that step. */
+  vs: Float64Array;
+}
+
+export interface QueryError {
+  status: 'error';
+  errorType: 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal';
+  error: string;
+}
+
+/** A range result as the columns uPlot draws: one shared time axis, one value column per series. */
+export interface RangeColumns {
+  status: 'success';
+  resultType: 'matrix';
+  times: Float64Array;
+  series: SeriesColumns[];
+  warnings: string[];
+  infos: string[];
+}
+
+export interface InstantRow {
+  labels: Record<string, string>;
+  /** Sample time in ms. */
+  t: number;
+  value: number;
+}
+
+export interface InstantResult {
+  status: 'success';
+  resultType: 'vector' | 'scalar' | 'string' | 'matrix';
+  rows: InstantRow[];
+  /** For a string result. */
+  text?: string;
+  /** For a matrix result (range selector at the top level): samples per series. */
+  matrix?: SeriesColumns[];
+  warnings: string[];
+  infos: string[];
+}
+
+export interface MetricMeta {
+  type: string;
+  help: string;
+  unit: string;
+}
+
+export type TargetState = 'up' | 'down' | 'unknown';
+
+export interface TargetView {
+  pool: string;
+  url: string;
+  state: TargetState;
+  discoveredLabels: Record<string, string>;
+  labels: Record<string, string>;
+  lastScrapeMs: number | null;
+  lastDurationMs: number | null;
+  samples: number | null;
+  lastError: string;
+}
+
+export interface ConfigProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type EngineEvent =
+  | { kind: 'targets' }
+  | { kind: 'data'; appendedAtMs: number }
+  | { kind: 'config' }
+  | { kind: 'role'; role: EngineRole };
+
+/** A tab's engine either owns scraping and writing (leader) or only reads. */
+export type EngineRole = 'shared' | 'leader' | 'follower';
+
+export interface EngineApi {
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError>;
+  instantQuery(expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError>;
+  labelNames(match?: string[]): Promise<string[]>;
+  labelValues(name: string, match?: string[]): Promise<string[]>;
+  series(match: string[]): Promise<Record<string, string>[]>;
+  metadata(metric?: string): Promise<Record<string, MetricMeta[]>>;
+  getConfig(): Promise<string>;
+  setConfig(yaml: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  targets(): Promise<TargetView[]>;
+  /** The engine's own metrics as Prometheus text, as `/metrics` would serve them. */
+  selfMetrics(): Promise<string>;
+  role(): Promise<EngineRole>;
+}

@@ -1,0 +1,114 @@
+// A bit writer and reader over bytes, most significant bit first, as
+// Prometheus's tsdb/chunkenc/bstream.go. Values travel as unsigned 32-bit
+// halves because JavaScript bit operators work on 32 bits.
+
+export class BitWriter {
+  buf: Uint8Array;
+  /** Bits written so far. */
+  len: number;
+
+  constructor(capacityBytes = 32, initial?: Uint8Array, bitLen?: number) {
+    if (initial) {
+      this.buf = new Uint8Array(Math.max(capacityBytes, initial.length + 8));
+      this.buf.set(initial);
+      this.len = bitLen ?? initial.length * 8;
+    } else {
+      this.buf = new Uint8Array(capacityBytes);
+      this.len = 0;
+    }
+  }
+
+  get byteLength(): number {
+    return (this.len + 7) >>> 3;
+  }
+
+  /** Writes the low `n` bits of `v` (1 ≤ n ≤ 32). */
+  writeBits(v: number, n: number): void {
+    const pos = this.len;
+    // Room for up to 5 touched bytes; the buffer stays zero past `len`, so writes OR in.
+    if ((pos >>> 3) + 5 > this.buf.length) this.grow();
+    const buf = this.buf;
+    this.len = pos + n;
+    if (n < 32) v &= (1 << n) - 1;
+    let i = pos >>> 3;
+    let free = 8 - (pos & 7);
+    while (n > free) {
+      n -= free;
+      buf[i++] |= v >>> n;
+      free = 8;
+    }
+    buf[i] |= v << (free - n);
+  }
+
+  writeBit(bit: number): void {
+    const pos = this.len;
+    if ((pos >>> 3) + 1 > this.buf.length) this.grow();
+    if (bit) this.buf[pos >>> 3] |= 0x80 >>> (pos & 7);
+    this.len = pos + 1;
+  }
+
+  /** Writes a 64-bit word given as high and low 32-bit halves. */
+  write64(hi: number, lo: number): void {
+    this.writeBits(hi, 32);
+    this.writeBits(lo, 32);
+  }
+
+  /** The written bytes (a copy, exactly byteLength long). */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.byteLength);
+  }
+
+  private grow(): void {
+    const next = new Uint8Array(this.buf.length * 2 + 8);
+    next.set(this.buf);
+    this.buf = next;
+  }
+}
+
+/**
+ * Reads bits back. It reads a 5-byte window past the position, so the source
+ * is copied into a buffer padded with zeros rather than bounds-checked per bit.
+ */
+export class BitReader {
+  private buf: Uint8Array;
+  /** Bit position of the next read. */
+  pos = 0;
+  /** Bits available. */
+  end = 0;
+
+  constructor(src?: Uint8Array, startBit = 0) {
+    this.buf = new Uint8Array(0);
+    if (src) this.reset(src, startBit);
+  }
+
+  reset(src: Uint8Array, startBit = 0): void {
+    if (this.buf.length < src.length + 8) this.buf = new Uint8Array(src.length * 2 + 8);
+    else this.buf.fill(0, src.length, src.length + 8);
+    this.buf.set(src);
+    this.pos = startBit;
+    this.end = src.length * 8;
+  }
+
+  /** Reads `n` bits (1 ≤ n ≤ 32) as an unsigned number. */
+  readBits(n: number): number {
+    const pos = this.pos;
+    const buf = this.buf;
+    const i = pos >>> 3;
+    const off = pos & 7;
+    const word = ((buf[i] << 24) | (buf[i + 1] << 16) | (buf[i + 2] << 8) | buf[i + 3]) << off;
+    const w = off === 0 ? word : word | (buf[i + 4] >>> (8 - off));
+    this.pos = pos + n;
+    return w >>> (32 - n);
+  }
+
+  readBit(): number {
+    const pos = this.pos;
+    this.pos = pos + 1;
+    return (this.buf[pos >>> 3] >>> (7 - (pos & 7))) & 1;
+  }
+
+  /** True when a read went past the written bits (a truncated or corrupt chunk). */
+  get overrun(): boolean {
+    return this.pos > this.end;
+  }
+}
