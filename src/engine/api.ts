@@ -1,11 +1,10 @@
 // The typed face the UI calls (over comlink) and the events it hears. Plain
 // data only: everything here crosses a worker boundary by structured clone.
 
+/** A series' raw samples: timestamps in ms beside float64 values. */
 export interface SeriesColumns {
   labels: Record<string, string>;
-  /** Step times in ms. */
   ts: Float64Array;
-  /** Values; NaN where the series has no sample at that step. */
   vs: Float64Array;
 }
 
@@ -15,12 +14,19 @@ export interface QueryError {
   error: string;
 }
 
-/** A range result as the columns uPlot draws: one shared time axis, one value column per series. */
+/** One series of a range result, its values aligned with RangeColumns.times. */
+export interface GraphSeries {
+  labels: Record<string, string>;
+  /** NaN where the series has no sample at that step. */
+  vs: Float64Array;
+}
+
+/** A range result as the columns uPlot draws: one shared time axis (ms), one value column per series. */
 export interface RangeColumns {
   status: 'success';
   resultType: 'matrix';
   times: Float64Array;
-  series: SeriesColumns[];
+  series: GraphSeries[];
   warnings: string[];
   infos: string[];
 }
@@ -92,4 +98,6 @@ export interface EngineApi {
   /** The engine's own metrics as Prometheus text, as `/metrics` would serve them. */
   selfMetrics(): Promise<string>;
   role(): Promise<EngineRole>;
+  /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
+  subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

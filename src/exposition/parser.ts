@@ -30,6 +30,11 @@ export interface ExpositionParser {
   help(): string;
   /** For 'unit'. */
   unit(): string;
+
+  /** For 'series': the sample's exemplar, when the format has them and the line carries one. */
+  exemplar?(): Exemplar | undefined;
+  /** For 'comment': the comment's text after `#`. */
+  comment?(): string;
 }
 
 /** A rejected exposition: 1-based line and column of the offending byte, and why. */
@@ -42,4 +47,12 @@ export class ParseError extends Error {
     super(`${line}:${column}: ${what}`);
     this.name = 'ParseError';
   }
+}
+
+/** An OpenMetrics exemplar: `# {trace_id="…"} value [timestamp]` after a sample. */
+export interface Exemplar {
+  labels: Labels;
+  value: number;
+  /** Integer ms, when the exemplar carries one. */
+  timestamp: number | undefined;
 }

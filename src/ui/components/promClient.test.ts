@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
 import type { MetricMeta } from '../../engine/api';
-import { EngineCompletionClient, selectorFor, type CompletionApi } from './promClient';
+import { EngineCompletionClient, selectorFor } from './promClient';
 
 type Matcher = NonNullable<Parameters<PrometheusClient['labelValues']>[2]>[number];
 const matcher = (type: number, name: string, value: string) => ({ type, name, value, matchesEmpty: () => false }) as Matcher;
 
-function fakeApi(overrides: Partial<CompletionApi> = {}) {
+function fakeApi() {
   const names = Array.from({ length: 10_000 }, (_, i) => `metric_${i}`);
-  const api = {
+  return {
     labelNames: vi.fn(async (match?: string[]) => (match ? ['instance', 'job'] : ['__name__', 'instance', 'job', 'mode'])),
     labelValues: vi.fn(async (name: string, match?: string[]) => {
       if (name === '__name__') return names;
@@ -20,9 +20,7 @@ function fakeApi(overrides: Partial<CompletionApi> = {}) {
       http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }],
       process_cpu_seconds: [{ type: 'counter', help: 'CPU time.', unit: 'seconds' }],
     })),
-    ...overrides,
   };
-  return api;
 }
 
 describe('EngineCompletionClient', () => {
@@ -86,7 +84,7 @@ describe('EngineCompletionClient', () => {
   it('answers empty on failure, reports it, and asks again next time', async () => {
     const onError = vi.fn();
     const labelNames = vi.fn().mockRejectedValueOnce(new Error('engine gone')).mockResolvedValue(['job']);
-    const client = new EngineCompletionClient(fakeApi({ labelNames }), { onError });
+    const client = new EngineCompletionClient({ ...fakeApi(), labelNames }, { onError });
     expect(await client.labelNames()).toEqual([]);
     expect(onError).toHaveBeenCalledWith(new Error('engine gone'));
     expect(await client.labelNames()).toEqual(['job']);

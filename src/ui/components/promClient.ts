@@ -45,7 +45,7 @@ export class EngineCompletionClient implements PrometheusClient {
     this.now = opts.now ?? Date.now;
   }
 
-  metricNames(): Promise<string[]> {
+  metricNames(_prefix?: string): Promise<string[]> {
     // The whole list, whatever the prefix: the editor filters fuzzily, so
     // `cpu` must still offer `node_cpu_seconds_total`.
     return this.ask('names', () => this.api.labelValues(METRIC_NAME), []);

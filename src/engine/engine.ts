@@ -1,0 +1,164 @@
+// The engine: wires storage, scraping and queries, owns the timers, counts
+// itself, and answers the UI's typed API. One per origin (see sharedWorker.ts).
+
+import { Head } from '../tsdb/head';
+import { ScrapeManager } from '../scrape/scrapeManager';
+import { parseConfig } from '../scrape/config';
+import type {
+  ConfigProblem,
+  EngineApi,
+  EngineEvent,
+  EngineRole,
+  InstantResult,
+  MetricMeta,
+  QueryError,
+  RangeColumns,
+  TargetView,
+} from './api';
+import { defaultConfigYaml } from './defaultConfig';
+import { EngineQueries } from './engineQueries';
+import { SelfMetrics } from './selfMetrics';
+import { SettingsStore } from './settingsStore';
+import { virtualFetch } from './virtualTargets';
+
+export interface EngineOptions {
+  origin: string;
+  host: string;
+  fetch: typeof fetch;
+  now(): number;
+  role: EngineRole;
+  settingsDb?: string;
+}
+
+const CONFIG_KEY = 'prometheus.yml';
+
+export class Engine implements EngineApi {
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly metrics = new SelfMetrics();
+  private readonly head = new Head();
+  private readonly scrape: ScrapeManager;
+  private readonly queries: EngineQueries;
+  private configYaml = '';
+  private currentRole: EngineRole;
+
+  private constructor(
+    private readonly opts: EngineOptions,
+    private readonly settings: SettingsStore,
+  ) {
+    this.currentRole = opts.role;
+    const fetchFn = virtualFetch(opts.origin, () => this.metrics.expose(), opts.now, opts.fetch);
+    this.scrape = new ScrapeManager({
+      storage: this.head,
+      fetch: fetchFn,
+      now: opts.now,
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h),
+    });
+    this.queries = new EngineQueries(this.head, opts.now, this.metrics);
+    this.registerSelfMetrics();
+    this.scrape.onChange(() => this.emit({ kind: 'targets' }));
+  }
+
+  static async start(opts: EngineOptions): Promise<Engine> {
+    const settings = await SettingsStore.open(opts.settingsDb);
+    const engine = new Engine(opts, settings);
+    engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
+    if (opts.role !== 'follower') engine.applyConfig();
+    return engine;
+  }
+
+  private registerSelfMetrics(): void {
+    const m = this.metrics;
+    const loops = m.gauge('vigil_scrape_loops', 'Scrape loops running in this engine (one per target).');
+    const headSeries = m.gauge('vigil_tsdb_head_series', 'Series in the in-memory head.');
+    const role = m.gauge('vigil_engine_leader', '1 when this engine scrapes and writes, 0 when it only reads.');
+    m.onCollect(() => {
+      loops(this.scrape.loopCount());
+      headSeries(this.head.numSeries);
+      role(this.currentRole === 'follower' ? 0 : 1);
+    });
+  }
+
+  private applyConfig(): ConfigProblem[] {
+    const parsed = parseConfig(this.configYaml);
+    if (!parsed.ok) return parsed.problems;
+    this.scrape.apply(parsed.config);
+    return [];
+  }
+
+  private emit(e: EngineEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        this.listeners.delete(l);
+      }
+    }
+  }
+
+  async becomeLeader(): Promise<void> {
+    if (this.currentRole !== 'follower') return;
+    this.currentRole = 'leader';
+    this.applyConfig();
+    this.emit({ kind: 'role', role: this.currentRole });
+  }
+
+  async subscribe(listener: (e: EngineEvent) => void): Promise<void> {
+    this.listeners.add(listener);
+  }
+
+  async role(): Promise<EngineRole> {
+    return this.currentRole;
+  }
+
+  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
+    return this.queries.range(expr, startMs, endMs, stepMs, queryId);
+  }
+
+  async instantQuery(expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
+    return this.queries.instant(expr, timeMs, queryId);
+  }
+
+  async labelNames(match?: string[]): Promise<string[]> {
+    return this.queries.labelNames(match);
+  }
+
+  async labelValues(name: string, match?: string[]): Promise<string[]> {
+    return this.queries.labelValues(name, match);
+  }
+
+  async series(match: string[]): Promise<Record<string, string>[]> {
+    return this.queries.series(match);
+  }
+
+  async metadata(metric?: string): Promise<Record<string, MetricMeta[]>> {
+    return this.queries.metadata(metric);
+  }
+
+  async getConfig(): Promise<string> {
+    return this.configYaml;
+  }
+
+  async setConfig(yaml: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+    const parsed = parseConfig(yaml);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    this.configYaml = yaml;
+    await this.settings.set(CONFIG_KEY, yaml);
+    if (this.currentRole !== 'follower') this.scrape.apply(parsed.config);
+    this.emit({ kind: 'config' });
+    return { ok: true };
+  }
+
+  async targets(): Promise<TargetView[]> {
+    return this.scrape.targets();
+  }
+
+  async selfMetrics(): Promise<string> {
+    return this.metrics.expose();
+  }
+
+  stop(): void {
+    this.scrape.stop();
+    this.settings.close();
+  }
+}

@@ -1,0 +1,150 @@
+// Numbers as Go's strconv reads and writes them, straight from the bytes of an
+// exposition: the parsers accept exactly what Prometheus's parseFloat accepts
+// and the writers print what expfmt prints.
+
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+// Below this the mantissa times ten plus a digit still fits in 2^53 exactly.
+const MANTISSA_LIMIT = 9e14;
+
+/**
+ * The float64 Go's strconv.ParseFloat gives for buf[start, end), or undefined
+ * when Go would fail. Like Prometheus's textparse parseFloat, it refuses hex
+ * and underscores (`p`, `P`, `_`), so only decimal forms, `Inf`/`Infinity`
+ * and `NaN` (any case) remain; out-of-range literals fail as in Go.
+ */
+export function parseGoFloat(buf: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  if (i >= end) return undefined;
+  let c = buf[i];
+  let neg = false;
+  if (c === 0x2b || c === 0x2d) {
+    neg = c === 0x2d;
+    if (++i >= end) return undefined;
+    c = buf[i];
+  }
+  if (c !== 0x2e && (c < 0x30 || c > 0x39)) return special(buf, start, i, end, neg);
+  let mant = 0;
+  let digits = 0;
+  let fracDigits = 0;
+  let exact = true;
+  let dot = false;
+  for (; i < end; i++) {
+    c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      if (mant < MANTISSA_LIMIT) {
+        mant = mant * 10 + (c - 0x30);
+        if (dot) fracDigits++;
+      } else {
+        if (c !== 0x30) exact = false;
+        if (!dot) fracDigits--;
+      }
+    } else if (c === 0x2e && !dot) {
+      dot = true;
+    } else break;
+  }
+  if (digits === 0) return undefined;
+  let exp = 0;
+  if (i < end) {
+    if (c !== 0x65 && c !== 0x45) return undefined;
+    if (++i >= end) return undefined;
+    let expNeg = false;
+    c = buf[i];
+    if (c === 0x2b || c === 0x2d) {
+      expNeg = c === 0x2d;
+      if (++i >= end) return undefined;
+    }
+    const expStart = i;
+    for (; i < end; i++) {
+      c = buf[i];
+      if (c < 0x30 || c > 0x39) return undefined;
+      if (exp < 100_000) exp = exp * 10 + (c - 0x30);
+    }
+    if (i === expStart) return undefined;
+    if (expNeg) exp = -exp;
+  }
+  const scale = exp - fracDigits;
+  let v: number;
+  // Clinger's fast path: an exact mantissa and an exact power of ten make one correctly rounded operation.
+  if (exact && scale >= -22 && scale <= 22) v = scale >= 0 ? mant * POW10[scale] : mant / POW10[-scale];
+  else {
+    v = Number(latin1(buf, neg || buf[start] === 0x2b ? start + 1 : start, end));
+    if (!Number.isFinite(v)) return undefined;
+  }
+  return neg ? -v : v;
+}
+
+function special(buf: Uint8Array, start: number, i: number, end: number, neg: boolean): number | undefined {
+  const word = latin1(buf, i, end).toLowerCase();
+  if (word === 'inf' || word === 'infinity') return neg ? -Infinity : Infinity;
+  if (word === 'nan' && i === start) return NaN;
+  return undefined;
+}
+
+/**
+ * A base-10 int64 as Go's strconv.ParseInt reads it (the text format's
+ * timestamps): digits with an optional sign, or undefined.
+ */
+export function parseGoInt(buf: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  let neg = false;
+  if (i < end && (buf[i] === 0x2b || buf[i] === 0x2d)) {
+    neg = buf[i] === 0x2d;
+    i++;
+  }
+  if (i >= end) return undefined;
+  let v = 0;
+  for (let j = i; j < end; j++) {
+    const c = buf[j];
+    if (c < 0x30 || c > 0x39) return undefined;
+    v = v * 10 + (c - 0x30);
+  }
+  if (end - i >= 19) {
+    const big = BigInt(latin1(buf, i, end));
+    if (big > (neg ? 9223372036854775808n : 9223372036854775807n)) return undefined;
+  }
+  return neg ? -v : v;
+}
+
+/** Why Go would refuse the literal, in strconv's words. */
+export function floatSyntaxError(text: string, fn = 'ParseFloat'): string {
+  const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  return `strconv.${fn}: parsing ${JSON.stringify(text)}: ${numeric ? 'value out of range' : 'invalid syntax'}`;
+}
+
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]);
+  return s;
+}
+
+/** Go's strconv.FormatFloat(v, 'g', -1, 64): shortest digits, exponent form outside [1e-4, 1e6). */
+export function formatGoFloat(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const sign = v < 0 ? '-' : '';
+  const [mant, expText] = Math.abs(v).toExponential().split('e');
+  const digits = mant.replace('.', '');
+  const exp = Number(expText);
+  // strconv's fmtG decides between %e and %f with precision 6 when formatting shortest.
+  if (exp < -4 || exp >= 6) {
+    const abs = Math.abs(exp);
+    return `${sign}${digits[0]}${digits.length > 1 ? '.' + digits.slice(1) : ''}e${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return sign + digits + '0'.repeat(exp + 1 - digits.length);
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+
+/** expfmt's writeOpenMetricsFloat and Prometheus's formatOpenMetricsFloat: `1.0`, `+Inf`, `NaN`. */
+export function formatOpenMetricsFloat(v: number): string {
+  if (v === 1) return '1.0';
+  if (v === 0) return '0.0';
+  if (v === -1) return '-1.0';
+  const s = formatGoFloat(v);
+  if (Number.isNaN(v) || !Number.isFinite(v) || s.includes('e') || s.includes('.')) return s;
+  return s + '.0';
+}

@@ -1,0 +1,251 @@
+// Binary operators over whole-grid values: scalar/scalar, vector/scalar and
+// vector/vector with on/ignoring/group_left/group_right matching, plus the set
+// operators, as Prometheus's VectorBinop, VectorscalarBinop, VectorAnd/Or/Unless.
+
+import { METRIC_NAME, type Labels } from '../model/labels';
+import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './ast';
+import { QueryError } from './errors';
+import { newStepSeries, type StepSeries } from './value';
+
+/** Go's math.Pow where it differs from `**` (1^NaN and (-1)^±Inf are 1). */
+function goPow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return x ** y;
+}
+
+/** The value and whether to keep it, as vectorElemBinop for floats. */
+export function elemBinop(op: BinaryOp, l: number, r: number): [number, boolean] {
+  switch (op) {
+    case '+':
+      return [l + r, true];
+    case '-':
+      return [l - r, true];
+    case '*':
+      return [l * r, true];
+    case '/':
+      return [l / r, true];
+    case '%':
+      return [l % r, true];
+    case '^':
+      return [goPow(l, r), true];
+    case 'atan2':
+      return [Math.atan2(l, r), true];
+    case '==':
+      return [l, l === r];
+    case '!=':
+      return [l, l !== r];
+    case '>':
+      return [l, l > r];
+    case '<':
+      return [l, l < r];
+    case '>=':
+      return [l, l >= r];
+    case '<=':
+      return [l, l <= r];
+    default:
+      throw new QueryError('execution', `operator ${JSON.stringify(op)} not allowed for Scalar operations`);
+  }
+}
+
+/** Arithmetic changes what the sample measures, so the metric name goes (changesMetricSchema). */
+export function changesMetricSchema(op: BinaryOp): boolean {
+  return !COMPARISON_OPS.has(op) && op !== 'and' && op !== 'or' && op !== 'unless';
+}
+
+export function scalarBinop(op: BinaryOp, a: Float64Array, b: Float64Array, returnBool: boolean): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const [v, keep] = elemBinop(op, a[i], b[i]);
+    out[i] = COMPARISON_OPS.has(op) && returnBool ? (keep ? 1 : 0) : v;
+  }
+  return out;
+}
+
+export function vectorScalarBinop(
+  op: BinaryOp,
+  vec: StepSeries[],
+  scalar: Float64Array,
+  scalarOnLeft: boolean,
+  returnBool: boolean,
+): StepSeries[] {
+  const out: StepSeries[] = [];
+  const dropName = changesMetricSchema(op) || returnBool;
+  const comparison = COMPARISON_OPS.has(op);
+  for (const s of vec) {
+    const r = newStepSeries(s.labels, s.vals.length, s.dropName || dropName);
+    let any = false;
+    for (let i = 0; i < s.vals.length; i++) {
+      if (!s.has[i]) continue;
+      const l = scalarOnLeft ? scalar[i] : s.vals[i];
+      const rv = scalarOnLeft ? s.vals[i] : scalar[i];
+      let [v, keep] = elemBinop(op, l, rv);
+      // The vector's own value is the result even when the scalar is on the left.
+      if (comparison && scalarOnLeft) v = rv;
+      if (returnBool) {
+        v = keep ? 1 : 0;
+        keep = true;
+      }
+      if (keep) {
+        r.vals[i] = v;
+        r.has[i] = 1;
+        any = true;
+      }
+    }
+    if (any) out.push(r);
+  }
+  return out;
+}
+
+/** The join key: the `on` labels, or all but `ignoring` labels and the metric name (signatureFunc). */
+function signature(l: Labels, m: VectorMatching): string {
+  return m.on ? l.keep(m.labels).key() : l.without(METRIC_NAME, ...m.labels).key();
+}
+
+function matchLabels(l: Labels, m: VectorMatching): Labels {
+  return m.on ? l.keep(m.labels) : l.without(METRIC_NAME, ...m.labels);
+}
+
+/** Union of presence per join key, for the set operators. */
+function presenceBySig(series: StepSeries[], m: VectorMatching, n: number): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const s of series) {
+    const sig = signature(s.labels, m);
+    let u = out.get(sig);
+    if (!u) out.set(sig, (u = new Uint8Array(n)));
+    for (let i = 0; i < n; i++) u[i] |= s.has[i];
+  }
+  return out;
+}
+
+function masked(s: StepSeries, keep: (i: number) => boolean): StepSeries | undefined {
+  const has = new Uint8Array(s.has.length);
+  let any = false;
+  for (let i = 0; i < has.length; i++) {
+    if (s.has[i] && keep(i)) {
+      has[i] = 1;
+      any = true;
+    }
+  }
+  return any ? { ...s, has } : undefined;
+}
+
+export function setBinop(op: 'and' | 'or' | 'unless', lhs: StepSeries[], rhs: StepSeries[], m: VectorMatching, n: number): StepSeries[] {
+  const out: StepSeries[] = [];
+  if (op === 'or') {
+    const left = presenceBySig(lhs, m, n);
+    out.push(...lhs);
+    for (const s of rhs) {
+      const u = left.get(signature(s.labels, m));
+      const r = u ? masked(s, (i) => !u[i]) : s;
+      if (r) out.push(r);
+    }
+    return out;
+  }
+  const right = presenceBySig(rhs, m, n);
+  for (const s of lhs) {
+    const u = right.get(signature(s.labels, m));
+    const r = op === 'and' ? (u ? masked(s, (i) => u[i] === 1) : undefined) : u ? masked(s, (i) => !u[i]) : s;
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Arithmetic and comparison between two vectors, one step at a time over shared join keys (VectorBinop). */
+export function vectorBinop(
+  op: BinaryOp,
+  lhsIn: StepSeries[],
+  rhsIn: StepSeries[],
+  m: VectorMatching,
+  returnBool: boolean,
+  n: number,
+): StepSeries[] {
+  if (lhsIn.length === 0 || rhsIn.length === 0) return [];
+  const swapped = m.card === 'one-to-many';
+  const lhs = swapped ? rhsIn : lhsIn;
+  const rhs = swapped ? lhsIn : rhsIn;
+
+  const rhsBySig = new Map<string, number[]>();
+  const rhsSig: string[] = [];
+  rhs.forEach((s, j) => {
+    const sig = signature(s.labels, m);
+    rhsSig.push(sig);
+    const g = rhsBySig.get(sig);
+    if (g) g.push(j);
+    else rhsBySig.set(sig, [j]);
+  });
+  const crowded = [...rhsBySig.values()].filter((g) => g.length > 1);
+  const lhsSig = lhs.map((s) => signature(s.labels, m));
+
+  const outByKey = new Map<string, StepSeries>();
+  const metricCache = new Map<string, Labels>();
+  const dropSchema = changesMetricSchema(op);
+  const resultMetric = (ls: Labels, rs: Labels): Labels => {
+    const cacheKey = ls.key() + '\xfe' + rs.key();
+    const hit = metricCache.get(cacheKey);
+    if (hit) return hit;
+    const b = ls.builder();
+    if (dropSchema) b.del(METRIC_NAME);
+    if (m.card === 'one-to-one') {
+      if (m.on) b.keep(...m.labels);
+      else b.del(...m.labels);
+    }
+    for (const ln of m.include) b.set(ln, rs.get(ln));
+    const out = b.labels();
+    metricCache.set(cacheKey, out);
+    return out;
+  };
+
+  const matchedAt = new Map<string, number>();
+  const insertedAt = new Map<string, Set<string>>();
+  for (let i = 0; i < n; i++) {
+    for (const g of crowded) {
+      const present = g.filter((j) => rhs[j].has[i]);
+      if (present.length > 1) {
+        const a = rhs[present[0]].labels;
+        const b = rhs[present[1]].labels;
+        let [d1, d2] = [b.toString(), a.toString()];
+        if (d1 > d2) [d1, d2] = [d2, d1];
+        throw new QueryError(
+          'execution',
+          `found duplicate series for the match group ${matchLabels(b, m).toString()} on the ${swapped ? 'left' : 'right'} hand-side of the operation: [${d1}, ${d2}];many-to-many matching not allowed: matching labels must be unique on one side`,
+        );
+      }
+    }
+    matchedAt.clear();
+    insertedAt.clear();
+    for (let k = 0; k < lhs.length; k++) {
+      const ls = lhs[k];
+      if (!ls.has[i]) continue;
+      const group = rhsBySig.get(lhsSig[k]);
+      if (!group) continue;
+      const j = group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : group.find((x) => rhs[x].has[i]) ?? -1;
+      if (j < 0) continue;
+      const rs = rhs[j];
+      const [fl, fr] = swapped ? [rs.vals[i], ls.vals[i]] : [ls.vals[i], rs.vals[i]];
+      let [v, keep] = elemBinop(op, fl, fr);
+      if (returnBool) v = keep ? 1 : 0;
+      const metric = resultMetric(ls.labels, rs.labels);
+      const sig = rhsSig[j];
+      if (m.card === 'one-to-one') {
+        if (matchedAt.has(sig)) {
+          throw new QueryError('execution', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+        }
+        matchedAt.set(sig, i);
+      } else {
+        let ins = insertedAt.get(sig);
+        if (!ins) insertedAt.set(sig, (ins = new Set()));
+        const mk = metric.key();
+        if (ins.has(mk)) throw new QueryError('execution', 'multiple matches for labels: grouping labels must ensure unique matches');
+        ins.add(mk);
+      }
+      if (!keep && !returnBool) continue;
+      const key = metric.key() + (returnBool ? '\xfe1' : '');
+      let o = outByKey.get(key);
+      if (!o) outByKey.set(key, (o = newStepSeries(metric, n, returnBool)));
+      o.vals[i] = v;
+      o.has[i] = 1;
+    }
+  }
+  return [...outByKey.values()];
+}

@@ -1,0 +1,360 @@
+// PromQL text to the typed syntax tree: the Lezer grammar Prometheus ships for
+// its editor (@prometheus-io/lezer-promql) finds the structure; this module
+// turns it into ast.ts nodes and reports errors with Prometheus's wording.
+
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@prometheus-io/lezer-promql';
+import { METRIC_NAME } from '../model/labels';
+import { Matcher, type MatchType } from '../model/matcher';
+import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching, VectorSelector } from './ast';
+import { ParseError } from './errors';
+import { FUNCTIONS } from './functions';
+import { parseDurationMs, parseNumber, unquote } from './literals';
+import { checkAST } from './typeCheck';
+
+const BINARY_OPS: Record<string, BinaryOp> = {
+  Add: '+',
+  Sub: '-',
+  Mul: '*',
+  Div: '/',
+  Mod: '%',
+  Pow: '^',
+  Atan2: 'atan2',
+  Eql: '==',
+  Neq: '!=',
+  Gtr: '>',
+  Lss: '<',
+  Gte: '>=',
+  Lte: '<=',
+  And: 'and',
+  Or: 'or',
+  Unless: 'unless',
+};
+
+const MATCH_OPS: Record<string, MatchType> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+
+/** Parses and type-checks a PromQL expression; throws ParseError. */
+export function parseExpr(query: string): Expr {
+  const expr = new TreeReader(query).read();
+  checkAST(expr, query);
+  return expr;
+}
+
+class TreeReader {
+  constructor(private readonly q: string) {}
+
+  read(): Expr {
+    const tree = parser.parse(this.q);
+    let bad: SyntaxNode | undefined;
+    tree.iterate({
+      enter: (n) => {
+        if (bad) return false;
+        if (n.type.isError) bad = n.node;
+        return undefined;
+      },
+    });
+    if (bad) this.syntaxError(bad);
+    const top = tree.topNode.firstChild;
+    if (!top) throw new ParseError(this.q, 0, 'no expression found in input');
+    return this.expr(top);
+  }
+
+  private syntaxError(n: SyntaxNode): never {
+    const at = n.from;
+    if (at >= this.q.trimEnd().length) throw new ParseError(this.q, at, 'unexpected end of input');
+    const tok = this.q.slice(at, Math.max(n.to, at + 1)).trim() || this.q[at];
+    const inner = n.firstChild;
+    const shown = inner ? this.q.slice(inner.from, inner.to) : tok;
+    throw new ParseError(this.q, at, `unexpected ${JSON.stringify(shown)}`);
+  }
+
+  private text(n: SyntaxNode): string {
+    return this.q.slice(n.from, n.to);
+  }
+
+  private pos(n: SyntaxNode): PosRange {
+    return { start: n.from, end: n.to };
+  }
+
+  private fail(n: SyntaxNode, what: string): never {
+    throw new ParseError(this.q, n.from, what);
+  }
+
+  private children(n: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+    return out;
+  }
+
+  private expr(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    switch (n.name) {
+      case 'NumberDurationLiteral': {
+        const v = parseNumber(this.text(n));
+        if (v === undefined) this.fail(n, `bad number or duration syntax: ${JSON.stringify(this.text(n))}`);
+        return { kind: 'number', value: v, pos };
+      }
+      case 'StringLiteral':
+        return { kind: 'string', value: this.string(n), pos };
+      case 'ParenExpr':
+        return { kind: 'paren', expr: this.expr(n.firstChild!), pos };
+      case 'UnaryExpr': {
+        const [op, inner] = this.children(n);
+        return { kind: 'unary', op: this.text(op) === '-' ? '-' : '+', expr: this.expr(inner), pos };
+      }
+      case 'VectorSelector':
+        return this.vectorSelector(n);
+      case 'MatrixSelector': {
+        const [sel, dur] = this.children(n);
+        const inner = this.expr(sel);
+        if (inner.kind !== 'vectorSelector') this.fail(n, 'ranges only allowed for vector selectors');
+        if (inner.offset !== 0 || inner.at !== undefined) this.fail(n, 'no offset or @ modifiers allowed before range');
+        return { kind: 'matrixSelector', selector: inner, range: this.duration(dur), pos };
+      }
+      case 'SubqueryExpr': {
+        const [inner, range, step] = this.children(n);
+        return {
+          kind: 'subquery',
+          expr: this.expr(inner),
+          range: this.duration(range),
+          step: step ? this.duration(step) : 0,
+          offset: 0,
+          at: undefined,
+          pos,
+        };
+      }
+      case 'OffsetExpr': {
+        const parts = this.children(n);
+        const inner = this.expr(parts[0]);
+        const offset = this.duration(parts[2]);
+        return this.modify(n, inner, (t) => {
+          if (t.offset !== 0) this.fail(n, 'offset may not be set multiple times');
+          t.offset = offset;
+        });
+      }
+      case 'StepInvariantExpr': {
+        const parts = this.children(n);
+        const inner = this.expr(parts[0]);
+        const at = this.at(parts.slice(2));
+        return this.modify(n, inner, (t) => {
+          if (t.at !== undefined) this.fail(n, '@ <timestamp> may not be set multiple times');
+          t.at = at;
+        });
+      }
+      case 'FunctionCall':
+        return this.call(n);
+      case 'AggregateExpr':
+        return this.aggregate(n);
+      case 'BinaryExpr':
+        return this.binary(n);
+      case 'AnchoredExpr':
+      case 'SmoothedExpr':
+        this.fail(n, `the ${n.name === 'AnchoredExpr' ? 'anchored' : 'smoothed'} modifier is not supported`);
+        break;
+      default:
+        this.fail(n, `unexpected ${JSON.stringify(this.text(n))}`);
+    }
+  }
+
+  /** Applies an offset or @ to the selector or subquery it follows, as Prometheus's addOffset/setTimestamp. */
+  private modify(n: SyntaxNode, inner: Expr, set: (t: VectorSelector | Extract<Expr, { kind: 'subquery' }>) => void): Expr {
+    const target =
+      inner.kind === 'vectorSelector' || inner.kind === 'subquery' ? inner : inner.kind === 'matrixSelector' ? inner.selector : undefined;
+    if (!target) {
+      this.fail(n, 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+    }
+    set(target);
+    return { ...inner, pos: this.pos(n) } as Expr;
+  }
+
+  private at(parts: SyntaxNode[]): AtModifier {
+    const last = parts[parts.length - 1];
+    if (last.name === 'AtModifierPreprocessors') return last.firstChild!.name === 'AtStart' ? 'start' : 'end';
+    const v = parseNumber(parts.map((p) => this.text(p)).join(''));
+    if (v === undefined || !Number.isFinite(v)) this.fail(last, 'timestamp out of bounds for @ modifier');
+    return Math.round(v * 1000);
+  }
+
+  /** A duration in ms from a DurationExpr, OffsetDurationExpr or literal (arithmetic folded). */
+  private duration(n: SyntaxNode): number {
+    const kids = this.children(n);
+    switch (n.name) {
+      case 'NumberDurationLiteralInDurationContext':
+      case 'NumberDurationLiteral': {
+        const ms = parseDurationMs(this.text(n));
+        if (ms === undefined) this.fail(n, `bad number or duration syntax: ${JSON.stringify(this.text(n))}`);
+        return ms;
+      }
+      case 'DurationExpr':
+      case 'OffsetDurationExpr': {
+        if (kids.length === 1) return this.duration(kids[0]);
+        if (kids.length === 2 && kids[0].name === 'UnaryOp') {
+          const v = this.duration(kids[1]);
+          return this.text(kids[0]) === '-' ? -v : v;
+        }
+        if (kids.length === 3) {
+          const a = this.duration(kids[0]) / 1000;
+          const b = this.duration(kids[2]) / 1000;
+          const r = foldDuration(kids[1].name, a, b);
+          if (r === undefined || !Number.isFinite(r)) this.fail(n, `invalid duration expression`);
+          return Math.round(r * 1000);
+        }
+        break;
+      }
+    }
+    this.fail(n, `the duration expression ${JSON.stringify(this.text(n))} is not supported`);
+  }
+
+  private string(n: SyntaxNode): string {
+    try {
+      return unquote(this.text(n));
+    } catch {
+      this.fail(n, `invalid syntax`);
+    }
+  }
+
+  private labelName(n: SyntaxNode): string {
+    return n.name === 'QuotedLabelName' ? this.string(n.firstChild!) : this.text(n);
+  }
+
+  private vectorSelector(n: SyntaxNode): VectorSelector {
+    const matchers: Matcher[] = [];
+    let name = '';
+    for (const c of this.children(n)) {
+      if (c.name === 'Identifier') {
+        name = this.text(c);
+        matchers.push(this.matcher(c, '=', METRIC_NAME, name));
+      } else if (c.name === 'LabelMatchers') {
+        for (const m of this.children(c)) {
+          if (m.name === 'QuotedLabelName') {
+            const quoted = this.string(m.firstChild!);
+            if (name !== '') this.fail(m, `metric name must not be set twice: ${JSON.stringify(name)} or ${JSON.stringify(quoted)}`);
+            name = quoted;
+            matchers.push(this.matcher(m, '=', METRIC_NAME, quoted));
+            continue;
+          }
+          const [ln, op, value] = this.children(m);
+          const label = this.labelName(ln);
+          const type = MATCH_OPS[op.firstChild!.name];
+          const v = this.string(value);
+          if (label === METRIC_NAME && type === '=') {
+            if (name !== '') this.fail(m, `metric name must not be set twice: ${JSON.stringify(name)} or ${JSON.stringify(v)}`);
+            name = v;
+          }
+          matchers.push(this.matcher(m, type, label, v));
+        }
+      }
+    }
+    return { kind: 'vectorSelector', name, matchers, offset: 0, at: undefined, pos: this.pos(n) };
+  }
+
+  private matcher(n: SyntaxNode, type: MatchType, name: string, value: string): Matcher {
+    try {
+      return new Matcher(type, name, value);
+    } catch (e) {
+      this.fail(n, (e as Error).message);
+    }
+  }
+
+  private call(n: SyntaxNode): Expr {
+    const [ident, body] = this.children(n);
+    const name = this.text(ident);
+    const func = FUNCTIONS.get(name);
+    if (!func) this.fail(ident, `unknown function with name ${JSON.stringify(name)}`);
+    const args = body ? this.children(body).map((a) => this.expr(a)) : [];
+    return { kind: 'call', func, args, pos: this.pos(n) };
+  }
+
+  private aggregate(n: SyntaxNode): Expr {
+    let op: AggregateOp = 'sum';
+    let grouping: string[] = [];
+    let without = false;
+    let args: Expr[] = [];
+    let body: SyntaxNode | undefined;
+    for (const c of this.children(n)) {
+      if (c.name === 'AggregateOp') op = this.text(c).toLowerCase() as AggregateOp;
+      else if (c.name === 'AggregateModifier') {
+        const [kind, labels] = this.children(c);
+        without = kind.name === 'Without';
+        grouping = labels ? this.children(labels).map((l) => this.labelName(l)) : [];
+      } else if (c.name === 'FunctionCallBody') {
+        body = c;
+        args = this.children(c).map((a) => this.expr(a));
+      }
+    }
+    const takesParam = op === 'topk' || op === 'bottomk' || op === 'quantile' || op === 'count_values' || op === 'limitk' || op === 'limit_ratio';
+    const want = takesParam ? 2 : 1;
+    if (args.length !== want) {
+      this.fail(body ?? n, `wrong number of arguments for aggregate expression provided, expected ${want}, got ${args.length}`);
+    }
+    return {
+      kind: 'aggregate',
+      op,
+      param: takesParam ? args[0] : undefined,
+      expr: args[args.length - 1],
+      grouping,
+      without,
+      pos: this.pos(n),
+    };
+  }
+
+  private binary(n: SyntaxNode): Expr {
+    const kids = this.children(n);
+    const lhs = this.expr(kids[0]);
+    const rhs = this.expr(kids[kids.length - 1]);
+    const op = BINARY_OPS[kids[1].name];
+    if (!op) this.fail(kids[1], `unexpected ${JSON.stringify(this.text(kids[1]))}`);
+    let returnBool = false;
+    let matching: VectorMatching | undefined;
+    for (const c of kids.slice(2, -1)) {
+      if (c.name === 'BoolModifier') returnBool = true;
+      else if (c.name === 'MatchingModifierClause') matching = this.matching(c);
+      else if (c.name === 'FillModifier') this.fail(c, 'the fill modifier is not supported');
+    }
+    return { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: this.pos(n) };
+  }
+
+  private matching(n: SyntaxNode): VectorMatching {
+    const m: VectorMatching = { card: 'one-to-one', on: false, labels: [], include: [] };
+    let target: 'labels' | 'include' = 'labels';
+    for (const c of this.children(n)) {
+      switch (c.name) {
+        case 'On':
+          m.on = true;
+          break;
+        case 'Ignoring':
+          break;
+        case 'GroupLeft':
+          m.card = 'many-to-one';
+          target = 'include';
+          break;
+        case 'GroupRight':
+          m.card = 'one-to-many';
+          target = 'include';
+          break;
+        case 'GroupingLabels':
+          m[target] = this.children(c).map((l) => this.labelName(l));
+          break;
+      }
+    }
+    return m;
+  }
+}
+
+function foldDuration(op: string, a: number, b: number): number | undefined {
+  switch (op) {
+    case 'Add':
+      return a + b;
+    case 'Sub':
+      return a - b;
+    case 'Mul':
+      return a * b;
+    case 'Div':
+      return b === 0 ? undefined : a / b;
+    case 'Mod':
+      return b === 0 ? undefined : a % b;
+    case 'Pow':
+      return a ** b;
+  }
+  return undefined;
+}

@@ -1,0 +1,247 @@
+// Functions over a range vector's window of samples (promql/functions.go):
+// each gets one series' samples for one step as views into typed arrays, so a
+// range query slides the window over a series instead of re-selecting.
+
+import { kahanInc } from './kahan';
+import { quantile } from './quantile';
+
+/** One step's window over one series: samples ts[lo..hi) lie in (start, end]. */
+export interface Window {
+  ts: Float64Array;
+  vs: Float64Array;
+  lo: number;
+  hi: number;
+  start: number;
+  end: number;
+  /** The selector's range in ms (for subqueries, the subquery's range). */
+  range: number;
+  /** The evaluation time of the step. */
+  evalT: number;
+}
+
+/** Returns the output value, or undefined for no output at this step. */
+export type RangeFn = (w: Window, params: readonly number[]) => number | undefined;
+
+/** Prometheus's extrapolatedRate: rate, increase and delta with extrapolation to the window's edges. */
+function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | undefined {
+  const { ts, vs, lo, hi } = w;
+  if (hi - lo < 2) return undefined;
+  let result = vs[hi - 1] - vs[lo];
+  if (isCounter) {
+    for (let i = lo + 1; i < hi; i++) if (vs[i] < vs[i - 1]) result += vs[i - 1];
+  }
+  const firstT = ts[lo];
+  const lastT = ts[hi - 1];
+  let durationToStart = (firstT - w.start) / 1000;
+  let durationToEnd = (w.end - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const averageDurationBetweenSamples = sampledInterval / (hi - lo - 1);
+  const extrapolationThreshold = averageDurationBetweenSamples * 1.1;
+  if (durationToStart >= extrapolationThreshold) durationToStart = averageDurationBetweenSamples / 2;
+  if (isCounter) {
+    // Counters cannot go negative: extrapolate no further back than the zero point.
+    let durationToZero = durationToStart;
+    if (result > 0 && vs[lo] >= 0) durationToZero = sampledInterval * (vs[lo] / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
+  if (durationToEnd >= extrapolationThreshold) durationToEnd = averageDurationBetweenSamples / 2;
+  let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
+  if (isRate) factor /= w.range / 1000;
+  return result * factor;
+}
+
+/** Prometheus's instantValue: irate and idelta from the last two samples. */
+function instantValue(w: Window, isRate: boolean): number | undefined {
+  const { ts, vs, hi } = w;
+  if (hi - w.lo < 2) return undefined;
+  const prev = vs[hi - 2];
+  const last = vs[hi - 1];
+  const interval = ts[hi - 1] - ts[hi - 2];
+  if (interval === 0) return undefined;
+  let result = last;
+  if (!isRate || !(last < prev)) result = last - prev;
+  if (isRate) result /= interval / 1000;
+  return result;
+}
+
+/** Least-squares fit of the window's samples, x in seconds from interceptTime (linearRegression). */
+function linearRegression(w: Window, interceptTime: number): [number, number] {
+  const { ts, vs, lo, hi } = w;
+  let n = 0;
+  let sumX = 0,
+    cX = 0,
+    sumY = 0,
+    cY = 0,
+    sumXY = 0,
+    cXY = 0,
+    sumX2 = 0,
+    cX2 = 0;
+  const initY = vs[lo];
+  let constY = true;
+  for (let i = lo; i < hi; i++) {
+    const y = vs[i];
+    if (constY && i > lo && y !== initY) constY = false;
+    n++;
+    const x = (ts[i] - interceptTime) / 1000;
+    [sumX, cX] = kahanInc(x, sumX, cX);
+    [sumY, cY] = kahanInc(y, sumY, cY);
+    [sumXY, cXY] = kahanInc(x * y, sumXY, cXY);
+    [sumX2, cX2] = kahanInc(x * x, sumX2, cX2);
+  }
+  if (constY) {
+    if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
+    return [0, initY];
+  }
+  sumX += cX;
+  sumY += cY;
+  sumXY += cXY;
+  sumX2 += cX2;
+  const covXY = sumXY - (sumX * sumY) / n;
+  const varX = sumX2 - (sumX * sumX) / n;
+  const slope = covXY / varX;
+  return [slope, sumY / n - (slope * sumX) / n];
+}
+
+function avg(w: Window): number {
+  const { vs, lo, hi } = w;
+  let sum = vs[lo];
+  let count = 1;
+  let mean = 0;
+  let c = 0;
+  let incremental = false;
+  for (let i = lo + 1; i < hi; i++) {
+    const f = vs[i];
+    count = i - lo + 1;
+    if (!incremental) {
+      const [ns, nc] = kahanInc(f, sum, c);
+      // Direct mean while the running sum stays finite, then incremental (funcAvgOverTime).
+      if (ns !== Infinity && ns !== -Infinity) {
+        sum = ns;
+        c = nc;
+        continue;
+      }
+      incremental = true;
+      mean = sum / (count - 1);
+      c /= count - 1;
+    }
+    const q = (count - 1) / count;
+    [mean, c] = kahanInc(f / count, q * mean, q * c);
+  }
+  if (incremental) return mean + c;
+  return sum / count + c / count;
+}
+
+function sum(w: Window): number {
+  let s = 0;
+  let c = 0;
+  for (let i = w.lo; i < w.hi; i++) [s, c] = kahanInc(w.vs[i], s, c);
+  return s === Infinity || s === -Infinity ? s : s + c;
+}
+
+function variance(w: Window): number {
+  let count = 0;
+  let mean = 0,
+    cMean = 0,
+    aux = 0,
+    cAux = 0;
+  for (let i = w.lo; i < w.hi; i++) {
+    const f = w.vs[i];
+    count++;
+    const delta = f - (mean + cMean);
+    [mean, cMean] = kahanInc(delta / count, mean, cMean);
+    [aux, cAux] = kahanInc(delta * (f - (mean + cMean)), aux, cAux);
+  }
+  return (aux + cAux) / count;
+}
+
+/** max_over_time and friends: NaN only wins when nothing else is there (compareOverTime). */
+function extreme(w: Window, better: (cur: number, best: number) => boolean, timestamp: boolean): number {
+  let best = w.vs[w.lo];
+  let at = w.ts[w.lo];
+  for (let i = w.lo; i < w.hi; i++) {
+    if (better(w.vs[i], best)) {
+      best = w.vs[i];
+      at = w.ts[i];
+    }
+  }
+  return timestamp ? at / 1000 : best;
+}
+
+const isMax = (cur: number, best: number) => cur > best || Number.isNaN(best);
+const isMin = (cur: number, best: number) => cur < best || Number.isNaN(best);
+
+function values(w: Window): number[] {
+  return Array.from(w.vs.subarray(w.lo, w.hi));
+}
+
+function nonEmpty(fn: (w: Window, params: readonly number[]) => number): RangeFn {
+  return (w, params) => (w.hi > w.lo ? fn(w, params) : undefined);
+}
+
+export const rangeFunctions: Record<string, RangeFn> = {
+  rate: (w) => extrapolatedRate(w, true, true),
+  increase: (w) => extrapolatedRate(w, true, false),
+  delta: (w) => extrapolatedRate(w, false, false),
+  irate: (w) => instantValue(w, true),
+  idelta: (w) => instantValue(w, false),
+  deriv: (w) => (w.hi - w.lo < 2 ? undefined : linearRegression(w, w.ts[w.lo])[0]),
+  predict_linear: (w, [duration]) => {
+    if (w.hi - w.lo < 2) return undefined;
+    const [slope, intercept] = linearRegression(w, w.evalT);
+    return slope * duration + intercept;
+  },
+  double_exponential_smoothing: (w, [sf, tf]) => {
+    if (w.hi - w.lo < 2) return undefined;
+    const { vs, lo, hi } = w;
+    let s0 = 0;
+    let s1 = vs[lo];
+    let b = vs[lo + 1] - vs[lo];
+    for (let i = lo + 1; i < hi; i++) {
+      const x = sf * vs[i];
+      if (i - 1 > lo) b = tf * (s1 - s0) + (1 - tf) * b;
+      const y = (1 - sf) * (s1 + b);
+      s0 = s1;
+      s1 = x + y;
+    }
+    return s1;
+  },
+  resets: nonEmpty((w) => {
+    let n = 0;
+    for (let i = w.lo + 1; i < w.hi; i++) if (w.vs[i] < w.vs[i - 1]) n++;
+    return n;
+  }),
+  changes: nonEmpty((w) => {
+    let n = 0;
+    for (let i = w.lo + 1; i < w.hi; i++) {
+      const a = w.vs[i - 1];
+      const b = w.vs[i];
+      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) n++;
+    }
+    return n;
+  }),
+  avg_over_time: nonEmpty(avg),
+  sum_over_time: nonEmpty(sum),
+  count_over_time: nonEmpty((w) => w.hi - w.lo),
+  min_over_time: nonEmpty((w) => extreme(w, isMin, false)),
+  max_over_time: nonEmpty((w) => extreme(w, isMax, false)),
+  ts_of_min_over_time: nonEmpty((w) => extreme(w, isMin, true)),
+  ts_of_max_over_time: nonEmpty((w) => extreme(w, isMax, true)),
+  last_over_time: nonEmpty((w) => w.vs[w.hi - 1]),
+  first_over_time: nonEmpty((w) => w.vs[w.lo]),
+  ts_of_last_over_time: nonEmpty((w) => w.ts[w.hi - 1] / 1000),
+  ts_of_first_over_time: nonEmpty((w) => w.ts[w.lo] / 1000),
+  present_over_time: nonEmpty(() => 1),
+  stddev_over_time: nonEmpty((w) => Math.sqrt(variance(w))),
+  stdvar_over_time: nonEmpty(variance),
+  quantile_over_time: nonEmpty((w, [q]) => quantile(q, values(w))),
+  mad_over_time: nonEmpty((w) => {
+    const vals = values(w);
+    // A NaN sample makes the median undefined (funcMadOverTime).
+    if (vals.some(Number.isNaN)) return NaN;
+    const median = quantile(0.5, vals);
+    return quantile(
+      0.5,
+      vals.map((v) => Math.abs(v - median)),
+    );
+  }),
+};

@@ -1,0 +1,69 @@
+// Values flowing between evaluator nodes. A series carries all steps of the
+// query at once (values plus a presence mask), so a range query evaluates each
+// node once rather than once per step.
+
+import type { Labels } from '../model/labels';
+
+/** Evaluation times start + i·step for i in [0, n). */
+export interface Grid {
+  start: number;
+  step: number;
+  n: number;
+}
+
+export function gridTime(g: Grid, i: number): number {
+  return g.start + i * g.step;
+}
+
+/** An instant-vector series across the grid; `has[i]` says whether step i has a sample. */
+export interface StepSeries {
+  labels: Labels;
+  vals: Float64Array;
+  has: Uint8Array;
+  /** Prometheus's delayed name removal: `__name__` goes when the query finishes. */
+  dropName: boolean;
+}
+
+/** A range-vector series: raw samples, stale markers removed. */
+export interface RangeSeries {
+  labels: Labels;
+  ts: Float64Array;
+  vs: Float64Array;
+  dropName: boolean;
+}
+
+export interface ScalarValue {
+  type: 'scalar';
+  vals: Float64Array;
+}
+
+export interface VectorValue {
+  type: 'vector';
+  series: StepSeries[];
+}
+
+/** Range vectors with, per step, the window (start, end] each function looks at. */
+export interface MatrixValue {
+  type: 'matrix';
+  series: RangeSeries[];
+  start: Float64Array;
+  end: Float64Array;
+  range: number;
+}
+
+export interface StringValue {
+  type: 'string';
+  value: string;
+}
+
+export type Value = ScalarValue | VectorValue | MatrixValue | StringValue;
+
+export function newStepSeries(labels: Labels, n: number, dropName = false): StepSeries {
+  return { labels, vals: new Float64Array(n), has: new Uint8Array(n), dropName };
+}
+
+export function countPoints(s: StepSeries): number {
+  let c = 0;
+  for (let i = 0; i < s.has.length; i++) c += s.has[i];
+  return c;
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './config';
+import { ConfigError } from './yamlDecode';
+
+const FULL = `global:
+  scrape_interval: 15s
+  evaluation_interval: 30s
+  external_labels:
+    region: eu
+rule_files:
+  - rules/*.yml
+scrape_configs:
+  - job_name: node
+    honor_labels: true
+    honor_timestamps: false
+    params:
+      module: [http_2xx]
+    scrape_interval: 5s
+    scrape_timeout: 2s
+    metrics_path: /probe
+    scheme: https
+    body_size_limit: 10MB
+    sample_limit: 1000
+    label_limit: 30
+    label_name_length_limit: 100
+    label_value_length_limit: 200
+    basic_auth:
+      username: admin
+      password: hunter2
+    static_configs:
+      - targets: ['localhost:9100', 'localhost:9101']
+        labels:
+          env: dev
+    file_sd_configs:
+      - files: ['https://example.com/targets.json']
+        refresh_interval: 1m
+      - inline: [{targets: ['a:1'], labels: {team: x}}]
+    relabel_configs:
+      - source_labels: [__address__]
+        regex: '(.*):.*'
+        target_label: host
+      - action: hashmod
+        source_labels: [host]
+        modulus: 4
+        target_label: __tmp_shard
+    metric_relabel_configs:
+      - action: labeldrop
+        regex: 'pod_.*'
+  - job_name: api
+    bearer_token: t0ken
+    static_configs:
+      - targets: ['api:8080']
+remote_write:
+  - url: https://remote.example/api/v1/write
+    basic_auth: {username: u, password: p}
+`;
+
+describe('loadConfig', () => {
+  it('fills Prometheus defaults', () => {
+    const cfg = loadConfig('scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [a:1]\n');
+    expect(cfg.global).toEqual({ scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {} });
+    const job = cfg.scrapeConfigs[0];
+    expect(job).toMatchObject({ jobName: 'a', scrapeInterval: 60_000, scrapeTimeout: 10_000, metricsPath: '/metrics', scheme: 'http', honorLabels: false, honorTimestamps: true });
+    expect(job.staticConfigs).toEqual([{ targets: ['a:1'], labels: {} }]);
+  });
+
+  it('takes the timeout from the global one, capped by the job interval', () => {
+    const cfg = loadConfig('global:\n  scrape_interval: 20s\nscrape_configs:\n  - job_name: a\n  - job_name: b\n    scrape_interval: 4s\n');
+    expect(cfg.scrapeConfigs.map((c) => [c.scrapeInterval, c.scrapeTimeout])).toEqual([[20_000, 10_000], [4000, 4000]]);
+  });
+
+  it('reads every supported field', () => {
+    const cfg = loadConfig(FULL);
+    expect(cfg.global.externalLabels).toEqual({ region: 'eu' });
+    expect(cfg.ruleFiles).toEqual(['rules/*.yml']);
+    const [node, api] = cfg.scrapeConfigs;
+    expect(node).toMatchObject({
+      honorLabels: true,
+      honorTimestamps: false,
+      params: { module: ['http_2xx'] },
+      scrapeInterval: 5000,
+      scrapeTimeout: 2000,
+      metricsPath: '/probe',
+      scheme: 'https',
+      bodySizeLimit: 10 * 2 ** 20,
+      sampleLimit: 1000,
+      labelLimit: 30,
+      labelNameLengthLimit: 100,
+      labelValueLengthLimit: 200,
+      basicAuth: { username: 'admin', password: 'hunter2' },
+    });
+    expect(node.fileSdConfigs).toEqual([
+      { files: ['https://example.com/targets.json'], inline: [], refreshInterval: 60_000 },
+      { files: [], inline: [{ targets: ['a:1'], labels: { team: 'x' } }], refreshInterval: 300_000 },
+    ]);
+    expect(node.relabelConfigs[0]).toEqual({ sourceLabels: ['__address__'], separator: ';', regex: '(.*):.*', modulus: 0, targetLabel: 'host', replacement: '$1', action: 'replace' });
+    expect(node.relabelConfigs[1]).toMatchObject({ action: 'hashmod', modulus: 4 });
+    expect(node.metricRelabelConfigs[0]).toMatchObject({ action: 'labeldrop', regex: 'pod_.*' });
+    expect(api.bearerToken).toBe('t0ken');
+    expect(cfg.sections.remote_write).toEqual([{ url: 'https://remote.example/api/v1/write', basic_auth: { username: 'u', password: 'p' } }]);
+  });
+
+  it('survives a round trip through YAML', () => {
+    const cfg = loadConfig(FULL);
+    expect(loadConfig(serializeConfig(cfg))).toEqual(cfg);
+  });
+
+  it('redacts secrets on request, as Prometheus shows its config', () => {
+    const text = serializeConfig(loadConfig(FULL), { redact: true });
+    expect(text).not.toMatch(/hunter2|t0ken|password: p\b/);
+    expect(text.match(/<secret>/g)).toHaveLength(3);
+    expect(serializeConfig(loadConfig(FULL))).toContain('password: hunter2');
+  });
+
+  it('keeps fields Prometheus knows but Vigil cannot use, with a warning', () => {
+    const cfg = loadConfig('scrape_configs:\n  - job_name: a\n    tls_config:\n      insecure_skip_verify: true\n');
+    expect(cfg.warnings.map((w) => w.message)).toEqual(['3:5: field tls_config is not supported by Vigil and is ignored']);
+    expect(serializeConfig(cfg)).toContain('insecure_skip_verify: true');
+  });
+
+  it.each<[string, string, number, number]>([
+    ['field foo not found in type config.ScrapeConfig', 'scrape_configs:\n  - job_name: a\n    foo: 1\n', 3, 5],
+    ['field bogus not found in type config.plain', 'bogus: 1\n', 1, 1],
+    ['field x not found in type config.plain', 'global:\n  x: 1\n', 2, 3],
+    ['field bar not found in type struct { Targets []string', 'scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [a:1]\n        bar: 2\n', 5, 9],
+    ['field z not found in type relabel.plain', 'scrape_configs:\n  - job_name: a\n    relabel_configs: [{action: keep, z: 1}]\n', 3, 38],
+    ['field w not found in type file.plain', 'scrape_configs:\n  - job_name: a\n    file_sd_configs: [{files: [a.json], w: 1}]\n', 3, 41],
+    ['field scrape_configs already set in type config.plain', 'scrape_configs:\nscrape_configs:\n', 2, 1],
+    ['scrape timeout greater than scrape interval for scrape config with job name "a"', 'scrape_configs:\n  - job_name: a\n    scrape_interval: 5s\n    scrape_timeout: 10s\n', 4, 5],
+    ['global scrape timeout greater than scrape interval', 'global:\n  scrape_interval: 5s\n  scrape_timeout: 6s\n', 3, 3],
+    ['not a valid duration string: "10"', 'scrape_configs:\n  - job_name: a\n    scrape_interval: 10\n', 3, 22],
+    ['cannot unmarshal !!str `x` into uint', 'scrape_configs:\n  - job_name: a\n    sample_limit: x\n', 3, 19],
+    ['cannot unmarshal !!int `3` into bool', 'scrape_configs:\n  - job_name: a\n    honor_labels: 3\n', 3, 19],
+    ['cannot unmarshal !!str `x` into url.Values', 'scrape_configs:\n  - job_name: a\n    params: x\n', 3, 13],
+    ['units: unknown unit  in 1024', 'scrape_configs:\n  - job_name: a\n    body_size_limit: 1024\n', 3, 22],
+    ['unknown relabel action "foo"', 'scrape_configs:\n  - job_name: a\n    relabel_configs:\n      - action: foo\n', 4, 17],
+    ['relabel configuration for hashmod requires non-zero modulus', 'scrape_configs:\n  - job_name: a\n    relabel_configs:\n      - {action: hashmod, target_label: x}\n', 4, 9],
+    ['"http://localhost:9090" is not a valid hostname', "scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: ['http://localhost:9090']\n", 3, 5],
+    ['found multiple scrape configs with job name "a"', 'scrape_configs:\n  - job_name: a\n  - job_name: a\n', 3, 5],
+    ['job_name is empty', 'scrape_configs:\n  - scrape_interval: 1m\n', 2, 5],
+    ['at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured', 'scrape_configs:\n  - job_name: a\n    basic_auth: {username: u}\n    bearer_token: t\n', 4, 5],
+    ['invalid rule file path "a/*/b.yml"', 'rule_files: [a/*/b.yml]\n', 1, 14],
+    ['yaml: ', 'scrape_configs:\n  - job_name: a\n    foo: [\n', 4, 1],
+  ])('rejects with %s', (what, text, line, column) => {
+    let err: unknown;
+    try {
+      loadConfig(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).what).toContain(what);
+    expect([(err as ConfigError).line, (err as ConfigError).column]).toEqual([line, column]);
+  });
+
+  it('reads an empty file as the defaults', () => {
+    expect(loadConfig('').scrapeConfigs).toEqual([]);
+  });
+});
+
+describe('byte sizes', () => {
+  it.each([
+    ['10MB', 10 * 2 ** 20, '10MiB'],
+    ['1KiB', 1024, '1KiB'],
+    ['1MB512KB', 2 ** 20 + 512 * 1024, '1MiB512KiB'],
+    ['1.5MB', 1.5 * 2 ** 20, '1MiB512KiB'],
+    ['0', 0, '0B'],
+    ['100B', 100, '100B'],
+  ])('%s is %d bytes, printed %s', (text, n, printed) => {
+    expect(parseBytes(text)).toBe(n);
+    expect(formatBytes(n)).toBe(printed);
+  });
+});
+
+describe('parseTargetGroups', () => {
+  it('reads a file_sd JSON list', () => {
+    expect(parseTargetGroups('[{"targets": ["a:1", "b:2"], "labels": {"env": "prod"}}, {"targets": ["c:3"]}]')).toEqual([
+      { targets: ['a:1', 'b:2'], labels: { env: 'prod' } },
+      { targets: ['c:3'], labels: {} },
+    ]);
+  });
+
+  it('names the place of a wrong field', () => {
+    expect(() => parseTargetGroups('[{"targets": ["a:1"], "label": {}}]')).toThrow('1:23: field label not found in type targetgroup.Group');
+  });
+});
+
+describe('parseConfig', () => {
+  it('answers the problem with its place instead of throwing', () => {
+    expect(parseConfig('scrape_configs:\n  - job_name: a\n    foo: 1\n')).toEqual({
+      ok: false,
+      problems: [{ line: 3, column: 5, message: 'field foo not found in type config.ScrapeConfig' }],
+    });
+    const ok = parseConfig('scrape_configs:\n  - job_name: a\n');
+    expect(ok.ok && ok.config.scrapeConfigs[0].jobName).toBe('a');
+  });
+});

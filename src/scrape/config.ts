@@ -1,0 +1,476 @@
+// Prometheus's configuration file, the part a browser can act on: global
+// settings and scrape jobs, read with config.go's defaults and checks, and
+// written back as YAML. Sections other rooms own (rule_files, remote_write…)
+// pass through as written.
+
+import type { Node } from 'yaml';
+import { stringify } from 'yaml';
+import { formatDuration, parseDuration } from '../model/duration';
+import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from './relabel';
+import { ConfigError, YamlSource } from './yamlDecode';
+
+export interface GlobalConfig {
+  /** Milliseconds. */
+  scrapeInterval: number;
+  scrapeTimeout: number;
+  evaluationInterval: number;
+  externalLabels: Record<string, string>;
+}
+
+/** A group of targets sharing labels: a `static_configs` entry or one element of a file_sd list. */
+export interface TargetGroup {
+  targets: string[];
+  labels: Record<string, string>;
+}
+
+/**
+ * Prometheus's file_sd_configs, for a browser: `files` are URLs answering a
+ * file_sd JSON or YAML list (`[{targets, labels}]`), fetched every
+ * `refreshInterval`; `inline` holds such a list pasted into the config.
+ */
+export interface FileSdConfig {
+  files: string[];
+  inline: TargetGroup[];
+  refreshInterval: number;
+}
+
+export interface BasicAuth {
+  username: string;
+  password: string;
+}
+
+export interface ScrapeConfig {
+  jobName: string;
+  honorLabels: boolean;
+  honorTimestamps: boolean;
+  params: Record<string, string[]>;
+  scrapeInterval: number;
+  scrapeTimeout: number;
+  metricsPath: string;
+  scheme: string;
+  /** Bytes; 0 is no limit. */
+  bodySizeLimit: number;
+  sampleLimit: number;
+  labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
+  basicAuth?: BasicAuth;
+  bearerToken?: string;
+  staticConfigs: TargetGroup[];
+  fileSdConfigs: FileSdConfig[];
+  relabelConfigs: RelabelConfig[];
+  metricRelabelConfigs: RelabelConfig[];
+  /** Fields Prometheus knows that Vigil does not act on (tls_config, kubernetes_sd_configs…), kept for export. */
+  unsupported: Record<string, unknown>;
+}
+
+export interface PrometheusConfig {
+  global: GlobalConfig;
+  ruleFiles: string[];
+  scrapeConfigs: ScrapeConfig[];
+  /** Other top-level sections Prometheus knows (remote_write, alerting…), as written. */
+  sections: Record<string, unknown>;
+  /** Fields kept but not acted on, with their place. */
+  warnings: ConfigError[];
+}
+
+export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
+  scrapeInterval: 60_000,
+  scrapeTimeout: 10_000,
+  evaluationInterval: 60_000,
+  externalLabels: {},
+};
+
+const DEFAULT_FILE_SD_REFRESH = 300_000;
+const SECRET = '<secret>';
+
+// Prometheus's Config fields; those Vigil does not read are passed through.
+const TOP_FIELDS = ['global', 'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'scrape_configs', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
+const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
+
+const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels'];
+const GLOBAL_UNSUPPORTED = [
+  'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'sample_limit', 'target_limit',
+  'label_limit', 'label_name_length_limit', 'label_value_length_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
+  'metric_name_escaping_scheme', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
+  'extra_scrape_metrics',
+];
+
+const SCRAPE_FIELDS = [
+  'job_name', 'honor_labels', 'honor_timestamps', 'params', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme',
+  'body_size_limit', 'sample_limit', 'label_limit', 'label_name_length_limit', 'label_value_length_limit', 'basic_auth',
+  'bearer_token', 'static_configs', 'file_sd_configs', 'relabel_configs', 'metric_relabel_configs',
+];
+// ScrapeConfig, HTTPClientConfig and service-discovery fields Prometheus knows but a browser cannot use.
+const SCRAPE_UNSUPPORTED = [
+  'track_timestamps_staleness', 'scrape_protocols', 'fallback_scrape_protocol', 'scrape_native_histograms',
+  'always_scrape_classic_histograms', 'convert_classic_histograms_to_nhcb', 'scrape_failure_log_file', 'enable_compression',
+  'target_limit', 'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor', 'keep_dropped_targets',
+  'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'extra_scrape_metrics',
+  'authorization', 'oauth2', 'bearer_token_file', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
+  'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers',
+  ...['azure', 'consul', 'digitalocean', 'docker', 'dockerswarm', 'dns', 'ec2', 'eureka', 'gce', 'hetzner', 'http', 'ionos',
+    'kubernetes', 'kuma', 'lightsail', 'linode', 'marathon', 'nerve', 'nomad', 'openstack', 'ovhcloud', 'puppetdb', 'scaleway',
+    'serverset', 'triton', 'uyuni', 'vultr', 'stackit'].map((sd) => `${sd}_sd_configs`),
+];
+const RELABEL_FIELDS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];
+const STATIC_TYPE = 'struct { Targets []string "yaml:\\"targets\\""; Labels model.LabelSet "yaml:\\"labels\\"" }';
+
+// config.go's patRulePath: a glob only in the last path element.
+const RULE_PATH = /^[^*]*(\*[^/]*)?$/;
+
+/** A config problem for the editor: 1-based place (0 when the whole file) and the cause. */
+export interface ConfigProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: PrometheusConfig; warnings: ConfigProblem[] } | { ok: false; problems: ConfigProblem[] };
+
+function problem(e: ConfigError): ConfigProblem {
+  return { line: e.line, column: e.column, message: e.what };
+}
+
+/** Reads a prometheus.yml into a config, or the problem that rejects it. */
+export function parseConfig(text: string): ConfigResult {
+  try {
+    const config = loadConfig(text);
+    return { ok: true, config, warnings: config.warnings.map(problem) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, problems: [problem(e)] };
+    throw e;
+  }
+}
+
+/** Reads a prometheus.yml; throws ConfigError with line, column and Prometheus's wording. */
+export function loadConfig(text: string): PrometheusConfig {
+  const src = new YamlSource(text);
+  const cfg: PrometheusConfig = { global: { ...DEFAULT_GLOBAL, externalLabels: {} }, ruleFiles: [], scrapeConfigs: [], sections: {}, warnings: [] };
+  if (src.isNull(src.root)) return cfg;
+  const top = src.struct(src.root!, 'config.plain', TOP_FIELDS);
+  for (const [key, node] of top) {
+    if (node === null) continue;
+    if (key === 'global') cfg.global = readGlobal(src, node, cfg.warnings);
+    else if (key === 'rule_files') {
+      for (const n of src.seq(node, '[]string')) {
+        const rf = src.string(n);
+        if (!RULE_PATH.test(rf)) throw src.error(n, `invalid rule file path ${JSON.stringify(rf)}`);
+        cfg.ruleFiles.push(rf);
+      }
+    } else if (PASSED_THROUGH.includes(key)) cfg.sections[key] = src.plain(node);
+  }
+  const jobs = top.get('scrape_configs');
+  const seen = new Set<string>();
+  for (const node of jobs ? src.seq(jobs, '[]*config.ScrapeConfig') : []) {
+    if (src.isNull(node)) throw src.error(node, 'empty or null scrape config section');
+    const sc = readScrapeConfig(src, node, cfg.global, cfg.warnings);
+    if (seen.has(sc.jobName)) throw src.error(node, `found multiple scrape configs with job name ${JSON.stringify(sc.jobName)}`);
+    seen.add(sc.jobName);
+    cfg.scrapeConfigs.push(sc);
+  }
+  return cfg;
+}
+
+function duration(src: YamlSource, node: Node): number {
+  return src.parsed(node, parseDuration);
+}
+
+function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[]): GlobalConfig {
+  const f = src.struct(node, 'config.plain', [...GLOBAL_FIELDS, ...GLOBAL_UNSUPPORTED]);
+  const g: GlobalConfig = { scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {} };
+  for (const [key, n] of f) {
+    if (n === null || src.isNull(n)) continue;
+    if (key === 'scrape_interval') g.scrapeInterval = duration(src, n);
+    else if (key === 'scrape_timeout') g.scrapeTimeout = duration(src, n);
+    else if (key === 'evaluation_interval') g.evaluationInterval = duration(src, n);
+    else if (key === 'external_labels') g.externalLabels = labelSet(src, n, 'labels.Labels');
+    else warnings.push(unsupported(src, node, key));
+  }
+  // GlobalConfig.UnmarshalYAML: interval first, then a timeout no longer than it.
+  if (g.scrapeInterval === 0) g.scrapeInterval = DEFAULT_GLOBAL.scrapeInterval;
+  if (g.scrapeTimeout > g.scrapeInterval) throw src.error(src.keyOf(node, 'scrape_timeout'), 'global scrape timeout greater than scrape interval');
+  if (g.scrapeTimeout === 0) g.scrapeTimeout = Math.min(DEFAULT_GLOBAL.scrapeTimeout, g.scrapeInterval);
+  if (g.evaluationInterval === 0) g.evaluationInterval = DEFAULT_GLOBAL.evaluationInterval;
+  return g;
+}
+
+function unsupported(src: YamlSource, parent: Node, key: string): ConfigError {
+  return src.error(src.keyOf(parent, key), `field ${key} is not supported by Vigil and is ignored`);
+}
+
+function labelSet(src: YamlSource, node: Node, into: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value, keyNode] of src.stringMap(node, into)) {
+    // Prometheus 3 validates label names as UTF-8: any non-empty name.
+    if (name === '') throw src.error(keyNode, `${JSON.stringify(name)} is not a valid label name`);
+    out[name] = value;
+  }
+  return out;
+}
+
+function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, warnings: ConfigError[]): ScrapeConfig {
+  const f = src.struct(node, 'config.ScrapeConfig', [...SCRAPE_FIELDS, ...SCRAPE_UNSUPPORTED]);
+  const c: ScrapeConfig = {
+    jobName: '',
+    honorLabels: false,
+    honorTimestamps: true,
+    params: {},
+    scrapeInterval: 0,
+    scrapeTimeout: 0,
+    metricsPath: '/metrics',
+    scheme: 'http',
+    bodySizeLimit: 0,
+    sampleLimit: 0,
+    labelLimit: 0,
+    labelNameLengthLimit: 0,
+    labelValueLengthLimit: 0,
+    staticConfigs: [],
+    fileSdConfigs: [],
+    relabelConfigs: [],
+    metricRelabelConfigs: [],
+    unsupported: {},
+  };
+  for (const [key, n] of f) {
+    if (n === null || src.isNull(n)) continue;
+    switch (key) {
+      case 'job_name': c.jobName = src.string(n); break;
+      case 'honor_labels': c.honorLabels = src.bool(n); break;
+      case 'honor_timestamps': c.honorTimestamps = src.bool(n); break;
+      case 'params':
+        for (const [name, values] of paramsOf(src, n)) c.params[name] = values;
+        break;
+      case 'scrape_interval': c.scrapeInterval = duration(src, n); break;
+      case 'scrape_timeout': c.scrapeTimeout = duration(src, n); break;
+      case 'metrics_path': c.metricsPath = src.string(n); break;
+      case 'scheme': c.scheme = src.string(n); break;
+      case 'body_size_limit': c.bodySizeLimit = src.parsed(n, parseBytes); break;
+      case 'sample_limit': c.sampleLimit = src.uint(n); break;
+      case 'label_limit': c.labelLimit = src.uint(n); break;
+      case 'label_name_length_limit': c.labelNameLengthLimit = src.uint(n); break;
+      case 'label_value_length_limit': c.labelValueLengthLimit = src.uint(n); break;
+      case 'basic_auth': {
+        const b = src.struct(n, 'config.BasicAuth', ['username', 'password']);
+        c.basicAuth = { username: b.get('username') ? src.string(b.get('username')!) : '', password: b.get('password') ? src.string(b.get('password')!) : '' };
+        break;
+      }
+      case 'bearer_token': c.bearerToken = src.string(n); break;
+      case 'static_configs':
+        c.staticConfigs = src.seq(n, '[]*targetgroup.Group').map((g) => targetGroup(src, g, STATIC_TYPE));
+        break;
+      case 'file_sd_configs':
+        c.fileSdConfigs = src.seq(n, 'discovery.Configs').map((g) => fileSd(src, g));
+        break;
+      case 'relabel_configs':
+        c.relabelConfigs = relabelList(src, n, 'target');
+        break;
+      case 'metric_relabel_configs':
+        c.metricRelabelConfigs = relabelList(src, n, 'metric');
+        break;
+      default:
+        c.unsupported[key] = src.plain(n);
+        warnings.push(unsupported(src, node, key));
+    }
+  }
+  const at = (field: string) => src.keyOf(node, field) ?? node;
+  if (c.jobName === '') throw src.error(node, 'job_name is empty');
+  if (c.basicAuth && c.bearerToken !== undefined) {
+    throw src.error(at('bearer_token'), 'at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured');
+  }
+  // checkStaticTargets: without relabelling, a URL in targets is a mistake.
+  if (c.relabelConfigs.length === 0) {
+    for (const g of c.staticConfigs) {
+      for (const t of g.targets) if (t.includes('/')) throw src.error(at('static_configs'), `${JSON.stringify(t)} is not a valid hostname`);
+    }
+  }
+  // ScrapeConfig.Validate: the interval first, then a timeout no longer than it.
+  if (c.scrapeInterval === 0) c.scrapeInterval = global.scrapeInterval;
+  if (c.scrapeTimeout > c.scrapeInterval) {
+    throw src.error(at('scrape_timeout'), `scrape timeout greater than scrape interval for scrape config with job name ${JSON.stringify(c.jobName)}`);
+  }
+  if (c.scrapeTimeout === 0) c.scrapeTimeout = Math.min(global.scrapeTimeout, c.scrapeInterval);
+  return c;
+}
+
+function paramsOf(src: YamlSource, node: Node): [string, string[]][] {
+  return src.entries(node, 'url.Values').map(([name, value]) => [name, value === null ? [] : src.strings(value)]);
+}
+
+function targetGroup(src: YamlSource, node: Node, type: string): TargetGroup {
+  const f = src.struct(node, type, ['targets', 'labels']);
+  const targets = f.get('targets');
+  const labels = f.get('labels');
+  return { targets: targets ? src.strings(targets) : [], labels: labels ? labelSet(src, labels, 'model.LabelSet') : {} };
+}
+
+function fileSd(src: YamlSource, node: Node): FileSdConfig {
+  const f = src.struct(node, 'file.plain', ['files', 'refresh_interval', 'inline']);
+  const files = f.get('files');
+  const inline = f.get('inline');
+  const refresh = f.get('refresh_interval');
+  const sd: FileSdConfig = {
+    files: files ? src.strings(files) : [],
+    inline: inline ? src.seq(inline, '[]*targetgroup.Group').map((g) => targetGroup(src, g, STATIC_TYPE)) : [],
+    refreshInterval: refresh && !src.isNull(refresh) ? duration(src, refresh) : DEFAULT_FILE_SD_REFRESH,
+  };
+  if (sd.files.length === 0 && sd.inline.length === 0) throw src.error(node, 'file service discovery config must contain at least one path name');
+  return sd;
+}
+
+function relabelList(src: YamlSource, node: Node, kind: 'target' | 'metric'): RelabelConfig[] {
+  return src.seq(node, '[]*relabel.Config').map((n) => {
+    if (src.isNull(n)) throw src.error(n, `empty or null ${kind} relabeling rule in scrape config`);
+    const f = src.struct(n, 'relabel.plain', RELABEL_FIELDS);
+    const r: RelabelConfig = { ...DEFAULT_RELABEL };
+    for (const [key, v] of f) {
+      if (v === null) continue;
+      switch (key) {
+        case 'source_labels': r.sourceLabels = src.strings(v); break;
+        case 'separator': r.separator = src.string(v); break;
+        // An explicit null regex is the empty regex, as Config.UnmarshalYAML sets it.
+        case 'regex': r.regex = src.isNull(v) ? '' : src.string(v); break;
+        case 'modulus': r.modulus = src.uint(v, 'uint64'); break;
+        case 'target_label': r.targetLabel = src.string(v); break;
+        case 'replacement': r.replacement = src.string(v); break;
+        case 'action': {
+          const a = src.string(v).toLowerCase();
+          if (!RELABEL_ACTIONS.includes(a as RelabelAction)) throw src.error(v, `unknown relabel action ${JSON.stringify(src.string(v))}`);
+          r.action = a as RelabelAction;
+          break;
+        }
+      }
+    }
+    try {
+      compileRule(r);
+    } catch (e) {
+      throw src.error(n, (e as Error).message, e);
+    }
+    return r;
+  });
+}
+
+const BYTE_UNITS: Record<string, number> = {
+  B: 1, KB: 2 ** 10, MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40, PB: 2 ** 50, EB: 2 ** 60,
+  KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50, EiB: 2 ** 60,
+};
+const BYTE_PART = /(\d+(?:\.\d*)?|\.\d+)([KMGTPE]i?B|B)/y;
+
+/** units.ParseBase2Bytes, as body_size_limit reads: `10MB`, `512KiB`, `1MB512KB` (KB is 1024 bytes too). */
+export function parseBytes(text: string): number {
+  if (text === '0') return 0;
+  BYTE_PART.lastIndex = 0;
+  let total = 0;
+  while (BYTE_PART.lastIndex < text.length) {
+    const m = BYTE_PART.exec(text);
+    if (!m) {
+      const unit = text.replace(/^[\d.]+/, '').replace(/^(\S*?)[\d.].*$/, '$1');
+      throw new Error(`units: unknown unit ${unit} in ${text}`);
+    }
+    total += Number(m[1]) * BYTE_UNITS[m[2]];
+  }
+  return Math.floor(total);
+}
+
+/** Base2Bytes.String: `10MiB`, `1MiB512KiB`, `0B`. */
+export function formatBytes(n: number): string {
+  if (n === 0) return '0B';
+  let out = '';
+  let rest = n;
+  for (const u of ['EiB', 'PiB', 'TiB', 'GiB', 'MiB', 'KiB', 'B']) {
+    const q = Math.floor(rest / BYTE_UNITS[u]);
+    if (q > 0) {
+      out += `${q}${u}`;
+      rest -= q * BYTE_UNITS[u];
+    }
+  }
+  return out;
+}
+
+export interface SerializeOptions {
+  /** Replace passwords and tokens with `<secret>`, as Prometheus shows its config. */
+  redact?: boolean;
+}
+
+/** The config as YAML in Prometheus's field order, defaults filled in as Config.String() prints them. */
+export function serializeConfig(cfg: PrometheusConfig, opts: SerializeOptions = {}): string {
+  const secret = (s: string) => (opts.redact ? SECRET : s);
+  const out: Record<string, unknown> = {};
+  const g: Record<string, unknown> = {
+    scrape_interval: formatDuration(cfg.global.scrapeInterval),
+    scrape_timeout: formatDuration(cfg.global.scrapeTimeout),
+    evaluation_interval: formatDuration(cfg.global.evaluationInterval),
+  };
+  if (Object.keys(cfg.global.externalLabels).length > 0) g.external_labels = cfg.global.externalLabels;
+  out.global = g;
+  if (cfg.ruleFiles.length > 0) out.rule_files = cfg.ruleFiles;
+  if (cfg.scrapeConfigs.length > 0) out.scrape_configs = cfg.scrapeConfigs.map((c) => scrapeToYaml(c, secret));
+  for (const key of PASSED_THROUGH) {
+    if (key in cfg.sections) out[key] = opts.redact ? redactSecrets(cfg.sections[key]) : cfg.sections[key];
+  }
+  return stringify(out, { version: '1.1', lineWidth: 0 });
+}
+
+function scrapeToYaml(c: ScrapeConfig, secret: (s: string) => string): Record<string, unknown> {
+  const o: Record<string, unknown> = { job_name: c.jobName };
+  if (c.honorLabels) o.honor_labels = true;
+  o.honor_timestamps = c.honorTimestamps;
+  if (Object.keys(c.params).length > 0) o.params = c.params;
+  o.scrape_interval = formatDuration(c.scrapeInterval);
+  o.scrape_timeout = formatDuration(c.scrapeTimeout);
+  o.metrics_path = c.metricsPath;
+  o.scheme = c.scheme;
+  if (c.bodySizeLimit > 0) o.body_size_limit = formatBytes(c.bodySizeLimit);
+  if (c.sampleLimit > 0) o.sample_limit = c.sampleLimit;
+  if (c.labelLimit > 0) o.label_limit = c.labelLimit;
+  if (c.labelNameLengthLimit > 0) o.label_name_length_limit = c.labelNameLengthLimit;
+  if (c.labelValueLengthLimit > 0) o.label_value_length_limit = c.labelValueLengthLimit;
+  if (c.basicAuth) o.basic_auth = c.basicAuth.password === '' ? { username: c.basicAuth.username } : { username: c.basicAuth.username, password: secret(c.basicAuth.password) };
+  if (c.bearerToken !== undefined) o.bearer_token = secret(c.bearerToken);
+  Object.assign(o, c.unsupported);
+  if (c.staticConfigs.length > 0) o.static_configs = c.staticConfigs.map(groupToYaml);
+  if (c.fileSdConfigs.length > 0) {
+    o.file_sd_configs = c.fileSdConfigs.map((f) => {
+      const fo: Record<string, unknown> = {};
+      if (f.files.length > 0) fo.files = f.files;
+      if (f.inline.length > 0) fo.inline = f.inline.map(groupToYaml);
+      fo.refresh_interval = formatDuration(f.refreshInterval);
+      return fo;
+    });
+  }
+  if (c.relabelConfigs.length > 0) o.relabel_configs = c.relabelConfigs.map(relabelToYaml);
+  if (c.metricRelabelConfigs.length > 0) o.metric_relabel_configs = c.metricRelabelConfigs.map(relabelToYaml);
+  return o;
+}
+
+function groupToYaml(g: TargetGroup): Record<string, unknown> {
+  return Object.keys(g.labels).length > 0 ? { targets: g.targets, labels: g.labels } : { targets: g.targets };
+}
+
+function relabelToYaml(r: RelabelConfig): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (r.sourceLabels !== undefined) o.source_labels = r.sourceLabels;
+  o.separator = r.separator;
+  if (r.regex !== undefined) o.regex = r.regex;
+  if (r.modulus !== 0) o.modulus = r.modulus;
+  if (r.targetLabel !== '') o.target_label = r.targetLabel;
+  o.replacement = r.replacement;
+  o.action = r.action;
+  return o;
+}
+
+const SECRET_KEYS = ['password', 'bearer_token', 'credentials', 'client_secret', 'secret_key'];
+
+function redactSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(redactSecrets);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = SECRET_KEYS.includes(k) && typeof x === 'string' ? SECRET : redactSecrets(x);
+  return out;
+}
+
+/** A file_sd list (`[{targets, labels}]`, JSON or YAML) fetched from a URL or pasted. */
+export function parseTargetGroups(text: string): TargetGroup[] {
+  const src = new YamlSource(text);
+  if (src.isNull(src.root)) return [];
+  return src.seq(src.root!, '[]*targetgroup.Group').map((g) => targetGroup(src, g, 'targetgroup.Group'));
+}

@@ -1,0 +1,114 @@
+// One series in the head: its sealed chunks and the open chunk samples go
+// into, cut as Prometheus's memSeries.appendPreprocessor (tsdb/head_append.go).
+
+import type { Labels } from '../model/labels';
+import { isStaleNaN, type SeriesRef } from './storage';
+import { XorAppender } from './xorChunk';
+
+export interface ChunkOptions {
+  /** Width of the aligned windows chunks never cross (Prometheus's chunkRange, 2 h). */
+  chunkRange: number;
+  /** Target samples per chunk (Prometheus's samplesPerChunk, 120). */
+  samplesPerChunk: number;
+}
+
+/** A chunk no longer appended to. Bytes are absent once the chunk lives only in persistent storage. */
+export interface SealedChunk {
+  mint: number;
+  maxt: number;
+  numSamples: number;
+  bytes: Uint8Array;
+}
+
+// Prometheus cuts before a chunk could pass MaxBytesPerXORChunk (1024) with a
+// maximally-sized (19-byte) next sample.
+const MAX_BYTES_BEFORE_CUT = 1024 - 19;
+
+const bitsA = new Float64Array(1);
+const wordsA = new Uint32Array(bitsA.buffer);
+const bitsB = new Float64Array(1);
+const wordsB = new Uint32Array(bitsB.buffer);
+
+/** Same float64 bits, counting both forms of the stale marker as one (Float64bits equality in Prometheus). */
+export function sameValueBits(a: number, b: number): boolean {
+  if (a !== a && b !== b && isStaleNaN(a) && isStaleNaN(b)) return true;
+  bitsA[0] = a;
+  bitsB[0] = b;
+  return wordsA[0] === wordsB[0] && wordsA[1] === wordsB[1];
+}
+
+/** Prometheus's rangeForTimestamp: the end of the aligned window holding t (Go division truncates). */
+export function rangeForTimestamp(t: number, width: number): number {
+  return Math.trunc(t / width) * width + width;
+}
+
+/** Prometheus's computeChunkEndTime: spreads the remaining samples of a window over equal chunks. */
+export function computeChunkEndTime(start: number, cur: number, maxT: number, ratioToFull: number): number {
+  const n = (maxT - start) / ((cur - start + 1) * ratioToFull);
+  if (n <= 1) return maxT;
+  return Math.trunc(start + (maxT - start) / Math.floor(n));
+}
+
+export class MemSeries {
+  readonly sealed: SealedChunk[] = [];
+  open: XorAppender | undefined;
+  openMint = 0;
+  /** Newest sample time (-Infinity before the first). */
+  maxTime = -Infinity;
+  lastValue = 0;
+  nextAt = -Infinity;
+
+  constructor(
+    readonly ref: SeriesRef,
+    readonly labels: Labels,
+  ) {}
+
+  /**
+   * Stores a sample known to be newer than maxTime, cutting chunks as
+   * appendPreprocessor does. Returns true when it sealed a chunk.
+   */
+  append(t: number, v: number, o: ChunkOptions): boolean {
+    let cut = false;
+    let c = this.open;
+    if (c === undefined) {
+      c = this.cut(t, o);
+    } else if (c.byteLength > MAX_BYTES_BEFORE_CUT) {
+      c = this.cut(t, o);
+      cut = true;
+    }
+    const n = c.numSamples;
+    if (n === o.samplesPerChunk >> 2) this.nextAt = computeChunkEndTime(this.openMint, this.maxTime, this.nextAt, 4);
+    if (n > 0 && (t >= this.nextAt || n >= o.samplesPerChunk * 2)) {
+      c = this.cut(t, o);
+      cut = true;
+    }
+    c.append(t, v);
+    this.maxTime = t;
+    this.lastValue = v;
+    return cut;
+  }
+
+  /** Seals the open chunk, if any, keeping its bytes. */
+  seal(): void {
+    const c = this.open;
+    if (c === undefined || c.numSamples === 0) return;
+    this.sealed.push({ mint: this.openMint, maxt: this.maxTime, numSamples: c.numSamples, bytes: c.bytes() });
+    this.open = undefined;
+  }
+
+  private cut(t: number, o: ChunkOptions): XorAppender {
+    this.seal();
+    const c = new XorAppender();
+    this.open = c;
+    this.openMint = t;
+    this.nextAt = rangeForTimestamp(t, o.chunkRange);
+    return c;
+  }
+
+  /** Samples held in memory (sealed and open). */
+  get numSamples(): number {
+    let n = this.open?.numSamples ?? 0;
+    for (const c of this.sealed) n += c.numSamples;
+    return n;
+  }
+}

@@ -1,0 +1,184 @@
+// The inverted index: for each label name and value, the ascending refs of
+// the series carrying it. Resolves matchers as Prometheus's
+// PostingsForMatchers (tsdb/querier.go): matchers that accept the empty
+// string also select series without the label, so they subtract rather than
+// intersect.
+
+import type { Labels } from '../model/labels';
+import type { Matcher } from '../model/matcher';
+import { listedValues, valuePredicate } from './regexFastPath';
+
+export type RefList = Uint32Array;
+
+export class Postings {
+  private readonly byName = new Map<string, Map<string, number[]>>();
+  private all: number[] = [];
+
+  /** Indexes a series; refs normally arrive ascending, so lists stay sorted by appending. */
+  add(ref: number, labels: Labels): void {
+    insertSorted(this.all, ref);
+    const flat = labels.flat();
+    for (let i = 0; i < flat.length; i += 2) {
+      let values = this.byName.get(flat[i]);
+      if (!values) this.byName.set(flat[i], (values = new Map()));
+      const list = values.get(flat[i + 1]);
+      if (list) insertSorted(list, ref);
+      else values.set(flat[i + 1], [ref]);
+    }
+  }
+
+  /** Drops series from every list (head garbage collection). */
+  remove(refs: ReadonlySet<number>, labelsOf: (ref: number) => Labels): void {
+    if (refs.size === 0) return;
+    this.all = this.all.filter((r) => !refs.has(r));
+    const touched = new Map<string, Set<string>>();
+    for (const ref of refs) {
+      labelsOf(ref).forEach((n, v) => {
+        let vs = touched.get(n);
+        if (!vs) touched.set(n, (vs = new Set()));
+        vs.add(v);
+      });
+    }
+    for (const [name, vs] of touched) {
+      const values = this.byName.get(name);
+      if (!values) continue;
+      for (const v of vs) {
+        const kept = (values.get(v) ?? []).filter((r) => !refs.has(r));
+        if (kept.length === 0) values.delete(v);
+        else values.set(v, kept);
+      }
+      if (values.size === 0) this.byName.delete(name);
+    }
+  }
+
+  get numSeries(): number {
+    return this.all.length;
+  }
+
+  labelNames(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  labelValues(name: string): string[] {
+    const values = this.byName.get(name);
+    return values ? [...values.keys()] : [];
+  }
+
+  /** Number of series per value of one label. */
+  valueCounts(name: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [v, list] of this.byName.get(name) ?? []) out.set(v, list.length);
+    return out;
+  }
+
+  /** Each label name with its number of distinct values. */
+  nameCardinalities(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [n, values] of this.byName) out.set(n, values.size);
+    return out;
+  }
+
+  /** Refs of the series every matcher accepts, ascending. */
+  resolve(matchers: readonly Matcher[]): RefList {
+    const its: RefList[] = [];
+    const notIts: RefList[] = [];
+    for (const m of matchers) {
+      if (m.matchesEmpty()) {
+        const rejected = this.valuesWhere(m, false);
+        if (rejected.length > 0) notIts.push(rejected);
+      } else {
+        const accepted = this.valuesWhere(m, true);
+        if (accepted.length === 0) return new Uint32Array(0);
+        its.push(accepted);
+      }
+    }
+    let out: RefList;
+    if (its.length === 0) out = Uint32Array.from(this.all);
+    else {
+      its.sort((a, b) => a.length - b.length);
+      out = its[0];
+      for (let i = 1; i < its.length && out.length > 0; i++) out = intersect(out, its[i]);
+    }
+    for (const n of notIts) out = subtract(out, n);
+    return out;
+  }
+
+  /** Union of the lists whose value the matcher accepts (want=true) or rejects (want=false). */
+  private valuesWhere(m: Matcher, want: boolean): RefList {
+    const values = this.byName.get(m.name);
+    if (!values) return new Uint32Array(0);
+    const lists: number[][] = [];
+    // `=`/`=~set` list what they accept; `!=`/`!~set` list what they reject.
+    const positive = m.type === '=' || m.type === '=~';
+    const listed = positive === want ? listedValues(m) : undefined;
+    if (listed) {
+      for (const v of listed) {
+        const l = values.get(v);
+        if (l) lists.push(l);
+      }
+    } else {
+      const pred = valuePredicate(m);
+      for (const [v, l] of values) if (pred(v) === want) lists.push(l);
+    }
+    return union(lists);
+  }
+}
+
+function insertSorted(list: number[], ref: number): void {
+  const n = list.length;
+  if (n === 0 || list[n - 1] < ref) {
+    list.push(ref);
+    return;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== ref) list.splice(lo, 0, ref);
+}
+
+/** Lists of one label's values are disjoint, so a sort of the concatenation is their union. */
+function union(lists: number[][]): RefList {
+  if (lists.length === 1) return Uint32Array.from(lists[0]);
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const out = new Uint32Array(total);
+  let o = 0;
+  for (const l of lists) {
+    out.set(l, o);
+    o += l.length;
+  }
+  return out.sort();
+}
+
+export function intersect(a: RefList, b: RefList): RefList {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out[o++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+function subtract(a: RefList, b: RefList): RefList {
+  const out = new Uint32Array(a.length);
+  let j = 0;
+  let o = 0;
+  for (let i = 0; i < a.length; i++) {
+    while (j < b.length && b[j] < a[i]) j++;
+    if (j < b.length && b[j] === a[i]) continue;
+    out[o++] = a[i];
+  }
+  return out.subarray(0, o);
+}

@@ -1,0 +1,356 @@
+// Gorilla chunks in Prometheus's XOR layout (tsdb/chunkenc/xor.go): a 2-byte
+// big-endian sample count, the first timestamp as a signed varint and value as
+// 64 raw bits, the second timestamp delta as an unsigned varint, then
+// delta-of-delta timestamps and XOR-ed values. The bytes are what Prometheus
+// writes, so every float64 — NaN payloads, ±Inf, -0 — comes back bit-exact.
+
+import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from './storage';
+import { BitReader, BitWriter } from './bitStream';
+
+const TWO32 = 4294967296;
+
+// Little-endian views (every engine Vigil runs on): word 0 is low, word 1 high.
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+function ctz32(x: number): number {
+  return 31 - Math.clz32(x & -x);
+}
+
+/** Prometheus's bitRange: does x fit the n-bit dod bucket (asymmetric, see docs/bstream.md). */
+function bitRange(x: number, n: number): boolean {
+  const half = 2 ** (n - 1);
+  return -(half - 1) <= x && x <= half;
+}
+
+export class XorAppender {
+  private readonly w: BitWriter;
+  private n = 0;
+  private t = 0;
+  private tDelta = 0;
+  private vHi = 0;
+  private vLo = 0;
+  // 0xff: no XOR window chosen yet, as xorAppender.leading.
+  private leading = 0xff;
+  private trailing = 0;
+
+  constructor(capacityBytes = 32) {
+    this.w = new BitWriter(capacityBytes);
+    this.w.writeBits(0, 16);
+  }
+
+  /** An appender that continues an existing chunk (Prometheus's XORChunk.Appender). */
+  static resume(bytes: Uint8Array): XorAppender {
+    const it = new XorIterator(bytes);
+    while (it.next());
+    if (it.err) throw new Error(`xor chunk: cannot resume: ${it.err}`);
+    const a = new XorAppender(0);
+    a.w.buf = new Uint8Array(Math.max(32, bytes.length * 2));
+    a.w.buf.set(bytes);
+    a.w.len = it.bitPos;
+    // Bits past the last sample must be zero because the writer ORs into bytes.
+    const lastByte = it.bitPos >>> 3;
+    if (it.bitPos & 7) a.w.buf[lastByte] &= 0xff << (8 - (it.bitPos & 7));
+    a.w.buf.fill(0, (it.bitPos + 7) >>> 3);
+    a.n = it.count;
+    a.t = it.t;
+    a.tDelta = it.tDeltaState;
+    a.vHi = it.vHi;
+    a.vLo = it.vLo;
+    a.leading = it.windowSeen ? it.leadingState : 0xff;
+    a.trailing = it.trailingState;
+    return a;
+  }
+
+  get numSamples(): number {
+    return this.n;
+  }
+
+  get byteLength(): number {
+    return this.w.byteLength;
+  }
+
+  /** Appends a sample; t is integer ms, not below the previous one. */
+  append(t: number, v: number): void {
+    const w = this.w;
+    let hi: number;
+    let lo: number;
+    if (v !== v && isStaleNaN(v)) {
+      hi = STALE_NAN_BITS_HI;
+      lo = STALE_NAN_BITS_LO;
+    } else {
+      f64[0] = v;
+      hi = u32[1];
+      lo = u32[0];
+    }
+    const n = this.n;
+    if (n === 0) {
+      writeUvarint(w, t >= 0 ? t * 2 : -t * 2 - 1);
+      w.writeBits(hi, 32);
+      w.writeBits(lo, 32);
+      this.tDelta = 0;
+    } else {
+      const tDelta = t - this.t;
+      if (n === 1) {
+        writeUvarint(w, tDelta);
+      } else {
+        const dod = tDelta - this.tDelta;
+        if (dod === 0) w.writeBit(0);
+        else if (bitRange(dod, 14)) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
+        else if (bitRange(dod, 17)) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
+        else if (bitRange(dod, 20)) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
+        else {
+          w.writeBits(0b1111, 4);
+          const dHi = Math.floor(dod / TWO32);
+          w.writeBits(dHi, 32);
+          w.writeBits(dod - dHi * TWO32, 32);
+        }
+      }
+      this.tDelta = tDelta;
+      this.writeValue(hi, lo);
+    }
+    this.t = t;
+    this.vHi = hi;
+    this.vLo = lo;
+    this.n = n + 1;
+    w.buf[0] = (n + 1) >>> 8;
+    w.buf[1] = (n + 1) & 0xff;
+  }
+
+  private writeValue(hi: number, lo: number): void {
+    const w = this.w;
+    const dHi = (hi ^ this.vHi) >>> 0;
+    const dLo = (lo ^ this.vLo) >>> 0;
+    if (dHi === 0 && dLo === 0) {
+      w.writeBit(0);
+      return;
+    }
+    let leading = dHi !== 0 ? Math.clz32(dHi) : 32 + Math.clz32(dLo);
+    const trailing = dLo !== 0 ? ctz32(dLo) : 32 + ctz32(dHi);
+    // Clamped so it fits 5 bits, as writeVDelta does.
+    if (leading >= 32) leading = 31;
+    if (this.leading !== 0xff && leading >= this.leading && trailing >= this.trailing) {
+      w.writeBits(0b10, 2);
+      writeShifted(w, dHi, dLo, this.trailing, 64 - this.leading - this.trailing);
+    } else {
+      this.leading = leading;
+      this.trailing = trailing;
+      const sig = 64 - leading - trailing;
+      // 64 significant bits are written as 0 in the 6-bit field, as Prometheus does.
+      w.writeBits((0b11 << 11) | (leading << 6) | (sig & 63), 13);
+      writeShifted(w, dHi, dLo, trailing, sig);
+    }
+  }
+
+  /** The chunk's bytes (a copy sized to fit). */
+  bytes(): Uint8Array {
+    return this.w.bytes();
+  }
+
+  /** The chunk's bytes without copying; valid until the next append. */
+  view(): Uint8Array {
+    return this.w.buf.subarray(0, this.w.byteLength);
+  }
+}
+
+function writeUvarint(w: BitWriter, x: number): void {
+  while (x >= 128) {
+    w.writeBits((x % 128) | 128, 8);
+    x = Math.floor(x / 128);
+  }
+  w.writeBits(x, 8);
+}
+
+/** Writes the `n` bits of the 64-bit (hi, lo) shifted right by `shift`. */
+function writeShifted(w: BitWriter, hi: number, lo: number, shift: number, n: number): void {
+  let h: number;
+  let l: number;
+  if (shift === 0) {
+    h = hi;
+    l = lo;
+  } else if (shift < 32) {
+    l = (lo >>> shift) | (hi << (32 - shift));
+    h = hi >>> shift;
+  } else {
+    l = hi >>> (shift - 32);
+    h = 0;
+  }
+  if (n > 32) {
+    w.writeBits(h, n - 32);
+    w.writeBits(l, 32);
+  } else {
+    w.writeBits(l, n);
+  }
+}
+
+/** Samples in a chunk, read from its 2-byte header. */
+export function xorNumSamples(bytes: Uint8Array): number {
+  return (bytes[0] << 8) | bytes[1];
+}
+
+/** Iterates a chunk with Next/Seek/At, as Prometheus's xorIterator. */
+export class XorIterator {
+  private readonly r = new BitReader();
+  count = 0;
+  private total = 0;
+  t = 0;
+  vHi = 0;
+  vLo = 0;
+  tDeltaState = 0;
+  leadingState = 0;
+  trailingState = 0;
+  /** Whether a value has set the XOR window yet (a resumed appender must not reuse an unset one). */
+  windowSeen = false;
+  err: string | undefined;
+
+  constructor(bytes?: Uint8Array) {
+    if (bytes) this.reset(bytes);
+  }
+
+  reset(bytes: Uint8Array): void {
+    if (bytes.length < 2) {
+      this.err = 'chunk shorter than its header';
+      this.total = 0;
+      return;
+    }
+    this.r.reset(bytes, 16);
+    this.total = xorNumSamples(bytes);
+    this.count = 0;
+    this.t = 0;
+    this.vHi = 0;
+    this.vLo = 0;
+    this.tDeltaState = 0;
+    this.leadingState = 0;
+    this.trailingState = 0;
+    this.windowSeen = false;
+    this.err = undefined;
+  }
+
+  get bitPos(): number {
+    return this.r.pos;
+  }
+
+  /** The current sample's value. */
+  get v(): number {
+    u32[1] = this.vHi;
+    u32[0] = this.vLo;
+    return f64[0];
+  }
+
+  next(): boolean {
+    if (this.err !== undefined || this.count === this.total) return false;
+    const r = this.r;
+    if (this.count === 0) {
+      const zz = readUvarint(r);
+      this.t = zz % 2 === 0 ? zz / 2 : -(zz + 1) / 2;
+      this.vHi = r.readBits(32);
+      this.vLo = r.readBits(32);
+    } else {
+      if (this.count === 1) {
+        this.tDeltaState = readUvarint(r);
+      } else {
+        this.tDeltaState += readDod(r);
+      }
+      this.t += this.tDeltaState;
+      this.readValue();
+    }
+    if (r.overrun) {
+      this.err = `chunk truncated at sample ${this.count} of ${this.total}`;
+      return false;
+    }
+    this.count++;
+    return true;
+  }
+
+  /** Advances to the first sample at or after t; false when there is none. */
+  seek(t: number): boolean {
+    while (this.count === 0 || this.t < t) if (!this.next()) return false;
+    return true;
+  }
+
+  private readValue(): void {
+    const r = this.r;
+    if (r.readBit() === 0) return;
+    if (r.readBit() === 1) {
+      this.leadingState = r.readBits(5);
+      const mbits = r.readBits(6) || 64;
+      this.trailingState = 64 - this.leadingState - mbits;
+      this.windowSeen = true;
+    }
+    const trailing = this.trailingState;
+    const mbits = 64 - this.leadingState - trailing;
+    let h = 0;
+    let l: number;
+    if (mbits > 32) {
+      h = r.readBits(mbits - 32);
+      l = r.readBits(32);
+    } else {
+      l = r.readBits(mbits);
+    }
+    let dh: number;
+    let dl: number;
+    if (trailing === 0) {
+      dh = h;
+      dl = l;
+    } else if (trailing < 32) {
+      dh = (h << trailing) | (l >>> (32 - trailing));
+      dl = l << trailing;
+    } else {
+      dh = l << (trailing - 32);
+      dl = 0;
+    }
+    this.vHi = (this.vHi ^ dh) >>> 0;
+    this.vLo = (this.vLo ^ dl) >>> 0;
+  }
+}
+
+function readUvarint(r: BitReader): number {
+  let x = 0;
+  let mul = 1;
+  for (let i = 0; i < 10; i++) {
+    const b = r.readBits(8);
+    x += (b & 127) * mul;
+    if (b < 128) return x;
+    mul *= 128;
+  }
+  return x;
+}
+
+/** Payload widths after the '10', '110', '1110' dod prefixes. */
+const DOD_BITS = [0, 14, 17, 20];
+
+function readDod(r: BitReader): number {
+  let ones = 0;
+  while (ones < 4 && r.readBit() === 1) ones++;
+  if (ones === 0) return 0;
+  if (ones === 4) {
+    const hi = r.readBits(32) | 0;
+    return hi * TWO32 + r.readBits(32);
+  }
+  const sz = DOD_BITS[ones];
+  const bits = r.readBits(sz);
+  // Negative numbers come back as high unsigned numbers (xorIterator.Next).
+  return bits > 2 ** (sz - 1) ? bits - 2 ** sz : bits;
+}
+
+const decoder = new XorIterator();
+
+/**
+ * Decodes a whole chunk into ts/vs from `offset`; returns the samples
+ * written. Values are written as raw bits, so NaN payloads stay exact.
+ * Throws when the chunk is corrupt.
+ */
+export function decodeXorInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Array, offset: number): number {
+  const it = decoder;
+  it.reset(bytes);
+  const words = new Uint32Array(vs.buffer, vs.byteOffset, vs.length * 2);
+  let i = offset;
+  while (it.next()) {
+    ts[i] = it.t;
+    words[2 * i] = it.vLo;
+    words[2 * i + 1] = it.vHi;
+    i++;
+  }
+  if (it.err !== undefined) throw new Error(`xor chunk: ${it.err}`);
+  return i - offset;
+}

@@ -1,0 +1,42 @@
+// The app shell: navigation and the page the URL names.
+
+import { useEffect } from 'react';
+import { QueryPage } from './pages/QueryPage';
+import { StatusPage } from './pages/StatusPage';
+import { TargetsPage } from './pages/TargetsPage';
+import { useRoute } from './router';
+import { startEngineStore, useEngine } from './stores/engineStore';
+
+const PAGES = [
+  { path: '/query', title: 'Query', Page: QueryPage },
+  { path: '/targets', title: 'Targets', Page: TargetsPage },
+  { path: '/status', title: 'Status', Page: StatusPage },
+];
+
+export function App() {
+  const route = useRoute();
+  useEffect(startEngineStore, []);
+  const targets = useEngine((s) => s.targets);
+  const down = targets.filter((t) => t.state === 'down').length;
+  const page = PAGES.find((p) => p.path === route.path) ?? PAGES[0];
+  return (
+    <>
+      <header className="top">
+        <a className="brand" href="#/query">
+          Vigil
+        </a>
+        <nav aria-label="Pages">
+          {PAGES.map((p) => (
+            <a key={p.path} href={`#${p.path}`} aria-current={p === page ? 'page' : undefined}>
+              {p.title}
+              {p.path === '/targets' && down > 0 ? <span className="badge" aria-label={`${down} targets down`}>{down}</span> : null}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main>
+        <page.Page />
+      </main>
+    </>
+  );
+}

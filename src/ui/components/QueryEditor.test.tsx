@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
+import { diagnosticCount, forceLinting, forEachDiagnostic } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
+import { EngineCompletionClient } from './promClient';
+import { QueryEditor, type QueryEditorProps } from './QueryEditor';
+
+// Node resolves the package's CommonJS build, which loads a second copy of
+// @codemirror/state; the browser (and Vite) use the ES build, so tests do too.
+vi.mock('@prometheus-io/codemirror-promql', () => import('@prometheus-io/codemirror-promql/dist/esm/index.js'));
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+});
+
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+  host = null;
+});
+
+function mount(props: Partial<QueryEditorProps> = {}) {
+  const onChange = vi.fn();
+  const onRun = vi.fn();
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const render = (more: Partial<QueryEditorProps> = {}) =>
+    act(() => root!.render(<QueryEditor value="" onChange={onChange} onRun={onRun} {...props} {...more} />));
+  render();
+  const view = EditorView.findFromDOM(host.querySelector('.cm-editor') as HTMLElement)!;
+  return { view, onChange, onRun, render };
+}
+
+function fakeClient() {
+  return new EngineCompletionClient({
+    labelNames: async () => ['job'],
+    labelValues: async (name) => (name === '__name__' ? ['http_requests_total', 'process_cpu_seconds_total'] : ['node']),
+    series: async () => [],
+    metadata: async () => ({ http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }] }),
+  });
+}
+
+async function complete(view: EditorView): Promise<CompletionResult | null> {
+  const pos = view.state.doc.length;
+  const [source] = view.state.languageDataAt<CompletionSource>('autocomplete', pos);
+  return source(new CompletionContext(view.state, pos, true));
+}
+
+describe('QueryEditor', () => {
+  it('shows the value in a labelled text box', () => {
+    const { view } = mount({ value: 'up{job="node"}' });
+    expect(view.state.doc.toString()).toBe('up{job="node"}');
+    expect(view.contentDOM.getAttribute('aria-label')).toBe('PromQL expression');
+    expect(view.contentDOM.getAttribute('contenteditable')).toBe('true');
+  });
+
+  const enter = (ctrlKey: boolean) => new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, ctrlKey, bubbles: true, cancelable: true });
+
+  it('runs on Ctrl+Enter without touching the text', () => {
+    const { view, onRun } = mount({ value: 'up' });
+    view.contentDOM.dispatchEvent(enter(true));
+    expect(onRun).toHaveBeenCalledTimes(1);
+    expect(view.state.doc.toString()).toBe('up');
+  });
+
+  it('does not run on a plain Enter', () => {
+    const { view, onRun } = mount({ value: 'up' });
+    view.contentDOM.dispatchEvent(enter(false));
+    expect(onRun).not.toHaveBeenCalled();
+  });
+
+  it('reports edits, but not the edits that mirror the value prop', () => {
+    const { view, onChange, render } = mount({ value: 'up' });
+    act(() => view.dispatch({ changes: { from: 2, insert: '[5m]' } }));
+    expect(onChange).toHaveBeenLastCalledWith('up[5m]');
+    render({ value: 'rate(up[5m])' });
+    expect(view.state.doc.toString()).toBe('rate(up[5m])');
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('completes metric names with TYPE and HELP from the client', async () => {
+    const { view } = mount({ value: 'http', client: fakeClient() });
+    const result = await complete(view);
+    const option = result?.options.find((o) => o.label === 'http_requests_total');
+    expect(option).toMatchObject({ detail: 'counter', info: 'Requests served.' });
+    expect(result?.options.some((o) => o.label === 'histogram_quantile')).toBe(true);
+  });
+
+  it('completes label values through a client set after mounting', async () => {
+    const { view, render } = mount({ value: 'up{job="' });
+    render({ value: 'up{job="', client: fakeClient() });
+    const result = await complete(view);
+    expect(result?.options.map((o) => o.label)).toContain('node');
+  });
+
+  it('lints with positions', async () => {
+    const { view } = mount({ value: 'rate(up)' });
+    forceLinting(view);
+    const found: { from: number; to: number; message: string }[] = [];
+    await vi.waitFor(() => expect(diagnosticCount(view.state)).toBe(1));
+    forEachDiagnostic(view.state, ({ message }, from, to) => found.push({ from, to, message }));
+    expect(found).toEqual([{ from: 5, to: 7, message: 'expected type matrix in call to function "rate", got vector' }]);
+  });
+});

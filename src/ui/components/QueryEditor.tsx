@@ -1,0 +1,117 @@
+// The PromQL expression box: CodeMirror 6 with codemirror-promql for
+// highlighting, completion (from a PrometheusClient) and lint. The editor is
+// created once per mount; value, client and callbacks flow in without
+// rebuilding it, so the cursor, history and open completions survive renders.
+import { useEffect, useRef } from 'react';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { lintKeymap } from '@codemirror/lint';
+import { Annotation, Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorView, highlightSpecialChars, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { PromQLExtension, type PrometheusClient } from '@prometheus-io/codemirror-promql';
+import { queryEditorTheme } from './queryEditorTheme';
+import './QueryEditor.css';
+
+export interface QueryEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** Ctrl+Enter (Cmd+Enter on a Mac). */
+  onRun(): void;
+  /** Completion source; without one, only functions and keywords complete. */
+  client?: PrometheusClient;
+  /** Accessible name of the text box. */
+  label?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+}
+
+export function QueryEditor({
+  value,
+  onChange,
+  onRun,
+  client,
+  label = 'PromQL expression',
+  placeholder = 'Expression (Ctrl+Enter to run)',
+  autoFocus = false,
+}: QueryEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const promqlSlot = useRef(new Compartment());
+  const callbacks = useRef({ onChange, onRun });
+  useEffect(() => {
+    callbacks.current = { onChange, onRun };
+  }, [onChange, onRun]);
+
+  // Mount once. The first value, client, label and placeholder seed the
+  // editor; the effects below keep them current afterwards.
+  const initial = useRef({ value, client, label, placeholder, autoFocus });
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const seed = initial.current;
+    const run = () => {
+      callbacks.current.onRun();
+      return true;
+    };
+    const view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: seed.value,
+        extensions: [
+          highlightSpecialChars(),
+          history(),
+          indentOnInput(),
+          bracketMatching(),
+          closeBrackets(),
+          autocompletion(),
+          EditorView.lineWrapping,
+          placeholderText(seed.placeholder),
+          EditorView.contentAttributes.of({ 'aria-label': seed.label, 'aria-keyshortcuts': 'Control+Enter Meta+Enter' }),
+          Prec.highest(keymap.of([
+            { key: 'Mod-Enter', run },
+            { key: 'Ctrl-Enter', run },
+          ])),
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
+          queryEditorTheme,
+          promqlSlot.current.of(promqlExtension(seed.client)),
+          EditorView.updateListener.of((update) => {
+            const echo = update.transactions.some((tr) => tr.annotation(fromProps));
+            if (update.docChanged && !echo) callbacks.current.onChange(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    if (seed.autoFocus) view.focus();
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || view.state.doc.toString() === value) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, annotations: fromProps.of(true) });
+  }, [value]);
+
+  const configuredClient = useRef(client);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || configuredClient.current === client) return;
+    configuredClient.current = client;
+    view.dispatch({ effects: promqlSlot.current.reconfigure(promqlExtension(client)) });
+  }, [client]);
+
+  return <div ref={hostRef} className="query-editor" />;
+}
+
+/** Marks edits that only mirror the value prop, so they are not reported back as changes. */
+const fromProps = Annotation.define<boolean>();
+
+function promqlExtension(client: PrometheusClient | undefined): Extension {
+  const promql = new PromQLExtension();
+  if (client) promql.setComplete({ remote: client });
+  return promql.asExtension();
+}

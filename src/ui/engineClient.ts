@@ -1,0 +1,36 @@
+// The UI's one way to the engine: a SharedWorker when the browser has it, else
+// a dedicated worker whose engine takes part in the leader election.
+
+import * as Comlink from 'comlink';
+import type { EngineApi, EngineEvent } from '../engine/api';
+
+export type EngineClient = Comlink.Remote<EngineApi>;
+
+type Listener = (e: EngineEvent) => void;
+
+let client: EngineClient | undefined;
+const listeners = new Set<Listener>();
+
+function forceDedicated(): boolean {
+  return new URLSearchParams(location.search).get('engine') === 'dedicated';
+}
+
+export function engine(): EngineClient {
+  if (client) return client;
+  if (typeof SharedWorker !== 'undefined' && !forceDedicated()) {
+    const worker = new SharedWorker(new URL('../engine/sharedWorker.ts', import.meta.url), { type: 'module', name: 'vigil-engine' });
+    client = Comlink.wrap<EngineApi>(worker.port);
+  } else {
+    const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name: 'vigil-engine' });
+    client = Comlink.wrap<EngineApi>(worker);
+  }
+  void client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
+  return client;
+}
+
+/** Hears engine events; returns the unsubscribe. */
+export function onEngineEvent(listener: Listener): () => void {
+  engine();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

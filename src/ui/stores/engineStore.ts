@@ -1,0 +1,41 @@
+// What the engine reports to every component: its role and the targets'
+// health. Updated from engine events; components never poll.
+
+import { create } from 'zustand';
+import type { EngineRole, TargetView } from '../../engine/api';
+import { engine, onEngineEvent } from '../engineClient';
+
+interface EngineState {
+  role: EngineRole | null;
+  targets: TargetView[];
+  /** Bumped on every scrape round, so live views know to refresh. */
+  dataVersion: number;
+  refreshTargets(): Promise<void>;
+}
+
+export const useEngine = create<EngineState>((set) => ({
+  role: null,
+  targets: [],
+  dataVersion: 0,
+  async refreshTargets() {
+    set({ targets: await engine().targets() });
+  },
+}));
+
+let started = false;
+
+/** Connects the store to the engine once per tab. */
+export function startEngineStore(): void {
+  if (started) return;
+  started = true;
+  const { refreshTargets } = useEngine.getState();
+  void engine().role().then((role) => useEngine.setState({ role }));
+  void refreshTargets();
+  onEngineEvent((e) => {
+    if (e.kind === 'role') useEngine.setState({ role: e.role });
+    if (e.kind === 'targets' || e.kind === 'config') {
+      useEngine.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
+      void refreshTargets();
+    }
+  });
+}

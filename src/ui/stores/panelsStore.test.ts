@@ -1,0 +1,23 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXPR, newPanel, panelsFromParams, panelsToParams } from './panelsStore';
+
+describe('panels in the URL', () => {
+  it('round-trips panels through URL parameters', () => {
+    const panels = [
+      { ...newPanel('up'), tab: 'table' as const, rangeMs: 3_600_000 },
+      { ...newPanel('rate(x[5m])'), endMs: 1_767_225_600_000 },
+    ];
+    const params = panelsToParams(panels);
+    expect(params.get('g0.range')).toBe('1h');
+    expect(panelsFromParams(new URLSearchParams(params.toString()))).toEqual(panels);
+  });
+
+  it('opens one default panel when the URL names none', () => {
+    expect(panelsFromParams(new URLSearchParams())).toEqual([newPanel(DEFAULT_EXPR)]);
+  });
+
+  it('falls back to the default range on a malformed one', () => {
+    expect(panelsFromParams(new URLSearchParams('g0.expr=up&g0.range=banana'))[0].rangeMs).toBe(15 * 60_000);
+  });
+});
