@@ -41,7 +41,7 @@ test('without SharedWorker, a Web Lock elects one scraping tab and the other tak
   await expect(a.getByText('This tab’s engine scrapes and writes')).toBeVisible({ timeout: 30_000 });
   const b = await context.newPage();
   await b.goto('/?engine=dedicated#/status');
-  await expect(b.getByText('only reads')).toBeVisible({ timeout: 30_000 });
+  await expect(b.getByText('Another tab’s engine scrapes; this one only reads.')).toBeVisible({ timeout: 30_000 });
   await expect(a.getByLabel('Engine self-metrics')).toContainText(/^vigil_scrape_loops 4$/m);
   await expect(b.getByLabel('Engine self-metrics')).toContainText(/^vigil_scrape_loops 0$/m);
   await a.close();

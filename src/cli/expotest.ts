@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpenMetricsParser } from '../exposition/openMetrics';
+import { readEntries } from '../exposition/parsedEntries';
 
 interface CaseSpec {
   type: string;
@@ -14,14 +15,8 @@ interface CaseSpec {
 
 /** Parses the whole exposition, building every label set and exemplar; returns the error or undefined. */
 export function parseAll(buf: Uint8Array): Error | undefined {
-  const p = new OpenMetricsParser(buf, { strict: true });
   try {
-    for (let e = p.next(); e !== null; e = p.next()) {
-      if (e === 'series') {
-        p.labels();
-        p.exemplar();
-      } else if (e === 'help') p.help();
-    }
+    readEntries(new OpenMetricsParser(buf, { strict: true }));
     return undefined;
   } catch (err) {
     return err instanceof Error ? err : new Error(String(err));

@@ -1,6 +1,39 @@
-// `npm run promqltest`: not built yet; exits non-zero rather than print a fake count.
+// `npm run promqltest -- FILE...`: runs Prometheus-format PromQL test scripts
+// and prints each failing statement with file and line, then the counts.
 
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('promqltest: not implemented yet\n');
-  return 1;
+import { readFile } from 'node:fs/promises';
+import { runTestScript } from '../promql/testScript';
+
+export async function run(args: string[]): Promise<number> {
+  if (args.length === 0) {
+    process.stderr.write('usage: promqltest FILE...\n');
+    return 2;
+  }
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const skipReasons = new Map<string, number>();
+  for (const file of args) {
+    let results;
+    try {
+      results = await runTestScript(await readFile(file, 'utf8'));
+    } catch (e) {
+      process.stdout.write(`${file}: ${(e as Error).message}\n`);
+      failed++;
+      continue;
+    }
+    for (const r of results) {
+      if (r.outcome === 'pass') passed++;
+      else if (r.outcome === 'skip') {
+        skipped++;
+        skipReasons.set(r.reason ?? '', (skipReasons.get(r.reason ?? '') ?? 0) + 1);
+      } else {
+        failed++;
+        process.stdout.write(`${file}:${r.line}: ${r.text}\n    ${r.reason}\n`);
+      }
+    }
+  }
+  for (const [reason, n] of skipReasons) process.stdout.write(`skipped ${n}: ${reason}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  return failed > 0 ? 1 : 0;
 }

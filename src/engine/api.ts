@@ -1,6 +1,8 @@
 // The typed face the UI calls (over comlink) and the events it hears. Plain
 // data only: everything here crosses a worker boundary by structured clone.
 
+import type { TargetView } from '../scrape/scrapeManager';
+
 /** A series' raw samples: timestamps in ms beside float64 values. */
 export interface SeriesColumns {
   labels: Record<string, string>;
@@ -56,19 +58,7 @@ export interface MetricMeta {
   unit: string;
 }
 
-export type TargetState = 'up' | 'down' | 'unknown';
-
-export interface TargetView {
-  pool: string;
-  url: string;
-  state: TargetState;
-  discoveredLabels: Record<string, string>;
-  labels: Record<string, string>;
-  lastScrapeMs: number | null;
-  lastDurationMs: number | null;
-  samples: number | null;
-  lastError: string;
-}
+export type { TargetState, TargetView } from '../scrape/scrapeManager';
 
 export interface ConfigProblem {
   line: number;

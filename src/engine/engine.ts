@@ -1,20 +1,10 @@
 // The engine: wires storage, scraping and queries, owns the timers, counts
 // itself, and answers the UI's typed API. One per origin (see sharedWorker.ts).
 
-import { Head } from '../tsdb/head';
-import { ScrapeManager } from '../scrape/scrapeManager';
 import { parseConfig } from '../scrape/config';
-import type {
-  ConfigProblem,
-  EngineApi,
-  EngineEvent,
-  EngineRole,
-  InstantResult,
-  MetricMeta,
-  QueryError,
-  RangeColumns,
-  TargetView,
-} from './api';
+import { ScrapeManager } from '../scrape/scrapeManager';
+import { openTsdb, type Tsdb } from '../tsdb/tsdb';
+import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, MetricMeta, QueryError, RangeColumns, TargetView } from './api';
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries } from './engineQueries';
 import { SelfMetrics } from './selfMetrics';
@@ -27,56 +17,86 @@ export interface EngineOptions {
   fetch: typeof fetch;
   now(): number;
   role: EngineRole;
+  /** IndexedDB database names (tests use their own). */
   settingsDb?: string;
+  tsdbDb?: string;
+  /** How often the head is checkpointed: at most this much is lost when the tab dies. */
+  checkpointEveryMs?: number;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
+const DEFAULT_CHECKPOINT_MS = 10_000;
 
 export class Engine implements EngineApi {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly metrics = new SelfMetrics();
-  private readonly head = new Head();
   private readonly scrape: ScrapeManager;
   private readonly queries: EngineQueries;
   private configYaml = '';
   private currentRole: EngineRole;
+  private checkpointTimer: ReturnType<typeof setInterval> | undefined;
+  private checkpointing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly opts: EngineOptions,
     private readonly settings: SettingsStore,
+    private readonly tsdb: Tsdb,
   ) {
     this.currentRole = opts.role;
     const fetchFn = virtualFetch(opts.origin, () => this.metrics.expose(), opts.now, opts.fetch);
     this.scrape = new ScrapeManager({
-      storage: this.head,
+      storage: tsdb,
       fetch: fetchFn,
       now: opts.now,
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (h) => clearTimeout(h),
+      pageProtocol: new URL(opts.origin).protocol,
     });
-    this.queries = new EngineQueries(this.head, opts.now, this.metrics);
+    this.queries = new EngineQueries(tsdb, this.metrics);
     this.registerSelfMetrics();
     this.scrape.onChange(() => this.emit({ kind: 'targets' }));
   }
 
   static async start(opts: EngineOptions): Promise<Engine> {
     const settings = await SettingsStore.open(opts.settingsDb);
-    const engine = new Engine(opts, settings);
+    const tsdb = await openTsdb({ name: opts.tsdbDb ?? 'vigil-tsdb' });
+    const engine = new Engine(opts, settings, tsdb);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
-    if (opts.role !== 'follower') engine.applyConfig();
+    if (opts.role !== 'follower') engine.startWriting();
     return engine;
   }
 
   private registerSelfMetrics(): void {
     const m = this.metrics;
     const loops = m.gauge('vigil_scrape_loops', 'Scrape loops running in this engine (one per target).');
+    const leader = m.gauge('vigil_engine_leader', '1 when this engine scrapes and writes, 0 when it only reads.');
     const headSeries = m.gauge('vigil_tsdb_head_series', 'Series in the in-memory head.');
-    const role = m.gauge('vigil_engine_leader', '1 when this engine scrapes and writes, 0 when it only reads.');
+    const series = m.gauge('vigil_tsdb_series', 'Series stored, head and blocks.');
+    const samples = m.gauge('vigil_tsdb_samples', 'Samples stored, head and blocks.');
+    const storedBytes = m.gauge('vigil_tsdb_storage_bytes', 'Bytes of chunk data in IndexedDB.');
     m.onCollect(() => {
       loops(this.scrape.loopCount());
-      headSeries(this.head.numSeries);
-      role(this.currentRole === 'follower' ? 0 : 1);
+      leader(this.currentRole === 'follower' ? 0 : 1);
+      const st = this.tsdb.stats();
+      headSeries(st.headSeries);
+      series(st.series);
+      samples(st.samples);
+      storedBytes(st.storedBytes);
     });
+  }
+
+  private startWriting(): void {
+    this.applyConfig();
+    const every = this.opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS;
+    const checkpoints = this.metrics.counter('vigil_tsdb_checkpoints_total', 'Head checkpoints written to IndexedDB, by outcome.');
+    this.checkpointTimer = setInterval(() => {
+      this.checkpointing = this.checkpointing
+        .then(() => this.tsdb.checkpoint())
+        .then(
+          () => checkpoints(1, { outcome: 'success' }),
+          () => checkpoints(1, { outcome: 'failure' }),
+        );
+    }, every);
   }
 
   private applyConfig(): ConfigProblem[] {
@@ -99,7 +119,7 @@ export class Engine implements EngineApi {
   async becomeLeader(): Promise<void> {
     if (this.currentRole !== 'follower') return;
     this.currentRole = 'leader';
-    this.applyConfig();
+    this.startWriting();
     this.emit({ kind: 'role', role: this.currentRole });
   }
 
@@ -157,8 +177,11 @@ export class Engine implements EngineApi {
     return this.metrics.expose();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
+    clearInterval(this.checkpointTimer);
     this.scrape.stop();
+    await this.checkpointing;
+    await this.tsdb.close();
     this.settings.close();
   }
 }

@@ -51,10 +51,3 @@ export function unescapeHelp(buf: Uint8Array, start: number, end: number): strin
   const s = decodeText(buf, start, end);
   return s.includes('\\') ? s.replace(HELP_ESCAPE, unescaped) : s;
 }
-
-/** Byte-for-byte equality of two ranges. */
-export function bytesEqual(buf: Uint8Array, start: number, end: number, text: string): boolean {
-  if (end - start !== text.length) return false;
-  for (let i = 0; i < text.length; i++) if (buf[start + i] !== text.charCodeAt(i)) return false;
-  return true;
-}

@@ -7,11 +7,11 @@ import type { Labels } from '../model/labels';
 import type { MetricType } from '../tsdb/storage';
 import { decodeText, isValidUtf8, unescapeLabel } from './byteText';
 import { parseErrorAt, tokenError } from './errorPlace';
-import { floatSyntaxError, formatGoFloat, parseGoFloat } from './goFloat';
+import { floatSyntaxError, formatGoFloat, readGoFloat } from './goFloat';
 import { LabelOffsets } from './labelOffsets';
 import { OpenMetricsRules } from './openMetricsRules';
 import type { Entry, Exemplar, ExpositionParser } from './parser';
-import { isLabelNameByte, isNameByte, isNameStartByte, scanQuoted, tokenKind } from './scan';
+import { LABEL_BYTES, LABEL_START_BYTES, NAME_BYTES, NAME_START_BYTES, scanQuoted, tokenKind } from './scan';
 
 const OM_TYPES: Record<string, MetricType> = {
   counter: 'counter',
@@ -23,6 +23,20 @@ const OM_TYPES: Record<string, MetricType> = {
   stateset: 'stateset',
   unknown: 'unknown',
 };
+
+// Module-local copies: see scan.ts.
+const NAME_START = NAME_START_BYTES;
+const NAME = NAME_BYTES;
+const LABEL_START = LABEL_START_BYTES;
+const LABEL = LABEL_BYTES;
+const scanQuotedString = scanQuoted;
+const readFloat = readGoFloat;
+const validUtf8 = isValidUtf8;
+
+const VALUE = 0;
+const TS_MS = 1;
+const EXEMPLAR_VALUE = 3;
+const EXEMPLAR_TS_MS = 4;
 
 const SP = 0x20;
 const NL = 0x0a;
@@ -36,6 +50,14 @@ const BRACE_CLOSE = 0x7d;
 export interface OpenMetricsOptions {
   /** Enforce the OpenMetrics specification's rules beyond what Prometheus checks when scraping. */
   strict?: boolean;
+  /**
+   * The buffer is one piece of a larger exposition, cut after a newline
+   * (see lineChunks.ts): running out of bytes before `# EOF` ends the entries
+   * instead of failing, and the caller checks that the last piece saw 'eof'.
+   */
+  partial?: boolean;
+  /** The TYPE in force where a partial piece starts: the previous piece's type(). */
+  type?: MetricType;
 }
 
 export class OpenMetricsParser implements ExpositionParser {
@@ -46,18 +68,17 @@ export class OpenMetricsParser implements ExpositionParser {
   private readonly offs = new LabelOffsets();
   private readonly exemplarOffs = new LabelOffsets();
   private readonly rules: OpenMetricsRules | undefined;
-  private val = 0;
-  private scanned = 0;
-  private ts: number | undefined;
-  private tsSeconds: number | undefined;
+  /** Doubles kept unboxed (see readGoFloat), at VALUE, TS_MS (+1: seconds), EXEMPLAR_VALUE, EXEMPLAR_TS_MS (+1: seconds). */
+  private readonly nums = new Float64Array(6);
+  private hasTs = false;
   private hasExemplar = false;
-  private exemplarVal = 0;
-  private exemplarTs: number | undefined;
+  private hasExemplarTs = false;
   private mtype: MetricType = 'unknown';
   private entryStart = 0;
   private textStart = 0;
   private textEnd = 0;
   private done = false;
+  private readonly partial: boolean;
 
   constructor(
     readonly buf: Uint8Array,
@@ -65,6 +86,8 @@ export class OpenMetricsParser implements ExpositionParser {
   ) {
     this.end = buf.length;
     this.rules = options.strict ? new OpenMetricsRules() : undefined;
+    this.partial = options.partial ?? false;
+    this.mtype = options.type ?? 'unknown';
   }
 
   next(): Entry | null {
@@ -72,11 +95,14 @@ export class OpenMetricsParser implements ExpositionParser {
     const b = this.buf;
     const i = this.pos;
     this.entryStart = i;
-    if (i >= this.end) throw parseErrorAt(b, i, 'data does not end with # EOF');
+    if (i >= this.end) {
+      if (this.partial) return null;
+      throw parseErrorAt(b, i, 'data does not end with # EOF');
+    }
     const c = b[i];
     let entry: Entry;
     if (c === HASH && i + 1 < this.end && b[i + 1] === SP) entry = this.hashLine(i);
-    else if (isNameStartByte(c) || c === BRACE_OPEN) entry = this.series(i);
+    else if (NAME_START[c] === 1 || c === BRACE_OPEN) entry = this.series(i);
     else throw tokenError(b, i, i, i + 1, tokenKind(b, i), 'expected a valid start token');
     if (this.rules) this.check(entry);
     return entry;
@@ -98,10 +124,10 @@ export class OpenMetricsParser implements ExpositionParser {
     if (keyword === undefined) throw tokenError(b, i, j, j + 1, tokenKind(b, j), 'expected a valid start token');
     let k = j + 5;
     const nameStart = k;
-    if (k < end && isNameStartByte(b[k])) {
-      while (k < end && isNameByte(b[k])) k++;
+    if (k < end && NAME_START[b[k]] === 1) {
+      while (k < end && NAME[b[k]] === 1) k++;
       this.offs.setName(nameStart, k);
-    } else if (k < end && b[k] === QUOTE && (k = scanQuoted(b, k, end, true)) > 0) {
+    } else if (k < end && b[k] === QUOTE && (k = scanQuotedString(b, k, end, true)) > 0) {
       this.offs.setName(nameStart + 1, k - 1);
     } else {
       throw tokenError(b, i, nameStart, nameStart + 1, tokenKind(b, nameStart), `expected metric name after ${keyword.toUpperCase()}`);
@@ -141,28 +167,18 @@ export class OpenMetricsParser implements ExpositionParser {
     this.hasExemplar = false;
     let i = start;
     if (b[i] !== BRACE_OPEN) {
-      while (i < end && isNameByte(b[i])) i++;
+      while (i < end && NAME[b[i]] === 1) i++;
       offs.setName(start, i);
     }
     if (i < end && b[i] === BRACE_OPEN) i = this.labelPairs(i + 1, offs, false);
     this.seriesEnd = i;
     if (!offs.hasName) throw parseErrorAt(b, start, `metric name not set while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
-    i = this.sampleValue(i, 'metric');
-    this.val = this.scanned;
-    this.ts = undefined;
-    this.tsSeconds = undefined;
+    i = this.sampleValue(i, 'metric', VALUE);
+    this.hasTs = false;
     if (i >= end) throw parseErrorAt(b, i, 'data does not end with # EOF');
     if (b[i] === SP && !isExemplarStart(b, i, end)) {
-      const ts = i + 1;
-      i = tokenEnd(b, ts, end);
-      if (i === ts) throw tokenError(b, start, ts, ts + 1, tokenKind(b, ts), 'expected timestamp or new record');
-      const secs = parseGoFloat(b, ts, i);
-      if (secs === undefined) throw parseErrorAt(b, ts, `${floatSyntaxError(decodeText(b, ts, i))} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
-      if (!Number.isFinite(secs)) throw parseErrorAt(b, ts, `invalid timestamp ${formatGoFloat(secs)}`);
-      this.tsSeconds = secs;
-      // Go's int64(ts * 1000): the product truncated toward zero.
-      this.ts = Math.trunc(secs * 1000);
-      if (i >= end) throw parseErrorAt(b, i, 'data does not end with # EOF');
+      i = this.timestampAt(i + 1, TS_MS, 'timestamp', 'expected timestamp or new record');
+      this.hasTs = true;
       if (b[i] !== NL && !isExemplarStart(b, i, end)) throw tokenError(b, start, i, i + 1, tokenKind(b, i), 'expected next entry after timestamp');
     }
     if (b[i] === SP) i = this.exemplarAt(i + 4);
@@ -171,44 +187,56 @@ export class OpenMetricsParser implements ExpositionParser {
     return 'series';
   }
 
-  /** ` value` at `i`, parsed into `scanned`; returns the offset after it. */
-  private sampleValue(i: number, after: string): number {
+  /** ` value` at `i`, parsed into nums[slot]; returns the offset after it. */
+  private sampleValue(i: number, after: string, slot: number): number {
     const b = this.buf;
     const end = this.end;
     if (i >= end || b[i] !== SP) throw tokenError(b, this.entryStart, i, i + 1, tokenKind(b, i), `expected value after ${after}`);
     const vs = i + 1;
     const ve = tokenEnd(b, vs, end);
     if (ve === vs) throw tokenError(b, this.entryStart, vs, vs + 1, tokenKind(b, vs), `expected value after ${after}`);
-    const v = parseGoFloat(b, vs, ve);
-    if (v === undefined) throw parseErrorAt(b, vs, `${floatSyntaxError(decodeText(b, vs, ve))} while parsing: ${JSON.stringify(decodeText(b, this.entryStart, ve))}`);
-    this.scanned = v;
+    if (!readFloat(b, vs, ve, this.nums, slot)) {
+      throw parseErrorAt(b, vs, `${floatSyntaxError(decodeText(b, vs, ve))} while parsing: ${JSON.stringify(decodeText(b, this.entryStart, ve))}`);
+    }
     return ve;
+  }
+
+  /**
+   * Timestamp seconds at `ts` into nums[slot + 1] and as ms into nums[slot];
+   * returns the offset after them, which is not the end of the input.
+   */
+  private timestampAt(ts: number, slot: number, what: string, expected: string): number {
+    const b = this.buf;
+    const end = this.end;
+    const nums = this.nums;
+    const i = tokenEnd(b, ts, end);
+    if (i === ts) throw tokenError(b, this.entryStart, ts, ts + 1, tokenKind(b, ts), expected);
+    if (!readFloat(b, ts, i, nums, slot + 1)) {
+      throw parseErrorAt(b, ts, `${floatSyntaxError(decodeText(b, ts, i))} while parsing: ${JSON.stringify(decodeText(b, this.entryStart, i))}`);
+    }
+    if (!Number.isFinite(nums[slot + 1])) throw parseErrorAt(b, ts, `invalid ${what} ${formatGoFloat(nums[slot + 1])}`);
+    // Go's int64(ts * 1000): the product truncated toward zero.
+    nums[slot] = Math.trunc(nums[slot + 1] * 1000);
+    if (i >= end) throw parseErrorAt(b, i, 'data does not end with # EOF');
+    return i;
   }
 
   /** The exemplar after ` # {`; returns the offset of the line's newline. */
   private exemplarAt(i: number): number {
     const b = this.buf;
     const end = this.end;
-    const start = this.entryStart;
     this.exemplarOffs.reset();
     i = this.labelPairs(i, this.exemplarOffs, true);
-    i = this.sampleValue(i, 'exemplar labels');
-    this.exemplarVal = this.scanned;
+    i = this.sampleValue(i, 'exemplar labels', EXEMPLAR_VALUE);
     this.hasExemplar = true;
-    this.exemplarTs = undefined;
+    this.hasExemplarTs = false;
     if (i >= end) throw parseErrorAt(b, i, 'data does not end with # EOF');
     if (b[i] === SP) {
-      const ts = i + 1;
-      i = tokenEnd(b, ts, end);
-      if (i === ts) throw tokenError(b, start, ts, ts + 1, tokenKind(b, ts), 'expected timestamp or comment');
-      const secs = parseGoFloat(b, ts, i);
-      if (secs === undefined) throw parseErrorAt(b, ts, `${floatSyntaxError(decodeText(b, ts, i))} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
-      if (!Number.isFinite(secs)) throw parseErrorAt(b, ts, `invalid exemplar timestamp ${formatGoFloat(secs)}`);
-      this.exemplarTs = Math.trunc(secs * 1000);
-      if (i >= end) throw parseErrorAt(b, i, 'data does not end with # EOF');
-      if (b[i] !== NL) throw tokenError(b, start, i, i + 1, tokenKind(b, i), 'expected next entry after exemplar timestamp');
+      i = this.timestampAt(i + 1, EXEMPLAR_TS_MS, 'exemplar timestamp', 'expected timestamp or comment');
+      this.hasExemplarTs = true;
+      if (b[i] !== NL) throw tokenError(b, this.entryStart, i, i + 1, tokenKind(b, i), 'expected next entry after exemplar timestamp');
     } else if (b[i] !== NL) {
-      throw tokenError(b, start, i, i + 1, tokenKind(b, i), 'expected timestamp or comment');
+      throw tokenError(b, this.entryStart, i, i + 1, tokenKind(b, i), 'expected timestamp or comment');
     }
     return i;
   }
@@ -228,9 +256,9 @@ export class OpenMetricsParser implements ExpositionParser {
       }
       const ns = i;
       let quoted = false;
-      if (isLabelNameByte(b[i]) && !(b[i] >= 0x30 && b[i] <= 0x39)) {
-        while (i < end && isLabelNameByte(b[i])) i++;
-      } else if (b[i] === QUOTE && (i = scanQuoted(b, i, end, true)) > 0) {
+      if (LABEL_START[b[i]] === 1) {
+        while (i < end && LABEL[b[i]] === 1) i++;
+      } else if (b[i] === QUOTE && (i = scanQuotedString(b, i, end, true)) > 0) {
         quoted = true;
       } else {
         throw tokenError(b, start, ns, ns + 1, tokenKind(b, ns), 'expected label name');
@@ -247,10 +275,10 @@ export class OpenMetricsParser implements ExpositionParser {
       }
       if (i >= end || b[i] !== EQUAL) throw tokenError(b, start, i, i + 1, tokenKind(b, i), 'expected equal');
       const vs = ++i;
-      if (i >= end || b[i] !== QUOTE || (i = scanQuoted(b, i, end, false)) < 0) {
+      if (i >= end || b[i] !== QUOTE || (i = scanQuotedString(b, i, end, false)) < 0) {
         throw tokenError(b, start, vs, vs + 1, tokenKind(b, vs), 'expected label value');
       }
-      if (!isValidUtf8(b, vs, i)) throw parseErrorAt(b, vs, `invalid UTF-8 label value: ${JSON.stringify(decodeText(b, vs, i))}`);
+      if (!validUtf8(b, vs, i)) throw parseErrorAt(b, vs, `invalid UTF-8 label value: ${JSON.stringify(decodeText(b, vs, i))}`);
       if (quoted) offs.push(ns + 1, ne - 1, vs + 1, i - 1);
       else offs.push(ns, ne, vs + 1, i - 1);
       afterComma = false;
@@ -274,8 +302,8 @@ export class OpenMetricsParser implements ExpositionParser {
       problem = rules.sample({
         name: offs.metricName(b),
         labels,
-        value: this.val,
-        timestamp: this.tsSeconds,
+        value: this.nums[VALUE],
+        timestamp: this.hasTs ? this.nums[TS_MS + 1] : undefined,
         exemplarRunes: this.hasExemplar ? this.exemplarOffs.runeCount(b) : undefined,
       });
     } else if (entry === 'eof') {
@@ -291,16 +319,17 @@ export class OpenMetricsParser implements ExpositionParser {
   }
 
   value(): number {
-    return this.val;
+    return this.nums[VALUE];
   }
 
   timestamp(): number | undefined {
-    return this.ts;
+    return this.hasTs ? this.nums[TS_MS] : undefined;
   }
 
   exemplar(): Exemplar | undefined {
     if (!this.hasExemplar) return undefined;
-    return { labels: this.exemplarOffs.labels(this.buf, 'unknown'), value: this.exemplarVal, timestamp: this.exemplarTs };
+    const nums = this.nums;
+    return { labels: this.exemplarOffs.labels(this.buf, 'unknown'), value: nums[EXEMPLAR_VALUE], timestamp: this.hasExemplarTs ? nums[EXEMPLAR_TS_MS] : undefined };
   }
 
   family(): string {

@@ -16,7 +16,8 @@ export interface RuleSample {
   exemplarRunes: number | undefined;
 }
 
-const SUFFIXES: Record<MetricType, readonly string[]> = {
+/** The sample names a family of each type may use, as suffixes of the family name. */
+export const SUFFIXES: Record<MetricType, readonly string[]> = {
   counter: ['_total', '_created'],
   summary: ['', '_sum', '_count', '_created'],
   histogram: ['_bucket', '_sum', '_count', '_created'],
@@ -217,7 +218,7 @@ function histogramSample(h: HistogramGroup, suffix: string, v: number, labels: M
 }
 
 /** The labels that tie samples of one family into a group (parser.py's _group_for_sample). */
-function groupKey(family: string, type: MetricType, suffix: string, labels: Map<string, string>): string {
+export function groupKey(family: string, type: MetricType, suffix: string, labels: ReadonlyMap<string, string>): string {
   if (type === 'info') return '';
   let drop = '';
   if (type === 'summary' && suffix === '') drop = 'quantile';
@@ -229,7 +230,7 @@ function groupKey(family: string, type: MetricType, suffix: string, labels: Map<
 }
 
 /** A label value read as a number the way OpenMetrics allows (`+Inf`, `-Inf` only in that spelling); undefined when not one. */
-function canonicalFloat(text: string): number | undefined {
+export function canonicalFloat(text: string): number | undefined {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]Inf$|^NaN$/.test(text)) return undefined;
   if (text === 'NaN') return NaN;
   if (text.endsWith('Inf')) return text[0] === '-' ? -Infinity : Infinity;

@@ -6,10 +6,10 @@ import type { Labels } from '../model/labels';
 import type { MetricType } from '../tsdb/storage';
 import { decodeText, isValidUtf8, unescapeHelp } from './byteText';
 import { parseErrorAt, tokenError } from './errorPlace';
-import { floatSyntaxError, parseGoFloat, parseGoInt } from './goFloat';
+import { floatSyntaxError, readGoFloat, readGoInt } from './goFloat';
 import { LabelOffsets } from './labelOffsets';
 import type { Entry, ExpositionParser } from './parser';
-import { isLabelNameByte, isNameByte, isNameStartByte, scanQuoted, tokenKind } from './scan';
+import { LABEL_BYTES, LABEL_START_BYTES, NAME_BYTES, NAME_START_BYTES, scanQuoted, tokenKind } from './scan';
 
 const TEXT_TYPES: Record<string, MetricType> = {
   counter: 'counter',
@@ -18,6 +18,16 @@ const TEXT_TYPES: Record<string, MetricType> = {
   summary: 'summary',
   untyped: 'unknown',
 };
+
+// Module-local copies: see scan.ts.
+const NAME_START = NAME_START_BYTES;
+const NAME = NAME_BYTES;
+const LABEL_START = LABEL_START_BYTES;
+const LABEL = LABEL_BYTES;
+const scanQuotedString = scanQuoted;
+const readFloat = readGoFloat;
+const readInt = readGoInt;
+const validUtf8 = isValidUtf8;
 
 const SP = 0x20;
 const TAB = 0x09;
@@ -33,8 +43,9 @@ export class PromTextParser implements ExpositionParser {
   private pos = 0;
   private readonly end: number;
   private readonly offs = new LabelOffsets();
-  private val = 0;
-  private ts: number | undefined;
+  /** [value, timestamp]: doubles kept unboxed (see readGoFloat). */
+  private readonly nums = new Float64Array(2);
+  private hasTs = false;
   private mtype: MetricType = 'unknown';
   private entryStart = 0;
   private textStart = 0;
@@ -66,7 +77,7 @@ export class PromTextParser implements ExpositionParser {
         return null;
       }
       if (c === HASH) return this.meta(i);
-      if (isNameStartByte(c) || c === BRACE_OPEN) return this.series(i);
+      if (NAME_START[c] === 1 || c === BRACE_OPEN) return this.series(i);
       throw tokenError(b, i, i, i + 1, tokenKind(b, i), 'expected a valid start token');
     }
   }
@@ -86,10 +97,10 @@ export class PromTextParser implements ExpositionParser {
     j += 5;
     while (j < end && (b[j] === SP || b[j] === TAB)) j++;
     const nameStart = j;
-    if (j < end && isNameStartByte(b[j])) {
-      while (j < end && isNameByte(b[j])) j++;
+    if (j < end && NAME_START[b[j]] === 1) {
+      while (j < end && NAME[b[j]] === 1) j++;
       this.offs.setName(nameStart, j);
-    } else if (j < end && b[j] === QUOTE && (j = scanQuoted(b, j, end, true)) > 0) {
+    } else if (j < end && b[j] === QUOTE && (j = scanQuotedString(b, j, end, true)) > 0) {
       this.offs.setName(nameStart + 1, j - 1);
     } else {
       throw tokenError(b, i, nameStart, nameStart + 1, tokenKind(b, nameStart), `expected metric name after ${keyword.toUpperCase()}`);
@@ -121,7 +132,7 @@ export class PromTextParser implements ExpositionParser {
     this.seriesStart = start;
     let i = start;
     if (b[i] !== BRACE_OPEN) {
-      while (i < end && isNameByte(b[i])) i++;
+      while (i < end && NAME[b[i]] === 1) i++;
       offs.setName(start, i);
       this.seriesEnd = i;
       while (i < end && (b[i] === SP || b[i] === TAB)) i++;
@@ -135,16 +146,14 @@ export class PromTextParser implements ExpositionParser {
     const vs = i;
     while (i < end && b[i] !== SP && b[i] !== TAB && b[i] !== NL && b[i] !== BRACE_OPEN) i++;
     if (i === vs) throw tokenError(b, start, vs, vs + 1, tokenKind(b, vs), 'expected value after metric');
-    const v = parseGoFloat(b, vs, i);
-    if (v === undefined) throw parseErrorAt(b, vs, `${floatSyntaxError(decodeText(b, vs, i))} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
-    this.val = v;
-    this.ts = undefined;
+    if (!readFloat(b, vs, i, this.nums, 0)) throw parseErrorAt(b, vs, `${floatSyntaxError(decodeText(b, vs, i))} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
+    this.hasTs = false;
     while (i < end && (b[i] === SP || b[i] === TAB)) i++;
     if (i < end && b[i] >= 0x30 && b[i] <= 0x39) {
       const ts = i;
       while (i < end && b[i] >= 0x30 && b[i] <= 0x39) i++;
-      this.ts = parseGoInt(b, ts, i);
-      if (this.ts === undefined) throw parseErrorAt(b, ts, `${floatSyntaxError(decodeText(b, ts, i), 'ParseInt')} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
+      this.hasTs = true;
+      if (!readInt(b, ts, i, this.nums, 1)) throw parseErrorAt(b, ts, `${floatSyntaxError(decodeText(b, ts, i), 'ParseInt')} while parsing: ${JSON.stringify(decodeText(b, start, i))}`);
       while (i < end && (b[i] === SP || b[i] === TAB)) i++;
       if (i < end && b[i] !== NL && !isExemplarStart(b, i, end)) throw tokenError(b, start, i, i + 1, tokenKind(b, i), 'expected next entry after timestamp');
     } else if (i < end && b[i] !== NL && !isExemplarStart(b, i, end)) {
@@ -167,9 +176,9 @@ export class PromTextParser implements ExpositionParser {
       if (b[i] === BRACE_CLOSE) return i + 1;
       const ns = i;
       let quoted = false;
-      if (isLabelNameByte(b[i]) && !(b[i] >= 0x30 && b[i] <= 0x39)) {
-        while (i < end && isLabelNameByte(b[i])) i++;
-      } else if (b[i] === QUOTE && (i = scanQuoted(b, i, end, true)) > 0) {
+      if (LABEL_START[b[i]] === 1) {
+        while (i < end && LABEL[b[i]] === 1) i++;
+      } else if (b[i] === QUOTE && (i = scanQuotedString(b, i, end, true)) > 0) {
         quoted = true;
       } else {
         throw tokenError(b, start, ns, ns + 1, tokenKind(b, ns), 'expected label name');
@@ -187,10 +196,10 @@ export class PromTextParser implements ExpositionParser {
       i++;
       while (i < end && (b[i] === SP || b[i] === TAB)) i++;
       const vs = i;
-      if (i >= end || b[i] !== QUOTE || (i = scanQuoted(b, i, end, true)) < 0) {
+      if (i >= end || b[i] !== QUOTE || (i = scanQuotedString(b, i, end, true)) < 0) {
         throw tokenError(b, start, vs, vs + 1, tokenKind(b, vs), 'expected label value');
       }
-      if (!isValidUtf8(b, vs, i)) throw parseErrorAt(b, vs, `invalid UTF-8 label value: ${JSON.stringify(decodeText(b, vs, i))}`);
+      if (!validUtf8(b, vs, i)) throw parseErrorAt(b, vs, `invalid UTF-8 label value: ${JSON.stringify(decodeText(b, vs, i))}`);
       if (quoted) offs.push(ns + 1, ne - 1, vs + 1, i - 1);
       else offs.push(ns, ne, vs + 1, i - 1);
       while (i < end && (b[i] === SP || b[i] === TAB)) i++;
@@ -203,11 +212,11 @@ export class PromTextParser implements ExpositionParser {
   }
 
   value(): number {
-    return this.val;
+    return this.nums[0];
   }
 
   timestamp(): number | undefined {
-    return this.ts;
+    return this.hasTs ? this.nums[1] : undefined;
   }
 
   family(): string {

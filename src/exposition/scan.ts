@@ -1,30 +1,24 @@
 // Byte classes and token scanners shared by the two exposition lexers
 // (promlex.l and openmetricslex.l agree on these).
 
-const NAME_START = new Uint8Array(256);
-const NAME = new Uint8Array(256);
-const LABEL = new Uint8Array(256);
+// Byte classes as tables indexed by byte. Hot loops read them through a
+// module-local const: under tsx every read of an imported binding is a getter call.
+
+/** 1 for `[a-zA-Z_:]`, the first byte of a legacy metric name. */
+export const NAME_START_BYTES = new Uint8Array(256);
+/** 1 for `[a-zA-Z0-9_:]`. */
+export const NAME_BYTES = new Uint8Array(256);
+/** 1 for `[a-zA-Z_]`, the first byte of a label name. */
+export const LABEL_START_BYTES = new Uint8Array(256);
+/** 1 for `[a-zA-Z0-9_]`. */
+export const LABEL_BYTES = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
   const digit = c >= 0x30 && c <= 0x39;
-  NAME_START[c] = letter || c === 0x3a ? 1 : 0;
-  NAME[c] = letter || digit || c === 0x3a ? 1 : 0;
-  LABEL[c] = letter || digit ? 1 : 0;
-}
-
-/** `[a-zA-Z_:]`, the first byte of a legacy metric name. */
-export function isNameStartByte(c: number): boolean {
-  return NAME_START[c] === 1;
-}
-
-/** `[a-zA-Z0-9_:]`. */
-export function isNameByte(c: number): boolean {
-  return NAME[c] === 1;
-}
-
-/** `[a-zA-Z0-9_]`; a label name must not start with a digit. */
-export function isLabelNameByte(c: number): boolean {
-  return LABEL[c] === 1;
+  NAME_START_BYTES[c] = letter || c === 0x3a ? 1 : 0;
+  NAME_BYTES[c] = letter || digit || c === 0x3a ? 1 : 0;
+  LABEL_START_BYTES[c] = letter ? 1 : 0;
+  LABEL_BYTES[c] = letter || digit ? 1 : 0;
 }
 
 /**

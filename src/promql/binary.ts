@@ -5,6 +5,7 @@
 import { METRIC_NAME, type Labels } from '../model/labels';
 import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './ast';
 import { QueryError } from './errors';
+import { METADATA_LABELS } from './metadataLabels';
 import { newStepSeries, type StepSeries } from './value';
 
 /** Go's math.Pow where it differs from `**` (1^NaN and (-1)^±Inf are 1). */
@@ -185,7 +186,7 @@ export function vectorBinop(
     const hit = metricCache.get(cacheKey);
     if (hit) return hit;
     const b = ls.builder();
-    if (dropSchema) b.del(METRIC_NAME);
+    if (dropSchema) b.del(...METADATA_LABELS);
     if (m.card === 'one-to-one') {
       if (m.on) b.keep(...m.labels);
       else b.del(...m.labels);
@@ -223,8 +224,8 @@ export function vectorBinop(
       if (j < 0) continue;
       const rs = rhs[j];
       const [fl, fr] = swapped ? [rs.vals[i], ls.vals[i]] : [ls.vals[i], rs.vals[i]];
-      let [v, keep] = elemBinop(op, fl, fr);
-      if (returnBool) v = keep ? 1 : 0;
+      const [value, keep] = elemBinop(op, fl, fr);
+      const v = returnBool ? (keep ? 1 : 0) : value;
       const metric = resultMetric(ls.labels, rs.labels);
       const sig = rhsSig[j];
       if (m.card === 'one-to-one') {

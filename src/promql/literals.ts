@@ -12,7 +12,7 @@ export function parseNumber(text: string): number | undefined {
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
     if (s[0] === '-') sign = -1;
-    s = s.slice(1);
+    s = s.slice(1).trimStart();
   }
   const lower = s.toLowerCase();
   if (lower === 'inf' || lower === 'infinity') return sign * Infinity;

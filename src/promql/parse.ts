@@ -33,15 +33,24 @@ const BINARY_OPS: Record<string, BinaryOp> = {
 
 const MATCH_OPS: Record<string, MatchType> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 
+/** What `step()` and `range()` mean inside duration expressions: the query's step and span, 0 for instant queries. */
+export interface DurationContext {
+  stepMs: number;
+  rangeMs: number;
+}
+
 /** Parses and type-checks a PromQL expression; throws ParseError. */
-export function parseExpr(query: string): Expr {
-  const expr = new TreeReader(query).read();
+export function parseExpr(query: string, durations: DurationContext = { stepMs: 0, rangeMs: 0 }): Expr {
+  const expr = new TreeReader(query, durations).read();
   checkAST(expr, query);
   return expr;
 }
 
 class TreeReader {
-  constructor(private readonly q: string) {}
+  constructor(
+    private readonly q: string,
+    private readonly durations: DurationContext,
+  ) {}
 
   read(): Expr {
     const tree = parser.parse(this.q);
@@ -158,6 +167,9 @@ class TreeReader {
 
   /** Applies an offset or @ to the selector or subquery it follows, as Prometheus's addOffset/setTimestamp. */
   private modify(n: SyntaxNode, inner: Expr, set: (t: VectorSelector | Extract<Expr, { kind: 'subquery' }>) => void): Expr {
+    // The Lezer grammar binds a trailing modifier to a whole binary expression
+    // (`a offset 1m or b offset 2m`); Prometheus binds it to the last operand.
+    if (inner.kind === 'binary') return { ...inner, rhs: this.modify(n, inner.rhs, set) };
     const target =
       inner.kind === 'vectorSelector' || inner.kind === 'subquery' ? inner : inner.kind === 'matrixSelector' ? inner.selector : undefined;
     if (!target) {
@@ -185,9 +197,18 @@ class TreeReader {
         if (ms === undefined) this.fail(n, `bad number or duration syntax: ${JSON.stringify(this.text(n))}`);
         return ms;
       }
+      case 'DurationStep':
+        return this.durations.stepMs;
+      case 'DurationRange':
+        return this.durations.rangeMs;
       case 'DurationExpr':
       case 'OffsetDurationExpr': {
         if (kids.length === 1) return this.duration(kids[0]);
+        if (kids.length === 3 && (kids[0].name === 'DurationMinOf' || kids[0].name === 'DurationMaxOf')) {
+          const a = this.duration(kids[1]);
+          const b = this.duration(kids[2]);
+          return kids[0].name === 'DurationMinOf' ? Math.min(a, b) : Math.max(a, b);
+        }
         if (kids.length === 2 && kids[0].name === 'UnaryOp') {
           const v = this.duration(kids[1]);
           return this.text(kids[0]) === '-' ? -v : v;

@@ -58,7 +58,7 @@ remote_write:
 describe('loadConfig', () => {
   it('fills Prometheus defaults', () => {
     const cfg = loadConfig('scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [a:1]\n');
-    expect(cfg.global).toEqual({ scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {} });
+    expect(cfg.global).toMatchObject({ scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {}, sampleLimit: 0 });
     const job = cfg.scrapeConfigs[0];
     expect(job).toMatchObject({ jobName: 'a', scrapeInterval: 60_000, scrapeTimeout: 10_000, metricsPath: '/metrics', scheme: 'http', honorLabels: false, honorTimestamps: true });
     expect(job.staticConfigs).toEqual([{ targets: ['a:1'], labels: {} }]);
@@ -67,6 +67,12 @@ describe('loadConfig', () => {
   it('takes the timeout from the global one, capped by the job interval', () => {
     const cfg = loadConfig('global:\n  scrape_interval: 20s\nscrape_configs:\n  - job_name: a\n  - job_name: b\n    scrape_interval: 4s\n');
     expect(cfg.scrapeConfigs.map((c) => [c.scrapeInterval, c.scrapeTimeout])).toEqual([[20_000, 10_000], [4000, 4000]]);
+  });
+
+  it('lets jobs inherit the global limits they leave unset', () => {
+    const cfg = loadConfig('global:\n  sample_limit: 100\n  body_size_limit: 1MB\nscrape_configs:\n  - job_name: a\n  - job_name: b\n    sample_limit: 5\n');
+    expect(cfg.scrapeConfigs.map((c) => [c.sampleLimit, c.bodySizeLimit])).toEqual([[100, 2 ** 20], [5, 2 ** 20]]);
+    expect(loadConfig(serializeConfig(cfg))).toEqual(cfg);
   });
 
   it('reads every supported field', () => {
@@ -113,9 +119,14 @@ describe('loadConfig', () => {
   });
 
   it('keeps fields Prometheus knows but Vigil cannot use, with a warning', () => {
-    const cfg = loadConfig('scrape_configs:\n  - job_name: a\n    tls_config:\n      insecure_skip_verify: true\n');
-    expect(cfg.warnings.map((w) => w.message)).toEqual(['3:5: field tls_config is not supported by Vigil and is ignored']);
+    const cfg = loadConfig('global:\n  query_log_file: q.log\nscrape_configs:\n  - job_name: a\n    tls_config:\n      insecure_skip_verify: true\n');
+    expect(cfg.warnings.map((w) => w.message)).toEqual([
+      '2:3: field query_log_file is not supported by Vigil and is ignored',
+      '5:5: field tls_config is not supported by Vigil and is ignored',
+    ]);
+    expect(serializeConfig(cfg)).toContain('query_log_file: q.log');
     expect(serializeConfig(cfg)).toContain('insecure_skip_verify: true');
+    expect(loadConfig(serializeConfig(cfg))).toEqual(cfg);
   });
 
   it.each<[string, string, number, number]>([

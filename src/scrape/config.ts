@@ -6,15 +6,28 @@
 import type { Node } from 'yaml';
 import { stringify } from 'yaml';
 import { formatDuration, parseDuration } from '../model/duration';
+import { quote } from '../model/labels';
 import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from './relabel';
 import { ConfigError, YamlSource } from './yamlDecode';
 
-export interface GlobalConfig {
+/** Per-scrape limits; 0 is no limit. Set globally, a job inherits those it leaves at 0. */
+export interface ScrapeLimits {
+  /** Bytes. */
+  bodySizeLimit: number;
+  sampleLimit: number;
+  labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
+}
+
+export interface GlobalConfig extends ScrapeLimits {
   /** Milliseconds. */
   scrapeInterval: number;
   scrapeTimeout: number;
   evaluationInterval: number;
   externalLabels: Record<string, string>;
+  /** Fields Prometheus knows that Vigil does not act on, kept for export. */
+  unsupported: Record<string, unknown>;
 }
 
 /** A group of targets sharing labels: a `static_configs` entry or one element of a file_sd list. */
@@ -39,7 +52,7 @@ export interface BasicAuth {
   password: string;
 }
 
-export interface ScrapeConfig {
+export interface ScrapeConfig extends ScrapeLimits {
   jobName: string;
   honorLabels: boolean;
   honorTimestamps: boolean;
@@ -48,12 +61,6 @@ export interface ScrapeConfig {
   scrapeTimeout: number;
   metricsPath: string;
   scheme: string;
-  /** Bytes; 0 is no limit. */
-  bodySizeLimit: number;
-  sampleLimit: number;
-  labelLimit: number;
-  labelNameLengthLimit: number;
-  labelValueLengthLimit: number;
   basicAuth?: BasicAuth;
   bearerToken?: string;
   staticConfigs: TargetGroup[];
@@ -74,12 +81,34 @@ export interface PrometheusConfig {
   warnings: ConfigError[];
 }
 
+const NO_LIMITS: Readonly<ScrapeLimits> = { bodySizeLimit: 0, sampleLimit: 0, labelLimit: 0, labelNameLengthLimit: 0, labelValueLengthLimit: 0 };
+
 export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
   scrapeInterval: 60_000,
   scrapeTimeout: 10_000,
   evaluationInterval: 60_000,
   externalLabels: {},
+  unsupported: {},
+  ...NO_LIMITS,
 };
+
+const LIMIT_FIELDS: Record<string, keyof ScrapeLimits> = {
+  body_size_limit: 'bodySizeLimit',
+  sample_limit: 'sampleLimit',
+  label_limit: 'labelLimit',
+  label_name_length_limit: 'labelNameLengthLimit',
+  label_value_length_limit: 'labelValueLengthLimit',
+};
+
+function readLimit(src: YamlSource, key: string, node: Node, into: ScrapeLimits): void {
+  into[LIMIT_FIELDS[key]] = key === 'body_size_limit' ? src.parsed(node, parseBytes) : src.uint(node);
+}
+
+function limitsToYaml(l: ScrapeLimits, o: Record<string, unknown>): void {
+  for (const [key, field] of Object.entries(LIMIT_FIELDS)) {
+    if (l[field] > 0) o[key] = field === 'bodySizeLimit' ? formatBytes(l[field]) : l[field];
+  }
+}
 
 const DEFAULT_FILE_SD_REFRESH = 300_000;
 const SECRET = '<secret>';
@@ -88,18 +117,16 @@ const SECRET = '<secret>';
 const TOP_FIELDS = ['global', 'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'scrape_configs', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
 const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
 
-const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels'];
+const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS)];
 const GLOBAL_UNSUPPORTED = [
-  'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'sample_limit', 'target_limit',
-  'label_limit', 'label_name_length_limit', 'label_value_length_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
+  'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
   'metric_name_escaping_scheme', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
   'extra_scrape_metrics',
 ];
 
 const SCRAPE_FIELDS = [
   'job_name', 'honor_labels', 'honor_timestamps', 'params', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme',
-  'body_size_limit', 'sample_limit', 'label_limit', 'label_name_length_limit', 'label_value_length_limit', 'basic_auth',
-  'bearer_token', 'static_configs', 'file_sd_configs', 'relabel_configs', 'metric_relabel_configs',
+  ...Object.keys(LIMIT_FIELDS), 'basic_auth', 'bearer_token', 'static_configs', 'file_sd_configs', 'relabel_configs', 'metric_relabel_configs',
 ];
 // ScrapeConfig, HTTPClientConfig and service-discovery fields Prometheus knows but a browser cannot use.
 const SCRAPE_UNSUPPORTED = [
@@ -146,7 +173,7 @@ export function parseConfig(text: string): ConfigResult {
 /** Reads a prometheus.yml; throws ConfigError with line, column and Prometheus's wording. */
 export function loadConfig(text: string): PrometheusConfig {
   const src = new YamlSource(text);
-  const cfg: PrometheusConfig = { global: { ...DEFAULT_GLOBAL, externalLabels: {} }, ruleFiles: [], scrapeConfigs: [], sections: {}, warnings: [] };
+  const cfg: PrometheusConfig = { global: { ...DEFAULT_GLOBAL, externalLabels: {}, unsupported: {} }, ruleFiles: [], scrapeConfigs: [], sections: {}, warnings: [] };
   if (src.isNull(src.root)) return cfg;
   const top = src.struct(src.root!, 'config.plain', TOP_FIELDS);
   for (const [key, node] of top) {
@@ -155,7 +182,7 @@ export function loadConfig(text: string): PrometheusConfig {
     else if (key === 'rule_files') {
       for (const n of src.seq(node, '[]string')) {
         const rf = src.string(n);
-        if (!RULE_PATH.test(rf)) throw src.error(n, `invalid rule file path ${JSON.stringify(rf)}`);
+        if (!RULE_PATH.test(rf)) throw src.error(n, `invalid rule file path ${quote(rf)}`);
         cfg.ruleFiles.push(rf);
       }
     } else if (PASSED_THROUGH.includes(key)) cfg.sections[key] = src.plain(node);
@@ -165,7 +192,7 @@ export function loadConfig(text: string): PrometheusConfig {
   for (const node of jobs ? src.seq(jobs, '[]*config.ScrapeConfig') : []) {
     if (src.isNull(node)) throw src.error(node, 'empty or null scrape config section');
     const sc = readScrapeConfig(src, node, cfg.global, cfg.warnings);
-    if (seen.has(sc.jobName)) throw src.error(node, `found multiple scrape configs with job name ${JSON.stringify(sc.jobName)}`);
+    if (seen.has(sc.jobName)) throw src.error(node, `found multiple scrape configs with job name ${quote(sc.jobName)}`);
     seen.add(sc.jobName);
     cfg.scrapeConfigs.push(sc);
   }
@@ -178,14 +205,18 @@ function duration(src: YamlSource, node: Node): number {
 
 function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[]): GlobalConfig {
   const f = src.struct(node, 'config.plain', [...GLOBAL_FIELDS, ...GLOBAL_UNSUPPORTED]);
-  const g: GlobalConfig = { scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {} };
+  const g: GlobalConfig = { scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {}, unsupported: {}, ...NO_LIMITS };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
     if (key === 'scrape_interval') g.scrapeInterval = duration(src, n);
     else if (key === 'scrape_timeout') g.scrapeTimeout = duration(src, n);
     else if (key === 'evaluation_interval') g.evaluationInterval = duration(src, n);
     else if (key === 'external_labels') g.externalLabels = labelSet(src, n, 'labels.Labels');
-    else warnings.push(unsupported(src, node, key));
+    else if (key in LIMIT_FIELDS) readLimit(src, key, n, g);
+    else {
+      g.unsupported[key] = src.plain(n);
+      warnings.push(unsupported(src, node, key));
+    }
   }
   // GlobalConfig.UnmarshalYAML: interval first, then a timeout no longer than it.
   if (g.scrapeInterval === 0) g.scrapeInterval = DEFAULT_GLOBAL.scrapeInterval;
@@ -203,7 +234,7 @@ function labelSet(src: YamlSource, node: Node, into: string): Record<string, str
   const out: Record<string, string> = {};
   for (const [name, value, keyNode] of src.stringMap(node, into)) {
     // Prometheus 3 validates label names as UTF-8: any non-empty name.
-    if (name === '') throw src.error(keyNode, `${JSON.stringify(name)} is not a valid label name`);
+    if (name === '') throw src.error(keyNode, `${quote(name)} is not a valid label name`);
     out[name] = value;
   }
   return out;
@@ -220,11 +251,7 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
     scrapeTimeout: 0,
     metricsPath: '/metrics',
     scheme: 'http',
-    bodySizeLimit: 0,
-    sampleLimit: 0,
-    labelLimit: 0,
-    labelNameLengthLimit: 0,
-    labelValueLengthLimit: 0,
+    ...NO_LIMITS,
     staticConfigs: [],
     fileSdConfigs: [],
     relabelConfigs: [],
@@ -244,11 +271,13 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
       case 'scrape_timeout': c.scrapeTimeout = duration(src, n); break;
       case 'metrics_path': c.metricsPath = src.string(n); break;
       case 'scheme': c.scheme = src.string(n); break;
-      case 'body_size_limit': c.bodySizeLimit = src.parsed(n, parseBytes); break;
-      case 'sample_limit': c.sampleLimit = src.uint(n); break;
-      case 'label_limit': c.labelLimit = src.uint(n); break;
-      case 'label_name_length_limit': c.labelNameLengthLimit = src.uint(n); break;
-      case 'label_value_length_limit': c.labelValueLengthLimit = src.uint(n); break;
+      case 'body_size_limit':
+      case 'sample_limit':
+      case 'label_limit':
+      case 'label_name_length_limit':
+      case 'label_value_length_limit':
+        readLimit(src, key, n, c);
+        break;
       case 'basic_auth': {
         const b = src.struct(n, 'config.BasicAuth', ['username', 'password']);
         c.basicAuth = { username: b.get('username') ? src.string(b.get('username')!) : '', password: b.get('password') ? src.string(b.get('password')!) : '' };
@@ -280,15 +309,16 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
   // checkStaticTargets: without relabelling, a URL in targets is a mistake.
   if (c.relabelConfigs.length === 0) {
     for (const g of c.staticConfigs) {
-      for (const t of g.targets) if (t.includes('/')) throw src.error(at('static_configs'), `${JSON.stringify(t)} is not a valid hostname`);
+      for (const t of g.targets) if (t.includes('/')) throw src.error(at('static_configs'), `${quote(t)} is not a valid hostname`);
     }
   }
   // ScrapeConfig.Validate: the interval first, then a timeout no longer than it.
   if (c.scrapeInterval === 0) c.scrapeInterval = global.scrapeInterval;
   if (c.scrapeTimeout > c.scrapeInterval) {
-    throw src.error(at('scrape_timeout'), `scrape timeout greater than scrape interval for scrape config with job name ${JSON.stringify(c.jobName)}`);
+    throw src.error(at('scrape_timeout'), `scrape timeout greater than scrape interval for scrape config with job name ${quote(c.jobName)}`);
   }
   if (c.scrapeTimeout === 0) c.scrapeTimeout = Math.min(global.scrapeTimeout, c.scrapeInterval);
+  for (const field of Object.values(LIMIT_FIELDS)) if (c[field] === 0) c[field] = global[field];
   return c;
 }
 
@@ -334,7 +364,7 @@ function relabelList(src: YamlSource, node: Node, kind: 'target' | 'metric'): Re
         case 'replacement': r.replacement = src.string(v); break;
         case 'action': {
           const a = src.string(v).toLowerCase();
-          if (!RELABEL_ACTIONS.includes(a as RelabelAction)) throw src.error(v, `unknown relabel action ${JSON.stringify(src.string(v))}`);
+          if (!RELABEL_ACTIONS.includes(a as RelabelAction)) throw src.error(v, `unknown relabel action ${quote(src.string(v))}`);
           r.action = a as RelabelAction;
           break;
         }
@@ -401,6 +431,8 @@ export function serializeConfig(cfg: PrometheusConfig, opts: SerializeOptions = 
     evaluation_interval: formatDuration(cfg.global.evaluationInterval),
   };
   if (Object.keys(cfg.global.externalLabels).length > 0) g.external_labels = cfg.global.externalLabels;
+  limitsToYaml(cfg.global, g);
+  Object.assign(g, cfg.global.unsupported);
   out.global = g;
   if (cfg.ruleFiles.length > 0) out.rule_files = cfg.ruleFiles;
   if (cfg.scrapeConfigs.length > 0) out.scrape_configs = cfg.scrapeConfigs.map((c) => scrapeToYaml(c, secret));
@@ -419,11 +451,7 @@ function scrapeToYaml(c: ScrapeConfig, secret: (s: string) => string): Record<st
   o.scrape_timeout = formatDuration(c.scrapeTimeout);
   o.metrics_path = c.metricsPath;
   o.scheme = c.scheme;
-  if (c.bodySizeLimit > 0) o.body_size_limit = formatBytes(c.bodySizeLimit);
-  if (c.sampleLimit > 0) o.sample_limit = c.sampleLimit;
-  if (c.labelLimit > 0) o.label_limit = c.labelLimit;
-  if (c.labelNameLengthLimit > 0) o.label_name_length_limit = c.labelNameLengthLimit;
-  if (c.labelValueLengthLimit > 0) o.label_value_length_limit = c.labelValueLengthLimit;
+  limitsToYaml(c, o);
   if (c.basicAuth) o.basic_auth = c.basicAuth.password === '' ? { username: c.basicAuth.username } : { username: c.basicAuth.username, password: secret(c.basicAuth.password) };
   if (c.bearerToken !== undefined) o.bearer_token = secret(c.bearerToken);
   Object.assign(o, c.unsupported);

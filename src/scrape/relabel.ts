@@ -2,7 +2,7 @@
 // set (targets before scraping, samples after), or drops it.
 
 import { md5 } from 'js-md5';
-import type { Labels, LabelsBuilder } from '../model/labels';
+import { quote, type Labels, type LabelsBuilder } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
 
 export const RELABEL_ACTIONS = [
@@ -58,18 +58,18 @@ function isValidLabelName(name: string): boolean {
 /** Prometheus's Config.Validate (UTF-8 name validation); throws with config.go's wording. */
 export function validateRelabelConfig(c: RelabelConfig): void {
   const a = c.action;
-  if (!RELABEL_ACTIONS.includes(a)) throw new Error(`unknown relabel action ${JSON.stringify(a)}`);
+  if (!RELABEL_ACTIONS.includes(a)) throw new Error(`unknown relabel action ${quote(a)}`);
   if (c.modulus === 0 && a === 'hashmod') throw new Error('relabel configuration for hashmod requires non-zero modulus');
   const needsTarget = a === 'replace' || a === 'hashmod' || a === 'lowercase' || a === 'uppercase' || a === 'keepequal' || a === 'dropequal';
   if (needsTarget && c.targetLabel === '') throw new Error(`relabel configuration for ${a} action requires 'target_label' value`);
-  const invalidTarget = () => new Error(`${JSON.stringify(c.targetLabel)} is invalid 'target_label' for ${a} action`);
+  const invalidTarget = () => new Error(`${quote(c.targetLabel)} is invalid 'target_label' for ${a} action`);
   if ((a === 'replace' || a === 'lowercase' || a === 'uppercase' || a === 'keepequal' || a === 'dropequal' || a === 'hashmod') && !isValidLabelName(c.targetLabel)) {
     throw invalidTarget();
   }
   const caseOrEqual = a === 'lowercase' || a === 'uppercase' || a === 'keepequal' || a === 'dropequal';
   if (caseOrEqual && c.replacement !== DEFAULT_RELABEL.replacement) throw new Error(`'replacement' can not be set for ${a} action`);
   if (a === 'labelmap' && !isValidLabelName(c.replacement)) {
-    throw new Error(`${JSON.stringify(c.replacement)} is invalid 'replacement' for ${a} action`);
+    throw new Error(`${quote(c.replacement)} is invalid 'replacement' for ${a} action`);
   }
   if (a === 'keepequal' || a === 'dropequal') {
     if (c.regex !== undefined || c.modulus !== 0 || c.separator !== DEFAULT_RELABEL.separator || c.replacement !== DEFAULT_RELABEL.replacement) {

@@ -1,6 +1,8 @@
 // Why a scrape failed, in the words Prometheus's targets page uses where there
 // are some, and in plain words where the browser hides the cause.
 
+import { quote } from '../model/labels';
+
 /** A failed scrape: the stage it failed in and the message the targets page shows. */
 export class ScrapeError extends Error {
   constructor(
@@ -31,7 +33,7 @@ export function statusError(status: number, statusText: string): ScrapeError {
 
 /** The scrape context's deadline passed, as Go's http client words it. */
 export function timeoutError(url: string): ScrapeError {
-  return new ScrapeError('fetch', `Get ${JSON.stringify(url)}: context deadline exceeded`);
+  return new ScrapeError('fetch', `Get ${quote(url)}: context deadline exceeded`);
 }
 
 export const BODY_SIZE_LIMIT_EXCEEDED = 'body size limit exceeded';
@@ -50,7 +52,7 @@ export function unreachableError(url: string, pageProtocol: string | undefined, 
   const detail = cause instanceof Error && cause.message && cause.message !== 'Failed to fetch' && cause.message !== 'fetch failed' ? ` (${cause.message})` : '';
   return new ScrapeError(
     'fetch',
-    `Get ${JSON.stringify(url)}: the browser could not fetch the target${detail}; it does not say whether the target refused cross-origin reads or did not answer. Likely causes: ${causes.map((c, i) => `(${i + 1}) ${c}`).join('; ')}.`,
+    `Get ${quote(url)}: the browser could not fetch the target${detail}; it does not say whether the target refused cross-origin reads or did not answer. Likely causes: ${causes.map((c, i) => `(${i + 1}) ${c}`).join('; ')}.`,
     cause,
   );
 }

@@ -3,7 +3,7 @@
 // interval and timeout read back from the reserved labels.
 
 import { formatDuration, parseDuration } from '../model/duration';
-import { Labels, LabelsBuilder } from '../model/labels';
+import { Labels, LabelsBuilder, quote } from '../model/labels';
 import type { ScrapeConfig, TargetGroup } from './config';
 import { compileRule, processBuilder, type RelabelRule } from './relabel';
 
@@ -75,14 +75,14 @@ export function populateLabels(discovered: Labels, rules: readonly RelabelRule[]
   if (!processBuilder(lb, rules)) return null;
   const addr = lb.get(ADDRESS_LABEL);
   if (addr === '') throw new Error('no address');
-  if (addr.includes('/')) throw new Error(`${JSON.stringify(addr)} is not a valid hostname`);
+  if (addr.includes('/')) throw new Error(`${quote(addr)} is not a valid hostname`);
   const interval = lb.get(SCRAPE_INTERVAL_LABEL);
   const intervalMs = parseWith(interval, 'error parsing scrape interval');
   if (intervalMs === 0) throw new Error('scrape interval cannot be 0');
   const timeout = lb.get(SCRAPE_TIMEOUT_LABEL);
   const timeoutMs = parseWith(timeout, 'error parsing scrape timeout');
   if (timeoutMs === 0) throw new Error('scrape timeout cannot be 0');
-  if (timeoutMs > intervalMs) throw new Error(`scrape timeout cannot be greater than scrape interval (${JSON.stringify(timeout)} > ${JSON.stringify(interval)})`);
+  if (timeoutMs > intervalMs) throw new Error(`scrape timeout cannot be greater than scrape interval (${quote(timeout)} > ${quote(interval)})`);
   lb.forEach((n) => {
     if (n.startsWith(META_PREFIX)) lb.del(n);
   });

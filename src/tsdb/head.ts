@@ -36,6 +36,9 @@ export class Head implements Storage {
   /** Newest sample time over all series. */
   maxTime = -Infinity;
   private nextRef = 1;
+  /** Series created and removed since the head was made (churn). */
+  seriesCreated = 0;
+  seriesRemoved = 0;
 
   constructor(opts: HeadOptions = {}) {
     this.chunkOptions = {
@@ -68,7 +71,13 @@ export class Head implements Storage {
     this.series[ref] = s;
     this.byKey.set(key, ref);
     this.postings.add(ref, s.labels);
+    this.seriesCreated++;
     return { series: s, created: true };
+  }
+
+  /** The ref the next new series gets; every ref below it has been handed out. */
+  get nextSeriesRef(): SeriesRef {
+    return this.nextRef;
   }
 
   get(ref: SeriesRef): MemSeries | undefined {
@@ -88,6 +97,7 @@ export class Head implements Storage {
       if (!s) continue;
       this.byKey.delete(s.labels.key());
       this.series[r] = undefined;
+      this.seriesRemoved++;
     }
   }
 

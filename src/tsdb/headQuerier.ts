@@ -4,7 +4,8 @@
 import { compareLabels, compareStrings } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import type { Head } from './head';
-import type { MemSeries } from './memSeries';
+import { decodeChunkInto } from './chunkEncoding';
+import type { MemSeries, SealedChunk } from './memSeries';
 import type { Metadata, Querier, SeriesData } from './storage';
 import { decodeXorInto } from './xorChunk';
 
@@ -46,22 +47,21 @@ export class HeadQuerier implements Querier {
 
 /** A series' in-memory samples in [mint, maxt], or undefined when it has none there. */
 export function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
-  const parts: Uint8Array[] = [];
+  const parts: SealedChunk[] = [];
   let total = 0;
   for (const c of s.sealed) {
     if (c.maxt < mint || c.mint > maxt) continue;
-    parts.push(c.bytes);
+    parts.push(c);
     total += c.numSamples;
   }
-  if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) {
-    parts.push(s.open.view());
-    total += s.open.numSamples;
-  }
+  const open = s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint ? s.open : undefined;
+  if (open) total += open.numSamples;
   if (total === 0) return undefined;
   const ts = new Float64Array(total);
   const vs = new Float64Array(total);
   let o = 0;
-  for (const p of parts) o += decodeXorInto(p, ts, vs, o);
+  for (const c of parts) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+  if (open) decodeXorInto(open.view(), ts, vs, o);
   return trimToRange(s, ts, vs, mint, maxt);
 }
 

@@ -2,6 +2,7 @@
 // into, cut as Prometheus's memSeries.appendPreprocessor (tsdb/head_append.go).
 
 import type { Labels } from '../model/labels';
+import { compactChunk, ENC_XOR, type ChunkEncoding } from './chunkEncoding';
 import { isStaleNaN, type SeriesRef } from './storage';
 import { XorAppender } from './xorChunk';
 
@@ -12,11 +13,12 @@ export interface ChunkOptions {
   samplesPerChunk: number;
 }
 
-/** A chunk no longer appended to. Bytes are absent once the chunk lives only in persistent storage. */
+/** A chunk no longer appended to. */
 export interface SealedChunk {
   mint: number;
   maxt: number;
   numSamples: number;
+  encoding: ChunkEncoding;
   bytes: Uint8Array;
 }
 
@@ -88,11 +90,12 @@ export class MemSeries {
     return cut;
   }
 
-  /** Seals the open chunk, if any, keeping its bytes. */
+  /** Seals the open chunk, if any, in its most compact encoding. */
   seal(): void {
     const c = this.open;
     if (c === undefined || c.numSamples === 0) return;
-    this.sealed.push({ mint: this.openMint, maxt: this.maxTime, numSamples: c.numSamples, bytes: c.bytes() });
+    const { encoding, bytes } = compactChunk(c.view());
+    this.sealed.push({ mint: this.openMint, maxt: this.maxTime, numSamples: c.numSamples, encoding, bytes: encoding === ENC_XOR ? c.bytes() : bytes });
     this.open = undefined;
   }
 

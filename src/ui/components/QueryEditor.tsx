@@ -110,8 +110,12 @@ export function QueryEditor({
 /** Marks edits that only mirror the value prop, so they are not reported back as changes. */
 const fromProps = Annotation.define<boolean>();
 
+// codemirror-promql skips TYPE and HELP above 10,000 metric names, to spare a
+// remote server a metadata fetch per keystroke; the client here caches it.
+const MAX_METRICS_WITH_METADATA = 200_000;
+
 function promqlExtension(client: PrometheusClient | undefined): Extension {
   const promql = new PromQLExtension();
-  if (client) promql.setComplete({ remote: client });
+  if (client) promql.setComplete({ remote: client, maxMetricsMetadata: MAX_METRICS_WITH_METADATA });
   return promql.asExtension();
 }

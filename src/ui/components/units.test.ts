@@ -78,6 +78,7 @@ describe('formatTicks', () => {
     [[0, 0.25, 0.5, 0.75, 1], 'ratio', ['0%', '25%', '50%', '75%', '100%']],
     [[-1, -0.5, 0, 0.5], '', ['-1.0', '-0.5', '0.0', '0.5']],
     [[], 'bytes', []],
+    [[1, null, 3], '', ['1', '', '3']],
   ])('%j in %j', (ticks, unit, want) => {
     expect(formatTicks(ticks, unit)).toEqual(want);
   });

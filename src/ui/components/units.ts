@@ -112,10 +112,11 @@ export function formatValue(value: number, unit = ''): string {
  * tick) and as many decimals as the tick spacing needs, so neighbouring
  * labels never read the same.
  */
-export function formatTicks(ticks: number[], unit = ''): string[] {
+export function formatTicks(ticks: readonly (number | null)[], unit = ''): string[] {
   const scale = SCALES[unit] ?? SCALES[''];
   const mult = scale.multiplier ?? 1;
-  const scaled = ticks.map((t) => t * mult);
+  // uPlot passes null for ticks it wants unlabelled (crowded log axes).
+  const scaled = ticks.map((t) => (t === null ? NaN : t * mult));
   const largest = scaled.reduce((max, t) => (Number.isFinite(t) ? Math.max(max, Math.abs(t)) : max), 0);
   const step = stepFor(largest, scale.steps);
   const values = scaled.map((t) => t / step.factor);

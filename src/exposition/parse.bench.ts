@@ -1,0 +1,108 @@
+// Exposition parsing speed on Prometheus's own benchmark page and on the
+// 10,000-series scale page, and what a steady-state scrape allocates when
+// every series resolves through the SeriesCache.
+
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { datasetInfo, expositionPage } from '../cli/datasets';
+import type { ExpositionParser } from './parser';
+import { PromTextParser } from './promText';
+import { SeriesCache } from './seriesCache';
+
+const ALLTYPES = '../shared/conformance/textparse/alltypes.237mfs.prom.txt';
+
+/** Parses `buf` repeatedly for about `ms`, reading every value and timestamp; bytes and samples per second. */
+function throughput(buf: Uint8Array, ms: number): { mbPerS: number; samplesPerS: number } {
+  let samples = 0;
+  let rounds = 0;
+  let sink = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    const p = new PromTextParser(buf);
+    for (let e = p.next(); e !== null; e = p.next()) {
+      if (e === 'series') {
+        sink += p.value() + (p.timestamp() ?? 0);
+        samples++;
+      }
+    }
+    rounds++;
+    elapsed = performance.now() - t0;
+  }
+  if (Number.isNaN(sink) && sink === 0) throw new Error('unreachable');
+  return { mbPerS: (buf.length * rounds) / 1e6 / (elapsed / 1000), samplesPerS: samples / (elapsed / 1000) };
+}
+
+interface Scrape {
+  refs: Float64Array;
+  values: Float64Array;
+}
+
+/** One scrape the way a scrape loop runs it: cached refs, labels built only on a miss. */
+function scrapeWithCache(p: ExpositionParser, cache: SeriesCache<number>, out: Scrape, nextRef: { n: number }): number {
+  cache.nextGeneration();
+  let n = 0;
+  for (let e = p.next(); e !== null; e = p.next()) {
+    if (e !== 'series') continue;
+    let ref = cache.lookup(p.buf, p.seriesStart, p.seriesEnd);
+    if (ref === undefined) {
+      if (p.labels().size === 0) throw new Error('empty label set');
+      ref = ++nextRef.n;
+      cache.insert(p.buf, p.seriesStart, p.seriesEnd, ref);
+    }
+    out.refs[n] = ref;
+    out.values[n++] = p.value();
+  }
+  cache.sweep();
+  return n;
+}
+
+function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+export async function bench(): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const alltypes = new Uint8Array(readFileSync(ALLTYPES));
+  throughput(alltypes, 300);
+  const a = throughput(alltypes, 3000);
+  figures.parse_mb_per_s = a.mbPerS;
+  figures.parse_samples_per_s = a.samplesPerS;
+
+  const { start, stepMs } = datasetInfo('scale');
+  const enc = new TextEncoder();
+  const pages = Array.from({ length: 4 }, (_, i) => enc.encode(expositionPage('scale', start + i * stepMs)));
+  throughput(pages[0], 300);
+  const s = throughput(pages[1], 3000);
+  figures.parse_scale_mb_per_s = s.mbPerS;
+  figures.parse_scale_samples_per_s = s.samplesPerS;
+
+  const cache = new SeriesCache<number>();
+  const out: Scrape = { refs: new Float64Array(1 << 16), values: new Float64Array(1 << 16) };
+  const nextRef = { n: 0 };
+  const t0 = performance.now();
+  const first = scrapeWithCache(new PromTextParser(pages[0]), cache, out, nextRef);
+  figures.parse_cache_cold_scrape_ms = performance.now() - t0;
+  for (let i = 0; i < 20; i++) scrapeWithCache(new PromTextParser(pages[i % pages.length]), cache, out, nextRef);
+  const rounds = 40;
+  const t1 = performance.now();
+  for (let i = 0; i < rounds; i++) scrapeWithCache(new PromTextParser(pages[i % pages.length]), cache, out, nextRef);
+  figures.parse_cache_scrape_ms = (performance.now() - t1) / rounds;
+
+  // Heap growth across one scrape after a full collection. JIT work and the
+  // runtime add to some runs, never subtract, so the least of several is the scrape's own.
+  const gc = exposedGc();
+  let least = Infinity;
+  for (let i = 0; i < 9; i++) {
+    const page = pages[i % pages.length];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    scrapeWithCache(new PromTextParser(page), cache, out, nextRef);
+    least = Math.min(least, process.memoryUsage().heapUsed - before);
+  }
+  figures.parse_cache_scrape_alloc_bytes = Math.max(0, least);
+  figures.parse_cache_alloc_bytes_per_sample = figures.parse_cache_scrape_alloc_bytes / first;
+  return figures;
+}

@@ -1,0 +1,293 @@
+// Aggregation operators over whole-grid vectors, as Prometheus's aggregation,
+// aggregationK and aggregationCountValues: each input series feeds its group's
+// accumulators at every step it has a sample.
+
+import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
+import type { AggregateExpr } from './ast';
+import { Annotations } from './annotations';
+import { QueryError } from './errors';
+import { formatFloat, formatG } from './format';
+import { kahanInc } from './kahan';
+import { quantile } from './quantile';
+import { newStepSeries, type StepSeries } from './value';
+
+/** The group's labels: `by` keeps, `without` drops (and drops the name), as generateGroupingLabels. */
+export function groupingLabels(l: Labels, grouping: readonly string[], without: boolean): Labels {
+  if (without) return l.without(METRIC_NAME, ...grouping);
+  return grouping.length > 0 ? l.keep(grouping) : Labels.EMPTY;
+}
+
+interface Groups {
+  index: Int32Array;
+  labels: Labels[];
+}
+
+function groupSeries(input: StepSeries[], e: AggregateExpr): Groups {
+  const byKey = new Map<string, number>();
+  const labels: Labels[] = [];
+  const index = new Int32Array(input.length);
+  input.forEach((s, k) => {
+    const g = groupingLabels(s.labels, e.grouping, e.without);
+    const key = g.key();
+    let gi = byKey.get(key);
+    if (gi === undefined) {
+      gi = labels.length;
+      byKey.set(key, gi);
+      labels.push(g);
+    }
+    index[k] = gi;
+  });
+  return { index, labels };
+}
+
+function quantileWarnings(param: Float64Array, annos: Annotations): void {
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = false;
+  for (const q of param) {
+    if (Number.isNaN(q)) nan = true;
+    else {
+      min = Math.min(min, q);
+      max = Math.max(max, q);
+    }
+  }
+  if (nan) annos.warn(`quantile value should be between 0 and 1, got NaN`);
+  if (max > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(max)}`);
+  if (min < 0) annos.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`);
+}
+
+export function aggregate(
+  e: AggregateExpr,
+  input: StepSeries[],
+  param: Float64Array | string | undefined,
+  n: number,
+  annos: Annotations,
+): StepSeries[] {
+  switch (e.op) {
+    case 'topk':
+    case 'bottomk':
+    case 'limitk':
+    case 'limit_ratio':
+      return aggregateK(e, input, param as Float64Array, n, annos);
+    case 'count_values':
+      return countValues(e, input, param as string, n);
+  }
+  const groups = groupSeries(input, e);
+  const G = groups.labels.length;
+  const count = new Float64Array(G * n);
+  const value = new Float64Array(G * n);
+  const comp = new Float64Array(G * n);
+  const mean = new Float64Array(G * n);
+  const incremental = new Uint8Array(G * n);
+  const dropName = new Uint8Array(G);
+  const heaps: number[][] = e.op === 'quantile' ? new Array(G * n) : [];
+  if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos);
+
+  input.forEach((s, k) => {
+    const g = groups.index[k];
+    if (s.dropName) dropName[g] = 1;
+    const base = g * n;
+    for (let i = 0; i < n; i++) {
+      if (!s.has[i]) continue;
+      const f = s.vals[i];
+      const at = base + i;
+      if (count[at] === 0) {
+        count[at] = 1;
+        value[at] = f;
+        mean[at] = f;
+        switch (e.op) {
+          case 'stddev':
+          case 'stdvar':
+            value[at] = Number.isFinite(f) ? 0 : NaN;
+            break;
+          case 'group':
+            value[at] = 1;
+            break;
+          case 'quantile':
+            heaps[at] = [f];
+            break;
+        }
+        continue;
+      }
+      switch (e.op) {
+        case 'sum':
+          [value[at], comp[at]] = kahanInc(f, value[at], comp[at]);
+          count[at]++;
+          break;
+        case 'avg': {
+          const c = ++count[at];
+          if (!incremental[at]) {
+            const [nv, nc] = kahanInc(f, value[at], comp[at]);
+            // Direct mean while the running sum stays finite, then incremental (aggregation AVG).
+            if (nv !== Infinity && nv !== -Infinity) {
+              value[at] = nv;
+              comp[at] = nc;
+              break;
+            }
+            incremental[at] = 1;
+            mean[at] = value[at] / (c - 1);
+            comp[at] /= c - 1;
+          }
+          const q = (c - 1) / c;
+          [mean[at], comp[at]] = kahanInc(f / c, q * mean[at], q * comp[at]);
+          break;
+        }
+        case 'max':
+          if (value[at] < f || Number.isNaN(value[at])) value[at] = f;
+          break;
+        case 'min':
+          if (value[at] > f || Number.isNaN(value[at])) value[at] = f;
+          break;
+        case 'count':
+        case 'group':
+          count[at]++;
+          break;
+        case 'stddev':
+        case 'stdvar': {
+          const c = ++count[at];
+          const delta = f - mean[at];
+          mean[at] += delta / c;
+          value[at] += delta * (f - mean[at]);
+          break;
+        }
+        case 'quantile':
+          heaps[at].push(f);
+          break;
+      }
+    }
+  });
+
+  const out: StepSeries[] = [];
+  for (let g = 0; g < G; g++) {
+    const s = newStepSeries(groups.labels[g], n, dropName[g] === 1);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const at = g * n + i;
+      const c = count[at];
+      if (c === 0) continue;
+      any = true;
+      s.has[i] = 1;
+      switch (e.op) {
+        case 'sum':
+          s.vals[i] = value[at] + comp[at];
+          break;
+        case 'avg':
+          s.vals[i] = incremental[at] ? mean[at] + comp[at] : value[at] / c + comp[at] / c;
+          break;
+        case 'count':
+          s.vals[i] = c;
+          break;
+        case 'stdvar':
+          s.vals[i] = value[at] / c;
+          break;
+        case 'stddev':
+          s.vals[i] = Math.sqrt(value[at] / c);
+          break;
+        case 'quantile':
+          s.vals[i] = quantile((param as Float64Array)[i], heaps[at]);
+          break;
+        default:
+          s.vals[i] = value[at];
+      }
+    }
+    if (any) out.push(s);
+  }
+  return out;
+}
+
+/** Prometheus's ratiosampler: a series is in the sample when its label hash falls inside the ratio. */
+function inRatio(l: Labels, r: number): boolean {
+  const offset = l.hash() / 0xffffffff;
+  return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
+}
+
+function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, n: number, annos: Annotations): StepSeries[] {
+  let max = -Infinity;
+  let min = Infinity;
+  let nan = false;
+  for (const p of param) {
+    if (Number.isNaN(p)) nan = true;
+    max = Math.max(max, p);
+    min = Math.min(min, p);
+  }
+  if (e.op === 'limit_ratio') {
+    if (max === 0 && min === 0) return [];
+    if (nan) throw new QueryError('execution', 'Ratio value is NaN');
+    if (max > 1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(max)}, capping to 1`);
+    if (min < -1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(min)}, capping to -1`);
+  } else {
+    if (max < 1) return [];
+    if (nan) throw new QueryError('execution', 'Parameter value is NaN');
+    if (min <= -(2 ** 63)) throw new QueryError('execution', `Scalar value ${formatG(min)} underflows int64`);
+    if (max >= 2 ** 63) throw new QueryError('execution', `Scalar value ${formatG(max)} overflows int64`);
+  }
+  const groups = groupSeries(input, e);
+  const masks = input.map(() => new Uint8Array(n));
+  const order: number[][] = n === 1 ? groups.labels.map(() => []) : [];
+  const members: number[][] = groups.labels.map(() => []);
+  input.forEach((_, k) => members[groups.index[k]].push(k));
+
+  for (let i = 0; i < n; i++) {
+    const p = param[i];
+    for (let g = 0; g < members.length; g++) {
+      const present = members[g].filter((k) => input[k].has[i]);
+      let chosen: number[];
+      if (e.op === 'limit_ratio') {
+        const r = Math.max(-1, Math.min(1, p));
+        chosen = p === 0 ? [] : present.filter((k) => inRatio(input[k].labels, r));
+      } else {
+        const k = Math.min(Math.trunc(p), input.length);
+        if (k < 1) {
+          chosen = [];
+        } else if (e.op === 'limitk') {
+          chosen = present.slice(0, k);
+        } else {
+          const desc = e.op === 'topk';
+          // NaN sorts as the least wanted value either way (vectorByValueHeap / vectorByReverseValueHeap).
+          chosen = present
+            .slice()
+            .sort((a, b) => {
+              const va = input[a].vals[i];
+              const vb = input[b].vals[i];
+              const na = Number.isNaN(va);
+              const nb = Number.isNaN(vb);
+              if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+              return desc ? vb - va : va - vb;
+            })
+            .slice(0, k);
+        }
+      }
+      for (const k of chosen) masks[k][i] = 1;
+      if (n === 1) order[g].push(...chosen);
+    }
+  }
+  if (n === 1) {
+    // An instant query lists each group's picks in rank order, as Prometheus does.
+    return order.flat().map((k) => ({ ...input[k], has: masks[k] }));
+  }
+  const out: StepSeries[] = [];
+  input.forEach((s, k) => {
+    if (masks[k].some((b) => b === 1)) out.push({ ...s, has: masks[k] });
+  });
+  return out;
+}
+
+function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number): StepSeries[] {
+  if (label === '' || (!isLegacyLabelName(label) && label.includes('\ufffd'))) {
+    throw new QueryError('execution', `invalid label name ${JSON.stringify(label)}`);
+  }
+  const out = new Map<string, StepSeries>();
+  for (const s of input) {
+    const base = groupingLabels(s.labels, e.grouping, e.without);
+    for (let i = 0; i < n; i++) {
+      if (!s.has[i]) continue;
+      const l = base.builder().set(label, formatFloat(s.vals[i])).labels();
+      const key = l.key();
+      let o = out.get(key);
+      if (!o) out.set(key, (o = newStepSeries(l, n)));
+      o.vals[i] += 1;
+      o.has[i] = 1;
+    }
+  }
+  return [...out.values()];
+}

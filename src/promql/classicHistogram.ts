@@ -1,0 +1,198 @@
+// histogram_quantile and histogram_fraction over classic histograms (series
+// of cumulative `le` buckets), as BucketQuantile and BucketFraction in
+// Prometheus's promql/quantile.go.
+
+import { type Labels } from '../model/labels';
+import { Annotations, forMetric } from './annotations';
+import { almostEqual } from './almost';
+import { formatG } from './format';
+import { newStepSeries, type StepSeries } from './value';
+
+const BUCKET_LABEL = 'le';
+// Bucket counts this close are treated as equal (smallDeltaTolerance).
+const SMALL_DELTA_TOLERANCE = 1e-12;
+
+interface Bucket {
+  upperBound: number;
+  count: number;
+}
+
+/** Go's strconv.ParseFloat for the forms bucket labels take. */
+export function parseGoFloat(s: string): number | undefined {
+  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?nan$/i.test(s)) return NaN;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  return undefined;
+}
+
+function sortAndCoalesce(buckets: Bucket[]): Bucket[] {
+  buckets.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
+  const out: Bucket[] = [];
+  for (const b of buckets) {
+    const last = out[out.length - 1];
+    if (last && last.upperBound === b.upperBound) last.count += b.count;
+    else out.push({ ...b });
+  }
+  return out;
+}
+
+/** Makes counts non-decreasing; returns whether it had to (ensureMonotonicAndIgnoreSmallDeltas). */
+function ensureMonotonic(buckets: Bucket[]): boolean {
+  let forced = false;
+  let prev = buckets[0].count;
+  for (let i = 1; i < buckets.length; i++) {
+    const curr = buckets[i].count;
+    if (curr === prev) continue;
+    if (almostEqual(prev, curr, SMALL_DELTA_TOLERANCE)) {
+      buckets[i].count = prev;
+      continue;
+    }
+    if (curr < prev) {
+      buckets[i].count = prev;
+      forced = true;
+      continue;
+    }
+    prev = curr;
+  }
+  return forced;
+}
+
+export function bucketQuantile(q: number, input: Bucket[]): { value: number; forced: boolean } {
+  if (Number.isNaN(q)) return { value: NaN, forced: false };
+  if (q < 0) return { value: -Infinity, forced: false };
+  if (q > 1) return { value: Infinity, forced: false };
+  input.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
+  if (input[input.length - 1].upperBound !== Infinity) return { value: NaN, forced: false };
+  const buckets = sortAndCoalesce(input);
+  const forced = ensureMonotonic(buckets);
+  if (buckets.length < 2) return { value: NaN, forced };
+  const observations = buckets[buckets.length - 1].count;
+  if (observations === 0) return { value: NaN, forced };
+  let rank = q * observations;
+  let b = 0;
+  while (b < buckets.length - 1 && !(buckets[b].count >= rank)) b++;
+  if (b === buckets.length - 1) return { value: buckets[buckets.length - 2].upperBound, forced };
+  if (b === 0 && buckets[0].upperBound <= 0) return { value: buckets[0].upperBound, forced };
+  let bucketStart = 0;
+  const bucketEnd = buckets[b].upperBound;
+  let count = buckets[b].count;
+  if (b > 0) {
+    bucketStart = buckets[b - 1].upperBound;
+    count -= buckets[b - 1].count;
+    rank -= buckets[b - 1].count;
+  }
+  return { value: bucketStart + (bucketEnd - bucketStart) * (rank / count), forced };
+}
+
+export function bucketFraction(lower: number, upper: number, input: Bucket[]): number {
+  input.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
+  if (input[input.length - 1].upperBound !== Infinity) return NaN;
+  const buckets = sortAndCoalesce(input);
+  const count = buckets[buckets.length - 1].count;
+  if (count === 0 || Number.isNaN(lower) || Number.isNaN(upper)) return NaN;
+  if (lower >= upper) return 0;
+  let rank = 0;
+  let lowerRank = 0;
+  let upperRank = 0;
+  let lowerSet = false;
+  let upperSet = false;
+  let lowerBound = buckets[0].upperBound <= 0 ? -Infinity : 0;
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i];
+    if (i > 0) lowerBound = buckets[i - 1].upperBound;
+    const upperBound = b.upperBound;
+    const interpolate = (v: number) => (lowerBound === -Infinity ? b.count : rank + ((b.count - rank) * (v - lowerBound)) / (upperBound - lowerBound));
+    if (!lowerSet && lowerBound >= lower) {
+      lowerRank = rank;
+      lowerSet = true;
+    }
+    if (!upperSet && lowerBound >= upper) {
+      upperRank = rank;
+      upperSet = true;
+    }
+    if (lowerSet && upperSet) break;
+    if (!lowerSet && lowerBound < lower && upperBound > lower) {
+      lowerRank = interpolate(lower);
+      lowerSet = true;
+    }
+    if (!upperSet && lowerBound < upper && upperBound > upper) {
+      upperRank = interpolate(upper);
+      upperSet = true;
+    }
+    if (lowerSet && upperSet) break;
+    rank = b.count;
+  }
+  if (!lowerSet || lowerRank > count) lowerRank = count;
+  if (!upperSet || upperRank > count) upperRank = count;
+  return (upperRank - lowerRank) / count;
+}
+
+interface BucketGroup {
+  labels: Labels;
+  members: { series: StepSeries; le: number }[];
+}
+
+/** Groups bucket series by their labels without `le`, warning once per series with a bad `le`. */
+function groupBuckets(input: StepSeries[], annos: Annotations): BucketGroup[] {
+  const groups = new Map<string, BucketGroup>();
+  for (const s of input) {
+    const leText = s.labels.get(BUCKET_LABEL);
+    const le = parseGoFloat(leText);
+    if (le === undefined) {
+      annos.warn(forMetric(`bucket label "le" is missing or has a malformed value of ${JSON.stringify(leText)}`, s.labels.metricName));
+      continue;
+    }
+    const labels = s.labels.without(BUCKET_LABEL);
+    const key = labels.key();
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { labels, members: [] }));
+    g.members.push({ series: s, le });
+  }
+  return [...groups.values()];
+}
+
+function perStep(
+  input: StepSeries[],
+  n: number,
+  annos: Annotations,
+  fn: (i: number, buckets: Bucket[], g: BucketGroup) => number,
+): StepSeries[] {
+  const out: StepSeries[] = [];
+  for (const g of groupBuckets(input, annos)) {
+    const s = newStepSeries(g.labels, n, true);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const buckets: Bucket[] = [];
+      for (const m of g.members) if (m.series.has[i]) buckets.push({ upperBound: m.le, count: m.series.vals[i] });
+      if (buckets.length === 0) continue;
+      s.vals[i] = fn(i, buckets, g);
+      s.has[i] = 1;
+      any = true;
+    }
+    if (any) out.push(s);
+  }
+  return out;
+}
+
+export function histogramQuantile(q: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
+  if (input.length === 0) return [];
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(q[i]) || q[i] < 0 || q[i] > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(q[i])}`);
+  }
+  return perStep(input, n, annos, (i, buckets, g) => {
+    const r = bucketQuantile(q[i], buckets);
+    if (r.forced) {
+      annos.info(
+        forMetric(
+          'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)',
+          g.labels.metricName,
+        ),
+      );
+    }
+    return r.value;
+  });
+}
+
+export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
+  return perStep(input, n, annos, (i, buckets) => bucketFraction(lower[i], upper[i], buckets));
+}

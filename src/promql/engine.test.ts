@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { Labels } from '../model/labels';
+import { Head } from '../tsdb/head';
+import { STALE_NAN } from '../tsdb/storage';
+import { apiData, QueryEngine } from './engine';
+
+/** Series sampled every 15 s from 0 to 10 min. */
+function storage(series: Record<string, (i: number) => number>): Head {
+  const head = new Head();
+  const app = head.appender();
+  for (const [text, fn] of Object.entries(series)) {
+    const [name, rest] = text.split('{');
+    const pairs = rest ? [...rest.slice(0, -1).matchAll(/(\w+)="([^"]*)"/g)].flatMap((m) => [m[1], m[2]]) : [];
+    const labels = Labels.fromPairs(['__name__', name, ...pairs]);
+    for (let i = 0; i <= 40; i++) app.append(0, labels, i * 15_000, fn(i));
+  }
+  app.commit();
+  return head;
+}
+
+const head = storage({
+  'req_total{job="api",code="200"}': (i) => i * 30,
+  'req_total{job="api",code="500"}': (i) => i * 3,
+  'req_total{job="web",code="200"}': (i) => i * 15,
+  'up{job="api"}': () => 1,
+  'up{job="web"}': () => 0,
+  'gone{job="api"}': (i) => (i === 20 ? STALE_NAN : i),
+});
+const engine = new QueryEngine();
+
+async function instant(q: string, t = 600_000) {
+  return apiData((await engine.instantQuery(head.querier(), q, t)).value);
+}
+
+describe('QueryEngine instant queries', () => {
+  it.each([
+    ['sum(increase(req_total[1m]))', [{ metric: {}, value: [600, '192'] }]],
+    ['sum by (job) (req_total)', [
+      { metric: { job: 'api' }, value: [600, '1320'] },
+      { metric: { job: 'web' }, value: [600, '600'] },
+    ]],
+    ['req_total{code="500"} / ignoring(code) group_left req_total{code="200",job="api"}', [{ metric: { code: '500', job: 'api' }, value: [600, '0.1'] }]],
+    ['up == bool 1', [
+      { metric: { job: 'api' }, value: [600, '1'] },
+      { metric: { job: 'web' }, value: [600, '0'] },
+    ]],
+    ['topk(1, req_total)', [{ metric: { __name__: 'req_total', code: '200', job: 'api' }, value: [600, '1200'] }]],
+    ['sort_desc(sum by (job) (req_total))', [
+      { metric: { job: 'api' }, value: [600, '1320'] },
+      { metric: { job: 'web' }, value: [600, '600'] },
+    ]],
+    ['absent(nope{job="x"})', [{ metric: { job: 'x' }, value: [600, '1'] }]],
+    ['req_total{job="web"} offset 5m', [{ metric: { __name__: 'req_total', code: '200', job: 'web' }, value: [600, '300'] }]],
+    ['last_over_time(req_total{job="web"}[1m])', [{ metric: { __name__: 'req_total', code: '200', job: 'web' }, value: [600, '600'] }]],
+    ['label_replace(up{job="api"}, "svc", "$1-x", "job", "(.*)")', [{ metric: { __name__: 'up', job: 'api', svc: 'api-x' }, value: [600, '1'] }]],
+  ])('%s', async (q, want) => {
+    expect((await instant(q)).result).toEqual(want);
+  });
+
+  it('stops reading a series at its stale marker', async () => {
+    expect((await instant('gone', 300_000)).result).toEqual([]);
+    expect((await instant('gone', 315_000)).result).toEqual([{ metric: { __name__: 'gone', job: 'api' }, value: [315, '21'] }]);
+  });
+
+  it('answers scalars and strings', async () => {
+    expect(await instant('1 / 0')).toEqual({ resultType: 'scalar', result: [600, '+Inf'] });
+    expect(await instant('"hi"')).toEqual({ resultType: 'string', result: [600, 'hi'] });
+  });
+
+  it('returns the raw samples of a range selector, left-open', async () => {
+    const d = await instant('up{job="api"}[30s]');
+    expect(d).toEqual({ resultType: 'matrix', result: [{ metric: { __name__: 'up', job: 'api' }, values: [[585, '1'], [600, '1']] }] });
+  });
+
+  it('warns about rate over something that may not be a counter', async () => {
+    const r = await engine.instantQuery(head.querier(), 'rate(up[1m])', 600_000);
+    expect(r.infos).toEqual(['PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "up"']);
+  });
+});
+
+describe('QueryEngine range queries', () => {
+  it('evaluates every step and sorts series by labels', async () => {
+    const r = await engine.rangeQuery(head.querier(), 'sum by (job) (req_total) > 100', 0, 120_000, 60_000);
+    expect(apiData(r.value)).toEqual({
+      resultType: 'matrix',
+      result: [
+        { metric: { job: 'api' }, values: [[60, '132'], [120, '264']] },
+        { metric: { job: 'web' }, values: [[120, '120']] },
+      ],
+    });
+  });
+
+  it('evaluates subqueries on steps aligned to their resolution', async () => {
+    const r = await engine.rangeQuery(head.querier(), 'max_over_time(sum(req_total)[1m:30s])', 120_000, 120_000, 60_000);
+    expect(apiData(r.value).result).toEqual([{ metric: {}, values: [[120, '384']] }]);
+  });
+});
+
+describe('QueryEngine errors', () => {
+  it.each([
+    ['up + on(job) req_total', 'execution', /found duplicate series for the match group \{job="api"\} on the right hand-side/],
+    ['req_total + ignoring(code) up', 'execution', /multiple matches for labels: many-to-one matching must be explicit/],
+    ['sum(', 'bad_data', /parse error/],
+  ])('%s fails with %s', async (q, type, message) => {
+    await expect(engine.instantQuery(head.querier(), q, 600_000)).rejects.toMatchObject({ type, message: expect.stringMatching(message) });
+  });
+
+  it('refuses range vectors in range queries', async () => {
+    await expect(engine.rangeQuery(head.querier(), 'up[1m]', 0, 60_000, 15_000)).rejects.toMatchObject({
+      type: 'bad_data',
+      message: 'invalid expression type "range vector" for range query, must be Scalar or instant Vector',
+    });
+  });
+
+  it('enforces the sample limit', async () => {
+    const small = new QueryEngine({ maxSamples: 10 });
+    await expect(small.rangeQuery(head.querier(), 'req_total', 0, 600_000, 15_000)).rejects.toMatchObject({
+      type: 'execution',
+      message: 'query processing would load too many samples into memory in query execution',
+    });
+  });
+
+  it('stops when cancelled', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(engine.instantQuery(head.querier(), 'up', 600_000, { signal: ac.signal })).rejects.toMatchObject({ type: 'canceled' });
+  });
+
+  it('stops at the timeout', async () => {
+    const hasty = new QueryEngine({ timeoutMs: -1 });
+    await expect(hasty.instantQuery(head.querier(), 'up', 600_000)).rejects.toMatchObject({ type: 'timeout' });
+  });
+});
+
+describe('explain', () => {
+  it('reports series and samples per node', async () => {
+    const r = await engine.instantQuery(head.querier(), 'sum(req_total)', 600_000, { explain: true });
+    expect(r.explain).toMatchObject({ expr: 'sum(req_total)', series: 1, samples: 1, children: [{ expr: 'req_total', series: 3, samples: 3 }] });
+  });
+});

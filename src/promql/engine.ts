@@ -1,0 +1,209 @@
+// The query API the engine worker calls: instant and range queries over a
+// Querier, answered in the shape of the Prometheus HTTP API's `data`, with
+// limits (samples, timeout), cancellation and annotations.
+
+import { compareLabels, Labels } from '../model/labels';
+import type { Querier, SeriesData } from '../tsdb/storage';
+import { documentedType, typeOf, type VectorSelector } from './ast';
+import { Annotations } from './annotations';
+import { QueryError } from './errors';
+import { Evaluator, mergeSameLabels } from './evaluator';
+import { ExplainRecorder, type ExplainNode } from './explain';
+import { formatFloat } from './format';
+import { dropMetadata } from './metadataLabels';
+import { parseExpr } from './parse';
+import { planSelectors } from './plan';
+import type { Grid, StepSeries, Value } from './value';
+
+export interface EngineOptions {
+  lookbackDelta?: number;
+  maxSamples?: number;
+  timeoutMs?: number;
+  /** Step of subqueries written without one; Prometheus uses the global evaluation interval. */
+  subqueryStepMs?: number;
+}
+
+export interface QueryOptions {
+  signal?: AbortSignal;
+  explain?: boolean;
+}
+
+/** A result as typed values, before formatting for the API. */
+export type ResultValue =
+  | { type: 'scalar'; t: number; v: number }
+  | { type: 'string'; t: number; v: string }
+  | { type: 'vector'; samples: { labels: Labels; t: number; v: number }[] }
+  | { type: 'matrix'; series: { labels: Labels; ts: number[]; vs: number[] }[] };
+
+type ApiPoint = [number, string];
+
+/** The HTTP API's `data` object. */
+export type QueryData =
+  | { resultType: 'scalar' | 'string'; result: ApiPoint }
+  | { resultType: 'vector'; result: { metric: Record<string, string>; value: ApiPoint }[] }
+  | { resultType: 'matrix'; result: { metric: Record<string, string>; values: ApiPoint[] }[] };
+
+export interface QueryResult {
+  value: ResultValue;
+  warnings: string[];
+  infos: string[];
+  explain?: ExplainNode;
+}
+
+const DEFAULT_LOOKBACK = 5 * 60_000;
+const DEFAULT_MAX_SAMPLES = 50_000_000;
+const DEFAULT_TIMEOUT = 2 * 60_000;
+const DEFAULT_SUBQUERY_STEP = 60_000;
+// Long evaluations hand the thread back this often so a worker stays responsive.
+const YIELD_EVERY_MS = 25;
+
+export class QueryEngine {
+  private readonly lookbackDelta: number;
+  private readonly maxSamples: number;
+  private readonly timeoutMs: number;
+  private readonly subqueryStep: number;
+
+  constructor(opts: EngineOptions = {}) {
+    this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK;
+    this.maxSamples = opts.maxSamples ?? DEFAULT_MAX_SAMPLES;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
+    this.subqueryStep = opts.subqueryStepMs ?? DEFAULT_SUBQUERY_STEP;
+  }
+
+  instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions = {}): Promise<QueryResult> {
+    return this.exec(querier, query, { start: timeMs, step: 0, n: 1 }, false, opts);
+  }
+
+  rangeQuery(querier: Querier, query: string, startMs: number, endMs: number, stepMs: number, opts: QueryOptions = {}): Promise<QueryResult> {
+    if (stepMs <= 0) throw new QueryError('bad_data', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
+    if (endMs < startMs) throw new QueryError('bad_data', 'end timestamp must not be before start time');
+    const n = Math.floor((endMs - startMs) / stepMs) + 1;
+    return this.exec(querier, query, { start: startMs, step: stepMs, n }, true, opts);
+  }
+
+  private async exec(querier: Querier, query: string, grid: Grid, isRange: boolean, opts: QueryOptions): Promise<QueryResult> {
+    const end = grid.start + (grid.n - 1) * grid.step;
+    const expr = parseExpr(query, { stepMs: isRange ? grid.step : 0, rangeMs: end - grid.start });
+    const type = typeOf(expr);
+    if (isRange && type !== 'scalar' && type !== 'vector') {
+      throw new QueryError('bad_data', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);
+    }
+    const deadline = Date.now() + this.timeoutMs;
+    let lastYield = performance.now();
+    const checkpoint = async (stage: string) => {
+      if (opts.signal?.aborted) throw new QueryError('canceled', `query was canceled in ${stage}`);
+      if (Date.now() > deadline) throw new QueryError('timeout', `query timed out in ${stage}`);
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        lastYield = performance.now();
+        if (opts.signal?.aborted) throw new QueryError('canceled', `query was canceled in ${stage}`);
+      }
+    };
+
+    const plan = planSelectors(expr, { start: grid.start, end, lookbackDelta: this.lookbackDelta });
+    const data = new Map<VectorSelector, SeriesData[]>();
+    await Promise.all(
+      [...plan].map(async ([sel, r]) => {
+        data.set(sel, await querier.select(sel.matchers, r.mint, r.maxt));
+      }),
+    );
+    await checkpoint('query preparation');
+
+    const annos = new Annotations();
+    const recorder = opts.explain ? new ExplainRecorder() : undefined;
+    const ev = new Evaluator({
+      data,
+      lookbackDelta: this.lookbackDelta,
+      start: grid.start,
+      end,
+      interval: isRange ? grid.step : 0,
+      subqueryStep: this.subqueryStep,
+      maxSamples: this.maxSamples,
+      annos,
+      checkpoint: () => checkpoint('expression evaluation'),
+      onNode: recorder?.record,
+    });
+    const v = await ev.eval(expr, grid);
+    const value = isRange ? toMatrix(v, grid) : toInstant(v, grid);
+    return {
+      value,
+      warnings: [...annos.warnings],
+      infos: [...annos.infos],
+      explain: recorder?.tree(expr, query),
+    };
+  }
+}
+
+/** Drops `__name__` where an operation asked for it, then merges series that became equal (cleanupMetricLabels). */
+function cleanup(series: StepSeries[]): StepSeries[] {
+  return mergeSameLabels(series.map((s) => (s.dropName ? { ...s, labels: dropMetadata(s.labels), dropName: false } : s)));
+}
+
+function toMatrix(v: Value, g: Grid): ResultValue {
+  const times = (i: number) => g.start + i * g.step;
+  if (v.type === 'scalar') {
+    return { type: 'matrix', series: [{ labels: Labels.EMPTY, ts: Array.from({ length: g.n }, (_, i) => times(i)), vs: Array.from(v.vals) }] };
+  }
+  if (v.type !== 'vector') throw new QueryError('execution', `unexpected ${v.type} result for range query`);
+  const series = cleanup(v.series).map((s) => {
+    const ts: number[] = [];
+    const vs: number[] = [];
+    for (let i = 0; i < g.n; i++) {
+      if (!s.has[i]) continue;
+      ts.push(times(i));
+      vs.push(s.vals[i]);
+    }
+    return { labels: s.labels, ts, vs };
+  });
+  series.sort((a, b) => compareLabels(a.labels, b.labels));
+  return { type: 'matrix', series };
+}
+
+function toInstant(v: Value, g: Grid): ResultValue {
+  const t = g.start;
+  switch (v.type) {
+    case 'scalar':
+      return { type: 'scalar', t, v: v.vals[0] };
+    case 'string':
+      return { type: 'string', t, v: v.value };
+    case 'vector':
+      return { type: 'vector', samples: cleanup(v.series).filter((s) => s.has[0]).map((s) => ({ labels: s.labels, t, v: s.vals[0] })) };
+    case 'matrix': {
+      const series = v.series.map((s) => {
+        const ts: number[] = [];
+        const vs: number[] = [];
+        for (let k = 0; k < s.ts.length; k++) {
+          if (s.ts[k] > v.start[0] && s.ts[k] <= v.end[0]) {
+            ts.push(s.ts[k]);
+            vs.push(s.vs[k]);
+          }
+        }
+        const labels = s.dropName ? dropMetadata(s.labels) : s.labels;
+        return { labels, ts, vs };
+      });
+      return { type: 'matrix', series: series.filter((s) => s.ts.length > 0).sort((a, b) => compareLabels(a.labels, b.labels)) };
+    }
+  }
+}
+
+const point = (t: number, v: string): ApiPoint => [t / 1000, v];
+
+/** Formats a result as the HTTP API's `data`: seconds, values as Go formats floats. */
+export function apiData(value: ResultValue): QueryData {
+  switch (value.type) {
+    case 'scalar':
+      return { resultType: 'scalar', result: point(value.t, formatFloat(value.v)) };
+    case 'string':
+      return { resultType: 'string', result: point(value.t, value.v) };
+    case 'vector':
+      return {
+        resultType: 'vector',
+        result: value.samples.map((s) => ({ metric: s.labels.toObject(), value: point(s.t, formatFloat(s.v)) })),
+      };
+    case 'matrix':
+      return {
+        resultType: 'matrix',
+        result: value.series.map((s) => ({ metric: s.labels.toObject(), values: s.ts.map((t, i) => point(t, formatFloat(s.vs[i]))) })),
+      };
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { typeOf } from './ast';
+import { parseExpr } from './parse';
+
+describe('parseExpr', () => {
+  it.each([
+    ['1 + 2', 'scalar'],
+    ['foo', 'vector'],
+    ['foo[5m]', 'matrix'],
+    ['rate(foo[5m])', 'vector'],
+    ['foo[5m:1m]', 'matrix'],
+    ['"text"', 'string'],
+    ['sum by (job) (rate(foo[5m]))', 'vector'],
+    ['scalar(foo) * 2', 'scalar'],
+    ['time()', 'scalar'],
+  ])('%s is a %s', (q, want) => {
+    expect(typeOf(parseExpr(q))).toBe(want);
+  });
+
+  it('binds offset and @ to the selector, negative offsets included', () => {
+    const e = parseExpr('foo offset -5m @ 100');
+    expect(e).toMatchObject({ kind: 'vectorSelector', name: 'foo', offset: -300_000, at: 100_000 });
+  });
+
+  it('binds a trailing offset to the last operand, not the whole binary expression', () => {
+    const e = parseExpr('a offset 1m or b offset 2m');
+    expect(e).toMatchObject({ kind: 'binary', lhs: { offset: 60_000 }, rhs: { offset: 120_000 } });
+  });
+
+  it('reads vector matching', () => {
+    const e = parseExpr('a * on (x) group_left (y) b');
+    expect(e).toMatchObject({ kind: 'binary', matching: { card: 'many-to-one', on: true, labels: ['x'], include: ['y'] } });
+  });
+
+  it.each([
+    ['rate(foo)', '1:6: parse error: expected type range vector in call to function "rate", got instant vector'],
+    ['sum(foo[5m])', '1:5: parse error: expected type instant vector in aggregation expression, got range vector'],
+    ['1 > 2', '1:1: parse error: comparisons between scalars must use BOOL modifier'],
+    ['{a=~".*"}', '1:1: parse error: vector selector must contain at least one non-empty matcher'],
+    ['foo and 1', '1:1: parse error: set operator "and" not allowed in binary scalar expression'],
+    ['round()', '1:1: parse error: expected at least 1 argument(s) in call to "round", got 0'],
+    ['label_replace(foo, "a")', '1:1: parse error: expected 5 argument(s) in call to "label_replace", got 2'],
+    ['topk(foo, bar)', '1:6: parse error: expected type scalar in aggregation parameter, got instant vector'],
+    ['-"a"', '1:1: parse error: unary expression only allowed on expressions of type scalar or instant vector, got "string"'],
+    ['foo[5m][1m:]', '1:1: parse error: subquery is only allowed on instant vector, got matrix instead'],
+    ['a + on(x) group_left(x) b', '1:1: parse error: label "x" must not occur in ON and GROUP clause at once'],
+    ['nonexistent_fn(foo)', undefined],
+  ])('rejects %s', (q, message) => {
+    expect(() => parseExpr(q)).toThrow(message ?? /parse error/);
+  });
+});

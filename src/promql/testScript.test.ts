@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { runTestScript } from './testScript';
+
+const script = `
+load 5m
+  http_requests{job="api", instance="0"} 0+10x10
+  http_requests{job="api", instance="1"} 0+20x10
+  hist {{schema:0 sum:1 count:1}}
+
+eval instant at 50m sum(http_requests)
+  {} 300
+
+eval instant at 50m sum(http_requests)
+  {} 301
+
+eval range from 0 to 10m step 5m http_requests{instance="0"}
+  http_requests{job="api", instance="0"} 0 10 20
+
+eval_fail instant at 0m foo + on(x) group_left(x) bar
+  expected_fail_regexp must not occur
+
+eval instant at 10m rate(http_requests[10m])
+  expect info msg: PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "http_requests"
+  {job="api", instance="0"} 0.03333333333333333
+  {job="api", instance="1"} 0.06666666666666667
+
+eval instant at 50m hist
+  expect no_warn
+
+clear
+
+eval instant at 50m http_requests
+`;
+
+describe('runTestScript', () => {
+  it('passes, fails and skips statements with their lines', async () => {
+    const results = await runTestScript(script);
+    expect(results.map((r) => [r.line, r.outcome])).toEqual([
+      [7, 'pass'],
+      [10, 'fail'],
+      [13, 'pass'],
+      [16, 'pass'],
+      [19, 'pass'],
+      [24, 'skip'],
+      [29, 'pass'],
+    ]);
+    expect(results[1].reason).toBe('expected 301 for {} but got 300');
+  });
+});

@@ -1,0 +1,398 @@
+// Prometheus's PromQL test-script language (promql/promqltest/test.go):
+// `load`, `clear`, `eval instant|range` with expected series, failures and
+// annotations. Each eval statement passes, fails (with why) or is skipped.
+
+import { parseDuration } from '../model/duration';
+import { Head } from '../tsdb/head';
+import { almostEqual } from './almost';
+import { QueryEngine, type ResultValue } from './engine';
+import { QueryError } from './errors';
+import { METRIC_NAME, type Labels } from '../model/labels';
+import { parseExpr } from './parse';
+import { planSelectors } from './plan';
+import { parseSeriesDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
+
+export type Outcome = 'pass' | 'fail' | 'skip';
+
+export interface StatementResult {
+  line: number;
+  text: string;
+  outcome: Outcome;
+  reason?: string;
+}
+
+const PAT_LOAD = /^load(?:_(with_nhcb))?\s+(.+?)$/;
+const PAT_EVAL_INSTANT = /^eval(?:_(fail|warn|ordered|info))?\s+instant\s+(?:at\s+(.+?))?\s+(.+)$/;
+const PAT_EVAL_RANGE = /^eval(?:_(fail|warn|info))?\s+range\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+?)\s+(.+)$/;
+const PAT_EXPECT = /^expect\s+(ordered|fail|warn|no_warn|info|no_info)(?:\s+(regex|msg):(.+))?$/;
+const PAT_EXPECT_RANGE = /^expect range vector\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+)$/;
+const QUERY_CONTEXT_FUNCS = /(start|end|range|step)\(\)/;
+const EPSILON = 0.000001;
+
+interface Expectation {
+  message?: string;
+  regex?: RegExp;
+}
+
+interface ExpectedSeries {
+  labels: Labels;
+  pos: number;
+  vals: SequenceValue[];
+}
+
+interface EvalCmd {
+  line: number;
+  text: string;
+  expr: string;
+  isRange: boolean;
+  start: number;
+  end: number;
+  step: number;
+  fail: boolean;
+  warn: boolean;
+  info: boolean;
+  ordered: boolean;
+  failMessage?: string;
+  failRegexp?: RegExp;
+  expects: Map<string, Expectation[]>;
+  expected: Map<string, ExpectedSeries>;
+  expectScalar?: number;
+  expectString?: string;
+  excludeFromRangeQuery: boolean;
+  histogram: boolean;
+}
+
+/** A Go regexp as a JavaScript one (RE2 inline flags at the start only). */
+function goRegexp(pattern: string): RegExp {
+  const m = /^\(\?([is]+)\)/.exec(pattern);
+  return m ? new RegExp(pattern.slice(m[0].length), m[1]) : new RegExp(pattern);
+}
+
+function matches(e: Expectation, text: string): boolean {
+  return e.regex ? e.regex.test(text) : e.message === text;
+}
+
+/** Go's strconv.Unquote for a double-quoted test expectation. */
+function goUnquote(s: string): string {
+  return JSON.parse(s) as string;
+}
+
+function parseTestDuration(text: string): number {
+  const t = text.trim();
+  return t.startsWith('-') ? -parseDuration(t.slice(1)) : parseDuration(t);
+}
+
+class ScriptRunner {
+  private head = new Head();
+  private histogramSeries: Labels[] = [];
+  private readonly engine = new QueryEngine();
+  readonly results: StatementResult[] = [];
+
+  constructor(private readonly lines: string[]) {}
+
+  async run(): Promise<void> {
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l === '') continue;
+      const c = l.split(/[\t ]+/, 1)[0].toLowerCase();
+      if (c === 'clear') {
+        this.head = new Head();
+        this.histogramSeries = [];
+      } else if (c.startsWith('load')) {
+        i = this.load(i);
+      } else if (c.startsWith('eval')) {
+        const parsed = this.parseEval(i);
+        i = parsed.next;
+        if (parsed.cmd) await this.exec(parsed.cmd);
+      } else {
+        this.results.push({ line: i + 1, text: l, outcome: 'fail', reason: `invalid command ${JSON.stringify(l)}` });
+      }
+    }
+  }
+
+  private load(i: number): number {
+    const m = PAT_LOAD.exec(this.lines[i]);
+    if (!m) throw new SyntaxError(`line ${i + 1}: invalid load command. (load[_with_nhcb] <step:duration>)`);
+    const gap = parseDuration(m[2]);
+    // A later definition of the same series replaces an earlier one, as loadCmd.set does.
+    const defs = new Map<string, SeriesDesc>();
+    while (i + 1 < this.lines.length && this.lines[i + 1] !== '') {
+      i++;
+      const def = this.lines[i];
+      const first = def.split(/[\t ]/, 1)[0];
+      // Start-timestamp lines (`metric@st …`) describe data this storage does not keep.
+      if (first.endsWith('@st')) continue;
+      const desc = parseSeriesDesc(def);
+      const name = desc.labels.metricName;
+      if (desc.histogram) this.histogramSeries.push(desc.labels);
+      if (m[1] === 'with_nhcb') {
+        const base = /^(.*)_(bucket|count|sum)$/.exec(name);
+        if (base) this.histogramSeries.push(desc.labels.builder().set(METRIC_NAME, base[1]).del('le').labels());
+      }
+      defs.set(desc.labels.key(), desc);
+    }
+    const app = this.head.appender();
+    for (const desc of defs.values()) {
+      desc.values.forEach((v, k) => {
+        if (!v.omitted) app.append(0, desc.labels, k * gap, v.value);
+      });
+    }
+    app.commit();
+    return i;
+  }
+
+  private parseEval(i: number): { next: number; cmd?: EvalCmd } {
+    const line = this.lines[i];
+    const inst = PAT_EVAL_INSTANT.exec(line);
+    const rng = PAT_EVAL_RANGE.exec(line);
+    if (!inst && !rng) {
+      this.results.push({ line: i + 1, text: line, outcome: 'fail', reason: 'invalid evaluation command' });
+      return { next: i };
+    }
+    const mod = inst ? inst[1] : rng![1];
+    const expr = inst ? inst[3] : rng![5];
+    const cmd: EvalCmd = {
+      line: i + 1,
+      text: line,
+      expr,
+      isRange: !inst,
+      start: inst ? parseTestDuration(inst[2] ?? '0s') : parseTestDuration(rng![2]),
+      end: inst ? 0 : parseTestDuration(rng![3]),
+      step: inst ? 0 : parseDuration(rng![4]),
+      fail: mod === 'fail',
+      warn: mod === 'warn',
+      info: mod === 'info',
+      ordered: mod === 'ordered',
+      expects: new Map(),
+      expected: new Map(),
+      excludeFromRangeQuery: false,
+      histogram: false,
+    };
+    if (inst) cmd.end = cmd.start;
+    let j = 1;
+    for (; i + 1 < this.lines.length; j++) {
+      i++;
+      const def = this.lines[i];
+      if (def === '') {
+        i--;
+        break;
+      }
+      if (def.includes('{{')) cmd.histogram = true;
+      if (cmd.fail && def.startsWith('expected_fail_message')) {
+        cmd.failMessage = def.slice('expected_fail_message'.length).trim();
+        break;
+      }
+      if (cmd.fail && def.startsWith('expected_fail_regexp')) {
+        cmd.failRegexp = goRegexp(def.slice('expected_fail_regexp'.length).trim());
+        break;
+      }
+      const er = PAT_EXPECT_RANGE.exec(def);
+      if (er) {
+        cmd.start = parseTestDuration(er[1]);
+        cmd.end = parseTestDuration(er[2]);
+        cmd.step = parseDuration(er[3].trim());
+        cmd.excludeFromRangeQuery = true;
+        continue;
+      }
+      if (def.startsWith('expect string')) {
+        cmd.expectString = goUnquote(def.slice('expect string'.length).trim());
+        cmd.excludeFromRangeQuery = true;
+        continue;
+      }
+      if (def.split(' ')[0] === 'expect') {
+        const m = PAT_EXPECT.exec(def);
+        if (!m) {
+          this.results.push({ line: i + 1, text: def, outcome: 'fail', reason: 'invalid expect statement' });
+          continue;
+        }
+        const list = cmd.expects.get(m[1]) ?? [];
+        const body = m[3]?.trim();
+        // A bare `expect warn` accepts any message (patMatchAny).
+        list.push(m[2] === 'regex' ? { regex: goRegexp(body!) } : body === undefined ? { regex: /^.*$/ } : { message: body });
+        cmd.expects.set(m[1], list);
+        j--;
+        continue;
+      }
+      const num = Number(def);
+      if (def !== '' && (!Number.isNaN(num) || /^[+-]?(inf|nan)$/i.test(def))) {
+        cmd.expectScalar = /^[+-]?nan$/i.test(def) ? NaN : /^-inf$/i.test(def) ? -Infinity : /^\+?inf$/i.test(def) ? Infinity : num;
+        break;
+      }
+      const desc = parseSeriesDesc(def);
+      if (desc.histogram) cmd.histogram = true;
+      cmd.expected.set(desc.labels.key(), { labels: desc.labels, pos: j, vals: desc.values });
+    }
+    return { next: i, cmd };
+  }
+
+  /** Whether any selector of the query can read a native-histogram series, or the expectation is one. */
+  private usesHistograms(cmd: EvalCmd): boolean {
+    if (cmd.histogram) return true;
+    if (this.histogramSeries.length === 0) return false;
+    let expr;
+    try {
+      expr = parseExpr(cmd.expr);
+    } catch {
+      return false;
+    }
+    for (const sel of planSelectors(expr, { start: 0, end: 0, lookbackDelta: 0 }).keys()) {
+      if (this.histogramSeries.some((l) => sel.matchers.every((m) => m.matches(l.get(m.name))))) return true;
+    }
+    return false;
+  }
+
+  private async exec(cmd: EvalCmd): Promise<void> {
+    const res = (outcome: Outcome, reason?: string) => this.results.push({ line: cmd.line, text: cmd.text, outcome, reason });
+    if (this.usesHistograms(cmd)) {
+      res('skip', 'native histograms are not supported');
+      return;
+    }
+    try {
+      const why = cmd.isRange ? await this.execRange(cmd) : await this.execInstant(cmd);
+      if (why) res('fail', why);
+      else res('pass');
+    } catch (e) {
+      res('fail', `unexpected error: ${(e as Error).message}`);
+    }
+  }
+
+  private isFail(cmd: EvalCmd): boolean {
+    return cmd.fail || (cmd.expects.get('fail')?.length ?? 0) > 0;
+  }
+
+  private isOrdered(cmd: EvalCmd): boolean {
+    return cmd.ordered || (cmd.expects.get('ordered')?.length ?? 0) > 0;
+  }
+
+  private checkExpectedFailure(cmd: EvalCmd, err: Error): string | undefined {
+    const msg = err.message;
+    if (cmd.failMessage !== undefined && cmd.failMessage !== msg) return `expected error ${JSON.stringify(cmd.failMessage)}, but got: ${msg}`;
+    if (cmd.failRegexp && !cmd.failRegexp.test(msg)) return `expected error matching ${cmd.failRegexp}, but got: ${msg}`;
+    const f = cmd.expects.get('fail')?.[0];
+    if (f && (f.message !== undefined || f.regex) && !matches(f, msg)) return `expected error matching ${JSON.stringify(f.message ?? String(f.regex))}, but got: ${msg}`;
+    return undefined;
+  }
+
+  private async query(cmd: EvalCmd, isRange: boolean, start: number, end: number, step: number): Promise<{ err?: Error; value?: ResultValue; warnings?: string[]; infos?: string[] }> {
+    const q = this.head.querier();
+    try {
+      const r = isRange ? await this.engine.rangeQuery(q, cmd.expr, start, end, step) : await this.engine.instantQuery(q, cmd.expr, start);
+      return { value: r.value, warnings: r.warnings, infos: r.infos };
+    } catch (e) {
+      if (e instanceof QueryError) return { err: e };
+      throw e;
+    }
+  }
+
+  private async execRange(cmd: EvalCmd): Promise<string | undefined> {
+    const r = await this.query(cmd, true, cmd.start, cmd.end, cmd.step);
+    if (r.err) return this.isFail(cmd) ? this.checkExpectedFailure(cmd, r.err) : `error evaluating query: ${r.err.message}`;
+    if (this.isFail(cmd)) return 'expected error evaluating query but got none';
+    return this.checkAnnotations(cmd, r.warnings!, r.infos!) ?? this.compare(cmd, r.value!);
+  }
+
+  private async execInstant(cmd: EvalCmd): Promise<string | undefined> {
+    const r = await this.query(cmd, false, cmd.start, 0, 0);
+    if (r.err) return this.isFail(cmd) ? this.checkExpectedFailure(cmd, r.err) : `error evaluating query: ${r.err.message}`;
+    if (this.isFail(cmd)) return 'expected error evaluating query but got none';
+    const bad = this.checkAnnotations(cmd, r.warnings!, r.infos!) ?? this.compare(cmd, r.value!);
+    if (bad) return bad;
+    if (cmd.excludeFromRangeQuery || QUERY_CONTEXT_FUNCS.test(cmd.expr) || this.isOrdered(cmd)) return undefined;
+    const t = cmd.start;
+    const rr = await this.query(cmd, true, t - 60_000, t + 60_000, 60_000);
+    if (rr.err) return `error evaluating query in range mode: ${rr.err.message}`;
+    const mat = rr.value as Extract<ResultValue, { type: 'matrix' }>;
+    const samples: { labels: Labels; t: number; v: number }[] = [];
+    for (const s of mat.series) {
+      const k = s.ts.indexOf(t);
+      if (k >= 0) samples.push({ labels: s.labels, t, v: s.vs[k] });
+    }
+    const asInstant: ResultValue = r.value!.type === 'scalar' ? { type: 'scalar', t, v: samples[0]?.v ?? NaN } : { type: 'vector', samples };
+    const why = this.compare(cmd, asInstant);
+    return why ? `range mode: ${why}` : undefined;
+  }
+
+  private checkAnnotations(cmd: EvalCmd, warnings: string[], infos: string[]): string | undefined {
+    if (cmd.warn && warnings.length === 0) return 'expected warnings but got none';
+    if (cmd.info && infos.length === 0) return 'expected info annotations but got none';
+    for (const [kind, actual] of [
+      ['warn', warnings],
+      ['info', infos],
+    ] as const) {
+      const expected = cmd.expects.get(kind) ?? [];
+      if (expected.length === 0) continue;
+      if (actual.length === 0) return `expected ${kind} annotations but none were found`;
+      for (const e of expected) if (!actual.some((a) => matches(e, a))) return `expected ${kind} annotation ${JSON.stringify(e.message ?? String(e.regex))} but found: ${JSON.stringify(actual)}`;
+      for (const a of actual) if (!expected.some((e) => matches(e, a))) return `unexpected ${kind} annotation ${JSON.stringify(a)}`;
+    }
+    if (cmd.expects.has('no_warn') && warnings.length > 0) return `unexpected warning annotations: ${JSON.stringify(warnings)}`;
+    if (cmd.expects.has('no_info') && infos.length > 0) return `unexpected info annotations: ${JSON.stringify(infos)}`;
+    return undefined;
+  }
+
+  private compare(cmd: EvalCmd, v: ResultValue): string | undefined {
+    switch (v.type) {
+      case 'matrix': {
+        if (this.isOrdered(cmd)) return 'expected ordered result, but query returned a matrix';
+        if (cmd.expectScalar !== undefined) return 'expected scalar result, but got matrix';
+        const seen = new Set<string>();
+        for (const s of v.series) {
+          const key = s.labels.key();
+          const exp = cmd.expected.get(key);
+          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has ${s.vs.length} float points`;
+          seen.add(key);
+          const want: { t: number; v: number }[] = [];
+          exp.vals.forEach((e, i) => {
+            if (!e.omitted) want.push({ t: cmd.start + i * cmd.step, v: e.value });
+          });
+          if (want.length !== s.ts.length) {
+            return `expected ${want.length} float points for ${s.labels.toString()}, but got ${s.ts.length}: ${JSON.stringify(s.ts.map((t, i) => `${s.vs[i]} @[${t}]`))}`;
+          }
+          for (let i = 0; i < want.length; i++) {
+            if (want[i].t !== s.ts[i]) return `expected float value at index ${i} for ${s.labels.toString()} to have timestamp ${want[i].t}, but it had timestamp ${s.ts[i]}`;
+            if (!almostEqual(s.vs[i], want[i].v, EPSILON)) return `expected float value at index ${i} (t=${s.ts[i]}) for ${s.labels.toString()} to be ${want[i].v}, but got ${s.vs[i]}`;
+          }
+        }
+        for (const [key, e] of cmd.expected) if (!seen.has(key)) return `expected metric ${e.labels.toString()} not found`;
+        return undefined;
+      }
+      case 'vector': {
+        if (cmd.expectScalar !== undefined) return 'expected scalar result, but got vector';
+        const seen = new Set<string>();
+        for (let pos = 0; pos < v.samples.length; pos++) {
+          const s = v.samples[pos];
+          const key = s.labels.key();
+          const exp = cmd.expected.get(key);
+          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has value ${s.v}`;
+          if (this.isOrdered(cmd) && exp.pos !== pos + 1) return `expected metric ${s.labels.toString()} at position ${exp.pos} but was at ${pos + 1}`;
+          const e0 = exp.vals[0];
+          const want = e0 && !e0.omitted ? e0.value : NaN;
+          if (!almostEqual(want, s.v, EPSILON)) return `expected ${want} for ${s.labels.toString()} but got ${s.v}`;
+          seen.add(key);
+        }
+        for (const [key, e] of cmd.expected) if (!seen.has(key)) return `expected metric ${e.labels.toString()} not found`;
+        return undefined;
+      }
+      case 'scalar':
+        if (cmd.expectScalar === undefined) return `expected vector or matrix result, but got scalar ${v.v}`;
+        if (!almostEqual(cmd.expectScalar, v.v, EPSILON)) return `expected scalar ${cmd.expectScalar} but got ${v.v}`;
+        return undefined;
+      case 'string':
+        if (cmd.expectString !== v.v) return `expected string ${JSON.stringify(cmd.expectString ?? '')} but got ${JSON.stringify(v.v)}`;
+        return undefined;
+    }
+  }
+}
+
+/** Runs one test script; one result per eval statement (plus any malformed command). */
+export async function runTestScript(text: string): Promise<StatementResult[]> {
+  const lines = text.split('\n').map((l) => {
+    const t = l.trim();
+    return t.startsWith('#') ? '' : t;
+  });
+  const runner = new ScriptRunner(lines);
+  await runner.run();
+  return runner.results;
+}
+

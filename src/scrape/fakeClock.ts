@@ -1,0 +1,57 @@
+// A clock and timers under a test's control, in the shape ScrapeDeps takes,
+// so scrape schedules run without waiting on the wall clock.
+
+type TimerHandle = ReturnType<typeof setTimeout>;
+
+interface Pending {
+  id: number;
+  at: number;
+  fn: () => void;
+}
+
+export class FakeClock {
+  private t: number;
+  private seq = 0;
+  private pending: Pending[] = [];
+
+  constructor(start = 0) {
+    this.t = start;
+  }
+
+  readonly now = (): number => this.t;
+
+  readonly setTimeout = (fn: () => void, ms: number): TimerHandle => {
+    const id = ++this.seq;
+    this.pending.push({ id, at: this.t + Math.max(0, ms), fn });
+    return id as unknown as TimerHandle;
+  };
+
+  readonly clearTimeout = (handle: TimerHandle): void => {
+    this.pending = this.pending.filter((p) => p.id !== (handle as unknown as number));
+  };
+
+  get timers(): number {
+    return this.pending.length;
+  }
+
+  /** Moves time forward, firing due timers in order and letting the work they start settle. */
+  async advance(ms: number): Promise<void> {
+    const end = this.t + ms;
+    for (;;) {
+      await settle();
+      this.pending.sort((a, b) => a.at - b.at || a.id - b.id);
+      const next = this.pending[0];
+      if (!next || next.at > end) break;
+      this.pending.shift();
+      this.t = next.at;
+      next.fn();
+    }
+    this.t = end;
+    await settle();
+  }
+}
+
+/** Lets pending promise chains and I/O callbacks run. */
+export async function settle(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setImmediate(r));
+}

@@ -1,0 +1,279 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PromTextParser } from '../exposition/promText';
+import { Matcher } from '../model/matcher';
+import { Head } from '../tsdb/head';
+import { isStaleNaN } from '../tsdb/storage';
+import { loadConfig } from './config';
+import { FakeClock } from './fakeClock';
+import { ScrapePool } from './scrapePool';
+import type { ScrapeLoop } from './scrapeLoop';
+
+type Answer = string | Response | Error;
+
+/** A job scraping one fake target that answers `answers` in turn. */
+function setup(jobYaml = '', answers: Answer[] = [], pageProtocol?: string) {
+  const clock = new FakeClock(1_000_000);
+  const head = new Head();
+  const queue = [...answers];
+  const fetched: RequestInit[] = [];
+  const fakeFetch = (async (_url: string, init: RequestInit) => {
+    fetched.push(init);
+    const a = queue.shift() ?? '';
+    if (a instanceof Error) throw a;
+    if (a instanceof Response) return a;
+    return new Response(a, { headers: { 'Content-Type': 'text/plain; version=0.0.4' } });
+  }) as unknown as typeof fetch;
+  const cfg = loadConfig(`scrape_configs:\n  - job_name: app\n    static_configs:\n      - targets: ['app:8080']\n${jobYaml}`).scrapeConfigs[0];
+  const pool = new ScrapePool({ storage: head, fetch: fakeFetch, now: clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, pageProtocol }, cfg, () => {});
+  const loop = [...pool.loops.values()][0] as ScrapeLoop;
+  const answer = (...more: Answer[]) => queue.push(...more);
+  return { clock, head, pool, loop, fetched, answer };
+}
+
+/** Every sample of series whose name matches, keyed by their labels, stale markers shown as 'stale'. */
+async function samples(head: Head, name: string): Promise<Record<string, [number, number | 'stale'][]>> {
+  const out: Record<string, [number, number | 'stale'][]> = {};
+  for (const s of await head.querier().select([new Matcher('=~', '__name__', name)], -Infinity, Infinity)) {
+    out[s.labels.toString()] = [...s.ts].map((t, i) => [t, isStaleNaN(s.vs[i]) ? 'stale' : s.vs[i]]);
+  }
+  return out;
+}
+
+async function value(head: Head, name: string): Promise<number | 'stale' | undefined> {
+  const all = Object.values(await samples(head, name));
+  return all[0]?.at(-1)?.[1];
+}
+
+const T1 = 1_000_000;
+const T2 = 1_060_000;
+
+describe('scrapeLoop', () => {
+  it('writes the samples with the target labels, and the five report series', async () => {
+    const { head, loop } = setup('', ['a 1\nb{x="y"} 2\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await samples(head, 'a|b')).toEqual({
+      '{__name__="a", instance="app:8080", job="app"}': [[T1, 1]],
+      '{__name__="b", instance="app:8080", job="app", x="y"}': [[T1, 2]],
+    });
+    expect(await samples(head, 'up')).toEqual({ '{__name__="up", instance="app:8080", job="app"}': [[T1, 1]] });
+    expect(await value(head, 'scrape_samples_scraped')).toBe(2);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(2);
+    expect(await value(head, 'scrape_series_added')).toBe(2);
+    expect(await value(head, 'scrape_duration_seconds')).toBe(0);
+    expect(loop.health()).toMatchObject({ state: 'up', samples: 2, lastError: '' });
+  });
+
+  it('counts only new series in scrape_series_added', async () => {
+    const { head, loop, answer } = setup('', ['a 1\n']);
+    await loop.scrapeAndReport(T1);
+    answer('a 2\nc 3\n');
+    await loop.scrapeAndReport(T2);
+    expect((await samples(head, 'scrape_series_added'))['{__name__="scrape_series_added", instance="app:8080", job="app"}']).toEqual([[T1, 1], [T2, 1]]);
+  });
+
+  it('asks for OpenMetrics first, then text', async () => {
+    const { loop, fetched } = setup('', ['a 1\n']);
+    await loop.scrapeAndReport(T1);
+    const accept = (fetched[0].headers as Record<string, string>).Accept;
+    expect(accept.indexOf('application/openmetrics-text')).toBeLessThan(accept.indexOf('text/plain'));
+    expect(accept.length).toBeLessThanOrEqual(128);
+  });
+
+  it.each([
+    ['basic_auth: {username: "ü", password: p}', `Basic ${Buffer.from('ü:p').toString('base64')}`],
+    ['bearer_token: tok', 'Bearer tok'],
+  ])('authenticates with %s', async (yaml, want) => {
+    const { loop, fetched } = setup(`    ${yaml}\n`, ['a 1\n']);
+    await loop.scrapeAndReport(T1);
+    expect((fetched[0].headers as Record<string, string>).Authorization).toBe(want);
+  });
+
+  it('marks a series stale at the first scrape that lacks it', async () => {
+    const { head, loop, answer } = setup('', ['a 1\nb 1\n']);
+    await loop.scrapeAndReport(T1);
+    answer('a 2\n');
+    await loop.scrapeAndReport(T2);
+    expect(await samples(head, 'a|b')).toEqual({
+      '{__name__="a", instance="app:8080", job="app"}': [[T1, 1], [T2, 2]],
+      '{__name__="b", instance="app:8080", job="app"}': [[T1, 1], [T2, 'stale']],
+    });
+  });
+
+  it('marks every series stale when a scrape fails, and reports it down', async () => {
+    const { head, loop, answer } = setup('', ['a 1\nb 1\n']);
+    await loop.scrapeAndReport(T1);
+    answer(new Response('oops', { status: 500 }));
+    await loop.scrapeAndReport(T2);
+    expect(await samples(head, 'a|b')).toEqual({
+      '{__name__="a", instance="app:8080", job="app"}': [[T1, 1], [T2, 'stale']],
+      '{__name__="b", instance="app:8080", job="app"}': [[T1, 1], [T2, 'stale']],
+    });
+    expect(await value(head, 'up')).toBe(0);
+    expect(await value(head, 'scrape_samples_scraped')).toBe(0);
+    expect(loop.health()).toMatchObject({ state: 'down', lastError: 'server returned HTTP status 500 Internal Server Error' });
+  });
+
+  it('does not mark series that carry their own timestamps stale', async () => {
+    const { head, loop, answer } = setup('', ['a 1 500000\nb 1\n']);
+    await loop.scrapeAndReport(T1);
+    answer('');
+    await loop.scrapeAndReport(T2);
+    expect(await samples(head, 'a|b')).toEqual({
+      '{__name__="a", instance="app:8080", job="app"}': [[500_000, 1]],
+      '{__name__="b", instance="app:8080", job="app"}': [[T1, 1], [T2, 'stale']],
+    });
+  });
+
+  it('ignores scraped timestamps without honor_timestamps', async () => {
+    const { head, loop } = setup('    honor_timestamps: false\n', ['a 1 500000\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await samples(head, 'a')).toEqual({ '{__name__="a", instance="app:8080", job="app"}': [[T1, 1]] });
+  });
+
+  it.each([
+    ['without honor_labels, the target wins and the scraped labels become exported_', '', '{__name__="a", exported_exported_job="j", exported_instance="i", exported_job="e", instance="app:8080", job="app"}'],
+    ['with honor_labels, the scraped labels win', '    honor_labels: true\n', '{__name__="a", exported_job="e", instance="i", job="j"}'],
+  ])('%s', async (_name, yaml, want) => {
+    const { head, loop } = setup(yaml, ['a{job="j",instance="i",exported_job="e"} 1\n']);
+    await loop.scrapeAndReport(T1);
+    expect(Object.keys(await samples(head, 'a'))).toEqual([want]);
+  });
+
+  it('applies metric_relabel_configs and counts what is left', async () => {
+    const yaml = `    metric_relabel_configs:
+      - source_labels: [__name__]
+        regex: 'drop_.*'
+        action: drop
+      - target_label: team
+        replacement: core
+`;
+    const { head, loop, answer } = setup(yaml, ['drop_me 1\nkeep 2\n']);
+    await loop.scrapeAndReport(T1);
+    answer('drop_me 1\nkeep 3\n');
+    await loop.scrapeAndReport(T2);
+    expect(await samples(head, 'drop_me|keep')).toEqual({ '{__name__="keep", instance="app:8080", job="app", team="core"}': [[T1, 2], [T2, 3]] });
+    expect(await value(head, 'scrape_samples_scraped')).toBe(2);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(1);
+  });
+
+  it('builds no labels for series it has seen before', async () => {
+    const { loop, answer } = setup('', ['a 1\nb{x="y"} 2\n']);
+    const built = vi.spyOn(PromTextParser.prototype, 'labels');
+    await loop.scrapeAndReport(T1);
+    expect(built).toHaveBeenCalledTimes(2);
+    answer('a 2\nb{x="y"} 3\n');
+    await loop.scrapeAndReport(T2);
+    expect(built).toHaveBeenCalledTimes(2);
+    built.mockRestore();
+  });
+
+  it('keeps the first of a series repeated in one scrape', async () => {
+    const { head, loop } = setup('', ['a 1\nb 1\na 2\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await value(head, 'a')).toBe(1);
+  });
+
+  it('forwards TYPE, HELP and UNIT as metadata', async () => {
+    const { head, loop } = setup('', ['# HELP req_total Requests served.\n# TYPE req_total counter\nreq_total 5\n']);
+    await loop.scrapeAndReport(T1);
+    const meta = await head.querier().metadata();
+    expect(meta.get('req_total')).toEqual([{ type: 'counter', help: 'Requests served.', unit: '' }]);
+    expect(meta.get('up')?.[0].type).toBe('gauge');
+  });
+
+  it('reads OpenMetrics when the target answers in it', async () => {
+    const page = '# TYPE room_temp_celsius gauge\n# UNIT room_temp_celsius celsius\n# HELP room_temp_celsius Room.\nroom_temp_celsius 21.5\n# EOF\n';
+    const { head, loop } = setup('', [new Response(page, { headers: { 'Content-Type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' } })]);
+    await loop.scrapeAndReport(T1);
+    expect(await value(head, 'room_temp_celsius')).toBe(21.5);
+    expect((await head.querier().metadata('room_temp_celsius')).get('room_temp_celsius')).toEqual([{ type: 'gauge', help: 'Room.', unit: 'celsius' }]);
+  });
+
+  it('names mixed content among the causes when an https page fetches an http target', async () => {
+    const { loop } = setup('', [new TypeError('Failed to fetch')], 'https:');
+    await loop.scrapeAndReport(T1);
+    expect(loop.health().lastError).toContain('the target is http:// while this page is https://');
+  });
+
+  it.each([
+    ['sample_limit: 2', 'a 1\nb 2\nc 3\n', 'sample limit exceeded'],
+    ['label_limit: 3', 'a{x="1",y="2"} 1\n', 'label_limit exceeded (metric: a, number of labels: 5, limit: 3)'],
+    ['label_name_length_limit: 8', 'a{longname1="1"} 1\n', 'label_name_length_limit exceeded (metric: a, label name: longname1, length: 9, limit: 8)'],
+    ['label_value_length_limit: 8', 'a{x="123456789"} 1\n', 'label_value_length_limit exceeded (metric: a, label name: x, value: "123456789", length: 9, limit: 8)'],
+    ['body_size_limit: 10B', 'a 1\nb 2\nc 3\n', 'body size limit exceeded'],
+  ])('fails the whole scrape over %s', async (limit, body, error) => {
+    const { head, loop, answer } = setup(`    ${limit}\n`, ['a 0\n']);
+    await loop.scrapeAndReport(T1);
+    answer(body);
+    await loop.scrapeAndReport(T2);
+    expect(loop.health()).toMatchObject({ state: 'down', lastError: error });
+    expect(await value(head, 'up')).toBe(0);
+    expect(Object.keys(await samples(head, 'b|c'))).toEqual([]);
+    expect((await samples(head, 'a'))['{__name__="a", instance="app:8080", job="app"}'][0]).toEqual([T1, 0]);
+  });
+
+  it('accepts a scrape exactly at sample_limit', async () => {
+    const { head, loop } = setup('    sample_limit: 2\n', ['a 1\nb 2\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await value(head, 'up')).toBe(1);
+  });
+
+  it('fails on a garbage body with the parser line and column, storing nothing from it', async () => {
+    const { head, loop } = setup('', ['a 1\n{{{ not metrics\n']);
+    await loop.scrapeAndReport(T1);
+    expect(loop.health().state).toBe('down');
+    expect(loop.health().lastError).toMatch(/^2:\d+: /);
+    expect(Object.keys(await samples(head, 'a'))).toEqual([]);
+    expect(await value(head, 'up')).toBe(0);
+  });
+
+  it('explains a fetch TypeError as a CORS refusal or a dead target', async () => {
+    const { loop } = setup('', [new TypeError('Failed to fetch')]);
+    await loop.scrapeAndReport(T1);
+    const err = loop.health().lastError;
+    expect(err).toContain('Get "http://app:8080/metrics"');
+    expect(err).toContain('Access-Control-Allow-Origin');
+    expect(err).toContain('down or unreachable');
+  });
+});
+
+describe('scrape schedule', () => {
+  it('scrapes at a stable offset inside the interval, then every interval', async () => {
+    const { clock, head, answer } = setup('    scrape_interval: 10s\n    scrape_timeout: 5s\n');
+    answer('a 1\n', 'a 2\n', 'a 3\n');
+    await clock.advance(30_000);
+    const ts = (await samples(head, 'a'))['{__name__="a", instance="app:8080", job="app"}'].map(([t]) => t);
+    expect(ts).toHaveLength(3);
+    expect(ts[1] - ts[0]).toBe(10_000);
+    expect(ts[2] - ts[1]).toBe(10_000);
+    // Pinned to absolute time: the same slot modulo the interval whenever the loop starts.
+    const again = setup('    scrape_interval: 10s\n    scrape_timeout: 5s\n', ['a 1\n']);
+    await again.clock.advance(4_321);
+    await again.clock.advance(10_000);
+    const t2 = Object.values(await samples(again.head, 'a'))[0][0][0];
+    expect(t2 % 10_000).toBe(ts[0] % 10_000);
+  });
+
+  it('marks everything stale after a removed target misses two intervals', async () => {
+    const { clock, head, pool, answer } = setup('    scrape_interval: 10s\n    scrape_timeout: 5s\n');
+    answer('a 1\n');
+    await clock.advance(10_000);
+    const [[t1]] = Object.values(await samples(head, 'a'))[0];
+    pool.stop(true);
+    await clock.advance(25_000);
+    expect(Object.values(await samples(head, 'a'))[0]).toEqual([[t1, 1], [t1 + 10_000, 'stale']]);
+    expect(await value(head, 'up')).toBe('stale');
+    expect(await value(head, 'scrape_series_added')).toBe('stale');
+    expect(clock.timers).toBe(0);
+  });
+
+  it('writes no stale markers on shutdown', async () => {
+    const { clock, head, pool, answer } = setup('    scrape_interval: 10s\n    scrape_timeout: 5s\n');
+    answer('a 1\n');
+    await clock.advance(10_000);
+    pool.stop(false);
+    await clock.advance(60_000);
+    expect(Object.values(await samples(head, 'a'))[0]).toHaveLength(1);
+    expect(clock.timers).toBe(0);
+  });
+});

@@ -1,0 +1,460 @@
+// One target's scrape loop, as Prometheus's scrapeLoop (scrape/scrape.go):
+// fetch on a fixed schedule, parse, relabel, check limits, append through one
+// appender and commit, or roll the whole scrape back; then the five report
+// series and the stale markers for what vanished.
+
+import { METRIC_NAME, Labels, quote } from '../model/labels';
+import { parserFor } from '../exposition/contentType';
+import { STALE_NAN, isStaleNaN, type Appender, type Metadata, type MetricType, type SeriesRef, type Storage } from '../tsdb/storage';
+import type { BasicAuth } from './config';
+import { processBuilder, type RelabelRule } from './relabel';
+import { DROPPED, ScrapeCache } from './scrapeCache';
+import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
+import type { Target } from './targets';
+
+type TimerHandle = ReturnType<typeof setTimeout>;
+
+/** What a loop needs from its surroundings, injected so it runs in a worker, in Node and under a fake clock. */
+export interface ScrapeDeps {
+  storage: Storage;
+  fetch: typeof fetch;
+  /** Wall-clock milliseconds. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  /** The page's protocol ('https:'), to name blocked mixed content in errors; the worker's location by default. */
+  pageProtocol?: string;
+  /** Spreads the scrape offsets of several Vigil instances (Prometheus's offsetSeed). */
+  offsetSeed?: number;
+}
+
+export interface LoopOptions {
+  target: Target;
+  honorLabels: boolean;
+  honorTimestamps: boolean;
+  metricRelabel: readonly RelabelRule[];
+  sampleLimit: number;
+  labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
+  bodySizeLimit: number;
+  basicAuth?: BasicAuth;
+  bearerToken?: string;
+}
+
+export type TargetState = 'up' | 'down' | 'unknown';
+
+export interface TargetHealth {
+  state: TargetState;
+  /** When the last scrape started (ms), null before the first. */
+  lastScrape: number | null;
+  lastDurationMs: number | null;
+  /** Samples in the last scrape's body. */
+  samples: number | null;
+  lastError: string;
+}
+
+// OpenMetrics first, then the text format, as exposition's ACCEPT_HEADER
+// (Prometheus's own) orders them, but within the 128 bytes a browser sends as
+// a CORS-safelisted Accept: a longer one forces a preflight that most
+// exporters, even with Access-Control-Allow-Origin set, do not answer.
+export const SCRAPE_ACCEPT = 'application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,text/plain;q=0.3,*/*;q=0.2';
+
+const REPORT: readonly [name: string, help: string][] = [
+  ['up', 'Health of the scrape target. 1 means the target is healthy, 0 if the scrape failed.'],
+  ['scrape_duration_seconds', 'Duration of the last scrape in seconds.'],
+  ['scrape_samples_scraped', 'Number of samples last scraped.'],
+  ['scrape_samples_post_metric_relabeling', 'Number of samples remaining after metric relabeling was applied.'],
+  ['scrape_series_added', 'Number of series in the last scrape.'],
+];
+
+interface Counts {
+  total: number;
+  added: number;
+  seriesAdded: number;
+}
+
+const utf8 = new TextEncoder();
+
+export class ScrapeLoop {
+  readonly cache: ScrapeCache;
+  private readonly reportRefs: SeriesRef[] = REPORT.map(() => 0);
+  private readonly reportLabels: Labels[];
+  private timer: TimerHandle | undefined;
+  private nextAt = 0;
+  private running = false;
+  private stopped = false;
+  private inflight: AbortController | undefined;
+  private lastScrapeTime: number | undefined;
+  private reportMetadataSent = false;
+  private status: TargetHealth = { state: 'unknown', lastScrape: null, lastDurationMs: null, samples: null, lastError: '' };
+
+  constructor(
+    private readonly deps: ScrapeDeps,
+    private opts: LoopOptions,
+    private readonly onReport: () => void = () => {},
+    cache?: ScrapeCache,
+  ) {
+    this.cache = cache ?? new ScrapeCache();
+    this.reportLabels = REPORT.map(([name]) => mutateReportSampleLabels(Labels.from({ [METRIC_NAME]: name }), opts.target.publicLabels));
+  }
+
+  get target(): Target {
+    return this.opts.target;
+  }
+
+  /** The same target (labels and URL) found again, perhaps with other discovered labels, as Target.SetScrapeConfig. */
+  rediscovered(target: Target): void {
+    this.opts = { ...this.opts, target };
+  }
+
+  health(): TargetHealth {
+    return { ...this.status };
+  }
+
+  /**
+   * Starts scraping at the target's offset inside the interval (Target.offset:
+   * a stable hash of the target, so restarts keep its slot), then every interval.
+   */
+  start(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    const now = this.deps.now();
+    this.nextAt = now + scrapeOffset(this.target, now, this.deps.offsetSeed ?? 0);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer = this.deps.setTimeout(() => void this.tick(), Math.max(0, this.nextAt - this.deps.now()));
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    const scheduled = this.nextAt;
+    const interval = this.target.interval;
+    // AlignScrapeTimestamps: a timer firing barely late still stamps its slot's time, so
+    // timestamps stay evenly spaced and compress well (tolerance as ScrapeTimestampTolerance).
+    const late = this.deps.now() - scheduled;
+    await this.scrapeAndReport(late <= Math.min(interval / 100, 2) ? scheduled : scheduled + late);
+    if (this.stopped) return;
+    // A ticker: the next slot on the grid; slots a slow scrape overran are skipped.
+    this.nextAt = scheduled + interval;
+    const now = this.deps.now();
+    if (this.nextAt <= now) this.nextAt += Math.ceil((now - this.nextAt + 1) / interval) * interval;
+    this.schedule();
+  }
+
+  /**
+   * Stops the loop. With `staleness` (target gone, config changed), Prometheus's
+   * endOfRunStaleness: wait out two more intervals (and a tenth) in case the
+   * target comes back, then mark every series of the last scrape stale at the
+   * time the next scrape would have run.
+   */
+  stop(staleness: boolean): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer !== undefined) this.deps.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inflight?.abort();
+    if (!staleness || this.lastScrapeTime === undefined) return;
+    const interval = this.target.interval;
+    const staleTime = this.running ? this.nextAt : this.lastScrapeTime + interval;
+    this.timer = this.deps.setTimeout(() => {
+      this.timer = undefined;
+      this.appendEndOfRunStaleness(staleTime);
+    }, Math.max(0, staleTime + interval + interval / 10 - this.deps.now()));
+  }
+
+  private appendEndOfRunStaleness(t: number): void {
+    const app = this.deps.storage.appender();
+    this.cache.forEachStale((e) => app.append(e.ref, e.labels, t, STALE_NAN));
+    REPORT.forEach((_, i) => app.append(this.reportRefs[i], this.reportLabels[i], t, STALE_NAN));
+    app.commit();
+  }
+
+  /** One scrape at `appendTime` (ms): scrapeLoop.scrapeAndReport. */
+  async scrapeAndReport(appendTime: number): Promise<void> {
+    const start = this.deps.now();
+    let counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
+    let app = this.deps.storage.appender();
+    let scrapeErr: ScrapeError | undefined;
+    let body: { buf: Uint8Array; contentType: string | null } | undefined;
+    try {
+      body = await this.fetchBody();
+    } catch (e) {
+      if (this.stopped) {
+        app.rollback();
+        return;
+      }
+      scrapeErr = e as ScrapeError;
+    }
+    if (body) {
+      try {
+        counts = this.append(app, body.buf, body.contentType, appendTime);
+      } catch (e) {
+        app.rollback();
+        app = this.deps.storage.appender();
+        scrapeErr = e instanceof ScrapeError ? e : new ScrapeError('parse', (e as Error).message, e);
+        this.appendStaleOnly(app, appendTime);
+      }
+    } else {
+      this.appendStaleOnly(app, appendTime);
+    }
+    const duration = this.deps.now() - start;
+    this.report(app, appendTime, duration, counts, scrapeErr === undefined);
+    app.commit();
+    this.lastScrapeTime = appendTime;
+    this.status = {
+      state: scrapeErr ? 'down' : 'up',
+      lastScrape: start,
+      lastDurationMs: duration,
+      samples: counts.total,
+      lastError: scrapeErr?.message ?? '',
+    };
+    this.onReport();
+  }
+
+  private async fetchBody(): Promise<{ buf: Uint8Array; contentType: string | null }> {
+    const { target } = this;
+    const controller = new AbortController();
+    this.inflight = controller;
+    let timedOut = false;
+    const timer = this.deps.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, target.timeout);
+    try {
+      const headers: Record<string, string> = { Accept: SCRAPE_ACCEPT };
+      const { basicAuth, bearerToken } = this.opts;
+      if (basicAuth) headers.Authorization = `Basic ${base64(`${basicAuth.username}:${basicAuth.password}`)}`;
+      else if (bearerToken !== undefined) headers.Authorization = `Bearer ${bearerToken}`;
+      const res = await this.deps.fetch(target.url, { headers, signal: controller.signal });
+      if (res.status !== 200) {
+        void res.body?.cancel().catch(() => {});
+        throw statusError(res.status, res.statusText);
+      }
+      const buf = await readLimited(res, this.opts.bodySizeLimit);
+      return { buf, contentType: res.headers.get('Content-Type') };
+    } catch (e) {
+      if (e instanceof ScrapeError) throw e;
+      if (timedOut) throw timeoutError(target.url);
+      if (e instanceof TypeError) throw unreachableError(target.url, this.deps.pageProtocol ?? globalThis.location?.protocol, e);
+      throw new ScrapeError('read', `Get ${quote(target.url)}: ${(e as Error).message}`, e);
+    } finally {
+      this.deps.clearTimeout(timer);
+      this.inflight = undefined;
+    }
+  }
+
+  /** A failed scrape appends no samples, only stale markers for the last scrape's series. */
+  private appendStaleOnly(app: Appender, t: number): void {
+    this.cache.forEachStale((e) => app.append(e.ref, e.labels, t, STALE_NAN));
+    this.cache.iterDone(false);
+  }
+
+  /** scrapeLoopAppender.append over one body; throws to fail (and roll back) the scrape. */
+  private append(app: Appender, buf: Uint8Array, contentType: string | null, t: number): Counts {
+    const { opts, cache } = this;
+    const p = parserFor(buf, contentType);
+    const counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
+    const families = new Map<string, Metadata>();
+    const familyOf = (name: string) => {
+      let m = families.get(name);
+      if (!m) families.set(name, (m = { type: 'unknown' as MetricType, help: '', unit: '' }));
+      return m;
+    };
+    let limited = 0;
+    let sampleLimitHit = false;
+    for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
+      if (e === 'type') familyOf(p.family()).type = p.type();
+      else if (e === 'help') familyOf(p.family()).help = p.help();
+      else if (e === 'unit') familyOf(p.family()).unit = p.unit();
+      if (e !== 'series') continue;
+      counts.total++;
+      const parsedTs = opts.honorTimestamps ? p.timestamp() : undefined;
+      const ts = parsedTs ?? t;
+      const v = p.value();
+      const hit = cache.get(buf, p.seriesStart, p.seriesEnd);
+      if (hit?.entry === DROPPED) continue;
+      let labels: Labels;
+      if (hit) labels = hit.entry.labels;
+      else {
+        const mutated = mutateSampleLabels(p.labels(), opts.target.publicLabels, opts.honorLabels, opts.metricRelabel);
+        if (mutated === null) {
+          cache.addDropped(buf, p.seriesStart, p.seriesEnd);
+          continue;
+        }
+        if (!mutated.has(METRIC_NAME)) throw new ScrapeError('append', 'missing metric name (__name__ label)');
+        verifyLabelLimits(mutated, opts);
+        labels = mutated;
+      }
+      // ErrDuplicateSampleForTimestamp: the same series twice in one scrape keeps the first.
+      if (hit?.alreadyScraped && parsedTs === undefined) {
+        counts.added++;
+        continue;
+      }
+      // limitAppender: stale markers do not count towards sample_limit.
+      if (opts.sampleLimit > 0 && !isStaleNaN(v) && ++limited > opts.sampleLimit) {
+        sampleLimitHit = true;
+        counts.added++;
+        continue;
+      }
+      const ref = app.append(hit ? hit.entry.ref : 0, labels, ts, v);
+      // Samples with their own timestamp are not tracked for staleness (track_timestamps_staleness off).
+      if (hit) {
+        cache.updateRef(hit.entry, ref);
+        if (parsedTs === undefined) cache.trackStaleness(hit.entry);
+      } else {
+        const entry = cache.add(buf, p.seriesStart, p.seriesEnd, ref, labels);
+        if (parsedTs === undefined) cache.trackStaleness(entry);
+        if (!sampleLimitHit) counts.seriesAdded++;
+      }
+      counts.added++;
+    }
+    if (sampleLimitHit) throw new ScrapeError('append', 'sample limit exceeded');
+    for (const [family, meta] of families) {
+      if (!cache.metadataChanged(family, meta)) continue;
+      app.updateMetadata(family, meta);
+      cache.setMetadata(family, meta);
+    }
+    cache.forEachStale((entry) => app.append(entry.ref, entry.labels, t, STALE_NAN));
+    cache.iterDone(true);
+    return counts;
+  }
+
+  /** scrapeLoop.report: the five series every scrape writes, at the scrape's time. */
+  private report(app: Appender, t: number, durationMs: number, c: Counts, ok: boolean): void {
+    const values = [ok ? 1 : 0, durationMs / 1000, c.total, c.added, c.seriesAdded];
+    REPORT.forEach((_, i) => {
+      this.reportRefs[i] = app.append(this.reportRefs[i], this.reportLabels[i], t, values[i]);
+    });
+    if (!this.reportMetadataSent) {
+      for (const [name, help] of REPORT) app.updateMetadata(name, { type: 'gauge', help, unit: '' });
+      this.reportMetadataSent = true;
+    }
+  }
+}
+
+/** Reads a body, failing once it reaches the limit (targetScraper.readResponse: n >= limit fails). */
+async function readLimited(res: Response, limit: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    if (limit > 0 && size >= limit) {
+      void reader.cancel().catch(() => {});
+      throw new ScrapeError('read', BODY_SIZE_LIMIT_EXCEEDED);
+    }
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function base64(text: string): string {
+  let bin = '';
+  for (const b of utf8.encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+/**
+ * Target.offset: where in the interval this target scrapes, pinned to
+ * absolute time so every restart and every instance with the same seed
+ * picks the same slot. Returns ms from `now` to the first scrape.
+ */
+export function scrapeOffset(target: Target, now: number, seed: number): number {
+  const interval = target.interval;
+  const base = interval - (now % interval);
+  const offset = ((target.labels.hash() ^ seed) >>> 0) % interval;
+  let next = base + offset;
+  if (next > interval) next -= interval;
+  return next;
+}
+
+/**
+ * mutateSampleLabels: attach the target's labels. With honor_labels the
+ * scraped value wins; without, the target's wins and the scraped one moves to
+ * `exported_<name>` (shorter names first, prefixing until free). Then
+ * metric_relabel_configs; null when they drop the series.
+ */
+export function mutateSampleLabels(scraped: Labels, targetLabels: Labels, honor: boolean, rules: readonly RelabelRule[]): Labels | null {
+  const lb = scraped.builder();
+  if (honor) {
+    targetLabels.forEach((n, v) => {
+      if (!scraped.has(n)) lb.set(n, v);
+    });
+  } else {
+    const conflicts: [string, string][] = [];
+    targetLabels.forEach((n, v) => {
+      const existing = scraped.get(n);
+      if (existing !== '') conflicts.push([n, existing]);
+      lb.set(n, v);
+    });
+    conflicts.sort((a, b) => a[0].length - b[0].length);
+    for (const [n, v] of conflicts) {
+      let name = n;
+      for (;;) {
+        name = `exported_${name}`;
+        if (lb.get(name) === '') {
+          lb.set(name, v);
+          break;
+        }
+      }
+    }
+  }
+  if (!processBuilder(lb, rules)) return null;
+  return lb.labels();
+}
+
+/** mutateReportSampleLabels: the target's labels win, a clash keeps the old value as `exported_<name>`. */
+function mutateReportSampleLabels(l: Labels, targetLabels: Labels): Labels {
+  const lb = l.builder();
+  targetLabels.forEach((n, v) => {
+    lb.set(`exported_${n}`, l.get(n));
+    lb.set(n, v);
+  });
+  return lb.labels();
+}
+
+function byteLength(s: string): number {
+  return utf8.encode(s).length;
+}
+
+/** Go's %.50s: at most 50 characters. */
+function clip(s: string): string {
+  return [...s].slice(0, 50).join('');
+}
+
+/** verifyLabelLimits, with Prometheus's messages. */
+function verifyLabelLimits(l: Labels, o: LoopOptions): void {
+  const met = clip(l.metricName);
+  if (o.labelLimit > 0 && l.size > o.labelLimit) {
+    throw new ScrapeError('append', `label_limit exceeded (metric: ${met}, number of labels: ${l.size}, limit: ${o.labelLimit})`);
+  }
+  if (o.labelNameLengthLimit === 0 && o.labelValueLengthLimit === 0) return;
+  for (let i = 0; i < l.size; i++) {
+    const name = l.nameAt(i);
+    const value = l.valueAt(i);
+    const nameLen = byteLength(name);
+    if (o.labelNameLengthLimit > 0 && nameLen > o.labelNameLengthLimit) {
+      throw new ScrapeError('append', `label_name_length_limit exceeded (metric: ${met}, label name: ${clip(name)}, length: ${nameLen}, limit: ${o.labelNameLengthLimit})`);
+    }
+    const valueLen = byteLength(value);
+    if (o.labelValueLengthLimit > 0 && valueLen > o.labelValueLengthLimit) {
+      throw new ScrapeError(
+        'append',
+        `label_value_length_limit exceeded (metric: ${met}, label name: ${clip(name)}, value: ${quote(clip(value))}, length: ${valueLen}, limit: ${o.labelValueLengthLimit})`,
+      );
+    }
+  }
+}

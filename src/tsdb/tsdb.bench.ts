@@ -1,0 +1,116 @@
+// Storage figures on the scale data set (10,000 series, 2 h at 15 s): append
+// rate through the Appender face, compression of sealed chunks, head memory
+// per series and decode rate through the Querier face.
+
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { datasetInfo, datasetSeries, datasetValue } from '../cli/datasets';
+import type { Labels } from '../model/labels';
+import { Head } from './head';
+import { openTsdb } from './tsdb';
+
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+export async function bench(): Promise<Record<string, number>> {
+  const { start, end, stepMs } = datasetInfo('scale');
+  const labels = datasetSeries('scale');
+  const steps = Math.floor((end - start) / stepMs) + 1;
+  // Values per step, series-major within a step; NaN-free absence is marked by a parallel mask.
+  const values = new Float64Array(steps * labels.length);
+  const present = new Uint8Array(steps * labels.length);
+  for (let k = 0; k < steps; k++) {
+    for (let i = 0; i < labels.length; i++) {
+      const v = datasetValue('scale', i, start + k * stepMs);
+      if (v !== undefined) {
+        values[k * labels.length + i] = v;
+        present[k * labels.length + i] = 1;
+      }
+    }
+  }
+  const gc = collectGarbage();
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+
+  const head = new Head();
+  const refs = new Uint32Array(labels.length);
+  let appended = 0;
+  const t0 = performance.now();
+  for (let k = 0; k < steps; k++) {
+    const app = head.appender();
+    const t = start + k * stepMs;
+    const base = k * labels.length;
+    for (let i = 0; i < labels.length; i++) {
+      if (present[base + i]) refs[i] = app.append(refs[i], labels[i], t, values[base + i]);
+    }
+    appended += app.commit().appended;
+  }
+  const appendMs = performance.now() - t0;
+
+  gc();
+  const headBytes = process.memoryUsage().heapUsed - heapBefore;
+
+  let sealedBytes = 0;
+  let sealedSamples = 0;
+  for (const s of head.allSeries()) {
+    for (const c of s.sealed) {
+      sealedBytes += c.bytes.length;
+      sealedSamples += c.numSamples;
+    }
+  }
+
+  const q = head.querier();
+  let decoded = 0;
+  const rounds = 5;
+  const t1 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const s of await q.select([], start, end)) decoded += s.ts.length;
+  }
+  const selectMs = performance.now() - t1;
+
+  const persisted = await persistRate(labels, values, present, start, stepMs, steps);
+
+  return {
+    idb_persist_samples_per_s: persisted,
+    append_samples_per_s: Math.round(appended / (appendMs / 1000)),
+    bytes_per_sample: Number((sealedBytes / sealedSamples).toFixed(3)),
+    head_bytes_per_series: Math.round(headBytes / head.numSeries),
+    select_decode_samples_per_s: Math.round(decoded / (selectMs / 1000)),
+  };
+}
+
+/** Samples written to IndexedDB blocks per second of checkpoint time, checkpointing every 10 min of data (fake-indexeddb in Node). */
+async function persistRate(
+  labels: readonly Labels[],
+  values: Float64Array,
+  present: Uint8Array,
+  start: number,
+  stepMs: number,
+  steps: number,
+): Promise<number> {
+  const db = await openTsdb({ name: `bench-${Date.now()}`, indexedDB: new IDBFactory() });
+  const refs = new Uint32Array(labels.length);
+  let written = 0;
+  let ms = 0;
+  for (let k = 0; k < steps; k++) {
+    const app = db.appender();
+    const base = k * labels.length;
+    for (let i = 0; i < labels.length; i++) if (present[base + i]) refs[i] = app.append(refs[i], labels[i], start + k * stepMs, values[base + i]);
+    app.commit();
+    if (k % 40 === 39 || k === steps - 1) {
+      const t0 = performance.now();
+      written += (await db.checkpoint()).samplesWritten;
+      ms += performance.now() - t0;
+    }
+  }
+  await db.close();
+  return Math.round(written / (ms / 1000));
+}

@@ -1,0 +1,214 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Labels } from '../model/labels';
+import { Matcher } from '../model/matcher';
+import { Head } from './head';
+import type { Storage } from './storage';
+import { openTsdb, type Tsdb } from './tsdb';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 0, 1);
+const series = (i: number) => Labels.from({ __name__: i % 2 ? 'up' : 'http_requests_total', instance: `host-${i}`, job: 'node' });
+
+/** Appends `steps` scrapes of `n` series every 15 s from t0, as one commit per scrape. */
+function scrape(db: Storage, n: number, t0: number, steps: number, value = (i: number, k: number) => i * 1000 + k): void {
+  for (let k = 0; k < steps; k++) {
+    const app = db.appender();
+    for (let i = 0; i < n; i++) app.append(0, series(i), t0 + k * 15_000, value(i, k));
+    app.commit();
+  }
+}
+
+async function dump(db: Storage, mint = -Infinity, maxt = Infinity) {
+  return (await db.querier().select([], mint, maxt)).map((s) => ({ labels: s.labels.toString(), ts: [...s.ts], vs: [...s.vs] }));
+}
+
+const open: Tsdb[] = [];
+async function openFresh(factory: IDBFactory, extra: Partial<Parameters<typeof openTsdb>[0]> = {}): Promise<Tsdb> {
+  const db = await openTsdb({ name: 'vigil', indexedDB: factory, ...extra });
+  open.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const db of open.splice(0)) await db.close().catch(() => undefined);
+});
+
+describe('persistent tsdb', () => {
+  it('answers across blocks and the head as the in-memory head does', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    const ref = new Head();
+    for (const target of [db, ref]) scrape(target, 20, T0, 200);
+    await db.checkpoint();
+    for (const target of [db, ref]) scrape(target, 20, T0 + 200 * 15_000, 700);
+    const got = await db.checkpoint();
+    expect(got.blocksWritten).toBeGreaterThan(0);
+    expect(db.stats().blocks).toBeGreaterThan(0);
+    expect(await dump(db)).toEqual(await dump(ref));
+    expect(await dump(db, T0 + HOUR, T0 + 2 * HOUR)).toEqual(await dump(ref, T0 + HOUR, T0 + 2 * HOUR));
+  });
+
+  it('reopens with every checkpointed sample and keeps appending to the same series', async () => {
+    const factory = new IDBFactory();
+    const first = await openFresh(factory);
+    scrape(first, 5, T0, 300);
+    const app = first.appender();
+    app.updateMetadata('up', { type: 'gauge', help: 'Target up.', unit: '' });
+    app.commit();
+    await first.checkpoint();
+    const before = await dump(first);
+    await first.close();
+
+    const again = await openFresh(factory);
+    expect(await dump(again)).toEqual(before);
+    expect(await again.querier().metadata('up')).toEqual(new Map([['up', [{ type: 'gauge', help: 'Target up.', unit: '' }]]]));
+    expect(again.stats().series).toBe(5);
+    const late = again.appender();
+    late.append(0, series(1), T0, 1);
+    late.append(0, series(1), T0 + 300 * 15_000, 7);
+    expect(late.commit()).toMatchObject({ appended: 1, outOfOrder: 1, seriesAdded: 0 });
+    const [s] = await again.querier().select([new Matcher('=', 'instance', 'host-1')], 0, Infinity);
+    expect(s.ts.length).toBe(301);
+    expect(s.vs[300]).toBe(7);
+  });
+
+  it('leaves the previous state whole when a checkpoint write fails', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    scrape(db, 3, T0, 200);
+    await db.checkpoint();
+    const saved = await dump(db);
+    scrape(db, 3, T0 + 200 * 15_000, 400);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if (key === 'checkpoint') throw new DOMException('disk on fire', 'UnknownError');
+      return put.call(this, value, key);
+    });
+    await expect(db.checkpoint()).rejects.toThrow(/checkpoint: write failed: disk on fire/);
+    vi.restoreAllMocks();
+
+    const reopened = await openFresh(factory);
+    expect(await dump(reopened)).toEqual(saved);
+    // The failed checkpoint's chunks are still in memory and go out with the next one.
+    const all = await dump(db);
+    await db.checkpoint();
+    const third = await openFresh(factory);
+    expect(await dump(third)).toEqual(all);
+  });
+
+  it('drops blocks past the retention time and the series left without samples', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory, { retentionMs: 6 * HOUR });
+    const app = db.appender();
+    for (let k = 0; k < 100; k++) app.append(0, Labels.from({ __name__: 'gone' }), T0 + k * 15_000, k);
+    app.commit();
+    scrape(db, 2, T0, 10);
+    await db.checkpoint();
+    scrape(db, 2, T0 + 12 * HOUR, 10);
+    const got = await db.checkpoint();
+    expect(got.retention.reasons).toEqual(['time']);
+    expect(got.retention.seriesRemoved).toBe(1);
+    expect(await db.querier().labelValues('__name__')).toEqual(['http_requests_total', 'up']);
+    expect((await dump(db)).every((s) => s.ts.every((t) => t >= T0 + 6 * HOUR))).toBe(true);
+  });
+
+  it('drops the oldest blocks first to stay within the size budget', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory, { maxBytes: 3000 });
+    for (let h = 0; h < 10; h++) {
+      scrape(db, 10, T0 + h * 2 * HOUR, 480, (i, k) => Math.sin(i + k));
+      await db.checkpoint();
+    }
+    const st = db.stats();
+    expect(st.storedBytes).toBeLessThanOrEqual(3000);
+    const first = (await dump(db))[0].ts[0];
+    expect(first).toBeGreaterThan(T0 + 8 * HOUR);
+  });
+
+  it('drops the oldest window and says so when the quota runs out', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    scrape(db, 3, T0, 480);
+    await db.checkpoint();
+    scrape(db, 3, T0 + 8 * HOUR, 480);
+    const put = IDBObjectStore.prototype.put;
+    let failures = 1;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if (key === 'checkpoint' && failures-- > 0) throw new DOMException('full', 'QuotaExceededError');
+      return put.call(this, value, key);
+    });
+    const got = await db.checkpoint();
+    expect(got.retention.reasons[0]).toBe('quota');
+    expect(got.retention.blocksDropped).toBeGreaterThan(0);
+    // The first window's persisted chunks (its first 1.5 h) went; its last chunk was still in memory.
+    expect((await dump(db))[0].ts[0]).toBe(T0 + 1.5 * HOUR);
+  });
+
+  it('compacts the small blocks of a settled window into one', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    const ref = new Head();
+    for (let k = 0; k < 8; k++) {
+      for (const target of [db, ref]) scrape(target, 4, T0 + k * 900_000, 60);
+      await db.checkpoint();
+    }
+    expect(db.stats().blocks).toBeGreaterThan(2);
+    for (const target of [db, ref]) scrape(target, 4, T0 + 3 * HOUR, 250);
+    const got = await db.checkpoint();
+    expect(got.blocksCompacted).toBeGreaterThan(1);
+    expect(await dump(db)).toEqual(await dump(ref));
+    const again = await openFresh(factory);
+    expect(await dump(again)).toEqual(await dump(ref));
+  });
+
+  it('survives any interleaving of scrapes, checkpoints and reopenings', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('scrape' as const), n: fc.integer({ min: 1, max: 6 }), steps: fc.integer({ min: 1, max: 300 }), gap: fc.constantFrom(15_000, 60_000, 3 * HOUR) }),
+      fc.constant({ kind: 'checkpoint' as const }),
+      fc.constant({ kind: 'reopen' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 8 }), async (ops) => {
+        const factory = new IDBFactory();
+        let db = await openFresh(factory);
+        const ref = new Head();
+        let t = T0;
+        for (const o of ops) {
+          if (o.kind === 'scrape') {
+            for (const target of [db, ref]) scrape(target, o.n, t, o.steps);
+            t += o.steps * 15_000 + o.gap;
+          } else if (o.kind === 'checkpoint') {
+            await db.checkpoint();
+          } else {
+            await db.checkpoint();
+            await db.close();
+            db = await openFresh(factory);
+          }
+        }
+        expect(await dump(db)).toEqual(await dump(ref));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reports statistics for the UI', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    scrape(db, 6, T0, 480);
+    await db.checkpoint();
+    const st = db.stats();
+    expect(st).toMatchObject({ series: 6, headSeries: 6, samples: 6 * 480, seriesCreated: 6 });
+    expect(st.topMetricsBySeries).toEqual([
+      { name: 'http_requests_total', count: 3 },
+      { name: 'up', count: 3 },
+    ]);
+    expect(st.topLabelsByValues[0]).toEqual({ name: 'instance', count: 6 });
+    expect(st.topLabelPairsBySeries[0]).toEqual({ name: 'job', value: 'node', count: 6 });
+    expect(st.bytesPerSample).toBeGreaterThan(0);
+    expect(st.bytesPerSample).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,122 @@
+// Reads a persisted TSDB: the head's postings pick the series; their chunks
+// come from the blocks overlapping the range (pages through the cache) and
+// from the head's memory, decoded in time order into one array pair each.
+
+import { compareLabels, type Labels } from '../model/labels';
+import type { Matcher } from '../model/matcher';
+import { pageOf, seriesChunks, type ChunkBytes } from './blockFormat';
+import { chunkNumSamples, decodeChunkInto, ENC_XOR } from './chunkEncoding';
+import type { Head } from './head';
+import { HeadQuerier, lowerBound } from './headQuerier';
+import type { Metadata, Querier, SeriesData } from './storage';
+import type { BlockRecord } from './tsdbStore';
+
+export interface PersistedView {
+  readonly head: Head;
+  /** Blocks in time order (by window, then creation). */
+  blocks(): readonly BlockRecord[];
+  /** Pages by [block, page], through the cache; undefined when a page no longer exists. */
+  loadPages(keys: readonly [number, number][]): Promise<(Uint8Array | undefined)[]>;
+}
+
+export class TsdbQuerier implements Querier {
+  private readonly headQuerier: HeadQuerier;
+
+  constructor(private readonly view: PersistedView) {
+    this.headQuerier = new HeadQuerier(view.head);
+  }
+
+  async select(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[]> {
+    // Compaction may replace blocks while pages load; the second try sees the new ones.
+    const first = await this.trySelect(matchers, mint, maxt);
+    if (first) return first;
+    const second = await this.trySelect(matchers, mint, maxt);
+    if (second) return second;
+    throw new Error(`tsdb select ${matchers.map(String).join(',')}: block pages vanished while reading them twice`);
+  }
+
+  private async trySelect(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[] | undefined> {
+    const head = this.view.head;
+    const refs = head.matching(matchers);
+    const perRef: ChunkBytes[][] = refs.length > 0 ? Array.from({ length: refs.length }, () => []) : [];
+    // Everything below is captured synchronously, so a checkpoint moving chunks from memory to a block cannot hide or double them.
+    const wanted: { block: BlockRecord; refIdx: number[]; pos: number[] }[] = [];
+    for (const block of this.view.blocks()) {
+      if (block.maxt < mint || block.mint > maxt) continue;
+      const br = block.index.refs;
+      const refIdx: number[] = [];
+      const pos: number[] = [];
+      let j = 0;
+      for (let i = 0; i < refs.length && j < br.length; i++) {
+        while (j < br.length && br[j] < refs[i]) j++;
+        if (j < br.length && br[j] === refs[i]) {
+          refIdx.push(i);
+          pos.push(j);
+        }
+      }
+      if (refIdx.length > 0) wanted.push({ block, refIdx, pos });
+    }
+    const memory: ChunkBytes[][] = [];
+    const labels: Labels[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const s = head.get(refs[i])!;
+      labels.push(s.labels);
+      const mine: ChunkBytes[] = [];
+      for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) mine.push(c);
+      if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) mine.push({ encoding: ENC_XOR, bytes: s.open.bytes() });
+      memory.push(mine);
+    }
+
+    const keys: [number, number][] = [];
+    const keyIndex = new Map<string, number>();
+    for (const w of wanted) {
+      for (const p of w.pos) {
+        const page = pageOf(w.block.index, p);
+        const k = `${w.block.id}/${page}`;
+        if (!keyIndex.has(k)) {
+          keyIndex.set(k, keys.length);
+          keys.push([w.block.id, page]);
+        }
+      }
+    }
+    const pages = await this.view.loadPages(keys);
+    if (pages.some((p) => p === undefined)) return undefined;
+
+    for (const w of wanted) {
+      for (let k = 0; k < w.pos.length; k++) {
+        const page = pages[keyIndex.get(`${w.block.id}/${pageOf(w.block.index, w.pos[k])}`)!]!;
+        perRef[w.refIdx[k]].push(...seriesChunks(w.block.index, w.pos[k], page));
+      }
+    }
+
+    const out: SeriesData[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const chunks = perRef[i].concat(memory[i]);
+      let total = 0;
+      for (const c of chunks) total += chunkNumSamples(c.bytes);
+      if (total === 0) continue;
+      const ts = new Float64Array(total);
+      const vs = new Float64Array(total);
+      let o = 0;
+      for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+      const lo = lowerBound(ts, mint);
+      const hi = lowerBound(ts, maxt + 1);
+      if (lo >= hi) continue;
+      const l = labels[i];
+      out.push(lo === 0 && hi === total ? { labels: l, ts, vs } : { labels: l, ts: ts.subarray(lo, hi), vs: vs.subarray(lo, hi) });
+    }
+    return out.sort((a, b) => compareLabels(a.labels, b.labels));
+  }
+
+  labelNames(matchers?: readonly Matcher[]): Promise<string[]> {
+    return this.headQuerier.labelNames(matchers);
+  }
+
+  labelValues(name: string, matchers?: readonly Matcher[]): Promise<string[]> {
+    return this.headQuerier.labelValues(name, matchers);
+  }
+
+  metadata(metric?: string): Promise<Map<string, Metadata[]>> {
+    return this.headQuerier.metadata(metric);
+  }
+}

@@ -1,0 +1,115 @@
+// The IndexedDB schema of a persisted TSDB: series labels by ref, block
+// indexes, block pages and the head checkpoint. Every change is one
+// transaction, so an interrupted write leaves the previous state whole.
+
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { BlockIndex } from './blockFormat';
+import type { Metadata } from './storage';
+
+export interface BlockRecord {
+  id: number;
+  /** Start of the chunk-range window every chunk of the block lies in. */
+  window: number;
+  mint: number;
+  maxt: number;
+  numChunks: number;
+  numSamples: number;
+  bytes: number;
+  numPages: number;
+  index: BlockIndex;
+}
+
+/** The head's state at a checkpoint: per series (parallel arrays) its newest sample and open chunk. */
+export interface HeadRecord {
+  maxTime: number;
+  nextBlockId: number;
+  metadata: [string, Metadata][];
+  refs: Uint32Array;
+  maxTimes: Float64Array;
+  lastValues: Float64Array;
+  nextAts: Float64Array;
+  openMints: Float64Array;
+  openLens: Uint32Array;
+  openBytes: Uint8Array;
+}
+
+export interface TsdbSchema extends DBSchema {
+  series: { key: number; value: { ref: number; labels: string[] } };
+  blocks: { key: number; value: BlockRecord };
+  pages: { key: [number, number]; value: Uint8Array };
+  head: { key: string; value: HeadRecord };
+}
+
+export type TsdbDb = IDBPDatabase<TsdbSchema>;
+
+export const HEAD_KEY = 'checkpoint';
+const VERSION = 1;
+
+/** Opens (creating on first use) the database through the given factory. */
+export async function openStore(name: string, factory: IDBFactory): Promise<TsdbDb> {
+  const req = factory.open(name, VERSION);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains('series')) db.createObjectStore('series', { keyPath: 'ref' });
+    if (!db.objectStoreNames.contains('blocks')) db.createObjectStore('blocks', { keyPath: 'id' });
+    if (!db.objectStoreNames.contains('pages')) db.createObjectStore('pages');
+    if (!db.objectStoreNames.contains('head')) db.createObjectStore('head');
+  };
+  try {
+    return (await wrap(req)) as unknown as TsdbDb;
+  } catch (e) {
+    throw new Error(`tsdb: cannot open IndexedDB database ${JSON.stringify(name)}: ${(e as Error)?.message ?? e}`, { cause: e });
+  }
+}
+
+export interface StoredState {
+  series: { ref: number; labels: string[] }[];
+  blocks: BlockRecord[];
+  head: HeadRecord | undefined;
+}
+
+export async function loadState(db: TsdbDb): Promise<StoredState> {
+  const tx = db.transaction(['series', 'blocks', 'head'], 'readonly');
+  const [series, blocks, head] = await Promise.all([
+    tx.objectStore('series').getAll(),
+    tx.objectStore('blocks').getAll(),
+    tx.objectStore('head').get(HEAD_KEY),
+  ]);
+  await tx.done;
+  return { series, blocks, head };
+}
+
+/** Reads pages by [block, page]; a missing page comes back undefined. */
+export async function readPages(db: TsdbDb, keys: readonly [number, number][]): Promise<(Uint8Array | undefined)[]> {
+  const tx = db.transaction('pages', 'readonly');
+  const store = tx.objectStore('pages');
+  const out = await Promise.all(keys.map((k) => store.get(k)));
+  await tx.done;
+  return out;
+}
+
+const WRITE_STORES = ['series', 'blocks', 'pages', 'head'] as const;
+export type WriteTx = IDBPTransaction<TsdbSchema, typeof WRITE_STORES, 'readwrite'>;
+
+/**
+ * Runs one all-or-nothing write: the requests `fn` adds to `ops` commit
+ * together or, if any fails or `fn` throws, the transaction is aborted and
+ * none do.
+ */
+export async function writeTx(db: TsdbDb, fn: (tx: WriteTx, ops: Promise<unknown>[]) => void): Promise<void> {
+  const tx = db.transaction(WRITE_STORES, 'readwrite');
+  const ops: Promise<unknown>[] = [tx.done];
+  try {
+    fn(tx, ops);
+    await Promise.all(ops);
+  } catch (e) {
+    // Every request fails once the transaction aborts; those failures are this one.
+    for (const op of ops) op.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request: nothing was written.
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,39 @@
+// How a series is named and coloured wherever the graph shows it. A series
+// keeps its colour across refreshes and queries because the colour comes from
+// its label set, not its position in the result.
+
+/** `name{a="b", c="d"}`, label values quoted as PromQL strings. */
+export function seriesName(labels: Record<string, string>): string {
+  const name = labels.__name__ ?? '';
+  const pairs = Object.keys(labels)
+    .filter((k) => k !== '__name__')
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`);
+  return `${name}{${pairs.join(', ')}}`;
+}
+
+/**
+ * A colour from a hash of the series name: FNV-1a, then a final mix so names
+ * differing in one character land far apart. Two lightness levels halve the
+ * chance that neighbours look alike; both read on light and dark pages.
+ */
+export function seriesColor(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  const hue = (h >>> 0) % 360;
+  const lightness = (h >>> 20) & 1 ? 45 : 60;
+  return `hsl(${hue} 70% ${lightness}%)`;
+}
+
+/** The series colour made see-through, for stacked areas. */
+export function seriesFill(color: string): string {
+  return color.replace(/\)$/, ' / 0.35)');
+}
