@@ -5,18 +5,18 @@ import { ParseError } from './parser';
 import { decodeText } from './byteText';
 import { quote } from '../model/labels';
 
-/** A ParseError for the byte at `offset` (1-based line; column in characters). */
+/** A ParseError for the byte at `offset` (1-based line; column in code points). */
 export function parseErrorAt(buf: Uint8Array, offset: number, what: string): ParseError {
   let line = 1;
-  let lineStart = 0;
+  let column = 1;
   const stop = Math.min(offset, buf.length);
   for (let i = 0; i < stop; i++) {
     if (buf[i] === 0x0a) {
       line++;
-      lineStart = i + 1;
-    }
+      column = 1;
+    } else if ((buf[i] & 0xc0) !== 0x80) column++;
   }
-  return new ParseError(line, decodeText(buf, lineStart, stop).length + 1, what);
+  return new ParseError(line, column, what);
 }
 
 /**

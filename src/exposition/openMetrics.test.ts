@@ -6,8 +6,8 @@ import { ParseError } from './parser';
 
 const enc = new TextEncoder();
 const parse = (text: string, strict = false) => readEntries(new OpenMetricsParser(enc.encode(text), { strict }));
-const CASES = '../shared/conformance/openmetrics';
-const TEXTPARSE = '../shared/conformance/textparse';
+const CASES = new URL('../../../shared/conformance/openmetrics/', import.meta.url);
+const TEXTPARSE = new URL('../../../shared/conformance/textparse/', import.meta.url);
 
 function failure(text: string, strict: boolean): ParseError | undefined {
   try {
@@ -114,17 +114,17 @@ describe('OpenMetricsParser', () => {
 
   const cases = readdirSync(CASES).sort();
   it.each(cases)('conformance case %s', (name) => {
-    const spec = JSON.parse(readFileSync(`${CASES}/${name}/test.json`, 'utf8')) as { shouldParse: boolean };
-    const text = readFileSync(`${CASES}/${name}/metrics`, 'utf8');
+    const spec = JSON.parse(readFileSync(new URL(`${name}/test.json`, CASES), 'utf8')) as { shouldParse: boolean };
+    const text = readFileSync(new URL(`${name}/metrics`, CASES), 'utf8');
     expect(failure(text, true) === undefined).toBe(spec.shouldParse);
     // Whatever the specification allows, the scrape path must allow too.
     if (spec.shouldParse) expect(failure(text, false)).toBeUndefined();
   });
 
   it('reads the OpenMetrics pages of Prometheus benchmarks, strict only where they follow the specification', () => {
-    const one = parse(readFileSync(`${TEXTPARSE}/1histogram.om.txt`, 'utf8'), true);
+    const one = parse(readFileSync(new URL('1histogram.om.txt', TEXTPARSE), 'utf8'), true);
     expect(one.filter((e) => e.entry === 'series')).toHaveLength(42);
-    const all = readFileSync(`${TEXTPARSE}/alltypes.5mfs.om.txt`, 'utf8');
+    const all = readFileSync(new URL('alltypes.5mfs.om.txt', TEXTPARSE), 'utf8');
     const entries = parse(all);
     expect(entries.filter((e) => e.entry === 'series')).toHaveLength(53);
     expect(entries.filter((e) => e.entry === 'series' && e.exemplar !== undefined).length).toBeGreaterThan(0);

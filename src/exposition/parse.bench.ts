@@ -10,7 +10,7 @@ import type { ExpositionParser } from './parser';
 import { PromTextParser } from './promText';
 import { SeriesCache } from './seriesCache';
 
-const ALLTYPES = '../shared/conformance/textparse/alltypes.237mfs.prom.txt';
+const ALLTYPES = new URL('../../../shared/conformance/textparse/alltypes.237mfs.prom.txt', import.meta.url);
 
 /** Parses `buf` repeatedly for about `ms`, reading every value and timestamp; bytes and samples per second. */
 function throughput(buf: Uint8Array, ms: number): { mbPerS: number; samplesPerS: number } {

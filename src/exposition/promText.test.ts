@@ -6,7 +6,7 @@ import { PromTextParser } from './promText';
 
 const enc = new TextEncoder();
 const parse = (text: string) => readEntries(new PromTextParser(enc.encode(text)));
-const TEXTPARSE = '../shared/conformance/textparse';
+const TEXTPARSE = new URL('../../../shared/conformance/textparse/', import.meta.url);
 
 function samples(text: string): [string, number, number | undefined][] {
   return parse(text).flatMap((e) => (e.entry === 'series' ? [[e.labels.toString(), e.value, e.timestamp] as [string, number, number | undefined]] : []));
@@ -124,7 +124,7 @@ describe('PromTextParser', () => {
   });
 
   it.each(['alltypes.237mfs.prom.txt', 'alltypes.237mfs.nometa.prom.txt'])('reads every sample of %s', (file) => {
-    const text = readFileSync(`${TEXTPARSE}/${file}`, 'utf8');
+    const text = readFileSync(new URL(file, TEXTPARSE), 'utf8');
     const entries = parse(text);
     const lines = text.split('\n');
     expect(entries.filter((e) => e.entry === 'series')).toHaveLength(lines.filter((l) => l !== '' && !l.startsWith('#')).length);

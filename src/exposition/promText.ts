@@ -51,8 +51,13 @@ export class PromTextParser implements ExpositionParser {
   private textStart = 0;
   private textEnd = 0;
 
-  constructor(readonly buf: Uint8Array) {
+  /** `type`: the TYPE in force where `buf` starts, when it is a piece of a larger exposition (see lineChunks.ts). */
+  constructor(
+    readonly buf: Uint8Array,
+    options: { type?: MetricType } = {},
+  ) {
     this.end = buf.length;
+    this.mtype = options.type ?? 'unknown';
   }
 
   next(): Entry | null {

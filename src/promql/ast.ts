@@ -115,6 +115,9 @@ export interface VectorMatching {
   labels: string[];
   /** Labels copied from the "one" side by group_left/group_right. */
   include: string[];
+  /** fill()/fill_left()/fill_right(): the value a missing left or right sample takes. */
+  fillLeft?: number;
+  fillRight?: number;
 }
 
 export interface BinaryExpr {

@@ -161,7 +161,8 @@ export function vectorBinop(
   returnBool: boolean,
   n: number,
 ): StepSeries[] {
-  if (lhsIn.length === 0 || rhsIn.length === 0) return [];
+  const fills = m.fillLeft !== undefined || m.fillRight !== undefined;
+  if ((lhsIn.length === 0 && rhsIn.length === 0) || ((lhsIn.length === 0 || rhsIn.length === 0) && !fills)) return [];
   const swapped = m.card === 'one-to-many';
   const lhs = swapped ? rhsIn : lhsIn;
   const rhs = swapped ? lhsIn : rhsIn;
@@ -197,9 +198,36 @@ export function vectorBinop(
     return out;
   };
 
-  const matchedAt = new Map<string, number>();
+  const matchedAt = new Set<string>();
   const insertedAt = new Map<string, Set<string>>();
-  for (let i = 0; i < n; i++) {
+  const fillRight = m.fillRight;
+  const fillLeft = m.fillLeft;
+  let i = 0;
+  const doBinop = (ll: Labels, lv: number, rl: Labels, rv: number, sig: string) => {
+    const [fl, fr] = swapped ? [rv, lv] : [lv, rv];
+    const [value, keep] = elemBinop(op, fl, fr);
+    const v = returnBool ? (keep ? 1 : 0) : value;
+    const metric = resultMetric(ll, rl);
+    if (m.card === 'one-to-one') {
+      if (matchedAt.has(sig)) {
+        throw new QueryError('execution', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      }
+      matchedAt.add(sig);
+    } else {
+      let ins = insertedAt.get(sig);
+      if (!ins) insertedAt.set(sig, (ins = new Set()));
+      const mk = metric.key();
+      if (ins.has(mk)) throw new QueryError('execution', 'multiple matches for labels: grouping labels must ensure unique matches');
+      ins.add(mk);
+    }
+    if (!keep && !returnBool) return;
+    const key = metric.key() + (returnBool ? '\xfe1' : '');
+    let o = outByKey.get(key);
+    if (!o) outByKey.set(key, (o = newStepSeries(metric, n, returnBool)));
+    o.vals[i] = v;
+    o.has[i] = 1;
+  };
+  for (; i < n; i++) {
     for (const g of crowded) {
       const present = g.filter((j) => rhs[j].has[i]);
       if (present.length > 1) {
@@ -219,33 +247,17 @@ export function vectorBinop(
       const ls = lhs[k];
       if (!ls.has[i]) continue;
       const group = rhsBySig.get(lhsSig[k]);
-      if (!group) continue;
-      const j = group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : group.find((x) => rhs[x].has[i]) ?? -1;
-      if (j < 0) continue;
+      const j = !group ? -1 : group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : (group.find((x) => rhs[x].has[i]) ?? -1);
+      if (j >= 0) doBinop(ls.labels, ls.vals[i], rhs[j].labels, rhs[j].vals[i], lhsSig[k]);
+      else if (fillRight !== undefined) doBinop(ls.labels, ls.vals[i], matchLabels(ls.labels, m), fillRight, lhsSig[k]);
+    }
+    if (fillLeft === undefined) continue;
+    for (let j = 0; j < rhs.length; j++) {
       const rs = rhs[j];
-      const [fl, fr] = swapped ? [rs.vals[i], ls.vals[i]] : [ls.vals[i], rs.vals[i]];
-      const [value, keep] = elemBinop(op, fl, fr);
-      const v = returnBool ? (keep ? 1 : 0) : value;
-      const metric = resultMetric(ls.labels, rs.labels);
+      if (!rs.has[i]) continue;
       const sig = rhsSig[j];
-      if (m.card === 'one-to-one') {
-        if (matchedAt.has(sig)) {
-          throw new QueryError('execution', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-        }
-        matchedAt.set(sig, i);
-      } else {
-        let ins = insertedAt.get(sig);
-        if (!ins) insertedAt.set(sig, (ins = new Set()));
-        const mk = metric.key();
-        if (ins.has(mk)) throw new QueryError('execution', 'multiple matches for labels: grouping labels must ensure unique matches');
-        ins.add(mk);
-      }
-      if (!keep && !returnBool) continue;
-      const key = metric.key() + (returnBool ? '\xfe1' : '');
-      let o = outByKey.get(key);
-      if (!o) outByKey.set(key, (o = newStepSeries(metric, n, returnBool)));
-      o.vals[i] = v;
-      o.has[i] = 1;
+      if (matchedAt.has(sig) || (insertedAt.get(sig)?.size ?? 0) > 0) continue;
+      doBinop(matchLabels(rs.labels, m), fillLeft, rs.labels, rs.vals[i], sig);
     }
   }
   return [...outByKey.values()];

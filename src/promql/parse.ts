@@ -327,10 +327,21 @@ class TreeReader {
     if (!op) this.fail(kids[1], `unexpected ${JSON.stringify(this.text(kids[1]))}`);
     let returnBool = false;
     let matching: VectorMatching | undefined;
+    let fills: SyntaxNode | undefined;
     for (const c of kids.slice(2, -1)) {
       if (c.name === 'BoolModifier') returnBool = true;
       else if (c.name === 'MatchingModifierClause') matching = this.matching(c);
-      else if (c.name === 'FillModifier') this.fail(c, 'the fill modifier is not supported');
+      else if (c.name === 'FillModifier') fills = c;
+    }
+    if (fills) {
+      matching ??= { card: 'one-to-one', on: false, labels: [], include: [] };
+      for (const clause of this.children(fills)) {
+        const [kw, value] = this.children(clause);
+        const v = parseNumber(this.text(value));
+        if (v === undefined) this.fail(value, `bad number or duration syntax: ${JSON.stringify(this.text(value))}`);
+        if (kw.name !== 'FillRight') matching.fillLeft = v;
+        if (kw.name !== 'FillLeft') matching.fillRight = v;
+      }
     }
     return { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: this.pos(n) };
   }

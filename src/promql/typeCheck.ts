@@ -86,11 +86,14 @@ export function checkAST(expr: Expr, query: string): ValueType {
       }
       if (lt !== 'scalar' && lt !== 'vector') fail(expr.lhs.pos.start, 'binary expression must contain only scalar and instant vector types');
       if (rt !== 'scalar' && rt !== 'vector') fail(expr.rhs.pos.start, 'binary expression must contain only scalar and instant vector types');
+      const fills = m !== undefined && (m.fillLeft !== undefined || m.fillRight !== undefined);
       if ((lt !== 'vector' || rt !== 'vector') && m) {
         if (m.labels.length > 0) fail(at, 'vector matching only allowed between instant vectors');
+        if (fills) fail(at, 'filling in missing series only allowed between instant vectors');
         expr.matching = undefined;
       } else if (SET_OPS.has(expr.op) && m) {
         if (m.card === 'one-to-many' || m.card === 'many-to-one') fail(at, `no grouping allowed for ${JSON.stringify(expr.op)} operation`);
+        if (fills) fail(at, 'filling in missing series not allowed for set operators');
       }
       if ((lt === 'scalar' || rt === 'scalar') && SET_OPS.has(expr.op)) {
         fail(at, `set operator ${JSON.stringify(expr.op)} not allowed in binary scalar expression`);

@@ -4,6 +4,7 @@
 import { md5 } from 'js-md5';
 import { quote, type Labels, type LabelsBuilder } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
+import { re2ToJs } from './re2Syntax';
 
 export const RELABEL_ACTIONS = [
   'replace',
@@ -83,9 +84,13 @@ export function validateRelabelConfig(c: RelabelConfig): void {
   }
 }
 
-/** An RE2 pattern as a fully anchored RegExp; `(?P<name>` is RE2's spelling of JavaScript's `(?<name>`. */
+/** An RE2 pattern as a fully anchored RegExp (relabel.NewRegexp). */
 export function compileRelabelRegex(pattern: string): RegExp {
-  return compileAnchored(pattern.replace(/\(\?P</g, '(?<'));
+  try {
+    return compileAnchored(re2ToJs(pattern));
+  } catch (e) {
+    throw new SyntaxError(`error parsing regexp: invalid pattern ${quote(pattern)}: ${(e as Error).message.replace(/^.*: /, '')}`, { cause: e });
+  }
 }
 
 /** Validates and compiles one rule; throws the error Prometheus gives for it. */

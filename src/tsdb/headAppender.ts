@@ -5,10 +5,24 @@ import type { Labels } from '../model/labels';
 import type { Head } from './head';
 import type { AppendStats, Appender, Metadata, SeriesRef } from './storage';
 
+interface Buffers {
+  refs: Uint32Array;
+  ts: Float64Array;
+  vs: Float64Array;
+}
+
+// Scrapes make an appender each; reusing grown buffers spares the allocator a
+// few hundred KB per scrape of a large target.
+const pool: Buffers[] = [];
+const POOL_MAX = 4;
+const POOL_MAX_SAMPLES = 1 << 16;
+
+function newBuffers(size: number): Buffers {
+  return { refs: new Uint32Array(size), ts: new Float64Array(size), vs: new Float64Array(size) };
+}
+
 export class HeadAppender implements Appender {
-  private refs = new Uint32Array(256);
-  private ts = new Float64Array(256);
-  private vs = new Float64Array(256);
+  private buf: Buffers | undefined;
   private n = 0;
   private readonly pendingMeta = new Map<string, Metadata>();
   private seriesAdded = 0;
@@ -24,10 +38,12 @@ export class HeadAppender implements Appender {
     }
     if (!Number.isInteger(t)) throw new RangeError(`append ${labels.toString()}: timestamp ${t} is not integer milliseconds`);
     const i = this.n;
-    if (i === this.refs.length) this.grow();
-    this.refs[i] = ref;
-    this.ts[i] = t;
-    this.vs[i] = v;
+    let b = this.buf;
+    if (b === undefined) b = this.buf = pool.pop() ?? newBuffers(256);
+    if (i === b.refs.length) b = this.grow(b);
+    b.refs[i] = ref;
+    b.ts[i] = t;
+    b.vs[i] = v;
     this.n = i + 1;
     return ref;
   }
@@ -40,12 +56,15 @@ export class HeadAppender implements Appender {
     const head = this.head;
     const stats: AppendStats = { appended: 0, seriesAdded: this.seriesAdded, outOfOrder: 0, duplicate: 0, tooOld: 0 };
     const minValidTime = head.minValidTime();
-    const { refs, ts, vs } = this;
-    for (let i = 0; i < this.n; i++) {
-      const s = head.get(refs[i]);
-      // A series dropped by retention between append and commit loses its samples.
-      if (s === undefined) stats.tooOld++;
-      else head.appendSample(s, ts[i], vs[i], stats, minValidTime);
+    const b = this.buf;
+    if (b !== undefined) {
+      const { refs, ts, vs } = b;
+      for (let i = 0; i < this.n; i++) {
+        const s = head.get(refs[i]);
+        // A series dropped by retention between append and commit loses its samples.
+        if (s === undefined) stats.tooOld++;
+        else head.appendSample(s, ts[i], vs[i], stats, minValidTime);
+      }
     }
     for (const [m, meta] of this.pendingMeta) head.setMetadata(m, meta);
     this.rollback();
@@ -56,23 +75,16 @@ export class HeadAppender implements Appender {
     this.n = 0;
     this.pendingMeta.clear();
     this.seriesAdded = 0;
-    if (this.refs.length > 65536) {
-      this.refs = new Uint32Array(256);
-      this.ts = new Float64Array(256);
-      this.vs = new Float64Array(256);
-    }
+    if (this.buf !== undefined && pool.length < POOL_MAX && this.buf.refs.length <= POOL_MAX_SAMPLES) pool.push(this.buf);
+    this.buf = undefined;
   }
 
-  private grow(): void {
-    const size = this.refs.length * 2;
-    const refs = new Uint32Array(size);
-    refs.set(this.refs);
-    this.refs = refs;
-    const ts = new Float64Array(size);
-    ts.set(this.ts);
-    this.ts = ts;
-    const vs = new Float64Array(size);
-    vs.set(this.vs);
-    this.vs = vs;
+  private grow(old: Buffers): Buffers {
+    const b = newBuffers(old.refs.length * 2);
+    b.refs.set(old.refs);
+    b.ts.set(old.ts);
+    b.vs.set(old.vs);
+    this.buf = b;
+    return b;
   }
 }

@@ -100,8 +100,10 @@ export class MemSeries {
   }
 
   private cut(t: number, o: ChunkOptions): XorAppender {
+    // The previous chunk's size predicts this one's, sparing the buffer regrowth on the append path.
+    const hint = this.open !== undefined ? this.open.byteLength + 16 : 128;
     this.seal();
-    const c = new XorAppender();
+    const c = new XorAppender(hint);
     this.open = c;
     this.openMint = t;
     this.nextAt = rangeForTimestamp(t, o.chunkRange);

@@ -136,32 +136,36 @@ function readTimeDod(r: BitReader): number {
 }
 
 function writeSigned(w: BitWriter, x: number): void {
-  if (x === 0) {
-    w.writeBit(0);
-    return;
+  // Prefix of p ones and a zero, then the value in VALUE_WIDTHS[p] bits, unrolled for speed.
+  if (x === 0) w.writeBit(0);
+  else if (x >= -8 && x < 8) w.writeBits((0b10 << 4) | (x & 0xf), 6);
+  else if (x >= -64 && x < 64) w.writeBits((0b110 << 7) | (x & 0x7f), 10);
+  else if (x >= -512 && x < 512) w.writeBits((0b1110 << 10) | (x & 0x3ff), 14);
+  else if (x >= -8192 && x < 8192) w.writeBits((0b11110 << 14) | (x & 0x3fff), 19);
+  else if (x >= -524288 && x < 524288) w.writeBits((0b111110 << 20) | (x & 0xfffff), 26);
+  else if (x >= -2147483648 && x < 2147483648) {
+    w.writeBits(0b1111110, 7);
+    w.writeBits(x, 32);
+  } else {
+    w.writeBits(0x7f, 7);
+    write64(w, x);
   }
-  for (let p = 1; p < VALUE_WIDTHS.length; p++) {
-    const width = VALUE_WIDTHS[p];
-    const half = 2 ** (width - 1);
-    if (x >= -half && x < half) {
-      // The prefix is p ones and a zero.
-      w.writeBits(((1 << p) - 1) << 1, p + 1);
-      w.writeBits(x < 0 ? x + 2 * half : x, width);
-      return;
-    }
-  }
-  w.writeBits(0x7f, 7);
-  write64(w, x);
 }
 
 function readSigned(r: BitReader): number {
-  let ones = 0;
-  while (ones < VALUE_WIDTHS.length && r.readBit() === 1) ones++;
-  if (ones === 0) return 0;
-  if (ones === VALUE_WIDTHS.length) return read64(r);
+  const pos = r.pos;
+  const prefix = r.readBits(7);
+  // Leading ones of the 7-bit prefix field.
+  const ones = Math.min(7, Math.clz32(~(prefix << 25)));
+  if (ones === 0) {
+    r.pos = pos + 1;
+    return 0;
+  }
+  if (ones === 7) return read64(r);
+  r.pos = pos + ones + 1;
   const width = VALUE_WIDTHS[ones];
   const bits = r.readBits(width);
-  return bits >= 2 ** (width - 1) ? bits - 2 ** width : bits;
+  return width === 32 ? bits | 0 : (bits << (32 - width)) >> (32 - width);
 }
 
 const reader = new BitReader();

@@ -34,7 +34,7 @@ export class XorAppender {
   private leading = 0xff;
   private trailing = 0;
 
-  constructor(capacityBytes = 32) {
+  constructor(capacityBytes = 128) {
     this.w = new BitWriter(capacityBytes);
     this.w.writeBits(0, 16);
   }

@@ -43,8 +43,8 @@ export function QueryEditor({
     callbacks.current = { onChange, onRun };
   }, [onChange, onRun]);
 
-  // Mount once. The first value, client, label and placeholder seed the
-  // editor; the effects below keep them current afterwards.
+  // Mount once, seeded with the first props. The effects below keep value and
+  // client current; label, placeholder and autoFocus are read only here.
   const initial = useRef({ value, client, label, placeholder, autoFocus });
   useEffect(() => {
     const host = hostRef.current;

@@ -32,7 +32,9 @@ describe('EngineCompletionClient', () => {
     expect(answers[0]).toHaveLength(10_000);
     expect(answers[2][9_999]).toBe('metric_9999');
     expect(api.labelValues).toHaveBeenCalledTimes(1);
-    expect(api.labelValues).toHaveBeenCalledWith('__name__');
+    expect(api.labelValues).toHaveBeenCalledWith('__name__', undefined);
+    await client.labelValues('__name__');
+    expect(api.labelValues).toHaveBeenCalledTimes(1);
   });
 
   it('maps metadata to TYPE and HELP only', async () => {

@@ -48,7 +48,7 @@ export class EngineCompletionClient implements PrometheusClient {
   metricNames(_prefix?: string): Promise<string[]> {
     // The whole list, whatever the prefix: the editor filters fuzzily, so
     // `cpu` must still offer `node_cpu_seconds_total`.
-    return this.ask('names', () => this.api.labelValues(METRIC_NAME), []);
+    return this.labelValues(METRIC_NAME);
   }
 
   labelNames(metricName?: string): Promise<string[]> {

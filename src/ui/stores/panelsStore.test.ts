@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPR, newPanel, panelsFromParams, panelsToParams } from './panelsStore';
+import { DEFAULT_EXPR, FIRST_VISIT_RANGE_MS, newPanel, panelsFromParams, panelsToParams } from './panelsStore';
 
 describe('panels in the URL', () => {
   it('round-trips panels through URL parameters', () => {
@@ -14,7 +14,7 @@ describe('panels in the URL', () => {
   });
 
   it('opens one default panel when the URL names none', () => {
-    expect(panelsFromParams(new URLSearchParams())).toEqual([newPanel(DEFAULT_EXPR)]);
+    expect(panelsFromParams(new URLSearchParams())).toEqual([{ ...newPanel(DEFAULT_EXPR), rangeMs: FIRST_VISIT_RANGE_MS }]);
   });
 
   it('falls back to the default range on a malformed one', () => {

@@ -17,6 +17,7 @@ export interface Panel {
 }
 
 export const DEFAULT_RANGE_MS = 15 * 60_000;
+export const FIRST_VISIT_RANGE_MS = 5 * 60_000;
 export const DEFAULT_EXPR = 'sum by (handler) (rate(http_requests_total[1m]))';
 
 export function newPanel(expr = ''): Panel {
@@ -37,7 +38,8 @@ export function panelsFromParams(params: URLSearchParams): Panel[] {
     p.endMs = params.get(`g${i}.end`) && Number.isFinite(end) ? end : null;
     panels.push(p);
   }
-  return panels.length > 0 ? panels : [newPanel(DEFAULT_EXPR)];
+  // A first visit has only seconds of data: a short range shows it moving at once.
+  return panels.length > 0 ? panels : [{ ...newPanel(DEFAULT_EXPR), rangeMs: FIRST_VISIT_RANGE_MS }];
 }
 
 export function panelsToParams(panels: readonly Panel[]): URLSearchParams {

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Engine, type EngineOptions } from './engine';
+
+const ORIGIN = 'http://127.0.0.1:5173';
+let dbSeq = 0;
+const running: Engine[] = [];
+
+function options(over: Partial<EngineOptions> = {}): EngineOptions {
+  dbSeq++;
+  return {
+    origin: ORIGIN,
+    host: '127.0.0.1:5173',
+    fetch: async () => new Response('nothing here', { status: 404 }),
+    now: () => Date.now(),
+    role: 'shared',
+    settingsDb: `engine-test-settings-${dbSeq}`,
+    tsdbDb: `engine-test-tsdb-${dbSeq}`,
+    checkpointEveryMs: 200,
+    ...over,
+  };
+}
+
+async function start(opts: EngineOptions): Promise<Engine> {
+  const e = await Engine.start(opts);
+  running.push(e);
+  return e;
+}
+
+const FAST = (host: string) => `global:
+  scrape_interval: 250ms
+  scrape_timeout: 200ms
+scrape_configs:
+  - job_name: vigil
+    metrics_path: /vigil/metrics
+    static_configs: [{ targets: ['${host}'] }]
+  - job_name: demo
+    static_configs:
+      - targets: ['${host}']
+        labels: { __metrics_path__: /demo/1/metrics, instance: demo-1 }
+`;
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() - t0 > ms) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.stop()));
+});
+
+describe('Engine', () => {
+  it('starts on a first visit with its own metrics and three demo instances as targets', async () => {
+    const e = await start(options());
+    const targets = await e.targets();
+    expect(targets.map((t) => `${t.pool} ${t.labels.instance}`).sort()).toEqual(['demo demo-1', 'demo demo-2', 'demo demo-3', 'vigil 127.0.0.1:5173']);
+  });
+
+  it('scrapes, stores and answers PromQL over what it scraped', async () => {
+    const e = await start(options());
+    expect(await e.setConfig(FAST('127.0.0.1:5173'))).toEqual({ ok: true });
+    const up = await until(
+      () => e.instantQuery('up', Date.now()),
+      (r) => r.status === 'success' && r.rows.length === 2,
+    );
+    expect(up.status).toBe('success');
+    if (up.status !== 'success') return;
+    expect(up.rows.map((r) => [r.labels.job, r.value]).sort()).toEqual([
+      ['demo', 1],
+      ['vigil', 1],
+    ]);
+    const now = Date.now();
+    const range = await e.rangeQuery('sum(http_requests_total)', now - 2000, now, 250);
+    expect(range.status).toBe('success');
+    if (range.status === 'success') expect(range.series).toHaveLength(1);
+    expect(await e.selfMetrics()).toMatch(/^vigil_scrape_loops 2$/m);
+    expect(await e.labelValues('job')).toEqual(['demo', 'vigil']);
+  });
+
+  it('refuses a broken configuration with line and cause, keeping the one in force', async () => {
+    const e = await start(options());
+    const before = await e.getConfig();
+    const r = await e.setConfig('global:\n  scrape_intervall: 5s\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('scrape_intervall') });
+    expect(await e.getConfig()).toBe(before);
+    expect(await e.targets()).toHaveLength(4);
+  });
+
+  it('keeps its configuration and samples across a restart, as across a reload', async () => {
+    const opts = options();
+    const first = await start(opts);
+    await first.setConfig(FAST('127.0.0.1:5173'));
+    await until(
+      () => first.instantQuery('up', Date.now()),
+      (r) => r.status === 'success' && r.rows.length === 2,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+    const stoppedAt = Date.now();
+
+    const second = await start({ ...opts, role: 'follower' });
+    expect(await second.getConfig()).toBe(FAST('127.0.0.1:5173'));
+    const r = await second.rangeQuery('up', stoppedAt - 1500, stoppedAt, 250);
+    expect(r.status).toBe('success');
+    if (r.status === 'success') expect(r.series.length).toBe(2);
+  });
+
+  it('answers a bad query with Prometheus’s error type and message', async () => {
+    const e = await start(options());
+    const r = await e.instantQuery('sum(', Date.now());
+    expect(r).toMatchObject({ status: 'error', errorType: 'bad_data' });
+  });
+});

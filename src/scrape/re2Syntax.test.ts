@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { compileRelabelRegex } from './relabel';
+import { re2ToJs } from './re2Syntax';
+
+describe('re2ToJs', () => {
+  it.each([
+    ['(.+?)(\\:\\d+)?;(\\d+)', '(.+?)(:\\d+)?;(\\d+)'],
+    ['a\\-b\\#c', 'a-b#c'],
+    ['[\\:\\-a]', '[:\\-a]'],
+    ['\\.\\*', '\\.\\*'],
+    ['\\Aab\\z', '^ab$'],
+    ['\\pL+\\PN', '\\p{L}+\\P{N}'],
+    ['\\p{Greek}', '\\p{Greek}'],
+    ['\\x{1F600}', '\\u{1F600}'],
+    ['\\Q1.5+x\\E!', '1\\.5\\+x!'],
+    ['[[:alpha:]_]+', '[A-Za-z_]+'],
+    ['[]a]', '[\\]a]'],
+    ['[^]a]', '[^\\]a]'],
+    ['(?P<port>\\d+)', '(?<port>\\d+)'],
+  ])('%s → %s', (re2, js) => {
+    expect(re2ToJs(re2)).toBe(js);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['(.+?)(\\:\\d+)?;(\\d+)', 'pod:80;9090', true],
+    ['[[:digit:]]+', '123', true],
+    ['[[:digit:]]+', '12a', false],
+    ['\\Q.*\\E', '.*', true],
+    ['\\Q.*\\E', 'ab', false],
+  ])('%s on %s is %s', (re2, input, want) => {
+    expect(compileRelabelRegex(re2).test(input)).toBe(want);
+  });
+});
