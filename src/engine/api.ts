@@ -66,8 +66,37 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** The store's figures and the browser's storage budget, for the Status page. */
+export interface StorageStatus {
+  series: number;
+  samples: number;
+  chunks: number;
+  blocks: number;
+  storedBytes: number;
+  bytesPerSample: number;
+  headSeries: number;
+  minTimeMs: number | null;
+  maxTimeMs: number | null;
+  topMetricsBySeries: { name: string; count: number }[];
+  topLabelsByValues: { name: string; count: number }[];
+  topLabelPairsBySeries: { name: string; value: string; count: number }[];
+  seriesCreated: number;
+  seriesRemoved: number;
+  retentionMs: number;
+  /** Size budget for blocks; null when unlimited. */
+  maxBytes: number | null;
+  /** navigator.storage.estimate() in the worker; null where the browser lacks it. */
+  usageBytes: number | null;
+  quotaBytes: number | null;
+  /** The last time retention dropped data, and why, in plain words. */
+  lastDrop: { atMs: number; message: string } | null;
+  lastCheckpointMs: number | null;
+  lastCheckpointError: string;
+}
+
 export type EngineEvent =
   | { kind: 'targets' }
+  | { kind: 'storage'; message: string }
   | { kind: 'data'; appendedAtMs: number }
   | { kind: 'config' }
   | { kind: 'role'; role: EngineRole };
@@ -88,6 +117,7 @@ export interface EngineApi {
   /** The engine's own metrics as Prometheus text, as `/metrics` would serve them. */
   selfMetrics(): Promise<string>;
   role(): Promise<EngineRole>;
+  storageStatus(): Promise<StorageStatus>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

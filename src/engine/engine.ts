@@ -3,12 +3,13 @@
 
 import { parseConfig } from '../scrape/config';
 import { ScrapeManager } from '../scrape/scrapeManager';
-import { openTsdb, type Tsdb } from '../tsdb/tsdb';
-import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, MetricMeta, QueryError, RangeColumns, TargetView } from './api';
+import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
+import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, MetricMeta, QueryError, RangeColumns, StorageStatus, TargetView } from './api';
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries } from './engineQueries';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
+import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
 
 export interface EngineOptions {
@@ -22,6 +23,9 @@ export interface EngineOptions {
   tsdbDb?: string;
   /** How often the head is checkpointed: at most this much is lost when the tab dies. */
   checkpointEveryMs?: number;
+  retentionMs?: number;
+  /** Size limit for stored blocks; by default a share of the origin's storage quota. */
+  maxBytes?: number;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
@@ -34,13 +38,13 @@ export class Engine implements EngineApi {
   private readonly queries: EngineQueries;
   private configYaml = '';
   private currentRole: EngineRole;
-  private checkpointTimer: ReturnType<typeof setInterval> | undefined;
-  private checkpointing: Promise<unknown> = Promise.resolve();
+  private readonly keeper: StorageKeeper;
 
   private constructor(
     private readonly opts: EngineOptions,
     private readonly settings: SettingsStore,
     private readonly tsdb: Tsdb,
+    budget: StorageBudget,
   ) {
     this.currentRole = opts.role;
     const fetchFn = virtualFetch(opts.origin, () => this.metrics.expose(), opts.now, opts.fetch);
@@ -53,14 +57,20 @@ export class Engine implements EngineApi {
       pageProtocol: new URL(opts.origin).protocol,
     });
     this.queries = new EngineQueries(tsdb, this.metrics);
+    this.keeper = new StorageKeeper(tsdb, budget, opts.now, this.metrics, (message) => this.emit({ kind: 'storage', message }));
     this.registerSelfMetrics();
     this.scrape.onChange(() => this.emit({ kind: 'targets' }));
   }
 
   static async start(opts: EngineOptions): Promise<Engine> {
     const settings = await SettingsStore.open(opts.settingsDb);
-    const tsdb = await openTsdb({ name: opts.tsdbDb ?? 'vigil-tsdb' });
-    const engine = new Engine(opts, settings, tsdb);
+    const { quota } = await storageEstimate();
+    const budget: StorageBudget = {
+      retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
+      maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
+    };
+    const tsdb = await openTsdb({ name: opts.tsdbDb ?? 'vigil-tsdb', retentionMs: budget.retentionMs, maxBytes: budget.maxBytes ?? undefined });
+    const engine = new Engine(opts, settings, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
     if (opts.role !== 'follower') engine.startWriting();
     return engine;
@@ -87,16 +97,7 @@ export class Engine implements EngineApi {
 
   private startWriting(): void {
     this.applyConfig();
-    const every = this.opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS;
-    const checkpoints = this.metrics.counter('vigil_tsdb_checkpoints_total', 'Head checkpoints written to IndexedDB, by outcome.');
-    this.checkpointTimer = setInterval(() => {
-      this.checkpointing = this.checkpointing
-        .then(() => this.tsdb.checkpoint())
-        .then(
-          () => checkpoints(1, { outcome: 'success' }),
-          () => checkpoints(1, { outcome: 'failure' }),
-        );
-    }, every);
+    this.keeper.start(this.opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
   }
 
   private applyConfig(): ConfigProblem[] {
@@ -173,14 +174,17 @@ export class Engine implements EngineApi {
     return this.scrape.targets();
   }
 
+  async storageStatus(): Promise<StorageStatus> {
+    return this.keeper.status();
+  }
+
   async selfMetrics(): Promise<string> {
     return this.metrics.expose();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.checkpointTimer);
     this.scrape.stop();
-    await this.checkpointing;
+    await this.keeper.stop();
     await this.tsdb.close();
     this.settings.close();
   }

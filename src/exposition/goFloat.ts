@@ -140,10 +140,11 @@ export function floatSyntaxError(text: string, fn = 'ParseFloat'): string {
   return `strconv.${fn}: parsing ${JSON.stringify(text)}: ${numeric ? 'value out of range' : 'invalid syntax'}`;
 }
 
+const latin1Decoder = new TextDecoder('latin1');
+
+/** ASCII bytes as a string in one allocation (a concatenation loop makes one per byte). */
 function latin1(buf: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]);
-  return s;
+  return latin1Decoder.decode(buf.subarray(start, end));
 }
 
 /** Go's strconv.FormatFloat(v, 'g', -1, 64): shortest digits, exponent form outside [1e-4, 1e6). */

@@ -84,7 +84,7 @@ describe('OpenMetricsParser', () => {
   it.each<[string, number, number, RegExp]>([
     ['a 1\n', 2, 1, /^data does not end with # EOF$/],
     ['a 1\n# EOF\nb 1\n', 3, 1, /^unexpected data after # EOF$/],
-    ['a 1\n\n# EOF\n', 2, 1, /^expected a valid start token, got "\\n" \("LINEBREAK"\)/],
+    ['a 1\n\n# EOF\n', 2, 1, /^expected a valid start token, got "\\n" \("INVALID"\)/],
     ['a  1\n# EOF\n', 1, 3, /^expected value after metric/],
     ['a 1 \n# EOF\n', 1, 5, /^expected timestamp or new record/],
     ['a 1 NaN\n# EOF\n', 1, 5, /^invalid timestamp NaN$/],
@@ -93,6 +93,7 @@ describe('OpenMetricsParser', () => {
     ['a{b="1"c="2"} 1\n# EOF\n', 1, 8, /^expected comma or brace close/],
     ['a {b="1"} 1\n# EOF\n', 1, 3, /invalid syntax/],
     ['# TYPE a untyped\n# EOF\n', 1, 10, /^invalid metric type "untyped"$/],
+    ['# TYPE a toString\n# EOF\n', 1, 10, /^invalid metric type "toString"$/],
     ['# UNIT a seconds\n# EOF\n', 1, 10, /^unit "seconds" not a suffix of metric "a"$/],
     ['# HELP a\n# EOF\n', 1, 9, /^expected text in HELP$/],
     ['# FOO a x\n# EOF\n', 1, 3, /^expected a valid start token/],

@@ -13,16 +13,16 @@ import { OpenMetricsRules } from './openMetricsRules';
 import type { Entry, Exemplar, ExpositionParser } from './parser';
 import { LABEL_BYTES, LABEL_START_BYTES, NAME_BYTES, NAME_START_BYTES, scanQuoted, tokenKind } from './scan';
 
-const OM_TYPES: Record<string, MetricType> = {
-  counter: 'counter',
-  gauge: 'gauge',
-  histogram: 'histogram',
-  gaugehistogram: 'gaugehistogram',
-  summary: 'summary',
-  info: 'info',
-  stateset: 'stateset',
-  unknown: 'unknown',
-};
+const OM_TYPES = new Map<string, MetricType>([
+  ['counter', 'counter'],
+  ['gauge', 'gauge'],
+  ['histogram', 'histogram'],
+  ['gaugehistogram', 'gaugehistogram'],
+  ['summary', 'summary'],
+  ['info', 'info'],
+  ['stateset', 'stateset'],
+  ['unknown', 'unknown'],
+]);
 
 // Module-local copies: see scan.ts.
 const NAME_START = NAME_START_BYTES;
@@ -139,7 +139,7 @@ export class OpenMetricsParser implements ExpositionParser {
     this.pos = nl + 1;
     if (keyword === 'type') {
       const text = decodeText(b, this.textStart, nl);
-      const t = OM_TYPES[text];
+      const t = OM_TYPES.get(text);
       if (t === undefined) throw parseErrorAt(b, this.textStart, `invalid metric type ${JSON.stringify(text)}`);
       this.mtype = t;
       return 'type';

@@ -11,13 +11,13 @@ import { LabelOffsets } from './labelOffsets';
 import type { Entry, ExpositionParser } from './parser';
 import { LABEL_BYTES, LABEL_START_BYTES, NAME_BYTES, NAME_START_BYTES, scanQuoted, tokenKind } from './scan';
 
-const TEXT_TYPES: Record<string, MetricType> = {
-  counter: 'counter',
-  gauge: 'gauge',
-  histogram: 'histogram',
-  summary: 'summary',
-  untyped: 'unknown',
-};
+const TEXT_TYPES = new Map<string, MetricType>([
+  ['counter', 'counter'],
+  ['gauge', 'gauge'],
+  ['histogram', 'histogram'],
+  ['summary', 'summary'],
+  ['untyped', 'unknown'],
+]);
 
 // Module-local copies: see scan.ts.
 const NAME_START = NAME_START_BYTES;
@@ -118,7 +118,7 @@ export class PromTextParser implements ExpositionParser {
     this.textEnd = eol;
     this.pos = eol + 1;
     if (keyword === 'type') {
-      const t = TEXT_TYPES[decodeText(b, this.textStart, this.textEnd)];
+      const t = TEXT_TYPES.get(decodeText(b, this.textStart, this.textEnd));
       if (t === undefined) throw parseErrorAt(b, this.textStart, `invalid metric type ${JSON.stringify(decodeText(b, this.textStart, this.textEnd))}`);
       this.mtype = t;
       return 'type';

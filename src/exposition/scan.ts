@@ -36,8 +36,10 @@ export function scanQuoted(b: Uint8Array, i: number, end: number, newlineAllowed
   return -1;
 }
 
-/** The token kind Prometheus names when a byte cannot start the token it expected. */
+/**
+ * The token kind Prometheus names when a byte cannot start the token it
+ * expected: its lexers report INVALID there, even for a newline.
+ */
 export function tokenKind(b: Uint8Array, i: number): string {
-  if (i >= b.length) return 'EOF';
-  return b[i] === 0x0a ? 'LINEBREAK' : 'INVALID';
+  return i >= b.length ? 'EOF' : 'INVALID';
 }

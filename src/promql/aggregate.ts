@@ -242,19 +242,7 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
         } else if (e.op === 'limitk') {
           chosen = present.slice(0, k);
         } else {
-          const desc = e.op === 'topk';
-          // NaN sorts as the least wanted value either way (vectorByValueHeap / vectorByReverseValueHeap).
-          chosen = present
-            .slice()
-            .sort((a, b) => {
-              const va = input[a].vals[i];
-              const vb = input[b].vals[i];
-              const na = Number.isNaN(va);
-              const nb = Number.isNaN(vb);
-              if (na || nb) return na === nb ? 0 : na ? 1 : -1;
-              return desc ? vb - va : va - vb;
-            })
-            .slice(0, k);
+          chosen = bestK(input, present, i, k, e.op === 'topk');
         }
       }
       for (const k of chosen) masks[k][i] = 1;
@@ -269,6 +257,24 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
   input.forEach((s, k) => {
     if (masks[k].some((b) => b === 1)) out.push({ ...s, has: masks[k] });
   });
+  return out;
+}
+
+/** The k best present series at step i, best first; NaN ranks last either way (vectorByValueHeap). */
+function bestK(input: StepSeries[], present: number[], i: number, k: number, desc: boolean): number[] {
+  const better = (a: number, b: number) => {
+    if (Number.isNaN(b)) return !Number.isNaN(a);
+    return desc ? a > b : a < b;
+  };
+  const out: number[] = [];
+  for (const idx of present) {
+    const v = input[idx].vals[i];
+    if (out.length === k && !better(v, input[out[k - 1]].vals[i])) continue;
+    let at = out.length === k ? k - 1 : out.length;
+    while (at > 0 && better(v, input[out[at - 1]].vals[i])) at--;
+    out.splice(at, 0, idx);
+    if (out.length > k) out.pop();
+  }
   return out;
 }
 

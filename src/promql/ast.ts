@@ -34,6 +34,8 @@ export interface VectorSelector {
   /** Offset in ms; negative looks ahead. */
   offset: number;
   at: AtModifier | undefined;
+  /** Experimental `anchored` / `smoothed` modifiers (extended range selectors). */
+  mode?: 'anchored' | 'smoothed';
   pos: PosRange;
 }
 

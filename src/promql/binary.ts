@@ -167,25 +167,31 @@ export function vectorBinop(
   const lhs = swapped ? rhsIn : lhsIn;
   const rhs = swapped ? lhsIn : rhsIn;
 
-  const rhsBySig = new Map<string, number[]>();
-  const rhsSig: string[] = [];
-  rhs.forEach((s, j) => {
-    const sig = signature(s.labels, m);
-    rhsSig.push(sig);
-    const g = rhsBySig.get(sig);
-    if (g) g.push(j);
-    else rhsBySig.set(sig, [j]);
-  });
-  const crowded = [...rhsBySig.values()].filter((g) => g.length > 1);
-  const lhsSig = lhs.map((s) => signature(s.labels, m));
+  // Join keys as ordinals, so per-step bookkeeping is array indexing.
+  const sigOrd = new Map<string, number>();
+  const ordOf = (l: Labels) => {
+    const sig = signature(l, m);
+    let o = sigOrd.get(sig);
+    if (o === undefined) sigOrd.set(sig, (o = sigOrd.size));
+    return o;
+  };
+  const rhsSig = Int32Array.from(rhs, (s) => ordOf(s.labels));
+  const lhsSig = Int32Array.from(lhs, (s) => ordOf(s.labels));
+  const rhsBySig: number[][] = Array.from({ length: sigOrd.size }, () => []);
+  rhsSig.forEach((o, j) => rhsBySig[o].push(j));
+  const crowded = rhsBySig.filter((g) => g.length > 1);
 
-  const outByKey = new Map<string, StepSeries>();
-  const metricCache = new Map<string, Labels>();
+  /** Output series by result labels; step and sig of the last write detect duplicate matches. */
+  interface Slot {
+    metric: Labels;
+    out: StepSeries | undefined;
+    step: number;
+    sig: number;
+  }
+  const slots = new Map<string, Slot>();
+  const pairSlots = new Map<number, Slot>();
   const dropSchema = changesMetricSchema(op);
-  const resultMetric = (ls: Labels, rs: Labels): Labels => {
-    const cacheKey = ls.key() + '\xfe' + rs.key();
-    const hit = metricCache.get(cacheKey);
-    if (hit) return hit;
+  const slotFor = (ls: Labels, rs: Labels): Slot => {
     const b = ls.builder();
     if (dropSchema) b.del(...METADATA_LABELS);
     if (m.card === 'one-to-one') {
@@ -193,39 +199,39 @@ export function vectorBinop(
       else b.del(...m.labels);
     }
     for (const ln of m.include) b.set(ln, rs.get(ln));
-    const out = b.labels();
-    metricCache.set(cacheKey, out);
-    return out;
+    const metric = b.labels();
+    const key = metric.key();
+    let slot = slots.get(key);
+    if (!slot) slots.set(key, (slot = { metric, out: undefined, step: -1, sig: -1 }));
+    return slot;
+  };
+  const pairSlot = (k: number, j: number): Slot => {
+    const id = k * rhs.length + j;
+    let slot = pairSlots.get(id);
+    if (!slot) pairSlots.set(id, (slot = slotFor(lhs[k].labels, rhs[j].labels)));
+    return slot;
   };
 
-  const matchedAt = new Set<string>();
-  const insertedAt = new Map<string, Set<string>>();
+  const matchedStep = new Int32Array(sigOrd.size).fill(-1);
   const fillRight = m.fillRight;
   const fillLeft = m.fillLeft;
   let i = 0;
-  const doBinop = (ll: Labels, lv: number, rl: Labels, rv: number, sig: string) => {
-    const [fl, fr] = swapped ? [rv, lv] : [lv, rv];
-    const [value, keep] = elemBinop(op, fl, fr);
-    const v = returnBool ? (keep ? 1 : 0) : value;
-    const metric = resultMetric(ll, rl);
+  const doBinop = (slot: Slot, lv: number, rv: number, sig: number) => {
+    const [value, keep] = swapped ? elemBinop(op, rv, lv) : elemBinop(op, lv, rv);
     if (m.card === 'one-to-one') {
-      if (matchedAt.has(sig)) {
+      if (matchedStep[sig] === i) {
         throw new QueryError('execution', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
       }
-      matchedAt.add(sig);
-    } else {
-      let ins = insertedAt.get(sig);
-      if (!ins) insertedAt.set(sig, (ins = new Set()));
-      const mk = metric.key();
-      if (ins.has(mk)) throw new QueryError('execution', 'multiple matches for labels: grouping labels must ensure unique matches');
-      ins.add(mk);
+    } else if (slot.step === i && slot.sig === sig) {
+      throw new QueryError('execution', 'multiple matches for labels: grouping labels must ensure unique matches');
     }
+    matchedStep[sig] = i;
+    slot.step = i;
+    slot.sig = sig;
     if (!keep && !returnBool) return;
-    const key = metric.key() + (returnBool ? '\xfe1' : '');
-    let o = outByKey.get(key);
-    if (!o) outByKey.set(key, (o = newStepSeries(metric, n, returnBool)));
-    o.vals[i] = v;
-    o.has[i] = 1;
+    slot.out ??= newStepSeries(slot.metric, n, returnBool);
+    slot.out.vals[i] = returnBool ? (keep ? 1 : 0) : value;
+    slot.out.has[i] = 1;
   };
   for (; i < n; i++) {
     for (const g of crowded) {
@@ -241,24 +247,24 @@ export function vectorBinop(
         );
       }
     }
-    matchedAt.clear();
-    insertedAt.clear();
     for (let k = 0; k < lhs.length; k++) {
       const ls = lhs[k];
       if (!ls.has[i]) continue;
-      const group = rhsBySig.get(lhsSig[k]);
-      const j = !group ? -1 : group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : (group.find((x) => rhs[x].has[i]) ?? -1);
-      if (j >= 0) doBinop(ls.labels, ls.vals[i], rhs[j].labels, rhs[j].vals[i], lhsSig[k]);
-      else if (fillRight !== undefined) doBinop(ls.labels, ls.vals[i], matchLabels(ls.labels, m), fillRight, lhsSig[k]);
+      const group = rhsBySig[lhsSig[k]];
+      const j = group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : (group.find((x) => rhs[x].has[i]) ?? -1);
+      if (j >= 0) doBinop(pairSlot(k, j), ls.vals[i], rhs[j].vals[i], lhsSig[k]);
+      else if (fillRight !== undefined) doBinop(slotFor(ls.labels, matchLabels(ls.labels, m)), ls.vals[i], fillRight, lhsSig[k]);
     }
     if (fillLeft === undefined) continue;
     for (let j = 0; j < rhs.length; j++) {
       const rs = rhs[j];
       if (!rs.has[i]) continue;
       const sig = rhsSig[j];
-      if (matchedAt.has(sig) || (insertedAt.get(sig)?.size ?? 0) > 0) continue;
-      doBinop(matchLabels(rs.labels, m), fillLeft, rs.labels, rs.vals[i], sig);
+      if (matchedStep[sig] === i) continue;
+      doBinop(slotFor(matchLabels(rs.labels, m), rs.labels), fillLeft, rs.vals[i], sig);
     }
   }
-  return [...outByKey.values()];
+  const out: StepSeries[] = [];
+  for (const slot of slots.values()) if (slot.out) out.push(slot.out);
+  return out;
 }

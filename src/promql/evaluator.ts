@@ -17,6 +17,12 @@ import { expandTemplate, isValidLabelName, naturalLess, re2ToJs } from './labelF
 import type { RangeFn, Window } from './rangeFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
+/** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
+const EXTENDED_SAFE = {
+  anchored: ['changes', 'delta', 'increase', 'rate', 'resets'],
+  smoothed: ['delta', 'increase', 'rate'],
+};
+
 export interface EvalContext {
   /** Each selector's series, fetched for the whole query beforehand. */
   data: Map<VectorSelector, SeriesData[]>;
@@ -104,6 +110,7 @@ export class Evaluator {
 
   /** The latest sample in (t - lookback, t] at each step, unless it is a stale marker. */
   private selectVector(sel: VectorSelector, g: Grid, timestamps: boolean): StepSeries[] {
+    if (sel.mode === 'smoothed' && !timestamps) return this.selectSmoothed(sel, g);
     const out: StepSeries[] = [];
     const lookback = this.ctx.lookbackDelta;
     for (const s of this.ctx.data.get(sel) ?? []) {
@@ -120,6 +127,38 @@ export class Evaluator {
           r.has[i] = 1;
           any = true;
         }
+      }
+      if (any) out.push(r);
+    }
+    return out;
+  }
+
+  /** The value at each step interpolated between the samples around it, within a lookback either side (smoothSeries). */
+  private selectSmoothed(sel: VectorSelector, g: Grid): StepSeries[] {
+    const out: StepSeries[] = [];
+    const lb = this.ctx.lookbackDelta;
+    for (const s of this.ctx.data.get(sel) ?? []) {
+      const r = newStepSeries(s.labels, g.n);
+      let any = false;
+      const { ts, vs } = s;
+      for (let i = 0; i < g.n; i++) {
+        const t = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
+        let prev = -1;
+        let next = -1;
+        for (let k = 0; k < ts.length; k++) {
+          if (ts[k] <= t - lb || isStaleNaN(vs[k])) continue;
+          if (ts[k] > t + lb) break;
+          if (ts[k] < t) prev = k;
+          else if (next < 0) next = k;
+        }
+        let v: number;
+        if (next >= 0 && ts[next] === t) v = vs[next];
+        else if (prev >= 0 && next >= 0) v = vs[prev] + ((vs[next] - vs[prev]) * (t - ts[prev])) / (ts[next] - ts[prev]);
+        else if (prev >= 0) v = vs[prev];
+        else continue;
+        r.vals[i] = v;
+        r.has[i] = 1;
+        any = true;
       }
       if (any) out.push(r);
     }
@@ -156,7 +195,7 @@ export class Evaluator {
         }
         series.push({ labels: s.labels, ts, vs, dropName: false });
       }
-      return { type: 'matrix', series, start, end, range: e.range };
+      return { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
     }
     if (e.kind !== 'subquery') throw new QueryError('execution', `expected a range vector, got ${e.kind}`);
     for (let i = 0; i < g.n; i++) {
@@ -264,6 +303,12 @@ export class Evaluator {
     const params: Float64Array[] = [];
     for (let k = 0; k < e.args.length; k++) if (k !== mi) params.push(await this.scalarArg(e.args[k], g));
     const m = await this.matrix(e.args[mi], g);
+    if (m.mode) {
+      const safe = EXTENDED_SAFE[m.mode];
+      if (!safe.includes(name)) throw new QueryError('execution', `${m.mode} modifier can only be used with: ${safe.join(', ')} - not with ${name}`);
+    }
+    const before = m.mode ? this.ctx.lookbackDelta : 0;
+    const after = m.mode === 'smoothed' ? this.ctx.lookbackDelta : 0;
     if (m.series.length > 0 && name === 'quantile_over_time') {
       for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) this.ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`);
     }
@@ -274,7 +319,7 @@ export class Evaluator {
     }
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
-    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0 };
+    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode };
     for (const s of m.series) {
       const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
       let any = false;
@@ -285,8 +330,8 @@ export class Evaluator {
       for (let i = 0; i < g.n; i++) {
         const start = m.start[i];
         const end = m.end[i];
-        while (hi < s.ts.length && s.ts[hi] <= end) hi++;
-        while (lo < hi && s.ts[lo] <= start) lo++;
+        while (hi < s.ts.length && s.ts[hi] <= end + after) hi++;
+        while (lo < hi && s.ts[lo] <= start - before) lo++;
         if (lo > hi) lo = hi;
         w.lo = lo;
         w.hi = hi;

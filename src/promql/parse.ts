@@ -157,9 +157,14 @@ class TreeReader {
       case 'BinaryExpr':
         return this.binary(n);
       case 'AnchoredExpr':
-      case 'SmoothedExpr':
-        this.fail(n, `the ${n.name === 'AnchoredExpr' ? 'anchored' : 'smoothed'} modifier is not supported`);
-        break;
+      case 'SmoothedExpr': {
+        const inner = this.expr(n.firstChild!);
+        const mode = n.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
+        const sel = inner.kind === 'matrixSelector' ? inner.selector : inner.kind === 'vectorSelector' && mode === 'smoothed' ? inner : undefined;
+        if (!sel) this.fail(n, `${mode} modifier can only be used on a range vector selector`);
+        sel.mode = mode;
+        return { ...inner, pos };
+      }
       default:
         this.fail(n, `unexpected ${JSON.stringify(this.text(n))}`);
     }

@@ -31,12 +31,14 @@ export function planSelectors(expr: Expr, ctx: PlanContext): Map<VectorSelector,
     switch (e.kind) {
       case 'vectorSelector': {
         const [a, b] = refs(e.at, e.offset, lo, hi);
-        widen(e, a - ctx.lookbackDelta, b);
+        widen(e, a - ctx.lookbackDelta, e.mode === 'smoothed' ? b + ctx.lookbackDelta : b);
         return;
       }
       case 'matrixSelector': {
-        const [a, b] = refs(e.selector.at, e.selector.offset, lo, hi);
-        widen(e.selector, a - e.range, b);
+        // Extended range selectors also read one lookback before the range (and after it, smoothed).
+        const sel = e.selector;
+        const [a, b] = refs(sel.at, sel.offset, lo, hi);
+        widen(sel, a - e.range - (sel.mode ? ctx.lookbackDelta : 0), sel.mode === 'smoothed' ? b + ctx.lookbackDelta : b);
         return;
       }
       case 'subquery': {

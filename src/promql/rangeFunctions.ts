@@ -17,6 +17,8 @@ export interface Window {
   range: number;
   /** The evaluation time of the step. */
   evalT: number;
+  /** Anchored or smoothed selectors: the samples reach one lookback past the window's edges. */
+  mode?: 'anchored' | 'smoothed';
 }
 
 /** Returns the output value, or undefined for no output at this step. */
@@ -24,6 +26,7 @@ export type RangeFn = (w: Window, params: readonly number[]) => number | undefin
 
 /** Prometheus's extrapolatedRate: rate, increase and delta with extrapolation to the window's edges. */
 function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | undefined {
+  if (w.mode) return extendedRate(w, isCounter, isRate);
   const { ts, vs, lo, hi } = w;
   if (hi - lo < 2) return undefined;
   let result = vs[hi - 1] - vs[lo];
@@ -48,6 +51,73 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (isRate) factor /= w.range / 1000;
   return result * factor;
+}
+
+/** Index of the last sample at or before the window's start (the anchor), else the first (sort.Search - 1). */
+function anchorIndex(w: Window, upTo: number): number {
+  let i = w.lo;
+  while (i < upTo && w.ts[i] <= w.start) i++;
+  return Math.max(w.lo, i - 1);
+}
+
+function interpolate(t1: number, v1: number, t2: number, v2: number, t: number, isCounter: boolean): number {
+  // A counter that went down restarted from zero (interpolate).
+  const y1 = isCounter && v2 < v1 ? 0 : v1;
+  return y1 + ((v2 - y1) * (t - t1)) / (t2 - t1);
+}
+
+/** The value at the window's start, interpolated when smoothed (pickOrInterpolateLeft). */
+export function leftEdge(w: Window, first: number, smoothed: boolean, isCounter: boolean): number {
+  const { ts, vs } = w;
+  if (smoothed && ts[first] < w.start) return interpolate(ts[first], vs[first], ts[first + 1], vs[first + 1], w.start, isCounter);
+  return vs[first];
+}
+
+/** The value at the window's end, interpolated when smoothed (pickOrInterpolateRight). */
+export function rightEdge(w: Window, last: number, smoothed: boolean, isCounter: boolean): number {
+  const { ts, vs } = w;
+  if (smoothed && last > w.lo && ts[last] > w.end) return interpolate(ts[last - 1], vs[last - 1], ts[last], vs[last], w.end, isCounter);
+  return vs[last];
+}
+
+/** Prometheus's extendedRate: anchored or smoothed rate, increase and delta, no extrapolation. */
+function extendedRate(w: Window, isCounter: boolean, isRate: boolean): number | undefined {
+  const { ts, vs } = w;
+  if (w.hi <= w.lo) return undefined;
+  const smoothed = w.mode === 'smoothed';
+  let last = w.hi - 1;
+  let first = anchorIndex(w, last);
+  if (smoothed) {
+    let k = w.lo;
+    while (k < w.hi - 1 && ts[k] < w.end) k++;
+    last = k;
+  }
+  if (ts[last] <= w.start) return undefined;
+  if (smoothed && ts[first] > w.end) return undefined;
+  const left = leftEdge(w, first, smoothed, isCounter);
+  const right = rightEdge(w, last, smoothed, isCounter);
+  let result = right - left;
+  if (isCounter) {
+    if (ts[first] <= w.start) first++;
+    if (ts[last] >= w.end) last--;
+    let prev = left;
+    for (let k = first; k <= last; k++) {
+      if (vs[k] < prev) result += prev;
+      prev = vs[k];
+    }
+    if (right < prev) result += prev;
+  }
+  if (isRate) result /= w.range / 1000;
+  return result;
+}
+
+/** The first sample resets and changes look at: the anchor when anchored (pickFirstSampleIndices). */
+function firstForChanges(w: Window): number | undefined {
+  if (w.mode !== 'anchored') return w.hi > w.lo ? w.lo : undefined;
+  let k = w.lo;
+  while (k < w.hi && w.ts[k] <= w.start) k++;
+  if (k >= w.hi) return undefined;
+  return Math.max(w.lo, k - 1);
 }
 
 /** Prometheus's instantValue: irate and idelta from the last two samples. */
@@ -205,20 +275,24 @@ export const rangeFunctions: Record<string, RangeFn> = {
     }
     return s1;
   },
-  resets: nonEmpty((w) => {
+  resets: (w) => {
+    const first = firstForChanges(w);
+    if (first === undefined) return undefined;
     let n = 0;
-    for (let i = w.lo + 1; i < w.hi; i++) if (w.vs[i] < w.vs[i - 1]) n++;
+    for (let i = first + 1; i < w.hi; i++) if (w.vs[i] < w.vs[i - 1]) n++;
     return n;
-  }),
-  changes: nonEmpty((w) => {
+  },
+  changes: (w) => {
+    const first = firstForChanges(w);
+    if (first === undefined) return undefined;
     let n = 0;
-    for (let i = w.lo + 1; i < w.hi; i++) {
+    for (let i = first + 1; i < w.hi; i++) {
       const a = w.vs[i - 1];
       const b = w.vs[i];
       if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) n++;
     }
     return n;
-  }),
+  },
   avg_over_time: nonEmpty(avg),
   sum_over_time: nonEmpty(sum),
   count_over_time: nonEmpty((w) => w.hi - w.lo),

@@ -49,6 +49,8 @@ export interface MatrixValue {
   start: Float64Array;
   end: Float64Array;
   range: number;
+  /** Extended range selectors: each window also holds one lookback before (and, smoothed, after) it. */
+  mode?: 'anchored' | 'smoothed';
 }
 
 export interface StringValue {

@@ -212,6 +212,14 @@ describe('scrapeLoop', () => {
     expect((await samples(head, 'a'))['{__name__="a", instance="app:8080", job="app"}'][0]).toEqual([T1, 0]);
   });
 
+  it('still reports how many samples a target over sample_limit exposed', async () => {
+    const { head, loop } = setup('    sample_limit: 2\n', ['a 1\nb 2\nc 3\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await value(head, 'scrape_samples_scraped')).toBe(3);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(3);
+    expect(loop.health().samples).toBe(3);
+  });
+
   it('accepts a scrape exactly at sample_limit', async () => {
     const { head, loop } = setup('    sample_limit: 2\n', ['a 1\nb 2\n']);
     await loop.scrapeAndReport(T1);

@@ -175,7 +175,7 @@ export class ScrapeLoop {
   /** One scrape at `appendTime` (ms): scrapeLoop.scrapeAndReport. */
   async scrapeAndReport(appendTime: number): Promise<void> {
     const start = this.deps.now();
-    let counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
+    const counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
     let app = this.deps.storage.appender();
     let scrapeErr: ScrapeError | undefined;
     let body: { buf: Uint8Array; contentType: string | null } | undefined;
@@ -190,7 +190,7 @@ export class ScrapeLoop {
     }
     if (body) {
       try {
-        counts = this.append(app, body.buf, body.contentType, appendTime);
+        this.append(app, body.buf, body.contentType, appendTime, counts);
       } catch (e) {
         app.rollback();
         app = this.deps.storage.appender();
@@ -252,11 +252,14 @@ export class ScrapeLoop {
     this.cache.iterDone(false);
   }
 
-  /** scrapeLoopAppender.append over one body; throws to fail (and roll back) the scrape. */
-  private append(app: Appender, buf: Uint8Array, contentType: string | null, t: number): Counts {
+  /**
+   * scrapeLoopAppender.append over one body; throws to fail (and roll back)
+   * the scrape. `counts` keeps what was counted before a failure, so a scrape
+   * over sample_limit still reports how many samples the target exposed.
+   */
+  private append(app: Appender, buf: Uint8Array, contentType: string | null, t: number, counts: Counts): void {
     const { opts, cache } = this;
     const p = parserFor(buf, contentType);
-    const counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
     const families = new Map<string, Metadata>();
     const familyOf = (name: string) => {
       let m = families.get(name);
@@ -319,7 +322,6 @@ export class ScrapeLoop {
     }
     cache.forEachStale((entry) => app.append(entry.ref, entry.labels, t, STALE_NAN));
     cache.iterDone(true);
-    return counts;
   }
 
   /** scrapeLoop.report: the five series every scrape writes, at the scrape's time. */

@@ -36,10 +36,6 @@ export class ScrapePool {
     this.reload(cfg);
   }
 
-  get config(): ScrapeConfig {
-    return this.cfg;
-  }
-
   /** Takes a new config for the job: rebuilds targets, restarting loops whose settings changed. */
   reload(cfg: ScrapeConfig): void {
     const prev = this.cfg as ScrapeConfig | undefined;

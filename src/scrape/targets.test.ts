@@ -92,6 +92,7 @@ scrape_configs:
     relabel_configs:
 ${rule}`);
     expect(active).toEqual([]);
+    expect(failures[0]).toMatch(/^instance 0 in group 0: /);
     expect(failures[0]).toContain(want);
   });
 });

@@ -117,7 +117,7 @@ export function targetURL(labels: Labels, params: Readonly<Record<string, string
 }
 
 /** Prometheus's TargetsFromGroup for one job. */
-export function targetsFromGroups(cfg: ScrapeConfig, groups: readonly TargetGroup[], rules: readonly RelabelRule[], source = ''): TargetBuild {
+export function targetsFromGroups(cfg: ScrapeConfig, groups: readonly TargetGroup[], rules: readonly RelabelRule[]): TargetBuild {
   const out: TargetBuild = { active: [], dropped: [], failures: [] };
   groups.forEach((g, gi) => {
     g.targets.forEach((address, i) => {
@@ -126,7 +126,7 @@ export function targetsFromGroups(cfg: ScrapeConfig, groups: readonly TargetGrou
       try {
         labels = populateLabels(discovered, rules);
       } catch (e) {
-        out.failures.push(`instance ${i} in group ${source}:${gi}: ${(e as Error).message}`);
+        out.failures.push(`instance ${i} in group ${gi}: ${(e as Error).message}`);
         return;
       }
       if (labels === null) {

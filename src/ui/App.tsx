@@ -18,6 +18,8 @@ export function App() {
   useEffect(startEngineStore, []);
   const targets = useEngine((s) => s.targets);
   const down = targets.filter((t) => t.state === 'down').length;
+  const storageMessage = useEngine((s) => s.storageMessage);
+  const dismiss = useEngine((s) => s.dismissStorageMessage);
   const page = PAGES.find((p) => p.path === route.path) ?? PAGES[0];
   return (
     <>
@@ -34,6 +36,14 @@ export function App() {
           ))}
         </nav>
       </header>
+      {storageMessage ? (
+        <div className="banner" role="alert">
+          <span>{storageMessage}</span>
+          <button type="button" onClick={dismiss} aria-label="Dismiss storage message">
+            ✕
+          </button>
+        </div>
+      ) : null}
       <main>
         <page.Page />
       </main>

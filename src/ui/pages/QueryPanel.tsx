@@ -7,6 +7,7 @@ import { formatDuration } from '../../model/duration';
 import { Graph } from '../components/Graph';
 import { EngineCompletionClient } from '../components/promClient';
 import { QueryEditor } from '../components/QueryEditor';
+import { unitOfExpression } from '../components/units';
 import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
 import { usePanels, type Panel } from '../stores/panelsStore';
@@ -116,7 +117,12 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         ) : null}
         {outcome.kind === 'graph' ? (
           <>
-            <Graph data={outcome.data} onZoom={(start, end) => update(index, { rangeMs: end - start, endMs: end })} />
+            <Graph
+              data={outcome.data}
+              query={panel.expr}
+              unit={unitOfExpression(panel.expr)}
+              onZoom={(start, end) => update(index, { rangeMs: end - start, endMs: end })}
+            />
             <p className="muted small" role="status" aria-label="Result summary">
               {graphSummary(outcome.data)}
             </p>

@@ -1,6 +1,9 @@
-// The engine's own state: its role in this browser and its self-metrics.
+// The engine's own state: its role in this browser, the store and its budget,
+// whether the browser keeps the data, and the engine's self-metrics.
 
 import { useEffect, useState } from 'react';
+import type { StorageStatus } from '../../engine/api';
+import { formatDuration } from '../../model/duration';
 import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
 
@@ -10,12 +13,107 @@ const ROLE_TEXT = {
   follower: 'Another tab’s engine scrapes; this one only reads.',
 };
 
+function bytes(n: number | null): string {
+  if (n === null) return 'unknown';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+function time(ms: number | null): string {
+  return ms === null ? '—' : new Date(ms).toLocaleString();
+}
+
+/** Asks the browser not to evict this origin's data; only a page (not a worker) may ask. */
+function usePersistence(): boolean | null {
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persist) return;
+    void storage.persisted().then((already) => (already ? true : storage.persist())).then(setPersisted);
+  }, []);
+  return persisted;
+}
+
+function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean | null }) {
+  const rows: [string, string][] = [
+    ['Series', st.series.toLocaleString()],
+    ['Samples', st.samples.toLocaleString()],
+    ['Chunks', st.chunks.toLocaleString()],
+    ['Blocks in IndexedDB', st.blocks.toLocaleString()],
+    ['Bytes in IndexedDB', bytes(st.storedBytes)],
+    ['Bytes per sample', st.bytesPerSample > 0 ? st.bytesPerSample.toFixed(2) : '—'],
+    ['Head series', st.headSeries.toLocaleString()],
+    ['Oldest sample', time(st.minTimeMs)],
+    ['Newest sample', time(st.maxTimeMs)],
+    ['Series created / removed', `${st.seriesCreated} / ${st.seriesRemoved}`],
+    ['Retention time', formatDuration(st.retentionMs)],
+    ['Retention size', st.maxBytes === null ? 'unlimited' : bytes(st.maxBytes)],
+    ['Origin storage used / quota', `${bytes(st.usageBytes)} / ${bytes(st.quotaBytes)}`],
+    ['Persistent storage', persisted === null ? 'unknown' : persisted ? 'granted: the browser will not evict this data' : 'not granted: the browser may evict this data under pressure'],
+    ['Last checkpoint', st.lastCheckpointError ? `failed: ${st.lastCheckpointError}` : time(st.lastCheckpointMs)],
+  ];
+  return (
+    <section className="card" aria-label="Storage">
+      <h2>Storage</h2>
+      {st.lastDrop ? (
+        <p className="error" role="alert">
+          {time(st.lastDrop.atMs)}: {st.lastDrop.message}
+        </p>
+      ) : null}
+      <table className="facts">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Top metrics by series</h3>
+      <table className="facts">
+        <tbody>
+          {st.topMetricsBySeries.map((m) => (
+            <tr key={m.name}>
+              <th scope="row" className="mono">
+                {m.name}
+              </th>
+              <td>{m.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Top label names by values</h3>
+      <table className="facts">
+        <tbody>
+          {st.topLabelsByValues.map((m) => (
+            <tr key={m.name}>
+              <th scope="row" className="mono">
+                {m.name}
+              </th>
+              <td>{m.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function StatusPage() {
   const role = useEngine((s) => s.role);
   const dataVersion = useEngine((s) => s.dataVersion);
+  const persisted = usePersistence();
   const [metrics, setMetrics] = useState('');
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
   useEffect(() => {
     void engine().selfMetrics().then(setMetrics);
+    void engine().storageStatus().then(setStorage);
   }, [dataVersion]);
   return (
     <div className="page">
@@ -23,6 +121,7 @@ export function StatusPage() {
         <h2>Engine</h2>
         <p>{role ? ROLE_TEXT[role] : 'Connecting…'}</p>
       </section>
+      {storage ? <StorageCard st={storage} persisted={persisted} /> : null}
       <section className="card">
         <h2>Self-metrics</h2>
         <pre className="mono small self-metrics" aria-label="Engine self-metrics">

@@ -10,6 +10,9 @@ interface EngineState {
   targets: TargetView[];
   /** Bumped on every scrape round, so live views know to refresh. */
   dataVersion: number;
+  /** The engine's last word on data it had to drop, until dismissed. */
+  storageMessage: string | null;
+  dismissStorageMessage(): void;
   refreshTargets(): Promise<void>;
 }
 
@@ -17,6 +20,10 @@ export const useEngine = create<EngineState>((set) => ({
   role: null,
   targets: [],
   dataVersion: 0,
+  storageMessage: null,
+  dismissStorageMessage() {
+    set({ storageMessage: null });
+  },
   async refreshTargets() {
     set({ targets: await engine().targets() });
   },
@@ -33,6 +40,7 @@ export function startEngineStore(): void {
   void refreshTargets();
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
+    if (e.kind === 'storage') useEngine.setState({ storageMessage: e.message });
     if (e.kind === 'targets' || e.kind === 'config') {
       useEngine.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
       void refreshTargets();
