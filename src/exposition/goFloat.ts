@@ -134,8 +134,9 @@ export function readGoInt(buf: Uint8Array, start: number, end: number, out: Floa
   return true;
 }
 
-/** Why Go would refuse the literal, in strconv's words. */
+/** Why Prometheus would refuse the literal: its parseFloat's own words for `p`, `P`, `_`, else strconv's. */
 export function floatSyntaxError(text: string, fn = 'ParseFloat'): string {
+  if (fn === 'ParseFloat' && /[pP_]/.test(text)) return 'unsupported character in float';
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
   return `strconv.${fn}: parsing ${JSON.stringify(text)}: ${numeric ? 'value out of range' : 'invalid syntax'}`;
 }

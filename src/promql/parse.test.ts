@@ -44,7 +44,12 @@ describe('parseExpr', () => {
     ['-"a"', '1:1: parse error: unary expression only allowed on expressions of type scalar or instant vector, got "string"'],
     ['foo[5m][1m:]', '1:1: parse error: subquery is only allowed on instant vector, got matrix instead'],
     ['a + on(x) group_left(x) b', '1:1: parse error: label "x" must not occur in ON and GROUP clause at once'],
-    ['nonexistent_fn(foo)', undefined],
+    ['nonexistent_fn(foo)', '1:1: parse error: unknown function with name "nonexistent_fn"'],
+    ['rate(foo[5m]', '1:13: parse error: unclosed left parenthesis'],
+    ['foo{a="b"', '1:10: parse error: unexpected end of input inside braces'],
+    ['foo{a="b}', '1:7: parse error: unterminated quoted string'],
+    ['sum(foo))', "1:9: parse error: unexpected right parenthesis ')'"],
+    ['1 +', '1:4: parse error: unexpected end of input'],
   ])('rejects %s', (q, message) => {
     expect(() => parseExpr(q)).toThrow(message ?? /parse error/);
   });

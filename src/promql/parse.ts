@@ -10,6 +10,7 @@ import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching,
 import { ParseError } from './errors';
 import { FUNCTIONS } from './functions';
 import { parseDurationMs, parseNumber, unquote } from './literals';
+import { lexError } from './syntaxErrors';
 import { checkAST } from './typeCheck';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
@@ -69,6 +70,8 @@ class TreeReader {
   }
 
   private syntaxError(n: SyntaxNode): never {
+    const lexical = lexError(this.q);
+    if (lexical) throw new ParseError(this.q, lexical.pos, lexical.what);
     const at = n.from;
     if (at >= this.q.trimEnd().length) throw new ParseError(this.q, at, 'unexpected end of input');
     const tok = this.q.slice(at, Math.max(n.to, at + 1)).trim() || this.q[at];

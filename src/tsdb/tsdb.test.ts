@@ -195,6 +195,36 @@ describe('persistent tsdb', () => {
     );
   });
 
+  it('opens despite a damaged open chunk, losing only that chunk and saying so', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    scrape(db, 2, T0, 50);
+    await db.checkpoint();
+    await db.close();
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open('vigil');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const store = raw.transaction('head', 'readwrite').objectStore('head');
+      const get = store.get('checkpoint');
+      get.onsuccess = () => {
+        const rec = get.result;
+        const first = rec.openLens[0];
+        rec.openBytes = new Uint8Array([...rec.openBytes.subarray(0, 4), ...rec.openBytes.subarray(first)]);
+        rec.openLens[0] = 4;
+        const put = store.put(rec, 'checkpoint');
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    });
+    raw.close();
+    const again = await openFresh(factory);
+    expect(again.stats().loadWarnings).toEqual([expect.stringMatching(/host-0.*open chunk dropped: .*truncated/)]);
+    expect((await dump(again)).map((s) => s.ts.length)).toEqual([50]);
+  });
+
   it('reports statistics for the UI', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);

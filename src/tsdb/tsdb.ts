@@ -65,6 +65,8 @@ export interface TsdbStats {
   topLabelPairsBySeries: { name: string; value: string; count: number }[];
   seriesCreated: number;
   seriesRemoved: number;
+  /** Damage found while opening (data that could not be restored), for the UI to show. */
+  loadWarnings: string[];
 }
 
 export const DEFAULT_RETENTION_MS = 15 * 24 * 3_600_000;
@@ -103,6 +105,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
   private nextBlockId = 1;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly warnings: string[] = [];
 
   constructor(
     private readonly db: TsdbDb,
@@ -136,7 +139,14 @@ class PersistentTsdb implements Tsdb, PersistedView {
         s.lastValue = h.lastValues[i];
         s.nextAt = h.nextAts[i];
         s.openMint = h.openMints[i];
-        if (len > 0) s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
+        if (len > 0) {
+          try {
+            s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
+          } catch (e) {
+            // One damaged open chunk costs that chunk's samples, not the whole database.
+            this.warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${(e as Error).message}`);
+          }
+        }
       }
       off += len;
     }
@@ -484,6 +494,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
       topLabelPairsBySeries: top(pairs),
       seriesCreated: head.seriesCreated,
       seriesRemoved: head.seriesRemoved,
+      loadWarnings: [...this.warnings],
     };
   }
 }

@@ -98,7 +98,11 @@ export class TsdbQuerier implements Querier {
       const ts = new Float64Array(total);
       const vs = new Float64Array(total);
       let o = 0;
-      for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+      try {
+        for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+      } catch (e) {
+        throw new Error(`tsdb select: series ${labels[i].toString()}: ${(e as Error).message}`, { cause: e });
+      }
       const lo = lowerBound(ts, mint);
       const hi = lowerBound(ts, maxt + 1);
       if (lo >= hi) continue;

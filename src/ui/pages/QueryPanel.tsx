@@ -37,41 +37,51 @@ function graphSummary(data: RangeColumns): string {
 
 type Outcome = { kind: 'idle' } | { kind: 'graph'; data: RangeColumns } | { kind: 'table'; data: InstantResult } | { kind: 'error'; error: QueryError };
 
+/** A tab-unique id per panel, so the engine cancels a panel's previous query when a new one starts. */
+let panelSeq = 0;
+
 export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const update = usePanels((s) => s.update);
   const remove = usePanels((s) => s.remove);
   const dataVersion = useEngine((s) => s.dataVersion);
   const [draft, setDraft] = useState(panel.expr);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const [running, setRunning] = useState(false);
-  const queryId = useMemo(() => `panel-${index}-${Math.random().toString(36).slice(2)}`, [index]);
-  const seq = useRef(0);
-
-  const execute = useCallback(async () => {
-    if (panel.expr.trim() === '') return;
-    const mine = ++seq.current;
-    setRunning(true);
-    const api = engine();
-    const result =
-      panel.tab === 'graph'
-        ? await (async () => {
-            const w = queryWindow(panel.rangeMs, panel.endMs, Date.now());
-            return api.rangeQuery(panel.expr, w.start, w.end, w.step, queryId);
-          })()
-        : await api.instantQuery(panel.expr, panel.endMs ?? Date.now(), queryId);
-    if (mine !== seq.current) return;
-    setRunning(false);
-    if (result.status === 'error') setOutcome({ kind: 'error', error: result });
-    else if (result.resultType === 'matrix' && 'times' in result) setOutcome({ kind: 'graph', data: result });
-    else setOutcome({ kind: 'table', data: result as InstantResult });
-  }, [panel.expr, panel.tab, panel.rangeMs, panel.endMs, queryId]);
-
-  // Runs on any change of the panel, and again on each scrape round while live.
+  const [queryId] = useState(() => `panel-${++panelSeq}`);
   const live = panel.endMs === null;
-  useEffect(() => {
-    void execute();
-  }, [execute, live ? dataVersion : 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  // What the panel should show now; a live panel asks again on each scrape round.
+  const request = useMemo(
+    () => ({ expr: panel.expr, tab: panel.tab, rangeMs: panel.rangeMs, endMs: panel.endMs, round: live ? dataVersion : 0 }),
+    [panel.expr, panel.tab, panel.rangeMs, panel.endMs, live, dataVersion],
+  );
+  const [answered, setAnswered] = useState<{ request: typeof request; outcome: Outcome } | null>(null);
+  const latest = useRef(request);
 
+  useEffect(() => {
+    latest.current = request;
+    if (request.expr.trim() === '') return;
+    const api = engine();
+    const asked =
+      request.tab === 'graph'
+        ? (() => {
+            const w = queryWindow(request.rangeMs, request.endMs, Date.now());
+            return api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
+          })()
+        : api.instantQuery(request.expr, request.endMs ?? Date.now(), queryId);
+    void asked.then((result) => {
+      if (latest.current !== request) return;
+      let outcome: Outcome;
+      if (result.status === 'error') outcome = { kind: 'error', error: result };
+      else if ('times' in result) outcome = { kind: 'graph', data: result };
+      else outcome = { kind: 'table', data: result };
+      setAnswered({ request, outcome });
+    });
+  }, [request, queryId]);
+
+  const outcome: Outcome = answered?.outcome ?? { kind: 'idle' };
+  // A live refresh is not "running" to the eye: only a changed question is.
+  const shown = answered?.request;
+  const running =
+    request.expr.trim() !== '' &&
+    (shown === undefined || shown.expr !== request.expr || shown.tab !== request.tab || shown.rangeMs !== request.rangeMs || shown.endMs !== request.endMs);
   const run = useCallback(() => update(index, { expr: draft }), [update, index, draft]);
 
   return (

@@ -30,6 +30,17 @@ export const useEngine = create<EngineState>((set) => ({
 }));
 
 let started = false;
+// Every target reports each scrape; live views refresh once per burst, not once per target.
+const REFRESH_COALESCE_MS = 500;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleRefresh(): void {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = undefined;
+    useEngine.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
+    void useEngine.getState().refreshTargets();
+  }, REFRESH_COALESCE_MS);
+}
 
 /** Connects the store to the engine once per tab. */
 export function startEngineStore(): void {
@@ -41,9 +52,6 @@ export function startEngineStore(): void {
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
     if (e.kind === 'storage') useEngine.setState({ storageMessage: e.message });
-    if (e.kind === 'targets' || e.kind === 'config') {
-      useEngine.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
-      void refreshTargets();
-    }
+    if (e.kind === 'targets' || e.kind === 'config') scheduleRefresh();
   });
 }
