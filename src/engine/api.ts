@@ -1,7 +1,8 @@
 // The typed face the UI calls (over comlink) and the events it hears. Plain
 // data only: everything here crosses a worker boundary by structured clone.
 
-import type { TargetView } from '../scrape/scrapeManager';
+import type { ExplainNode } from '../promql/explain';
+import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 
 /** A series' raw samples: timestamps in ms beside float64 values. */
 export interface SeriesColumns {
@@ -59,6 +60,33 @@ export interface MetricMeta {
 }
 
 export type { TargetState, TargetView } from '../scrape/scrapeManager';
+export type { DroppedTargetView } from '../scrape/scrapeManager';
+export type { ExplainNode } from '../promql/explain';
+
+/** One metric name as the explorer lists it; `series` counts those with a recent sample. */
+export interface MetricSummary {
+  name: string;
+  type: string;
+  help: string;
+  unit: string;
+  series: number;
+}
+
+/** One label of the series a selector picks: its values (most series first) and counts. */
+export interface LabelCardinality {
+  name: string;
+  /** Distinct values, including any left out of `values`. */
+  distinct: number;
+  /** Series the selector picked. */
+  series: number;
+  values: { value: string; series: number }[];
+}
+
+export interface ExplainResult {
+  status: 'success';
+  tree: ExplainNode;
+  warnings: string[];
+}
 
 export interface ConfigProblem {
   line: number;
@@ -118,6 +146,18 @@ export interface EngineApi {
   selfMetrics(): Promise<string>;
   role(): Promise<EngineRole>;
   storageStatus(): Promise<StorageStatus>;
+  /** Every metric name with TYPE, HELP, UNIT and its recent series count. */
+  metricSummaries(): Promise<MetricSummary[]>;
+  /** Labels of the series a selector picks, with each value's series count. */
+  labelCardinality(selector: string): Promise<LabelCardinality[] | QueryError>;
+  /** The query's evaluated tree with each node's series, samples and time. */
+  explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError>;
+  /** Targets target relabelling dropped, with the labels they were discovered with. */
+  droppedTargets(): Promise<DroppedTargetView[]>;
+  /** Every stored sample as OpenMetrics text. */
+  exportData(): Promise<string>;
+  /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */
+  importData(text: string): Promise<{ ok: true; samples: number; rejected: number } | { ok: false; error: string }>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

@@ -7,6 +7,8 @@ import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, MetricMeta, QueryError, RangeColumns, StorageStatus, TargetView } from './api';
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries } from './engineQueries';
+import { Explore } from './explore';
+import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary } from './api';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
@@ -187,5 +189,40 @@ export class Engine implements EngineApi {
     await this.keeper.stop();
     await this.tsdb.close();
     this.settings.close();
+  }
+
+  // The explorer pages, Explain, and data export and import (explore.ts).
+  private explorer?: Explore;
+  private explore(): Explore {
+    return (this.explorer ??= new Explore(this.tsdb, this.opts.now));
+  }
+
+  async metricSummaries(): Promise<MetricSummary[]> {
+    return this.explore().metrics();
+  }
+
+  async labelCardinality(selector: string): Promise<LabelCardinality[] | QueryError> {
+    return this.explore().labels(selector);
+  }
+
+  async explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError> {
+    return this.explore().explain(expr, startMs, endMs, stepMs);
+  }
+
+  async droppedTargets(): Promise<DroppedTargetView[]> {
+    return this.scrape.droppedTargets();
+  }
+
+  async exportData(): Promise<string> {
+    return this.explore().exportOpenMetrics();
+  }
+
+  async importData(text: string): Promise<{ ok: true; samples: number; rejected: number } | { ok: false; error: string }> {
+    if (this.currentRole === 'follower') return { ok: false, error: 'another tab’s engine writes the data; import from that tab' };
+    try {
+      return { ok: true, ...this.explore().importExposition(text) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
   }
 }

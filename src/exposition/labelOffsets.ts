@@ -1,7 +1,7 @@
 // Where a series' name and label pairs lie in the scrape buffer. The parsers
 // record offsets while scanning and build strings only when labels() is asked.
 
-import { Labels, METRIC_NAME } from '../model/labels';
+import { intern, Labels, METRIC_NAME } from '../model/labels';
 import type { MetricType } from '../tsdb/storage';
 import { unescapeLabel } from './byteText';
 import { formatOpenMetricsFloat, parseGoFloat } from './goFloat';
@@ -73,10 +73,11 @@ export class LabelOffsets {
    */
   labels(buf: Uint8Array, type: MetricType): Labels {
     const flat: string[] = [];
-    if (this.hasName) flat.push(METRIC_NAME, this.metricName(buf));
+    // Names recur across series, so they share one copy; values may be unbounded, so they do not.
+    if (this.hasName) flat.push(METRIC_NAME, intern(this.metricName(buf)));
     const normalize = type === 'histogram' ? 'le' : type === 'summary' ? 'quantile' : '';
     for (let i = 0; i < this.count; i++) {
-      const name = this.labelName(buf, i);
+      const name = intern(this.labelName(buf, i));
       let value = this.labelValue(buf, i);
       if (name === normalize) {
         const f = parseGoFloat(buf, this.offs[4 + 4 * i], this.offs[5 + 4 * i]);

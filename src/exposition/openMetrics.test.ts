@@ -102,7 +102,7 @@ describe('OpenMetricsParser', () => {
     ['a_total 1 # {a="b"} 1 Inf\n# EOF\n', 1, 23, /^invalid exemplar timestamp \+Inf$/],
     ['a_total 1 # {a="b"}\n# EOF\n', 1, 20, /^expected value after exemplar labels/],
     ['a_total 1 # {"x"} 1\n# EOF\n', 1, 17, /^expected label name/],
-    ['a 0x1p-3\n# EOF\n', 1, 3, /invalid syntax/],
+    ['a 0x1p-3\n# EOF\n', 1, 3, /^unsupported character in float/],
   ])('rejects %j at %d:%d', (text, line, column, what) => {
     const err = failure(text, false);
     expect(err?.what).toMatch(what);

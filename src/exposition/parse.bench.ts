@@ -6,21 +6,23 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { datasetInfo, expositionPage } from '../cli/datasets';
+import { OpenMetricsParser } from './openMetrics';
 import type { ExpositionParser } from './parser';
 import { PromTextParser } from './promText';
 import { SeriesCache } from './seriesCache';
 
 const ALLTYPES = new URL('../../../shared/conformance/textparse/alltypes.237mfs.prom.txt', import.meta.url);
+const ALLTYPES_OM = new URL('../../../shared/conformance/textparse/alltypes.5mfs.om.txt', import.meta.url);
 
 /** Parses `buf` repeatedly for about `ms`, reading every value and timestamp; bytes and samples per second. */
-function throughput(buf: Uint8Array, ms: number): { mbPerS: number; samplesPerS: number } {
+function throughput(buf: Uint8Array, ms: number, parser: (buf: Uint8Array) => ExpositionParser = (b) => new PromTextParser(b)): { mbPerS: number; samplesPerS: number } {
   let samples = 0;
   let rounds = 0;
   let sink = 0;
   const t0 = performance.now();
   let elapsed = 0;
   while (elapsed < ms) {
-    const p = new PromTextParser(buf);
+    const p = parser(buf);
     for (let e = p.next(); e !== null; e = p.next()) {
       if (e === 'series') {
         sink += p.value() + (p.timestamp() ?? 0);
@@ -71,6 +73,13 @@ export async function bench(): Promise<Record<string, number>> {
   figures.parse_mb_per_s = a.mbPerS;
   figures.parse_samples_per_s = a.samplesPerS;
 
+  const om = new Uint8Array(readFileSync(ALLTYPES_OM));
+  const openMetrics = (b: Uint8Array) => new OpenMetricsParser(b);
+  throughput(om, 300, openMetrics);
+  const o = throughput(om, 2000, openMetrics);
+  figures.parse_om_mb_per_s = o.mbPerS;
+  figures.parse_om_samples_per_s = o.samplesPerS;
+
   const { start, stepMs } = datasetInfo('scale');
   const enc = new TextEncoder();
   const pages = Array.from({ length: 4 }, (_, i) => enc.encode(expositionPage('scale', start + i * stepMs)));
@@ -95,7 +104,7 @@ export async function bench(): Promise<Record<string, number>> {
   // runtime add to some runs, never subtract, so the least of several is the scrape's own.
   const gc = exposedGc();
   let least = Infinity;
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 25; i++) {
     const page = pages[i % pages.length];
     gc();
     const before = process.memoryUsage().heapUsed;

@@ -3,6 +3,16 @@ import { hashBytes, SeriesCache } from './seriesCache';
 
 const enc = new TextEncoder();
 
+describe('hashBytes', () => {
+  it.each([
+    ['The quick brown fox jumps over the lazy dog', 0x2fa826cd],
+    ['Hello, world!', 0x24884cba],
+  ])('is MurmurHash3 x86_32 with seed 0x9747b28c: %j', (text, want) => {
+    const b = enc.encode(`..${text}..`);
+    expect(hashBytes(b, 2, b.length - 2) >>> 0).toBe(want);
+  });
+});
+
 describe('SeriesCache', () => {
   it('finds an entry by the bytes of any buffer holding the same series', () => {
     const cache = new SeriesCache<number>();
@@ -17,7 +27,7 @@ describe('SeriesCache', () => {
 
   it('tells apart series whose hashes collide', () => {
     const cache = new SeriesCache<string>();
-    // Find two short keys with one FNV-1a hash.
+    // Find two short keys with one hash.
     const seen = new Map<number, string>();
     let pair: [string, string] | undefined;
     for (let i = 0; !pair; i++) {

@@ -54,6 +54,6 @@ export function compileAnchored(pattern: string): RegExp {
   try {
     return new RegExp(`^(?:${body})$`, flags);
   } catch (e) {
-    throw new SyntaxError(`error parsing regexp: invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`);
+    throw new SyntaxError(`error parsing regexp: invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -174,11 +174,12 @@ function perStep(
   return out;
 }
 
+function validateQuantile(q: Float64Array, annos: Annotations): void {
+  for (const v of q) if (Number.isNaN(v) || v < 0 || v > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(v)}`);
+}
+
 export function histogramQuantile(q: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
-  if (input.length === 0) return [];
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(q[i]) || q[i] < 0 || q[i] > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(q[i])}`);
-  }
+  validateQuantile(q, annos);
   return perStep(input, n, annos, (i, buckets, g) => {
     const r = bucketQuantile(q[i], buckets);
     if (r.forced) {
@@ -191,6 +192,25 @@ export function histogramQuantile(q: Float64Array, input: StepSeries[], n: numbe
     }
     return r.value;
   });
+}
+
+/** OpenMetrics' float text (`0.0`, `1.0`, `0.25`), as labels.FormatOpenMetricsFloat, for the quantile label. */
+function openMetricsFloat(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (f === Infinity) return '+Inf';
+  if (f === -Infinity) return '-Inf';
+  const s = formatG(f).replace(/e([+-])0(\d)$/, 'e$1$2');
+  return /[e.]/.test(s) ? s : `${s}.0`;
+}
+
+/** histogram_quantiles: one output series per quantile, labelled with it. */
+export function histogramQuantiles(qs: Float64Array[], label: string, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
+  const out: StepSeries[] = [];
+  for (const q of qs) {
+    const text = openMetricsFloat(q[0]);
+    for (const s of histogramQuantile(q, input, n, annos)) out.push({ ...s, labels: s.labels.builder().set(label, text).labels() });
+  }
+  return out;
 }
 
 export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {

@@ -9,10 +9,11 @@ import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, typ
 import { aggregate } from './aggregate';
 import { Annotations } from './annotations';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
-import { histogramFraction, histogramQuantile } from './classicHistogram';
+import { histogramFraction, histogramQuantile, histogramQuantiles } from './classicHistogram';
 import { QueryError } from './errors';
 import { dateOf } from './elementFunctions';
 import { formatG } from './format';
+import { combineWithInfo, infoPlan } from './info';
 import { expandTemplate, isValidLabelName, naturalLess, re2ToJs } from './labelFunctions';
 import type { RangeFn, Window } from './rangeFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
@@ -484,6 +485,16 @@ export class Evaluator {
       case 'histogram_quantile': {
         const q = await this.scalarArg(e.args[0], g);
         return { type: 'vector', series: histogramQuantile(q, await this.vectorArg(e.args[1], g), g.n, this.ctx.annos) };
+      }
+      case 'info': {
+        const plan = infoPlan(e);
+        const base = await this.vectorArg(e.args[0], g);
+        return { type: 'vector', series: combineWithInfo(plan, base, this.selectVector(plan.selector, g, true), g.n) };
+      }
+      case 'histogram_quantiles': {
+        const label = this.stringArg(e.args[1]);
+        const qs = await Promise.all(e.args.slice(2).map((a) => this.scalarArg(a, g)));
+        return { type: 'vector', series: histogramQuantiles(qs, label, await this.vectorArg(e.args[0], g), g.n, this.ctx.annos) };
       }
       case 'histogram_fraction': {
         const lower = await this.scalarArg(e.args[0], g);

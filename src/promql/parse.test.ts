@@ -17,6 +17,10 @@ describe('parseExpr', () => {
     expect(typeOf(parseExpr(q))).toBe(want);
   });
 
+  it('reads numbers with a trailing dot as Go does', () => {
+    expect(parseExpr('5./2.')).toMatchObject({ kind: 'binary', lhs: { value: 5 }, rhs: { value: 2 } });
+  });
+
   it('binds offset and @ to the selector, negative offsets included', () => {
     const e = parseExpr('foo offset -5m @ 100');
     expect(e).toMatchObject({ kind: 'vectorSelector', name: 'foo', offset: -300_000, at: 100_000 });

@@ -2,7 +2,7 @@
 // its editor (@prometheus-io/lezer-promql) finds the structure; this module
 // turns it into ast.ts nodes and reports errors with Prometheus's wording.
 
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
 import { METRIC_NAME } from '../model/labels';
 import { Matcher, type MatchType } from '../model/matcher';
@@ -54,15 +54,14 @@ class TreeReader {
   ) {}
 
   read(): Expr {
-    const tree = parser.parse(this.q);
-    let bad: SyntaxNode | undefined;
-    tree.iterate({
-      enter: (n) => {
-        if (bad) return false;
-        if (n.type.isError) bad = n.node;
-        return undefined;
-      },
-    });
+    // `min_of(…)` is a scalar function at the top and a duration function after
+    // `offset`; try the first reading, then the second.
+    let tree = parser.parse(lezerFriendly(this.q, true));
+    let bad = firstError(tree);
+    if (bad) {
+      tree = parser.parse(lezerFriendly(this.q, false));
+      bad = firstError(tree);
+    }
     if (bad) this.syntaxError(bad);
     const top = tree.topNode.firstChild;
     if (!top) throw new ParseError(this.q, 0, 'no expression found in input');
@@ -379,6 +378,58 @@ class TreeReader {
     }
     return m;
   }
+}
+
+/**
+ * The query rewritten, at equal length so positions stay put, into what the
+ * Lezer grammar reads: the dot of numbers like `5.` blanked (Go reads `5./6.`
+ * as 5/6), `STEP()` lowercased, and the experimental `min_of`/`max_of`
+ * outside durations spelled as a function the grammar knows. Node text is
+ * still read from the original query.
+ */
+function lezerFriendly(q: string, minMaxAsFunction: boolean): string {
+  let out = '';
+  let brackets = 0;
+  for (let i = 0; i < q.length; i++) {
+    const c = q[i];
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < q.length && q[j] !== c) j += c !== '`' && q[j] === '\\' ? 2 : 1;
+      out += q.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (/[a-zA-Z_]/.test(c)) {
+      const word = /^[a-zA-Z_][a-zA-Z0-9_:]*/.exec(q.slice(i))![0];
+      const call = /^\s*\(/.test(q.slice(i + word.length));
+      const lower = word.toLowerCase();
+      if (call && (lower === 'step' || lower === 'range')) out += lower;
+      else if (call && (word === 'min_of' || word === 'max_of') && brackets === 0 && minMaxAsFunction) out += 'minute';
+      else out += word;
+      i += word.length - 1;
+      continue;
+    }
+    if (c === '[') brackets++;
+    else if (c === ']') brackets--;
+    else if (c === '.' && i > 0 && /[0-9]/.test(q[i - 1]) && !/[0-9eE]/.test(q[i + 1] ?? '')) {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function firstError(tree: Tree): SyntaxNode | undefined {
+  let bad: SyntaxNode | undefined;
+  tree.iterate({
+    enter: (n) => {
+      if (bad) return false;
+      if (n.type.isError) bad = n.node;
+      return undefined;
+    },
+  });
+  return bad;
 }
 
 function foldDuration(op: string, a: number, b: number): number | undefined {

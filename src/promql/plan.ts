@@ -3,6 +3,7 @@
 // getTimeRangesForSelector. All series are fetched before evaluation starts.
 
 import type { AtModifier, Expr, VectorSelector } from './ast';
+import { infoPlan } from './info';
 
 export interface SelectRange {
   mint: number;
@@ -51,6 +52,13 @@ export function planSelectors(expr: Expr, ctx: PlanContext): Map<VectorSelector,
         walk(e.expr, lo, hi);
         return;
       case 'call':
+        if (e.func.name === 'info') {
+          const sel = infoPlan(e).selector;
+          const [a, b] = refs(sel.at, sel.offset, lo, hi);
+          widen(sel, a - ctx.lookbackDelta, b);
+          walk(e.args[0], lo, hi);
+          return;
+        }
         for (const a of e.args) walk(a, lo, hi);
         return;
       case 'aggregate':

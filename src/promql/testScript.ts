@@ -234,7 +234,9 @@ class ScriptRunner {
     try {
       expr = parseExpr(cmd.expr);
     } catch {
-      return false;
+      // Unparsable here (e.g. histogram-only operators): judge by the metric names it mentions.
+      const names = new Set(this.histogramSeries.map((l) => l.metricName));
+      return (cmd.expr.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).some((id) => names.has(id));
     }
     for (const sel of planSelectors(expr, { start: 0, end: 0, lookbackDelta: 0 }).keys()) {
       if (this.histogramSeries.some((l) => sel.matchers.every((m) => m.matches(l.get(m.name))))) return true;

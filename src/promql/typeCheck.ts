@@ -64,6 +64,8 @@ export function checkAST(expr: Expr, query: string): ValueType {
       }
       expr.args.forEach((arg, i) => {
         if (i >= nargs && f.variadic === 0) return;
+        // info()'s label selector may match everything: it filters data labels, it selects no series.
+        if (f.name === 'info' && i === 1 && arg.kind === 'vectorSelector') return;
         expectType(arg, f.argTypes[Math.min(i, nargs - 1)], `call to function ${JSON.stringify(f.name)}`);
       });
       break;

@@ -17,6 +17,20 @@ export function decodeChunkInto(enc: ChunkEncoding, bytes: Uint8Array, ts: Float
   return enc === ENC_SCALED ? decodeScaledInto(bytes, ts, vs, offset) : decodeXorInto(bytes, ts, vs, offset);
 }
 
+/** The first sample's timestamp, read from the header without decoding (both layouts start it with a zigzag varint). */
+export function chunkMinTime(enc: ChunkEncoding, bytes: Uint8Array): number {
+  let p = enc === ENC_SCALED ? 3 : 2;
+  let x = 0;
+  let mul = 1;
+  for (let i = 0; i < 10 && p < bytes.length; i++) {
+    const b = bytes[p++];
+    x += (b & 127) * mul;
+    if (b < 128) break;
+    mul *= 128;
+  }
+  return x % 2 === 0 ? x / 2 : -(x + 1) / 2;
+}
+
 let scratchT = new Float64Array(256);
 let scratchV = new Float64Array(256);
 

@@ -172,7 +172,7 @@ describe('persistent tsdb', () => {
       fc.constant({ kind: 'reopen' as const }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 8 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { maxLength: 8 }), fc.nat(20 * HOUR), fc.nat(3 * HOUR), async (ops, from, width) => {
         const factory = new IDBFactory();
         let db = await openFresh(factory);
         const ref = new Head();
@@ -190,6 +190,7 @@ describe('persistent tsdb', () => {
           }
         }
         expect(await dump(db)).toEqual(await dump(ref));
+        expect(await dump(db, T0 + from, T0 + from + width)).toEqual(await dump(ref, T0 + from, T0 + from + width));
       }),
       { numRuns: 25 },
     );

@@ -5,7 +5,7 @@
 import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks, type ChunkBytes } from './blockFormat';
-import { chunkNumSamples, decodeChunkInto, ENC_XOR } from './chunkEncoding';
+import { chunkMinTime, chunkNumSamples, decodeChunkInto, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
 import { HeadQuerier, lowerBound } from './headQuerier';
 import type { Metadata, Querier, SeriesData } from './storage';
@@ -85,7 +85,17 @@ export class TsdbQuerier implements Querier {
     for (const w of wanted) {
       for (let k = 0; k < w.pos.length; k++) {
         const page = pages[keyIndex.get(`${w.block.id}/${pageOf(w.block.index, w.pos[k])}`)!]!;
-        perRef[w.refIdx[k]].push(...seriesChunks(w.block.index, w.pos[k], page));
+        const chunks = seriesChunks(w.block.index, w.pos[k], page);
+        const into = perRef[w.refIdx[k]];
+        // A chunk ends before the next one starts, so the next chunk's first timestamp bounds this one's last.
+        let nextMint = Infinity;
+        const keep: ChunkBytes[] = [];
+        for (let c = chunks.length - 1; c >= 0; c--) {
+          const cMint = chunkMinTime(chunks[c].encoding, chunks[c].bytes);
+          if (cMint <= maxt && nextMint > mint) keep.push(chunks[c]);
+          nextMint = cMint;
+        }
+        for (let c = keep.length - 1; c >= 0; c--) into.push(keep[c]);
       }
     }
 

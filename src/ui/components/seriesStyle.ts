@@ -2,14 +2,25 @@
 // keeps its colour across refreshes and queries because the colour comes from
 // its label set, not its position in the result.
 
-/** `name{a="b", c="d"}`, label values quoted as PromQL strings. */
-export function seriesName(labels: Record<string, string>): string {
-  const name = labels.__name__ ?? '';
-  const pairs = Object.keys(labels)
+/** `a="b", c="d"`: labels but the metric name, sorted, values quoted as PromQL strings. */
+export function labelPairs(labels: Record<string, string>): string {
+  return Object.keys(labels)
     .filter((k) => k !== '__name__')
     .sort()
-    .map((k) => `${k}=${JSON.stringify(labels[k])}`);
-  return `${name}{${pairs.join(', ')}}`;
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(', ');
+}
+
+/** `name{a="b", c="d"}`, as the legend names a series. */
+export function seriesName(labels: Record<string, string>): string {
+  return `${labels.__name__ ?? ''}{${labelPairs(labels)}}`;
+}
+
+/** The series as a PromQL selector a person can paste: `name{a="b"}`, `name` or `{a="b"}`. */
+export function seriesSelector(labels: Record<string, string>): string {
+  const name = labels.__name__ ?? '';
+  const pairs = labelPairs(labels);
+  return pairs === '' ? name || '{}' : `${name}{${pairs}}`;
 }
 
 /**

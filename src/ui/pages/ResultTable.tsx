@@ -1,38 +1,98 @@
-// An instant result as a table: one row per series, its labels as text.
+// An instant result as a table: a column per label, sortable headers, and
+// copy buttons for the whole table and for one series' selector. Label values
+// are untrusted and shown only as React text.
 
+import { useMemo, useState } from 'react';
 import type { InstantResult } from '../../engine/api';
+import type { TimeZone } from '../components/graphOptions';
+import { formatTime } from '../components/GraphTooltip';
+import { seriesSelector } from '../components/seriesStyle';
+import { labelColumns, NAME_COLUMN, nextSort, resultRows, rowsAsTsv, sortRows, VALUE_COLUMN, valueText, type SortKey } from './resultRows';
 
-function metricText(labels: Record<string, string>): string {
-  const { __name__: name = '', ...rest } = labels;
-  const inner = Object.keys(rest)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(rest[k])}`)
-    .join(', ');
-  return inner === '' ? name || '{}' : `${name}{${inner}}`;
+function CopyButton({ text, label, children }: { text: string; label: string; children: string }) {
+  const [done, setDone] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(text).then(
+      () => setDone(true),
+      () => setDone(false),
+    );
+  };
+  return (
+    <button type="button" className="small" aria-label={label} onClick={copy} onBlur={() => setDone(false)}>
+      {done ? 'Copied' : children}
+    </button>
+  );
 }
 
-export function ResultTable({ result }: { result: InstantResult }) {
+export function ResultTable({ result, timeZone }: { result: InstantResult; timeZone: TimeZone }) {
+  const [sort, setSort] = useState<SortKey>(null);
+  const rows = useMemo(() => resultRows(result), [result]);
+  const columns = useMemo(() => labelColumns(rows), [rows]);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   if (result.resultType === 'string') return <pre className="result-text">{result.text}</pre>;
-  if (result.rows.length === 0) return <p className="muted">Empty query result</p>;
+  if (rows.length === 0) return <p className="muted">Empty query result</p>;
+  const header = (column: string, title: string) => {
+    const active = sort?.column === column;
+    return (
+      <th key={column || 'value'} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" className="sort" onClick={() => setSort(nextSort(sort, column))}>
+          {title}
+          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
   return (
-    <table className="result-table">
-      <thead>
-        <tr>
-          <th scope="col">Series</th>
-          <th scope="col">Value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.rows.map((r) => {
-          const text = metricText(r.labels);
-          return (
-            <tr key={text}>
-              <td className="mono">{text}</td>
-              <td className="mono">{String(r.value)}</td>
+    <div className="result-table-wrap">
+      <div className="row">
+        <span className="muted small">
+          {rows.length} series
+        </span>
+        <CopyButton text={rowsAsTsv(sorted, columns)} label="Copy table as tab-separated text">
+          Copy table
+        </CopyButton>
+      </div>
+      <div className="table-scroll">
+        <table className="result-table">
+          <thead>
+            <tr>
+              {columns.map((c) => header(c, c === NAME_COLUMN ? 'metric' : c))}
+              {header(VALUE_COLUMN, 'value')}
+              <th scope="col">
+                <span className="visually-hidden">Copy</span>
+              </th>
             </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          </thead>
+          <tbody>
+            {sorted.map((r) => {
+              const selector = seriesSelector(r.labels);
+              return (
+                <tr key={selector}>
+                  {columns.map((c) => (
+                    <td key={c} className="mono">
+                      {r.labels[c] ?? ''}
+                    </td>
+                  ))}
+                  <td className="mono num">
+                    {r.samples
+                      ? r.samples.map((s) => (
+                          <div key={s.t}>
+                            {valueText(s.v)} <span className="muted">@ {formatTime(s.t, timeZone)}</span>
+                          </div>
+                        ))
+                      : valueText(r.value)}
+                  </td>
+                  <td>
+                    <CopyButton text={selector} label={`Copy selector ${selector}`}>
+                      Copy
+                    </CopyButton>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

@@ -17,6 +17,11 @@ describe('query window', () => {
     expect(w.end - w.start).toBe(3_600_000);
   });
 
+  it('uses a chosen step, but never more than 11,000 points', () => {
+    expect(queryWindow(3_600_000, 5_000_000, 0, 60_000).step).toBe(60_000);
+    expect(queryWindow(7 * 86_400_000, 5_000_000, 0, 1000).step).toBe(55_000);
+  });
+
   it('keeps a fixed end when one is set', () => {
     expect(queryWindow(60_000, 5_000_000, 9e12)).toEqual({ start: 4_940_000, end: 5_000_000, step: 1000 });
   });

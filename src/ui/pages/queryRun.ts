@@ -7,9 +7,12 @@ export function autoStepMs(rangeMs: number): number {
   return Math.max(1000, Math.round(rangeMs / 250 / 1000) * 1000);
 }
 
-/** The range to draw: aligned to the step so live redraws don't shimmer. */
-export function queryWindow(rangeMs: number, endMs: number | null, now: number): { start: number; end: number; step: number } {
-  const step = autoStepMs(rangeMs);
+// Prometheus refuses a range query of more than 11,000 points.
+const MAX_POINTS = 11_000;
+
+/** The range to draw: aligned to the step so live redraws don't shimmer. A chosen step too fine for the range is coarsened. */
+export function queryWindow(rangeMs: number, endMs: number | null, now: number, stepMs: number | null = null): { start: number; end: number; step: number } {
+  const step = Math.max(stepMs ?? autoStepMs(rangeMs), Math.ceil(rangeMs / MAX_POINTS / 1000) * 1000);
   const end = endMs ?? Math.floor(now / step) * step;
   return { start: end - rangeMs, end, step };
 }

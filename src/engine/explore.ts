@@ -1,0 +1,156 @@
+// What the explorer pages ask beyond PromQL: every metric with its metadata
+// and series count, a selector's labels with each value's series count, a
+// query's cost tree (Explain), and the stored data out and in as exposition
+// text. Counts come from one select over a recent window: the storage face
+// has no count-only look-up, and recent series are the ones a person means.
+
+import { parserFor } from '../exposition/contentType';
+import { writeOpenMetrics } from '../exposition/writeText';
+import { METRIC_NAME, type Labels } from '../model/labels';
+import { Matcher } from '../model/matcher';
+import { QueryEngine } from '../promql/engine';
+import { QueryError as PromQLError } from '../promql/errors';
+import { exportBatches } from '../tsdb/exportBatches';
+import type { Metadata, SeriesRef, Storage } from '../tsdb/storage';
+import type { ExplainResult, LabelCardinality, MetricSummary, QueryError } from './api';
+import { selectorMatchers } from './engineQueries';
+
+/** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
+export const ACTIVE_WINDOW_MS = 5 * 60_000;
+/** Values listed per label; the count of all distinct values is still given. */
+const MAX_VALUES_PER_LABEL = 1000;
+
+function toError(e: unknown): QueryError {
+  if (e instanceof PromQLError) return { status: 'error', errorType: e.type, error: e.message };
+  return { status: 'error', errorType: 'internal', error: e instanceof Error ? e.message : String(e) };
+}
+
+export class Explore {
+  private readonly promql = new QueryEngine();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number,
+  ) {}
+
+  private async recent(matchers: Matcher[]): Promise<Labels[]> {
+    const t = this.now();
+    return (await this.storage.querier().select(matchers, t - ACTIVE_WINDOW_MS, t)).map((s) => s.labels);
+  }
+
+  /** Every metric name, sorted, with TYPE, HELP and UNIT where known and its recent series count. */
+  async metrics(): Promise<MetricSummary[]> {
+    const q = this.storage.querier();
+    const [names, meta, recent] = await Promise.all([
+      q.labelValues(METRIC_NAME),
+      q.metadata(),
+      this.recent([new Matcher('=~', METRIC_NAME, '.+')]),
+    ]);
+    const counts = new Map<string, number>();
+    for (const l of recent) {
+      const name = l.get(METRIC_NAME);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return names.map((name) => {
+      const m = meta.get(name)?.[0] ?? familyMeta(meta, name);
+      return { name, type: m?.type ?? '', help: m?.help ?? '', unit: m?.unit ?? '', series: counts.get(name) ?? 0 };
+    });
+  }
+
+  /** Label names of the series a selector picks, each with its values and how many series carry each. */
+  async labels(selector: string): Promise<LabelCardinality[] | QueryError> {
+    try {
+      const series = await this.recent(selectorMatchers(selector));
+      const byName = new Map<string, Map<string, number>>();
+      for (const l of series) {
+        l.forEach((n, v) => {
+          if (n === METRIC_NAME) return;
+          let values = byName.get(n);
+          if (!values) byName.set(n, (values = new Map()));
+          values.set(v, (values.get(v) ?? 0) + 1);
+        });
+      }
+      return [...byName]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, values]) => ({
+          name,
+          distinct: values.size,
+          series: series.length,
+          values: [...values]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, MAX_VALUES_PER_LABEL)
+            .map(([value, count]) => ({ value, series: count })),
+        }));
+    } catch (e) {
+      return toError(e);
+    }
+  }
+
+  /** The query evaluated over the range with each node's series, samples and time. */
+  async explain(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError> {
+    try {
+      const r = await this.promql.rangeQuery(this.storage.querier(), expr, startMs, endMs, stepMs, { explain: true });
+      if (!r.explain) throw new Error('the query engine gave no explanation');
+      return { status: 'success', tree: r.explain, warnings: r.warnings };
+    } catch (e) {
+      return toError(e);
+    }
+  }
+
+  /** All stored samples as OpenMetrics text, one family at a time so only one is decoded at once. */
+  async exportOpenMetrics(): Promise<string> {
+    const q = this.storage.querier();
+    const meta = new Map<string, Metadata>();
+    for (const [name, list] of await q.metadata()) if (list[0]) meta.set(name, list[0]);
+    const parts: string[] = [];
+    for await (const batch of exportBatches(q, [], -Infinity, Infinity)) {
+      parts.push(writeOpenMetrics(batch, { metadata: meta }).replace(/# EOF\n$/, ''));
+    }
+    parts.push('# EOF\n');
+    return parts.join('');
+  }
+
+  /**
+   * Appends a Prometheus text or OpenMetrics exposition (with or without
+   * timestamps; samples without one are stamped now) in one commit, so a bad
+   * file stores nothing. Returns the samples stored.
+   */
+  importExposition(text: string): { samples: number; rejected: number } {
+    const bytes = new TextEncoder().encode(text);
+    const p = parserFor(bytes, null);
+    const app = this.storage.appender();
+    const decoder = new TextDecoder();
+    const refs = new Map<string, SeriesRef>();
+    const t = this.now();
+    let n = 0;
+    const metaOf = new Map<string, Metadata>();
+    const metaFor = (family: string) => {
+      let m = metaOf.get(family);
+      if (!m) metaOf.set(family, (m = { type: 'unknown', help: '', unit: '' }));
+      return m;
+    };
+    try {
+      for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
+        if (e === 'type') metaFor(p.family()).type = p.type();
+        else if (e === 'help') metaFor(p.family()).help = p.help();
+        else if (e === 'unit') metaFor(p.family()).unit = p.unit();
+        if (e !== 'series') continue;
+        const key = decoder.decode(bytes.subarray(p.seriesStart, p.seriesEnd));
+        refs.set(key, app.append(refs.get(key) ?? 0, p.labels(), p.timestamp() ?? t, p.value()));
+        n++;
+      }
+      for (const [family, m] of metaOf) app.updateMetadata(family, m);
+    } catch (e) {
+      app.rollback();
+      throw e;
+    }
+    const stats = app.commit();
+    return { samples: stats.appended, rejected: n - stats.appended };
+  }
+}
+
+/** A histogram's `_bucket` or a counter's `_total` carries its family's metadata. */
+function familyMeta(meta: Map<string, Metadata[]>, name: string): Metadata | undefined {
+  const family = name.replace(/_(total|bucket|count|sum|created|info)$/, '');
+  return family === name ? undefined : meta.get(family)?.[0];
+}
