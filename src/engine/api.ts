@@ -146,6 +146,8 @@ export interface EngineApi {
   selfMetrics(): Promise<string>;
   role(): Promise<EngineRole>;
   storageStatus(): Promise<StorageStatus>;
+  /** Checkpoints the head now (a tab that is going away asks, so a reload loses nearly nothing). */
+  flush(): Promise<void>;
   /** Every metric name with TYPE, HELP, UNIT and its recent series count. */
   metricSummaries(): Promise<MetricSummary[]>;
   /** Labels of the series a selector picks, with each value's series count. */

@@ -176,6 +176,10 @@ export class Engine implements EngineApi {
     return this.scrape.targets();
   }
 
+  async flush(): Promise<void> {
+    if (this.currentRole !== 'follower') await this.keeper.checkpoint();
+  }
+
   async storageStatus(): Promise<StorageStatus> {
     return this.keeper.status();
   }

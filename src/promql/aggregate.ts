@@ -9,6 +9,7 @@ import { QueryError } from './errors';
 import { formatFloat, formatG } from './format';
 import { kahanInc } from './kahan';
 import { quantile } from './quantile';
+import { inRatio } from './ratioSampler';
 import { newStepSeries, type StepSeries } from './value';
 
 /** The group's labels: `by` keeps, `without` drops (and drops the name), as generateGroupingLabels. */
@@ -195,12 +196,6 @@ export function aggregate(
   return out;
 }
 
-/** Prometheus's ratiosampler: a series is in the sample when its label hash falls inside the ratio. */
-function inRatio(l: Labels, r: number): boolean {
-  const offset = l.hash() / 0xffffffff;
-  return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
-}
-
 function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, n: number, annos: Annotations): StepSeries[] {
   let max = -Infinity;
   let min = Infinity;
@@ -234,7 +229,7 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
       let chosen: number[];
       if (e.op === 'limit_ratio') {
         const r = Math.max(-1, Math.min(1, p));
-        chosen = p === 0 ? [] : present.filter((k) => inRatio(input[k].labels, r));
+        chosen = p === 0 ? [] : present.filter((k) => inRatio(input[k].labels.flat(), r));
       } else {
         const k = Math.min(Math.trunc(p), input.length);
         if (k < 1) {

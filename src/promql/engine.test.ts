@@ -138,3 +138,31 @@ describe('explain', () => {
     expect(r.explain).toMatchObject({ expr: 'sum(req_total)', series: 1, samples: 1, children: [{ expr: 'req_total', series: 3, samples: 3 }] });
   });
 });
+
+describe('QueryEngine operators and aggregations', () => {
+  it.each([
+    ['up and on(job) req_total{code="500"}', [{ metric: { __name__: 'up', job: 'api' }, value: [600, '1'] }]],
+    ['up unless on(job) req_total{code="500"}', [{ metric: { __name__: 'up', job: 'web' }, value: [600, '0'] }]],
+    ['sum by (job) (req_total{code="500"}) or sum by (job) (up)', [
+      { metric: { job: 'api' }, value: [600, '120'] },
+      { metric: { job: 'web' }, value: [600, '0'] },
+    ]],
+    ['sum by (job) (req_total{code="500"}) + fill(0) sum by (job) (up)', [
+      { metric: { job: 'api' }, value: [600, '121'] },
+      { metric: { job: 'web' }, value: [600, '0'] },
+    ]],
+    ['count_values("v", up)', [
+      { metric: { v: '1' }, value: [600, '1'] },
+      { metric: { v: '0' }, value: [600, '1'] },
+    ]],
+    ['quantile(0.5, req_total)', [{ metric: {}, value: [600, '600'] }]],
+    ['stddev(up)', [{ metric: {}, value: [600, '0.5'] }]],
+    ['increase(req_total{job="web"}[1m] anchored)', [{ metric: { code: '200', job: 'web' }, value: [600, '60'] }]],
+    ['histogram_quantile(0.5, label_replace(req_total{job="api"}, "le", "$1", "code", "(200)") or label_replace(req_total{job="api",code="500"}, "le", "+Inf", "", ""))', [
+      { metric: { code: '200', job: 'api' }, value: [600, '100'] },
+      { metric: { code: '500', job: 'api' }, value: [600, 'NaN'] },
+    ]],
+  ])('%s', async (q, want) => {
+    expect((await instant(q)).result).toEqual(want);
+  });
+});

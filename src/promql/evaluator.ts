@@ -14,7 +14,8 @@ import { QueryError } from './errors';
 import { dateOf } from './elementFunctions';
 import { formatG } from './format';
 import { combineWithInfo, infoPlan } from './info';
-import { expandTemplate, isValidLabelName, naturalLess, re2ToJs } from './labelFunctions';
+import { expandTemplate, isValidLabelName, naturalLess } from './labelFunctions';
+import { re2ToJs } from './re2';
 import type { RangeFn, Window } from './rangeFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 

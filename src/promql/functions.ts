@@ -34,8 +34,6 @@ const M: ValueType = 'matrix';
 const S: ValueType = 'scalar';
 const STR: ValueType = 'string';
 
-/** Functions whose first argument is a range vector and whose name they drop, except the two that act like an offset. */
-const RANGE = Object.keys(rangeFunctions);
 const EXPERIMENTAL = new Set([
   'double_exponential_smoothing',
   'mad_over_time',
@@ -47,8 +45,6 @@ const EXPERIMENTAL = new Set([
   'sort_by_label_desc',
   'histogram_quantiles',
   'info',
-  'limitk',
-  'limit_ratio',
   'start_timestamp',
   'start',
   'end',
@@ -64,7 +60,7 @@ function add(name: string, argTypes: ValueType[], returnType: ValueType, impl: F
   table.push({ name, argTypes, variadic, returnType, experimental: EXPERIMENTAL.has(name), impl });
 }
 
-for (const name of RANGE) {
+for (const name of Object.keys(rangeFunctions)) {
   const argTypes: ValueType[] =
     name === 'quantile_over_time'
       ? [S, M]
@@ -73,6 +69,7 @@ for (const name of RANGE) {
         : name === 'double_exponential_smoothing'
           ? [M, S, S]
           : [M];
+  // These two act like an offset, so the series keeps its name.
   const keepName = name === 'last_over_time' || name === 'first_over_time';
   add(name, argTypes, V, { kind: 'range', fn: rangeFunctions[name], keepName });
 }

@@ -6,11 +6,6 @@ export function isValidLabelName(name: string): boolean {
   return name !== '' && !name.includes('\ufffd');
 }
 
-/** RE2's `(?P<name>` is JavaScript's `(?<name>`. */
-export function re2ToJs(pattern: string): string {
-  return pattern.replace(/\(\?P</g, '(?<');
-}
-
 /** Go's Regexp.ExpandString: `$1`, `${1}`, `$name`, `${name}`, `$$`. */
 export function expandTemplate(template: string, m: RegExpExecArray): string {
   let out = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './config';
+import { DEFAULT_QUEUE_CONFIG, formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './config';
 import { ConfigError } from './yamlDecode';
 
 const FULL = `global:
@@ -103,7 +103,18 @@ describe('loadConfig', () => {
     expect(node.relabelConfigs[1]).toMatchObject({ action: 'hashmod', modulus: 4 });
     expect(node.metricRelabelConfigs[0]).toMatchObject({ action: 'labeldrop', regex: 'pod_.*' });
     expect(api.bearerToken).toBe('t0ken');
-    expect(cfg.sections.remote_write).toEqual([{ url: 'https://remote.example/api/v1/write', basic_auth: { username: 'u', password: 'p' } }]);
+    expect(cfg.remoteWrite).toEqual([
+      {
+        url: 'https://remote.example/api/v1/write',
+        name: '',
+        remoteTimeout: 30_000,
+        headers: {},
+        writeRelabelConfigs: [],
+        basicAuth: { username: 'u', password: 'p' },
+        queueConfig: DEFAULT_QUEUE_CONFIG,
+        unsupported: {},
+      },
+    ]);
   });
 
   it('survives a round trip through YAML', () => {
@@ -153,6 +164,15 @@ describe('loadConfig', () => {
     ['at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured', 'scrape_configs:\n  - job_name: a\n    basic_auth: {username: u}\n    bearer_token: t\n', 4, 5],
     ['invalid rule file path "a/*/b.yml"', 'rule_files: [a/*/b.yml]\n', 1, 14],
     ['yaml: ', 'scrape_configs:\n  - job_name: a\n    foo: [\n', 4, 1],
+    ['url for remote_write is empty', 'remote_write:\n  - name: a\n', 2, 5],
+    ['empty or null remote write config section', 'remote_write:\n  -\n', 2, 4],
+    ['parse "/api/v1/write": invalid URL', 'remote_write:\n  - url: /api/v1/write\n', 2, 10],
+    ['found multiple remote write configs with job name "a"', 'remote_write:\n  - {url: "http://a/", name: a}\n  - {url: "http://b/", name: a}\n', 3, 24],
+    ['Content-Encoding is a reserved header. It must not be changed', 'remote_write:\n  - url: http://a/\n    headers: {Content-Encoding: gzip}\n', 3, 15],
+    ['authorization header must be changed via the basic_auth', 'remote_write:\n  - url: http://a/\n    headers: {Authorization: x}\n', 3, 15],
+    ['at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured', 'remote_write:\n  - url: http://a/\n    basic_auth: {username: u}\n    bearer_token: t\n', 4, 5],
+    ['field max_retries not found in type config.QueueConfig', 'remote_write:\n  - url: http://a/\n    queue_config: {max_retries: 3}\n', 3, 20],
+    ['empty or null relabeling rule in remote write config', 'remote_write:\n  - url: http://a/\n    write_relabel_configs:\n      -\n', 4, 8],
   ])('rejects with %s', (what, text, line, column) => {
     let err: unknown;
     try {
@@ -163,6 +183,27 @@ describe('loadConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).what).toContain(what);
     expect([(err as ConfigError).line, (err as ConfigError).column]).toEqual([line, column]);
+  });
+
+  it('types remote_write with Prometheus defaults, warning about what it ignores', () => {
+    const cfg = loadConfig(`remote_write:
+  - url: http://127.0.0.1:9090/api/v1/write
+    name: central
+    remote_timeout: 10s
+    headers: {X-Scope-OrgID: team-a}
+    bearer_token: s3cret
+    write_relabel_configs:
+      - {source_labels: [__name__], regex: 'go_.*', action: drop}
+    queue_config: {max_samples_per_send: 500, batch_send_deadline: 1s, max_backoff: 2s, retry_on_http_429: true}
+    metadata_config: {send: false}
+`);
+    const [rw] = cfg.remoteWrite;
+    expect(rw).toMatchObject({ url: 'http://127.0.0.1:9090/api/v1/write', name: 'central', remoteTimeout: 10_000, headers: { 'X-Scope-OrgID': 'team-a' }, bearerToken: 's3cret' });
+    expect(rw.queueConfig).toEqual({ ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 500, batchSendDeadline: 1000, maxBackoff: 2000, retryOnHttp429: true });
+    expect(rw.writeRelabelConfigs[0]).toMatchObject({ action: 'drop', regex: 'go_.*' });
+    expect(cfg.warnings.map((w) => w.message)).toEqual(['10:5: field metadata_config is not supported by Vigil and is ignored']);
+    expect(loadConfig(serializeConfig(cfg)).remoteWrite).toEqual(cfg.remoteWrite);
+    expect(serializeConfig(cfg, { redact: true })).not.toContain('s3cret');
   });
 
   it('reads an empty file as the defaults', () => {

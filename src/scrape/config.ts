@@ -1,7 +1,7 @@
 // Prometheus's configuration file, the part a browser can act on: global
 // settings and scrape jobs, read with config.go's defaults and checks, and
-// written back as YAML. Sections other rooms own (rule_files, remote_write…)
-// pass through as written.
+// written back as YAML, and the remote_write section the remote room acts on.
+// Sections other rooms own (alerting…) pass through as written.
 
 import type { Node } from 'yaml';
 import { stringify } from 'yaml';
@@ -71,11 +71,42 @@ export interface ScrapeConfig extends ScrapeLimits {
   unsupported: Record<string, unknown>;
 }
 
+/** remote_write's queue_config; durations in milliseconds. */
+export interface QueueConfig {
+  capacity: number;
+  maxShards: number;
+  minShards: number;
+  maxSamplesPerSend: number;
+  batchSendDeadline: number;
+  minBackoff: number;
+  maxBackoff: number;
+  retryOnHttp429: boolean;
+  /** 0 is no limit. */
+  sampleAgeLimit: number;
+}
+
+/** One `remote_write` entry. */
+export interface RemoteWriteConfig {
+  url: string;
+  /** '' when not given; the remote room then names the queue itself. */
+  name: string;
+  /** Milliseconds. */
+  remoteTimeout: number;
+  headers: Record<string, string>;
+  writeRelabelConfigs: RelabelConfig[];
+  basicAuth?: BasicAuth;
+  bearerToken?: string;
+  queueConfig: QueueConfig;
+  /** Fields Prometheus knows that Vigil does not act on (metadata_config, tls_config, sigv4…), kept for export. */
+  unsupported: Record<string, unknown>;
+}
+
 export interface PrometheusConfig {
   global: GlobalConfig;
   ruleFiles: string[];
   scrapeConfigs: ScrapeConfig[];
-  /** Other top-level sections Prometheus knows (remote_write, alerting…), as written. */
+  remoteWrite: RemoteWriteConfig[];
+  /** Other top-level sections Prometheus knows (alerting, remote_read…), as written. */
   sections: Record<string, unknown>;
   /** Fields kept but not acted on, with their place. */
   warnings: ConfigError[];
@@ -111,11 +142,25 @@ function limitsToYaml(l: ScrapeLimits, o: Record<string, unknown>): void {
 }
 
 const DEFAULT_FILE_SD_REFRESH = 300_000;
+
+// config.go's DefaultQueueConfig and DefaultRemoteWriteConfig (Prometheus 3).
+export const DEFAULT_QUEUE_CONFIG: Readonly<QueueConfig> = {
+  capacity: 10_000,
+  maxShards: 50,
+  minShards: 1,
+  maxSamplesPerSend: 2000,
+  batchSendDeadline: 5000,
+  minBackoff: 30,
+  maxBackoff: 5000,
+  retryOnHttp429: false,
+  sampleAgeLimit: 0,
+};
+export const DEFAULT_REMOTE_TIMEOUT = 30_000;
 const SECRET = '<secret>';
 
 // Prometheus's Config fields; those Vigil does not read are passed through.
 const TOP_FIELDS = ['global', 'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'scrape_configs', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
-const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
+const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_read', 'otlp'];
 
 const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS)];
 const GLOBAL_UNSUPPORTED = [
@@ -139,6 +184,30 @@ const SCRAPE_UNSUPPORTED = [
   ...['azure', 'consul', 'digitalocean', 'docker', 'dockerswarm', 'dns', 'ec2', 'eureka', 'gce', 'hetzner', 'http', 'ionos',
     'kubernetes', 'kuma', 'lightsail', 'linode', 'marathon', 'nerve', 'nomad', 'openstack', 'ovhcloud', 'puppetdb', 'scaleway',
     'serverset', 'triton', 'uyuni', 'vultr', 'stackit'].map((sd) => `${sd}_sd_configs`),
+];
+const REMOTE_WRITE_FIELDS = ['url', 'remote_timeout', 'headers', 'write_relabel_configs', 'name', 'basic_auth', 'bearer_token', 'queue_config'];
+// RemoteWriteConfig and HTTPClientConfig fields Prometheus knows but Vigil does not act on.
+const REMOTE_WRITE_UNSUPPORTED = [
+  'metadata_config', 'send_exemplars', 'send_native_histograms', 'round_robin_dns', 'protobuf_message', 'sigv4', 'azuread', 'google_iam',
+  'authorization', 'oauth2', 'bearer_token_file', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment', 'proxy_connect_header',
+  'follow_redirects', 'enable_http2', 'http_headers',
+];
+const QUEUE_FIELDS: Record<string, keyof QueueConfig> = {
+  capacity: 'capacity',
+  max_shards: 'maxShards',
+  min_shards: 'minShards',
+  max_samples_per_send: 'maxSamplesPerSend',
+  batch_send_deadline: 'batchSendDeadline',
+  min_backoff: 'minBackoff',
+  max_backoff: 'maxBackoff',
+  retry_on_http_429: 'retryOnHttp429',
+  sample_age_limit: 'sampleAgeLimit',
+};
+// config.go's reservedHeaders: the client sets these itself.
+const RESERVED_HEADERS = [
+  'host', 'content-encoding', 'content-length', 'content-type', 'user-agent', 'connection', 'keep-alive', 'proxy-authenticate',
+  'proxy-authorization', 'www-authenticate', 'accept-encoding', 'x-prometheus-remote-write-version', 'x-prometheus-remote-read-version',
+  'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256',
 ];
 const RELABEL_FIELDS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];
 const STATIC_TYPE = 'struct { Targets []string "yaml:\\"targets\\""; Labels model.LabelSet "yaml:\\"labels\\"" }';
@@ -173,7 +242,14 @@ export function parseConfig(text: string): ConfigResult {
 /** Reads a prometheus.yml; throws ConfigError with line, column and Prometheus's wording. */
 export function loadConfig(text: string): PrometheusConfig {
   const src = new YamlSource(text);
-  const cfg: PrometheusConfig = { global: { ...DEFAULT_GLOBAL, externalLabels: {}, unsupported: {} }, ruleFiles: [], scrapeConfigs: [], sections: {}, warnings: [] };
+  const cfg: PrometheusConfig = {
+    global: { ...DEFAULT_GLOBAL, externalLabels: {}, unsupported: {} },
+    ruleFiles: [],
+    scrapeConfigs: [],
+    remoteWrite: [],
+    sections: {},
+    warnings: [],
+  };
   if (src.isNull(src.root)) return cfg;
   const top = src.struct(src.root!, 'config.plain', TOP_FIELDS);
   for (const [key, node] of top) {
@@ -185,7 +261,8 @@ export function loadConfig(text: string): PrometheusConfig {
         if (!RULE_PATH.test(rf)) throw src.error(n, `invalid rule file path ${quote(rf)}`);
         cfg.ruleFiles.push(rf);
       }
-    } else if (PASSED_THROUGH.includes(key)) cfg.sections[key] = src.plain(node);
+    } else if (key === 'remote_write') cfg.remoteWrite = readRemoteWrites(src, node, cfg.warnings);
+    else if (PASSED_THROUGH.includes(key)) cfg.sections[key] = src.plain(node);
   }
   const jobs = top.get('scrape_configs');
   const seen = new Set<string>();
@@ -278,11 +355,7 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
       case 'label_value_length_limit':
         readLimit(src, key, n, c);
         break;
-      case 'basic_auth': {
-        const b = src.struct(n, 'config.BasicAuth', ['username', 'password']);
-        c.basicAuth = { username: b.get('username') ? src.string(b.get('username')!) : '', password: b.get('password') ? src.string(b.get('password')!) : '' };
-        break;
-      }
+      case 'basic_auth': c.basicAuth = basicAuth(src, n); break;
       case 'bearer_token': c.bearerToken = src.string(n); break;
       case 'static_configs':
         c.staticConfigs = src.seq(n, '[]*targetgroup.Group').map((g) => targetGroup(src, g, STATIC_TYPE));
@@ -291,10 +364,10 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
         c.fileSdConfigs = src.seq(n, 'discovery.Configs').map((g) => fileSd(src, g));
         break;
       case 'relabel_configs':
-        c.relabelConfigs = relabelList(src, n, 'target');
+        c.relabelConfigs = relabelList(src, n, 'empty or null target relabeling rule in scrape config');
         break;
       case 'metric_relabel_configs':
-        c.metricRelabelConfigs = relabelList(src, n, 'metric');
+        c.metricRelabelConfigs = relabelList(src, n, 'empty or null metric relabeling rule in scrape config');
         break;
       default:
         c.unsupported[key] = src.plain(n);
@@ -322,6 +395,88 @@ function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, war
   return c;
 }
 
+function basicAuth(src: YamlSource, node: Node): BasicAuth {
+  const b = src.struct(node, 'config.BasicAuth', ['username', 'password']);
+  return { username: b.get('username') ? src.string(b.get('username')!) : '', password: b.get('password') ? src.string(b.get('password')!) : '' };
+}
+
+const AUTH_CONFLICT = 'at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured';
+
+function readRemoteWrites(src: YamlSource, node: Node, warnings: ConfigError[]): RemoteWriteConfig[] {
+  const names = new Set<string>();
+  return src.seq(node, '[]*config.RemoteWriteConfig').map((n) => {
+    if (src.isNull(n)) throw src.error(n, 'empty or null remote write config section');
+    const rw = readRemoteWrite(src, n, warnings);
+    // Config.UnmarshalYAML: empty names are filled with a hash later, so only given names must differ.
+    if (rw.name !== '' && names.has(rw.name)) throw src.error(src.keyOf(n, 'name') ?? n, `found multiple remote write configs with job name ${quote(rw.name)}`);
+    names.add(rw.name);
+    return rw;
+  });
+}
+
+function readRemoteWrite(src: YamlSource, node: Node, warnings: ConfigError[]): RemoteWriteConfig {
+  const f = src.struct(node, 'config.plain', [...REMOTE_WRITE_FIELDS, ...REMOTE_WRITE_UNSUPPORTED]);
+  const c: RemoteWriteConfig = {
+    url: '',
+    name: '',
+    remoteTimeout: DEFAULT_REMOTE_TIMEOUT,
+    headers: {},
+    writeRelabelConfigs: [],
+    queueConfig: { ...DEFAULT_QUEUE_CONFIG },
+    unsupported: {},
+  };
+  for (const [key, n] of f) {
+    if (n === null || src.isNull(n)) continue;
+    switch (key) {
+      case 'url': c.url = src.parsed(n, parseUrl); break;
+      case 'name': c.name = src.string(n); break;
+      case 'remote_timeout': c.remoteTimeout = duration(src, n); break;
+      case 'headers':
+        for (const [name, value, keyNode] of src.stringMap(n, 'map[string]string')) {
+          // validateHeaders in config.go.
+          if (name.toLowerCase() === 'authorization') {
+            throw src.error(keyNode, 'authorization header must be changed via the basic_auth, authorization, oauth2, sigv4, azuread or google_iam parameter');
+          }
+          if (RESERVED_HEADERS.includes(name.toLowerCase())) throw src.error(keyNode, `${name} is a reserved header. It must not be changed`);
+          c.headers[name] = value;
+        }
+        break;
+      case 'write_relabel_configs': c.writeRelabelConfigs = relabelList(src, n, 'empty or null relabeling rule in remote write config'); break;
+      case 'basic_auth': c.basicAuth = basicAuth(src, n); break;
+      case 'bearer_token': c.bearerToken = src.string(n); break;
+      case 'queue_config': readQueueConfig(src, n, c.queueConfig); break;
+      default:
+        c.unsupported[key] = src.plain(n);
+        warnings.push(unsupported(src, node, key));
+    }
+  }
+  if (c.url === '') throw src.error(node, 'url for remote_write is empty');
+  if (c.basicAuth && c.bearerToken !== undefined) throw src.error(src.keyOf(node, 'bearer_token') ?? node, AUTH_CONFLICT);
+  return c;
+}
+
+/** config.URL's UnmarshalYAML: url.Parse, which Vigil narrows to absolute http(s) URLs a browser can post to. */
+function parseUrl(text: string): string {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new Error(`parse ${quote(text)}: invalid URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`parse ${quote(text)}: unsupported protocol scheme ${quote(u.protocol.slice(0, -1))}`);
+  return text;
+}
+
+function readQueueConfig(src: YamlSource, node: Node, into: QueueConfig): void {
+  for (const [key, n] of src.struct(node, 'config.QueueConfig', Object.keys(QUEUE_FIELDS))) {
+    if (n === null || src.isNull(n)) continue;
+    const field = QUEUE_FIELDS[key];
+    if (field === 'retryOnHttp429') into.retryOnHttp429 = src.bool(n);
+    else if (field === 'batchSendDeadline' || field === 'minBackoff' || field === 'maxBackoff' || field === 'sampleAgeLimit') into[field] = duration(src, n);
+    else into[field] = src.uint(n, 'int');
+  }
+}
+
 function paramsOf(src: YamlSource, node: Node): [string, string[]][] {
   return src.entries(node, 'url.Values').map(([name, value]) => [name, value === null ? [] : src.strings(value)]);
 }
@@ -347,9 +502,9 @@ function fileSd(src: YamlSource, node: Node): FileSdConfig {
   return sd;
 }
 
-function relabelList(src: YamlSource, node: Node, kind: 'target' | 'metric'): RelabelConfig[] {
+function relabelList(src: YamlSource, node: Node, nullRule: string): RelabelConfig[] {
   return src.seq(node, '[]*relabel.Config').map((n) => {
-    if (src.isNull(n)) throw src.error(n, `empty or null ${kind} relabeling rule in scrape config`);
+    if (src.isNull(n)) throw src.error(n, nullRule);
     const f = src.struct(n, 'relabel.plain', RELABEL_FIELDS);
     const r: RelabelConfig = { ...DEFAULT_RELABEL };
     for (const [key, v] of f) {
@@ -436,6 +591,7 @@ export function serializeConfig(cfg: PrometheusConfig, opts: SerializeOptions = 
   out.global = g;
   if (cfg.ruleFiles.length > 0) out.rule_files = cfg.ruleFiles;
   if (cfg.scrapeConfigs.length > 0) out.scrape_configs = cfg.scrapeConfigs.map((c) => scrapeToYaml(c, secret));
+  if (cfg.remoteWrite.length > 0) out.remote_write = cfg.remoteWrite.map((c) => remoteWriteToYaml(c, secret, opts.redact === true));
   for (const key of PASSED_THROUGH) {
     if (key in cfg.sections) out[key] = opts.redact ? redactSecrets(cfg.sections[key]) : cfg.sections[key];
   }
@@ -452,8 +608,7 @@ function scrapeToYaml(c: ScrapeConfig, secret: (s: string) => string): Record<st
   o.metrics_path = c.metricsPath;
   o.scheme = c.scheme;
   limitsToYaml(c, o);
-  if (c.basicAuth) o.basic_auth = c.basicAuth.password === '' ? { username: c.basicAuth.username } : { username: c.basicAuth.username, password: secret(c.basicAuth.password) };
-  if (c.bearerToken !== undefined) o.bearer_token = secret(c.bearerToken);
+  authToYaml(c, o, secret);
   Object.assign(o, c.unsupported);
   if (c.staticConfigs.length > 0) o.static_configs = c.staticConfigs.map(groupToYaml);
   if (c.fileSdConfigs.length > 0) {
@@ -467,6 +622,33 @@ function scrapeToYaml(c: ScrapeConfig, secret: (s: string) => string): Record<st
   }
   if (c.relabelConfigs.length > 0) o.relabel_configs = c.relabelConfigs.map(relabelToYaml);
   if (c.metricRelabelConfigs.length > 0) o.metric_relabel_configs = c.metricRelabelConfigs.map(relabelToYaml);
+  return o;
+}
+
+function authToYaml(c: { basicAuth?: BasicAuth; bearerToken?: string }, o: Record<string, unknown>, secret: (s: string) => string): void {
+  if (c.basicAuth) o.basic_auth = c.basicAuth.password === '' ? { username: c.basicAuth.username } : { username: c.basicAuth.username, password: secret(c.basicAuth.password) };
+  if (c.bearerToken !== undefined) o.bearer_token = secret(c.bearerToken);
+}
+
+function remoteWriteToYaml(c: RemoteWriteConfig, secret: (s: string) => string, redact: boolean): Record<string, unknown> {
+  const o: Record<string, unknown> = { url: c.url, remote_timeout: formatDuration(c.remoteTimeout) };
+  if (Object.keys(c.headers).length > 0) o.headers = c.headers;
+  if (c.writeRelabelConfigs.length > 0) o.write_relabel_configs = c.writeRelabelConfigs.map(relabelToYaml);
+  if (c.name !== '') o.name = c.name;
+  authToYaml(c, o, secret);
+  const q = c.queueConfig;
+  o.queue_config = {
+    capacity: q.capacity,
+    max_shards: q.maxShards,
+    min_shards: q.minShards,
+    max_samples_per_send: q.maxSamplesPerSend,
+    batch_send_deadline: formatDuration(q.batchSendDeadline),
+    min_backoff: formatDuration(q.minBackoff),
+    max_backoff: formatDuration(q.maxBackoff),
+    ...(q.retryOnHttp429 ? { retry_on_http_429: true } : {}),
+    ...(q.sampleAgeLimit > 0 ? { sample_age_limit: formatDuration(q.sampleAgeLimit) } : {}),
+  };
+  Object.assign(o, redact ? redactSecrets(c.unsupported) : c.unsupported);
   return o;
 }
 

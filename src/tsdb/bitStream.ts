@@ -112,3 +112,22 @@ export class BitReader {
     return this.pos > this.end;
   }
 }
+
+// Decoders' fast path: 32-bit windows at any bit position of a padded copy.
+let padded = new Uint8Array(1024);
+
+/** The 32 bits at bit position pos (buffer padded with zeros past the data). */
+export function peek32(buf: Uint8Array, pos: number): number {
+  const i = pos >>> 3;
+  const off = pos & 7;
+  const w = ((buf[i] << 24) | (buf[i + 1] << 16) | (buf[i + 2] << 8) | buf[i + 3]) << off;
+  return off === 0 ? w : w | (buf[i + 4] >>> (8 - off));
+}
+
+/** Copies a chunk into a zero-padded scratch buffer so reads may look 8 bytes past its end. */
+export function paddedCopy(bytes: Uint8Array): Uint8Array {
+  if (padded.length < bytes.length + 16) padded = new Uint8Array(bytes.length * 2 + 16);
+  padded.set(bytes);
+  padded.fill(0, bytes.length, bytes.length + 16);
+  return padded;
+}

@@ -3,6 +3,7 @@
 // re-encodes to the scaled-decimal layout when every value allows and it is
 // smaller.
 
+import type { ChunkBytes } from './blockFormat';
 import { decodeScaledInto, encodeScaled } from './scaledChunk';
 import { decodeXorInto, xorNumSamples } from './xorChunk';
 
@@ -45,4 +46,41 @@ export function compactChunk(xor: Uint8Array): { encoding: ChunkEncoding; bytes:
   const scaled = encodeScaled(scratchT, scratchV, n);
   if (scaled !== undefined && scaled.length < xor.length) return { encoding: ENC_SCALED, bytes: scaled };
   return { encoding: ENC_XOR, bytes: xor };
+}
+
+let rangeT = new Float64Array(1024);
+let rangeV = new Float64Array(1024);
+
+/**
+ * Decodes chunks (in time order) and returns copies of just their samples in
+ * [mint, maxt], or undefined when there are none. Decoding goes through one
+ * reused scratch buffer so a narrow query over many series allocates only
+ * what it returns.
+ */
+export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: number): { ts: Float64Array; vs: Float64Array } | undefined {
+  let total = 0;
+  for (const c of chunks) total += chunkNumSamples(c.bytes);
+  if (total === 0) return undefined;
+  if (total > rangeT.length) {
+    rangeT = new Float64Array(total * 2);
+    rangeV = new Float64Array(total * 2);
+  }
+  let o = 0;
+  for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, rangeT, rangeV, o);
+  const lo = lowerBound(rangeT, o, mint);
+  const hi = lowerBound(rangeT, o, maxt + 1);
+  if (lo >= hi) return undefined;
+  return { ts: rangeT.slice(lo, hi), vs: rangeV.slice(lo, hi) };
+}
+
+/** First index below n whose timestamp is ≥ x (timestamps are integers, so maxt+1 bounds an inclusive end). */
+function lowerBound(a: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

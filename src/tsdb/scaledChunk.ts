@@ -9,7 +9,7 @@
 // buckets) and the scaled integer as zigzag varint, then delta and dods in the
 // buckets of VALUE_WIDTHS.
 
-import { BitReader, BitWriter } from './bitStream';
+import { BitWriter, paddedCopy, peek32 } from './bitStream';
 
 const TWO32 = 4294967296;
 const MAX_SCALE = 9;
@@ -88,27 +88,10 @@ function writeUvarint(w: BitWriter, x: number): void {
   w.writeBits(x, 8);
 }
 
-function readUvarint(r: BitReader): number {
-  let x = 0;
-  let mul = 1;
-  for (let i = 0; i < 10; i++) {
-    const b = r.readBits(8);
-    x += (b & 127) * mul;
-    if (b < 128) return x;
-    mul *= 128;
-  }
-  return x;
-}
-
 function write64(w: BitWriter, x: number): void {
   const hi = Math.floor(x / TWO32);
   w.writeBits(hi, 32);
   w.writeBits(x - hi * TWO32, 32);
-}
-
-function read64(r: BitReader): number {
-  const hi = r.readBits(32) | 0;
-  return hi * TWO32 + r.readBits(32);
 }
 
 /** Prometheus's timestamp dod buckets, as XOR chunks write them. */
@@ -124,16 +107,6 @@ function writeTimeDod(w: BitWriter, dod: number): void {
 }
 
 const TIME_WIDTHS = [0, 14, 17, 20];
-
-function readTimeDod(r: BitReader): number {
-  let ones = 0;
-  while (ones < 4 && r.readBit() === 1) ones++;
-  if (ones === 0) return 0;
-  if (ones === 4) return read64(r);
-  const sz = TIME_WIDTHS[ones];
-  const bits = r.readBits(sz);
-  return bits > 2 ** (sz - 1) ? bits - 2 ** sz : bits;
-}
 
 function writeSigned(w: BitWriter, x: number): void {
   // Prefix of p ones and a zero, then the value in VALUE_WIDTHS[p] bits, unrolled for speed.
@@ -152,54 +125,78 @@ function writeSigned(w: BitWriter, x: number): void {
   }
 }
 
-function readSigned(r: BitReader): number {
-  const pos = r.pos;
-  const prefix = r.readBits(7);
-  // Leading ones of the 7-bit prefix field.
-  const ones = Math.min(7, Math.clz32(~(prefix << 25)));
-  if (ones === 0) {
-    r.pos = pos + 1;
-    return 0;
+/** Reads an unsigned varint at a byte-aligned bit position; returns [value, new position]. */
+function uvarintAt(buf: Uint8Array, pos: number): [number, number] {
+  let x = 0;
+  let mul = 1;
+  for (let k = 0; k < 10; k++) {
+    const b = buf[pos >>> 3];
+    pos += 8;
+    x += (b & 127) * mul;
+    if (b < 128) break;
+    mul *= 128;
   }
-  if (ones === 7) return read64(r);
-  r.pos = pos + ones + 1;
-  const width = VALUE_WIDTHS[ones];
-  const bits = r.readBits(width);
-  return width === 32 ? bits | 0 : (bits << (32 - width)) >> (32 - width);
+  return [x, pos];
 }
 
-const reader = new BitReader();
-
-/** Decodes a scaled chunk into ts/vs from `offset`; returns the samples written. */
+/** Decodes a scaled chunk into ts/vs from `offset`; returns the samples written. Reads 32-bit windows rather than bits. */
 export function decodeScaledInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Array, offset: number): number {
-  const r = reader;
-  r.reset(bytes);
-  const n = r.readBits(16);
-  const s = POW10[r.readBits(8)];
-  if (s === undefined) throw new Error('scaled chunk: bad scale byte');
-  let t = 0;
+  if (bytes.length < 3) throw new Error('scaled chunk: shorter than its header');
+  const n = scaledNumSamples(bytes);
+  const s = POW10[bytes[2]];
+  if (s === undefined) throw new Error(`scaled chunk: bad scale byte ${bytes[2]}`);
+  if (n === 0) return 0;
+  const buf = paddedCopy(bytes);
+  let [z, pos] = uvarintAt(buf, 24);
+  let t = unzigzag(z);
+  [z, pos] = uvarintAt(buf, pos);
+  let x = unzigzag(z);
+  ts[offset] = t;
+  vs[offset] = x / s;
   let tDelta = 0;
-  let x = 0;
   let xDelta = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0) {
-      t = unzigzag(readUvarint(r));
-      x = unzigzag(readUvarint(r));
-    } else if (i === 1) {
-      tDelta = readUvarint(r);
-      xDelta = readSigned(r);
-      t += tDelta;
-      x += xDelta;
+  for (let i = 1; i < n; i++) {
+    if (i === 1) {
+      [tDelta, pos] = uvarintAt(buf, pos);
     } else {
-      tDelta += readTimeDod(r);
-      t += tDelta;
-      xDelta += readSigned(r);
-      x += xDelta;
+      const w = peek32(buf, pos);
+      const ones = Math.min(4, Math.clz32(~w));
+      if (ones === 0) pos += 1;
+      else if (ones === 4) {
+        tDelta += (peek32(buf, pos + 4) | 0) * TWO32 + (peek32(buf, pos + 36) >>> 0);
+        pos += 68;
+      } else {
+        const sz = TIME_WIDTHS[ones];
+        const bits = (w << (ones + 1)) >>> (32 - sz);
+        tDelta += bits > 1 << (sz - 1) ? bits - (1 << sz) : bits;
+        pos += ones + 1 + sz;
+      }
     }
+    t += tDelta;
+    const w = peek32(buf, pos);
+    const ones = Math.min(7, Math.clz32(~w));
+    let d: number;
+    if (ones === 0) {
+      d = 0;
+      pos += 1;
+    } else if (ones === 7) {
+      d = (peek32(buf, pos + 7) | 0) * TWO32 + (peek32(buf, pos + 39) >>> 0);
+      pos += 71;
+    } else {
+      const width = VALUE_WIDTHS[ones];
+      pos += ones + 1;
+      // Payload widths up to 20 fit the window after the prefix; 32 needs its own.
+      const bits = width <= 20 ? (w << (ones + 1)) >> (32 - width) : peek32(buf, pos) | 0;
+      d = bits;
+      pos += width;
+    }
+    if (i === 1) xDelta = d;
+    else xDelta += d;
+    x += xDelta;
     ts[offset + i] = t;
     vs[offset + i] = x / s;
   }
-  if (r.overrun) throw new Error(`scaled chunk: truncated (${n} samples announced)`);
+  if (pos > bytes.length * 8) throw new Error(`scaled chunk: truncated (${n} samples announced)`);
   return n;
 }
 

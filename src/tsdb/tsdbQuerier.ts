@@ -5,9 +5,9 @@
 import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks, type ChunkBytes } from './blockFormat';
-import { chunkMinTime, chunkNumSamples, decodeChunkInto, ENC_XOR } from './chunkEncoding';
+import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
-import { HeadQuerier, lowerBound } from './headQuerier';
+import { HeadQuerier } from './headQuerier';
 import type { Metadata, Querier, SeriesData } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
@@ -101,23 +101,13 @@ export class TsdbQuerier implements Querier {
 
     const out: SeriesData[] = [];
     for (let i = 0; i < refs.length; i++) {
-      const chunks = perRef[i].concat(memory[i]);
-      let total = 0;
-      for (const c of chunks) total += chunkNumSamples(c.bytes);
-      if (total === 0) continue;
-      const ts = new Float64Array(total);
-      const vs = new Float64Array(total);
-      let o = 0;
+      let got;
       try {
-        for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+        got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
       } catch (e) {
         throw new Error(`tsdb select: series ${labels[i].toString()}: ${(e as Error).message}`, { cause: e });
       }
-      const lo = lowerBound(ts, mint);
-      const hi = lowerBound(ts, maxt + 1);
-      if (lo >= hi) continue;
-      const l = labels[i];
-      out.push(lo === 0 && hi === total ? { labels: l, ts, vs } : { labels: l, ts: ts.subarray(lo, hi), vs: vs.subarray(lo, hi) });
+      if (got) out.push({ labels: labels[i], ts: got.ts, vs: got.vs });
     }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }

@@ -5,7 +5,7 @@
 // writes, so every float64 — NaN payloads, ±Inf, -0 — comes back bit-exact.
 
 import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from './storage';
-import { BitReader, BitWriter } from './bitStream';
+import { BitReader, BitWriter, paddedCopy, peek32 } from './bitStream';
 
 const TWO32 = 4294967296;
 
@@ -333,22 +333,16 @@ function readDod(r: BitReader): number {
   return bits > 2 ** (sz - 1) ? bits - 2 ** sz : bits;
 }
 
-let padded = new Uint8Array(1024);
+let lastVs: Float64Array | undefined;
+let lastWords: Uint32Array = new Uint32Array(0);
 
-/** The 32 bits at bit position pos (buffer padded with zeros past the data). */
-function peek32(buf: Uint8Array, pos: number): number {
-  const i = pos >>> 3;
-  const off = pos & 7;
-  const w = ((buf[i] << 24) | (buf[i + 1] << 16) | (buf[i + 2] << 8) | buf[i + 3]) << off;
-  return off === 0 ? w : w | (buf[i + 4] >>> (8 - off));
-}
-
-/** Copies a chunk into a zero-padded scratch buffer so reads may look 8 bytes past its end. */
-export function paddedCopy(bytes: Uint8Array): Uint8Array {
-  if (padded.length < bytes.length + 16) padded = new Uint8Array(bytes.length * 2 + 16);
-  padded.set(bytes);
-  padded.fill(0, bytes.length, bytes.length + 16);
-  return padded;
+/** A Uint32 view of vs's words, reused while callers decode into the same array. */
+function wordsOf(vs: Float64Array): Uint32Array {
+  if (vs !== lastVs) {
+    lastVs = vs;
+    lastWords = new Uint32Array(vs.buffer, vs.byteOffset, vs.length * 2);
+  }
+  return lastWords;
 }
 
 /**
@@ -362,7 +356,7 @@ export function decodeXorInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Ar
   const n = xorNumSamples(bytes);
   if (n === 0) return 0;
   const buf = paddedCopy(bytes);
-  const words = new Uint32Array(vs.buffer, vs.byteOffset, vs.length * 2);
+  const words = wordsOf(vs);
   let pos = 16;
   // First timestamp: zigzag varint; first value: 64 raw bits.
   let zz = 0;

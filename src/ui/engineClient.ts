@@ -25,6 +25,12 @@ export function engine(): EngineClient {
     client = Comlink.wrap<EngineApi>(worker);
   }
   void client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
+  // The worker may outlive a closing tab only briefly: ask for a checkpoint while it can still run.
+  const flush = () => void client?.flush();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
   return client;
 }
 

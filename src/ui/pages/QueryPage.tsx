@@ -9,6 +9,7 @@ export function QueryPage() {
   const add = usePanels((s) => s.add);
   const syncFromUrl = usePanels((s) => s.syncFromUrl);
   useEffect(() => {
+    syncFromUrl();
     window.addEventListener('popstate', syncFromUrl);
     return () => window.removeEventListener('popstate', syncFromUrl);
   }, [syncFromUrl]);

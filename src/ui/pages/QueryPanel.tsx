@@ -1,17 +1,21 @@
-// One query panel: the editor, a graph over a time range or a table at one
-// instant, and the engine's error in plain text when the query fails.
+// One query panel: the editor with its history, a graph over a time range, a
+// table at one instant or the query's cost tree, and the engine's error in
+// plain text when the query fails. Every choice is in the URL (panelsStore).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { InstantResult, QueryError, RangeColumns } from '../../engine/api';
-import { formatDuration } from '../../model/duration';
+import type { ExplainResult, InstantResult, QueryError, RangeColumns } from '../../engine/api';
 import { Graph } from '../components/Graph';
+import { formatTime } from '../components/GraphTooltip';
 import { EngineCompletionClient } from '../components/promClient';
 import { QueryEditor } from '../components/QueryEditor';
 import { unitOfExpression } from '../components/units';
 import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
+import { useHistory } from '../stores/historyStore';
 import { usePanels, type Panel } from '../stores/panelsStore';
-import { queryWindow, RANGE_PRESETS_MS } from './queryRun';
+import { ExplainTree } from './ExplainTree';
+import { PanelControls } from './PanelControls';
+import { queryWindow } from './queryRun';
 import { ResultTable } from './ResultTable';
 
 let completionClient: EngineCompletionClient | undefined;
@@ -21,7 +25,7 @@ function completion(): EngineCompletionClient {
 }
 
 /** "3 series, last sample at 12:00:05": what a person glances at to see the graph is live. */
-function graphSummary(data: RangeColumns): string {
+function graphSummary(data: RangeColumns, timeZone: Panel['timeZone']): string {
   let last = -Infinity;
   for (const s of data.series) {
     for (let i = s.vs.length - 1; i >= 0; i--) {
@@ -32,47 +36,60 @@ function graphSummary(data: RangeColumns): string {
     }
   }
   const n = `${data.series.length} series`;
-  return last === -Infinity ? `${n}, no samples` : `${n}, last sample at ${new Date(last).toLocaleTimeString()}`;
+  return last === -Infinity ? `${n}, no samples` : `${n}, last sample at ${formatTime(last, timeZone).split(' ').slice(1).join(' ')}`;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'graph'; data: RangeColumns } | { kind: 'table'; data: InstantResult } | { kind: 'error'; error: QueryError };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'graph'; data: RangeColumns }
+  | { kind: 'table'; data: InstantResult; atMs: number }
+  | { kind: 'explain'; data: ExplainResult }
+  | { kind: 'error'; error: QueryError };
 
 /** A tab-unique id per panel, so the engine cancels a panel's previous query when a new one starts. */
 let panelSeq = 0;
+
+type Request = Pick<Panel, 'expr' | 'tab' | 'rangeMs' | 'endMs' | 'stepMs'> & { round: number };
+
+function ask(request: Request, queryId: string): Promise<Outcome> {
+  const api = engine();
+  const w = queryWindow(request.rangeMs, request.endMs, Date.now(), request.stepMs);
+  const fail = (error: QueryError): Outcome => ({ kind: 'error', error });
+  if (request.tab === 'graph') return api.rangeQuery(request.expr, w.start, w.end, w.step, queryId).then((r) => (r.status === 'error' ? fail(r) : { kind: 'graph', data: r }));
+  if (request.tab === 'explain') return api.explainQuery(request.expr, w.start, w.end, w.step).then((r) => (r.status === 'error' ? fail(r) : { kind: 'explain', data: r }));
+  const atMs = request.endMs ?? Date.now();
+  return api.instantQuery(request.expr, atMs, queryId).then((r) => (r.status === 'error' ? fail(r) : { kind: 'table', data: r, atMs }));
+}
 
 export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const update = usePanels((s) => s.update);
   const remove = usePanels((s) => s.remove);
   const dataVersion = useEngine((s) => s.dataVersion);
+  const history = useHistory((s) => s.entries);
+  const remember = useHistory((s) => s.add);
   const [draft, setDraft] = useState(panel.expr);
   const [queryId] = useState(() => `panel-${++panelSeq}`);
   const live = panel.endMs === null;
-  // What the panel should show now; a live panel asks again on each scrape round.
-  const request = useMemo(
-    () => ({ expr: panel.expr, tab: panel.tab, rangeMs: panel.rangeMs, endMs: panel.endMs, round: live ? dataVersion : 0 }),
-    [panel.expr, panel.tab, panel.rangeMs, panel.endMs, live, dataVersion],
+  const round = live ? dataVersion : 0;
+  const request = useMemo<Request>(
+    () => ({ expr: panel.expr, tab: panel.tab, rangeMs: panel.rangeMs, endMs: panel.endMs, stepMs: panel.stepMs, round }),
+    [panel.expr, panel.tab, panel.rangeMs, panel.endMs, panel.stepMs, round],
   );
-  const [answered, setAnswered] = useState<{ request: typeof request; outcome: Outcome } | null>(null);
+  const [answered, setAnswered] = useState<{ request: Request; outcome: Outcome } | null>(null);
   const latest = useRef(request);
+
+  // The URL changed under the panel (back/forward, an opened link): show its expression.
+  const [shownExpr, setShownExpr] = useState(panel.expr);
+  if (shownExpr !== panel.expr) {
+    setShownExpr(panel.expr);
+    setDraft(panel.expr);
+  }
 
   useEffect(() => {
     latest.current = request;
     if (request.expr.trim() === '') return;
-    const api = engine();
-    const asked =
-      request.tab === 'graph'
-        ? (() => {
-            const w = queryWindow(request.rangeMs, request.endMs, Date.now());
-            return api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
-          })()
-        : api.instantQuery(request.expr, request.endMs ?? Date.now(), queryId);
-    void asked.then((result) => {
-      if (latest.current !== request) return;
-      let outcome: Outcome;
-      if (result.status === 'error') outcome = { kind: 'error', error: result };
-      else if ('times' in result) outcome = { kind: 'graph', data: result };
-      else outcome = { kind: 'table', data: result };
-      setAnswered({ request, outcome });
+    void ask(request, queryId).then((outcome) => {
+      if (latest.current === request) setAnswered({ request, outcome });
     });
   }, [request, queryId]);
 
@@ -81,44 +98,62 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const shown = answered?.request;
   const running =
     request.expr.trim() !== '' &&
-    (shown === undefined || shown.expr !== request.expr || shown.tab !== request.tab || shown.rangeMs !== request.rangeMs || shown.endMs !== request.endMs);
-  const run = useCallback(() => update(index, { expr: draft }), [update, index, draft]);
+    (shown === undefined || (['expr', 'tab', 'rangeMs', 'endMs', 'stepMs'] as const).some((k) => shown[k] !== request[k]));
 
+  const run = useCallback(() => {
+    remember(draft);
+    update(index, { expr: draft });
+  }, [remember, update, index, draft]);
+
+  // Double-click goes back to the range before the first drag-zoom.
+  const beforeZoom = useRef<Pick<Panel, 'rangeMs' | 'endMs'> | null>(null);
+  const onZoom = useCallback(
+    (start: number, end: number) => {
+      beforeZoom.current ??= { rangeMs: panel.rangeMs, endMs: panel.endMs };
+      update(index, { rangeMs: Math.max(1000, Math.round(end - start)), endMs: Math.round(end) });
+    },
+    [update, index, panel.rangeMs, panel.endMs],
+  );
+  const onResetZoom = useCallback(() => {
+    if (!beforeZoom.current) return;
+    update(index, beforeZoom.current);
+    beforeZoom.current = null;
+  }, [update, index]);
+
+  const n = index + 1;
   return (
-    <section className="panel" aria-label={`Query panel ${index + 1}`}>
+    <section className="panel" aria-label={`Query panel ${n}`}>
       <div className="panel-query">
-        <QueryEditor value={draft} onChange={setDraft} onRun={run} client={completion()} label={`Expression of panel ${index + 1}`} />
-        <button type="button" className="primary" onClick={run} aria-label="Execute query">
-          Execute
-        </button>
-        <button type="button" onClick={() => remove(index)} aria-label={`Remove panel ${index + 1}`}>
-          ✕
-        </button>
-      </div>
-      <div className="panel-controls">
-        <div role="tablist" aria-label="Result view">
-          {(['graph', 'table'] as const).map((tab) => (
-            <button key={tab} type="button" role="tab" aria-selected={panel.tab === tab} onClick={() => update(index, { tab })}>
-              {tab === 'graph' ? 'Graph' : 'Table'}
-            </button>
-          ))}
-        </div>
-        <label>
-          Range{' '}
-          <select value={panel.rangeMs} onChange={(e) => update(index, { rangeMs: Number(e.target.value) })} aria-label="Time range">
-            {RANGE_PRESETS_MS.includes(panel.rangeMs) ? null : <option value={panel.rangeMs}>{formatDuration(panel.rangeMs)}</option>}
-            {RANGE_PRESETS_MS.map((ms) => (
-              <option key={ms} value={ms}>
-                {formatDuration(ms)}
+        <QueryEditor value={draft} onChange={setDraft} onRun={run} client={completion()} label={`Expression of panel ${n}`} />
+        <div className="panel-query-actions">
+          <button type="button" className="primary" onClick={run} aria-label="Execute query">
+            Execute
+          </button>
+          <select
+            className="history"
+            aria-label={`Query history of panel ${n}`}
+            value=""
+            disabled={history.length === 0}
+            onChange={(e) => {
+              if (e.target.value === '') return;
+              setDraft(e.target.value);
+              remember(e.target.value);
+              update(index, { expr: e.target.value });
+            }}
+          >
+            <option value="">History</option>
+            {history.map((h) => (
+              <option key={h} value={h}>
+                {h}
               </option>
             ))}
           </select>
-        </label>
-        <button type="button" aria-pressed={live} onClick={() => update(index, { endMs: live ? Date.now() : null })}>
-          {live ? '● Live' : 'Paused'}
-        </button>
-        {running ? <span className="muted" role="status">running…</span> : null}
+          <button type="button" onClick={() => remove(index)} aria-label={`Remove panel ${n}`}>
+            ✕
+          </button>
+        </div>
       </div>
+      <PanelControls panel={panel} onChange={(change) => update(index, change)} running={running} />
       <div className="panel-result">
         {outcome.kind === 'error' ? (
           <p className="error" role="alert">
@@ -131,15 +166,26 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
               data={outcome.data}
               query={panel.expr}
               unit={unitOfExpression(panel.expr)}
-              onZoom={(start, end) => update(index, { rangeMs: end - start, endMs: end })}
+              stacked={panel.stacked}
+              yScale={panel.logScale ? 'log' : 'linear'}
+              yFromZero={panel.yFromZero}
+              timeZone={panel.timeZone}
+              onZoom={onZoom}
+              onResetZoom={onResetZoom}
             />
             <p className="muted small" role="status" aria-label="Result summary">
-              {graphSummary(outcome.data)}
+              {graphSummary(outcome.data, panel.timeZone)}
             </p>
           </>
         ) : null}
-        {outcome.kind === 'table' ? <ResultTable result={outcome.data} /> : null}
-        {(outcome.kind === 'graph' || outcome.kind === 'table') && outcome.data.warnings.length > 0 ? (
+        {outcome.kind === 'table' ? (
+          <>
+            <p className="muted small">Evaluated at {formatTime(outcome.atMs, panel.timeZone)}</p>
+            <ResultTable result={outcome.data} timeZone={panel.timeZone} />
+          </>
+        ) : null}
+        {outcome.kind === 'explain' ? <ExplainTree tree={outcome.data.tree} /> : null}
+        {outcome.kind !== 'idle' && outcome.kind !== 'error' && outcome.data.warnings.length > 0 ? (
           <ul className="warnings">
             {outcome.data.warnings.map((w) => (
               <li key={w}>{w}</li>

@@ -6,7 +6,8 @@ describe('panels in the URL', () => {
   it('round-trips panels through URL parameters', () => {
     const panels = [
       { ...newPanel('up'), tab: 'table' as const, rangeMs: 3_600_000 },
-      { ...newPanel('rate(x[5m])'), endMs: 1_767_225_600_000 },
+      { ...newPanel('rate(x[5m])'), endMs: 1_767_225_600_000, stepMs: 30_000, stacked: true, logScale: true, yFromZero: true, timeZone: 'UTC' as const },
+      { ...newPanel('sum(up)'), tab: 'explain' as const },
     ];
     const params = panelsToParams(panels);
     expect(params.get('g0.range')).toBe('1h');
@@ -15,6 +16,10 @@ describe('panels in the URL', () => {
 
   it('opens one default panel when the URL names none', () => {
     expect(panelsFromParams(new URLSearchParams())).toEqual([{ ...newPanel(DEFAULT_EXPR), rangeMs: FIRST_VISIT_RANGE_MS }]);
+  });
+
+  it('writes only what differs from a new panel, so links stay short', () => {
+    expect([...panelsToParams([newPanel('up')]).keys()]).toEqual(['g0.expr', 'g0.tab', 'g0.range']);
   });
 
   it('falls back to the default range on a malformed one', () => {

@@ -1,0 +1,179 @@
+// The metrics explorer and label browser: every metric name with TYPE, HELP,
+// UNIT and series count, searchable; for the chosen metric, each label's
+// values with their series counts (a cardinality glance), picked into a
+// selector that opens in a Query panel. The chosen metric is in the URL.
+
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { LabelCardinality, MetricSummary, QueryError } from '../../engine/api';
+import { engine } from '../engineClient';
+import { navigate, useRoute } from '../router';
+import { usePanels } from '../stores/panelsStore';
+import { buildSelector, searchMetrics, togglePick } from './selectorBuilder';
+
+// Rendering ten thousand rows costs more than anyone reads: show the best matches and say how many more.
+const LIST_LIMIT = 200;
+
+function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | null; chosen: string; onChoose(name: string): void }) {
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search);
+  const found = useMemo(() => (metrics ? searchMetrics(metrics, deferred) : []), [metrics, deferred]);
+  return (
+    <section className="card metric-list" aria-label="Metrics">
+      <h2>
+        Metrics <span className="muted">{metrics ? `(${metrics.length.toLocaleString()})` : ''}</span>
+      </h2>
+      <input
+        type="search"
+        className="wide"
+        aria-label="Search metrics by name or HELP"
+        placeholder="Search metrics by name or HELP"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {metrics === null ? <p className="muted">Loading…</p> : null}
+      <ul className="metric-names">
+        {found.slice(0, LIST_LIMIT).map((m) => (
+          <li key={m.name}>
+            <button type="button" aria-pressed={m.name === chosen} onClick={() => onChoose(m.name)} title={m.help || undefined}>
+              <span className="mono metric-name">{m.name}</span>
+              <span className="metric-facts small muted">
+                {m.type ? <span className="type-badge">{m.type}</span> : null}
+                {m.unit ? <span>{m.unit}</span> : null}
+                <span aria-label={`${m.series} series`}>{m.series.toLocaleString()}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {found.length > LIST_LIMIT ? (
+        <p className="muted small" role="status">
+          {(found.length - LIST_LIMIT).toLocaleString()} more: refine the search.
+        </p>
+      ) : null}
+      {metrics && found.length === 0 ? <p className="muted">No metric matches.</p> : null}
+    </section>
+  );
+}
+
+function LabelBrowser({ metric }: { metric: MetricSummary }) {
+  const open = usePanels((s) => s.open);
+  const [answer, setAnswer] = useState<{ metric: string; labels: LabelCardinality[] | QueryError } | null>(null);
+  const [picks, setPicks] = useState<{ metric: string; values: Record<string, string[]> }>({ metric: metric.name, values: {} });
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const chosen = picks.metric === metric.name ? picks.values : {};
+  useEffect(() => {
+    let stale = false;
+    void engine()
+      .labelCardinality(buildSelector(metric.name, {}))
+      .then((labels) => stale || setAnswer({ metric: metric.name, labels }));
+    return () => {
+      stale = true;
+    };
+  }, [metric.name]);
+  const labels = answer?.metric === metric.name ? answer.labels : null;
+  const selector = buildSelector(metric.name, chosen);
+  const widest = Array.isArray(labels) ? Math.max(1, ...labels.map((l) => l.distinct)) : 1;
+  return (
+    <section className="card label-browser" aria-label={`Labels of ${metric.name}`}>
+      <h2 className="mono">{metric.name}</h2>
+      <p className="small">
+        {metric.type ? <span className="type-badge">{metric.type}</span> : null} {metric.unit ? <span className="muted">unit: {metric.unit} · </span> : null}
+        <span className="muted">{metric.series.toLocaleString()} series</span>
+      </p>
+      {metric.help ? <p className="help-text">{metric.help}</p> : <p className="muted">No HELP text.</p>}
+      <div className="selector-box">
+        <code className="mono" aria-label="Selector">
+          {selector}
+        </code>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => open(selector)}>
+            Open in Query
+          </button>
+          <button type="button" onClick={() => setPicks({ metric: metric.name, values: {} })} disabled={Object.keys(chosen).length === 0}>
+            Clear picks
+          </button>
+        </div>
+      </div>
+      {labels === null ? <p className="muted">Loading labels…</p> : null}
+      {labels !== null && !Array.isArray(labels) ? (
+        <p className="error" role="alert">
+          {labels.error}
+        </p>
+      ) : null}
+      {Array.isArray(labels) ? (
+        <>
+          <h3>Labels (values per label)</h3>
+          <ul className="label-names">
+            {labels.map((l) => {
+              const isOpen = expanded === l.name;
+              const values = isOpen && filter ? l.values.filter((v) => v.value.toLowerCase().includes(filter.toLowerCase())) : l.values;
+              return (
+                <li key={l.name}>
+                  <button type="button" aria-expanded={isOpen} onClick={() => setExpanded(isOpen ? null : l.name)} className="label-name">
+                    <span className="mono">{l.name}</span>
+                    <span className="cardinality" aria-hidden="true">
+                      <span style={{ width: `${(l.distinct / widest) * 100}%` }} />
+                    </span>
+                    <span className="small muted">
+                      {l.distinct.toLocaleString()} {l.distinct === 1 ? 'value' : 'values'}
+                      {(chosen[l.name]?.length ?? 0) > 0 ? ` · ${chosen[l.name].length} picked` : ''}
+                    </span>
+                  </button>
+                  {isOpen ? (
+                    <div className="label-values">
+                      {l.values.length > 10 ? (
+                        <input type="search" aria-label={`Filter values of ${l.name}`} placeholder="Filter values" value={filter} onChange={(e) => setFilter(e.target.value)} />
+                      ) : null}
+                      <ul aria-label={`Values of ${l.name}`}>
+                        {values.map((v) => (
+                          <li key={v.value}>
+                            <label>
+                              <input
+                                type="checkbox"
+                                checked={chosen[l.name]?.includes(v.value) ?? false}
+                                onChange={() => setPicks({ metric: metric.name, values: togglePick(chosen, l.name, v.value) })}
+                              />{' '}
+                              <span className="mono">{v.value === '' ? '(empty)' : v.value}</span> <span className="muted small">{v.series.toLocaleString()} series</span>
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                      {l.values.length < l.distinct ? <p className="muted small">Showing the {l.values.length.toLocaleString()} values with most series.</p> : null}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function MetricsPage() {
+  const route = useRoute();
+  const chosenName = route.params.get('metric') ?? '';
+  const [metrics, setMetrics] = useState<MetricSummary[] | null>(null);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    void engine().metricSummaries().then(setMetrics);
+  }, [round]);
+  const choose = (name: string) => navigate('/metrics', new URLSearchParams({ metric: name }), true);
+  const chosen = metrics?.find((m) => m.name === chosenName);
+  return (
+    <div className="page">
+      <div className="row">
+        <p className="muted small">Series counts are of series with a sample in the last 5 minutes.</p>
+        <button type="button" onClick={() => setRound((r) => r + 1)}>
+          Refresh
+        </button>
+      </div>
+      <div className="explorer">
+        <MetricList metrics={metrics} chosen={chosenName} onChoose={choose} />
+        {chosen ? <LabelBrowser key={chosen.name} metric={chosen} /> : <section className="card muted">Pick a metric to browse its labels.</section>}
+      </div>
+    </div>
+  );
+}
