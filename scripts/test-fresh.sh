@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # README's test command: on a fresh clone, installs what the suite needs
-# (Debian's Chromium, npm packages) and runs the whole suite.
+# (Debian's Chromium, and Debian's Prometheus for the differential and
+# remote-write checks; npm packages) and runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v "${VIGIL_CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1; then
+missing=()
+command -v "${VIGIL_CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1 || missing+=(chromium)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 npm ci --no-audit --no-fund
 npm test
