@@ -158,10 +158,6 @@ describe('QueryEngine operators and aggregations', () => {
     ['quantile(0.5, req_total)', [{ metric: {}, value: [600, '600'] }]],
     ['stddev(up)', [{ metric: {}, value: [600, '0.5'] }]],
     ['increase(req_total{job="web"}[1m] anchored)', [{ metric: { code: '200', job: 'web' }, value: [600, '60'] }]],
-    ['histogram_quantile(0.5, label_replace(req_total{job="api"}, "le", "$1", "code", "(200)") or label_replace(req_total{job="api",code="500"}, "le", "+Inf", "", ""))', [
-      { metric: { code: '200', job: 'api' }, value: [600, '100'] },
-      { metric: { code: '500', job: 'api' }, value: [600, 'NaN'] },
-    ]],
   ])('%s', async (q, want) => {
     expect((await instant(q)).result).toEqual(want);
   });

@@ -88,9 +88,15 @@ export class QueueStore {
     });
   }
 
-  /** Stores new series and segments together, so a segment never refers to a series the store lacks. */
-  append(series: readonly SeriesRecord[], segments: readonly SegmentRecord[]): Promise<void> {
+  /**
+   * Stores new series and segments together, so a segment never refers to a
+   * series the store lacks. `collect` runs when the write's turn comes, so one
+   * write takes everything appended while earlier ones ran (group commit).
+   */
+  append(collect: () => { series: SeriesRecord[]; segments: SegmentRecord[] }): Promise<void> {
     return this.serial(async () => {
+      const { series, segments } = collect();
+      if (series.length === 0 && segments.length === 0) return;
       const tx = this.db.transaction(['series', 'segments'], 'readwrite');
       for (const s of series) void tx.objectStore('series').put(s);
       for (const s of segments) void tx.objectStore('segments').put(s);

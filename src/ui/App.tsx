@@ -1,6 +1,7 @@
 // The app shell: navigation and the page the URL names.
 
 import { useEffect } from 'react';
+import { MetricsPage } from './pages/MetricsPage';
 import { QueryPage } from './pages/QueryPage';
 import { StatusPage } from './pages/StatusPage';
 import { TargetsPage } from './pages/TargetsPage';
@@ -9,6 +10,7 @@ import { startEngineStore, useEngine } from './stores/engineStore';
 
 const PAGES = [
   { path: '/query', title: 'Query', Page: QueryPage },
+  { path: '/metrics', title: 'Metrics', Page: MetricsPage },
   { path: '/targets', title: 'Targets', Page: TargetsPage },
   { path: '/status', title: 'Status', Page: StatusPage },
 ];

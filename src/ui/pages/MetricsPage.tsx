@@ -55,23 +55,22 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | 
   );
 }
 
-function LabelBrowser({ metric }: { metric: MetricSummary }) {
+/** Mounted per metric (keyed by name), so picks and the open label start empty for each. */
+function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number }) {
   const open = usePanels((s) => s.open);
-  const [answer, setAnswer] = useState<{ metric: string; labels: LabelCardinality[] | QueryError } | null>(null);
-  const [picks, setPicks] = useState<{ metric: string; values: Record<string, string[]> }>({ metric: metric.name, values: {} });
+  const [labels, setLabels] = useState<LabelCardinality[] | QueryError | null>(null);
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [expanded, setExpanded] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
-  const chosen = picks.metric === metric.name ? picks.values : {};
   useEffect(() => {
     let stale = false;
     void engine()
       .labelCardinality(buildSelector(metric.name, {}))
-      .then((labels) => stale || setAnswer({ metric: metric.name, labels }));
+      .then((answer) => stale || setLabels(answer));
     return () => {
       stale = true;
     };
-  }, [metric.name]);
-  const labels = answer?.metric === metric.name ? answer.labels : null;
+  }, [metric.name, round]);
   const selector = buildSelector(metric.name, chosen);
   const widest = Array.isArray(labels) ? Math.max(1, ...labels.map((l) => l.distinct)) : 1;
   return (
@@ -90,7 +89,7 @@ function LabelBrowser({ metric }: { metric: MetricSummary }) {
           <button type="button" className="primary" onClick={() => open(selector)}>
             Open in Query
           </button>
-          <button type="button" onClick={() => setPicks({ metric: metric.name, values: {} })} disabled={Object.keys(chosen).length === 0}>
+          <button type="button" onClick={() => setChosen({})} disabled={Object.keys(chosen).length === 0}>
             Clear picks
           </button>
         </div>
@@ -132,7 +131,7 @@ function LabelBrowser({ metric }: { metric: MetricSummary }) {
                               <input
                                 type="checkbox"
                                 checked={chosen[l.name]?.includes(v.value) ?? false}
-                                onChange={() => setPicks({ metric: metric.name, values: togglePick(chosen, l.name, v.value) })}
+                                onChange={() => setChosen(togglePick(chosen, l.name, v.value))}
                               />{' '}
                               <span className="mono">{v.value === '' ? '(empty)' : v.value}</span> <span className="muted small">{v.series.toLocaleString()} series</span>
                             </label>
@@ -172,7 +171,7 @@ export function MetricsPage() {
       </div>
       <div className="explorer">
         <MetricList metrics={metrics} chosen={chosenName} onChoose={choose} />
-        {chosen ? <LabelBrowser key={chosen.name} metric={chosen} /> : <section className="card muted">Pick a metric to browse its labels.</section>}
+        {chosen ? <LabelBrowser key={chosen.name} metric={chosen} round={round} /> : <section className="card muted">Pick a metric to browse its labels.</section>}
       </div>
     </div>
   );
