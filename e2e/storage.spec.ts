@@ -1,4 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /** The "value" column of the first row of the panel's table (an instant query result). */
 async function tableValue(page: Page): Promise<number> {
@@ -18,4 +23,39 @@ test('samples scraped before a reload are still there after it', async ({ page }
   await page.reload();
   // Read at once, before the new engine has scraped much: the count can only hold or grow.
   await expect.poll(() => tableValue(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(before);
+});
+
+/** SIGKILLs the browser whose profile is `dir` (its command line names the directory). */
+function killBrowser(dir: string): void {
+  execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${dir}`]);
+}
+
+test('a browser killed mid-write reopens whole, losing at most one checkpoint interval', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-kill-'));
+  const url = `${baseURL}/#/query?g0.expr=count_over_time(up{instance="demo-1"}[10m])&g0.tab=table`;
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    return { context, page };
+  };
+  try {
+    let { context, page } = await open();
+    await expect.poll(() => tableValue(page), { timeout: 40_000 }).toBeGreaterThanOrEqual(4);
+    for (const delayMs of [0, 2_300, 4_700]) {
+      await page.waitForTimeout(delayMs);
+      const before = await tableValue(page);
+      // SIGKILL: no pagehide, no last flush, IndexedDB cut off wherever it was.
+      killBrowser(dir);
+      await new Promise((r) => setTimeout(r, 500));
+      ({ context, page } = await open());
+      // Checkpoints every 10 s at a 5 s scrape interval: at most 3 samples of demo-1's `up` may be gone.
+      await expect.poll(() => tableValue(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(before - 3);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    }
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
 });

@@ -86,7 +86,7 @@ function loadChunk(chunk: Uint8Array, openMetrics: boolean, app: Appender, seen:
 }
 
 /** Streams the file in chunks cut at line ends; OpenMetrics chunks get their own `# EOF`. */
-async function loadData(path: string, head: Head): Promise<number> {
+export async function loadData(path: string, head: Head): Promise<number> {
   const openMetrics = await isOpenMetrics(path);
   const seen = new Map<string, KnownSeries>();
   let carry = new Uint8Array(0);
@@ -116,14 +116,14 @@ async function loadData(path: string, head: Head): Promise<number> {
   return total;
 }
 
-function answer(r: QueryResult): string {
+export function answer(r: QueryResult): string {
   const out: Record<string, unknown> = { status: 'success', data: apiData(r.value) };
   if (r.warnings.length > 0) out.warnings = r.warnings;
   if (r.infos.length > 0) out.infos = r.infos;
   return JSON.stringify(out);
 }
 
-function failure(e: unknown): string {
+export function failure(e: unknown): string {
   const type = e instanceof QueryError ? e.type : 'execution';
   return JSON.stringify({ status: 'error', errorType: type, error: (e as Error).message });
 }

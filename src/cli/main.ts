@@ -3,6 +3,7 @@
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   bench: () => import('./bench'),
+  differential: () => import('./differential'),
   eval: () => import('./eval'),
   expotest: () => import('./expotest'),
   promqltest: () => import('./promqltest'),

@@ -82,6 +82,48 @@ export interface LabelCardinality {
   values: { value: string; series: number }[];
 }
 
+/** Where a target is written in prometheus.yml: job, static_configs group, position in its targets. */
+export interface TargetPlace {
+  job: string;
+  group: number;
+  index: number;
+}
+
+/** A target as written in a static_configs group. */
+export interface StaticTarget extends TargetPlace {
+  address: string;
+  /** scheme://address/path, the job's or the group's. */
+  url: string;
+  /** The group's labels but `__scheme__` and `__metrics_path__`. */
+  labels: Record<string, string>;
+}
+
+/** A target as the add/edit form gives it. */
+export interface TargetInput {
+  job: string;
+  url: string;
+  labels: Record<string, string>;
+}
+
+export type TargetChange =
+  | { kind: 'add'; target: TargetInput }
+  | { kind: 'replace'; at: TargetPlace; target: TargetInput }
+  | { kind: 'remove'; at: TargetPlace };
+
+/** One target-relabelling rule and the labels after it; null once the target is dropped. */
+export interface RelabelStep {
+  rule: string;
+  labels: Record<string, string> | null;
+}
+
+export interface RelabelPreview {
+  steps: RelabelStep[];
+  /** The labels the target's samples get, or null when dropped or invalid. */
+  final: Record<string, string> | null;
+  /** Why the target is invalid after relabelling (no address, bad interval, …), else ''. */
+  error: string;
+}
+
 export interface ExplainResult {
   status: 'success';
   tree: ExplainNode;
@@ -156,6 +198,12 @@ export interface EngineApi {
   explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError>;
   /** Targets target relabelling dropped, with the labels they were discovered with. */
   droppedTargets(): Promise<DroppedTargetView[]>;
+  /** The targets written in static_configs, for the add/edit/remove form. */
+  staticTargets(): Promise<StaticTarget[]>;
+  /** Applies a form's change to prometheus.yml (comments kept) and reloads it, or says why not. */
+  changeTargets(change: TargetChange): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  /** What each of the job's relabel rules does to a target's discovered labels. */
+  relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview>;
   /** Every stored sample as OpenMetrics text. */
   exportData(): Promise<string>;
   /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */

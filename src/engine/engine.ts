@@ -8,7 +8,8 @@ import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, 
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries } from './engineQueries';
 import { Explore } from './explore';
-import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary } from './api';
+import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary, RelabelPreview, StaticTarget, TargetChange } from './api';
+import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
@@ -228,5 +229,19 @@ export class Engine implements EngineApi {
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  // The Targets page's form and relabelling preview (targetEdits.ts).
+  async staticTargets(): Promise<StaticTarget[]> {
+    return staticTargets(this.configYaml);
+  }
+
+  async changeTargets(change: TargetChange): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+    const edit = applyTargetChange(this.configYaml, change);
+    return edit.ok ? this.setConfig(edit.yaml) : edit;
+  }
+
+  async relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview> {
+    return relabelSteps(this.configYaml, job, discoveredLabels);
   }
 }

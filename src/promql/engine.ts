@@ -13,6 +13,7 @@ import { formatFloat } from './format';
 import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
+import { extendedSamples } from './rangeFunctions';
 import type { Grid, StepSeries, Value } from './value';
 
 export interface EngineOptions {
@@ -70,15 +71,15 @@ export class QueryEngine {
     this.subqueryStep = opts.subqueryStepMs ?? DEFAULT_SUBQUERY_STEP;
   }
 
-  instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions = {}): Promise<QueryResult> {
-    return this.exec(querier, query, { start: timeMs, step: 0, n: 1 }, false, opts);
+  async instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
+    return this.exec(querier, query, { start: timeMs, step: 0, n: 1 }, false, optionsOf(opts));
   }
 
-  rangeQuery(querier: Querier, query: string, startMs: number, endMs: number, stepMs: number, opts: QueryOptions = {}): Promise<QueryResult> {
+  async rangeQuery(querier: Querier, query: string, startMs: number, endMs: number, stepMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
     if (stepMs <= 0) throw new QueryError('bad_data', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
     if (endMs < startMs) throw new QueryError('bad_data', 'end timestamp must not be before start time');
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
-    return this.exec(querier, query, { start: startMs, step: stepMs, n }, true, opts);
+    return this.exec(querier, query, { start: startMs, step: stepMs, n }, true, optionsOf(opts));
   }
 
   private async exec(querier: Querier, query: string, grid: Grid, isRange: boolean, opts: QueryOptions): Promise<QueryResult> {
@@ -124,7 +125,7 @@ export class QueryEngine {
       onNode: recorder?.record,
     });
     const v = await ev.eval(expr, grid);
-    const value = isRange ? toMatrix(v, grid) : toInstant(v, grid);
+    const value = isRange ? toMatrix(v, grid) : toInstant(v, grid, this.lookbackDelta);
     return {
       value,
       warnings: [...annos.warnings],
@@ -132,6 +133,10 @@ export class QueryEngine {
       explain: recorder?.tree(expr, query),
     };
   }
+}
+
+function optionsOf(opts: QueryOptions | AbortSignal): QueryOptions {
+  return opts instanceof AbortSignal ? { signal: opts } : opts;
 }
 
 /** Drops `__name__` where an operation asked for it, then merges series that became equal (cleanupMetricLabels). */
@@ -159,7 +164,7 @@ function toMatrix(v: Value, g: Grid): ResultValue {
   return { type: 'matrix', series };
 }
 
-function toInstant(v: Value, g: Grid): ResultValue {
+function toInstant(v: Value, g: Grid, lookbackDelta: number): ResultValue {
   const t = g.start;
   switch (v.type) {
     case 'scalar':
@@ -169,17 +174,19 @@ function toInstant(v: Value, g: Grid): ResultValue {
     case 'vector':
       return { type: 'vector', samples: cleanup(v.series).filter((s) => s.has[0]).map((s) => ({ labels: s.labels, t, v: s.vals[0] })) };
     case 'matrix': {
+      const before = v.mode ? lookbackDelta : 0;
+      const after = v.mode === 'smoothed' ? lookbackDelta : 0;
       const series = v.series.map((s) => {
-        const ts: number[] = [];
-        const vs: number[] = [];
-        for (let k = 0; k < s.ts.length; k++) {
-          if (s.ts[k] > v.start[0] && s.ts[k] <= v.end[0]) {
-            ts.push(s.ts[k]);
-            vs.push(s.vs[k]);
-          }
-        }
+        let lo = 0;
+        while (lo < s.ts.length && s.ts[lo] <= v.start[0] - before) lo++;
+        let hi = lo;
+        while (hi < s.ts.length && s.ts[hi] <= v.end[0] + after) hi++;
         const labels = s.dropName ? dropMetadata(s.labels) : s.labels;
-        return { labels, ts, vs };
+        if (v.mode) {
+          const w = { ts: s.ts, vs: s.vs, lo, hi, start: v.start[0], end: v.end[0], range: v.range, evalT: t, mode: v.mode };
+          return { labels, ...(extendedSamples(w) ?? { ts: [], vs: [] }) };
+        }
+        return { labels, ts: Array.from(s.ts.subarray(lo, hi)), vs: Array.from(s.vs.subarray(lo, hi)) };
       });
       return { type: 'matrix', series: series.filter((s) => s.ts.length > 0).sort((a, b) => compareLabels(a.labels, b.labels)) };
     }

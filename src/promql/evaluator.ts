@@ -140,19 +140,15 @@ export class Evaluator {
     const out: StepSeries[] = [];
     const lb = this.ctx.lookbackDelta;
     for (const s of this.ctx.data.get(sel) ?? []) {
+      const { ts, vs } = withoutStale(s);
       const r = newStepSeries(s.labels, g.n);
       let any = false;
-      const { ts, vs } = s;
+      let j = 0;
       for (let i = 0; i < g.n; i++) {
         const t = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
-        let prev = -1;
-        let next = -1;
-        for (let k = 0; k < ts.length; k++) {
-          if (ts[k] <= t - lb || isStaleNaN(vs[k])) continue;
-          if (ts[k] > t + lb) break;
-          if (ts[k] < t) prev = k;
-          else if (next < 0) next = k;
-        }
+        while (j < ts.length && ts[j] < t) j++;
+        const prev = j > 0 && ts[j - 1] > t - lb ? j - 1 : -1;
+        const next = j < ts.length && ts[j] <= t + lb ? j : -1;
         let v: number;
         if (next >= 0 && ts[next] === t) v = vs[next];
         else if (prev >= 0 && next >= 0) v = vs[prev] + ((vs[next] - vs[prev]) * (t - ts[prev])) / (ts[next] - ts[prev]);
@@ -178,25 +174,8 @@ export class Evaluator {
         end[i] = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
         start[i] = end[i] - e.range;
       }
-      const series: RangeSeries[] = [];
-      for (const s of this.ctx.data.get(sel) ?? []) {
-        // Range functions never see stale markers (matrixIterSlice skips them).
-        let stale = 0;
-        for (let k = 0; k < s.vs.length; k++) if (isStaleNaN(s.vs[k])) stale++;
-        if (stale === 0) {
-          series.push({ labels: s.labels, ts: s.ts, vs: s.vs, dropName: false });
-          continue;
-        }
-        const ts = new Float64Array(s.ts.length - stale);
-        const vs = new Float64Array(s.ts.length - stale);
-        let w = 0;
-        for (let k = 0; k < s.vs.length; k++) {
-          if (isStaleNaN(s.vs[k])) continue;
-          ts[w] = s.ts[k];
-          vs[w++] = s.vs[k];
-        }
-        series.push({ labels: s.labels, ts, vs, dropName: false });
-      }
+      // Range functions never see stale markers (matrixIterSlice skips them).
+      const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, ...withoutStale(s), dropName: false }));
       return { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
     }
     if (e.kind !== 'subquery') throw new QueryError('execution', `expected a range vector, got ${e.kind}`);
@@ -322,7 +301,10 @@ export class Evaluator {
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
     const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode };
-    for (const s of m.series) {
+    for (let k = 0; k < m.series.length; k++) {
+      // Hand the thread back now and then: one call can cover many thousands of series.
+      if ((k & 1023) === 1023) await this.ctx.checkpoint();
+      const s = m.series[k];
       const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
       let any = false;
       w.ts = s.ts;
@@ -340,7 +322,7 @@ export class Evaluator {
         w.start = start;
         w.end = end;
         w.evalT = gridTime(g, i);
-        for (let k = 0; k < params.length; k++) p[k] = params[k][i];
+        for (let a = 0; a < params.length; a++) p[a] = params[a][i];
         const v = fn(w, p);
         if (v === undefined) continue;
         r.vals[i] = v;
@@ -568,6 +550,22 @@ export class Evaluator {
     if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', series: setBinop(e.op, l.series, r.series, m, g.n) };
     return { type: 'vector', series: vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n) };
   }
+}
+
+/** A series' samples without stale markers; the arrays themselves when it has none. */
+function withoutStale(s: SeriesData): { ts: Float64Array; vs: Float64Array } {
+  let stale = 0;
+  for (let k = 0; k < s.vs.length; k++) if (isStaleNaN(s.vs[k])) stale++;
+  if (stale === 0) return { ts: s.ts, vs: s.vs };
+  const ts = new Float64Array(s.ts.length - stale);
+  const vs = new Float64Array(s.ts.length - stale);
+  let w = 0;
+  for (let k = 0; k < s.vs.length; k++) {
+    if (isStaleNaN(s.vs[k])) continue;
+    ts[w] = s.ts[k];
+    vs[w++] = s.vs[k];
+  }
+  return { ts, vs };
 }
 
 /** The labels absent() reports: the selector's equality matchers, as createLabelsForAbsentFunction. */

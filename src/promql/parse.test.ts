@@ -31,6 +31,12 @@ describe('parseExpr', () => {
     expect(e).toMatchObject({ kind: 'binary', lhs: { offset: 60_000 }, rhs: { offset: 120_000 } });
   });
 
+  it('keeps operator precedence around a trailing modifier', () => {
+    const e = parseExpr('a + b @ 60 * 2');
+    expect(e).toMatchObject({ kind: 'binary', op: '+', lhs: { name: 'a' }, rhs: { kind: 'binary', op: '*', lhs: { name: 'b', at: 60_000 } } });
+    expect(parseExpr('-a @ 60')).toMatchObject({ kind: 'unary', expr: { name: 'a', at: 60_000 } });
+  });
+
   it('reads vector matching', () => {
     const e = parseExpr('a * on (x) group_left (y) b');
     expect(e).toMatchObject({ kind: 'binary', matching: { card: 'many-to-one', on: true, labels: ['x'], include: ['y'] } });

@@ -33,6 +33,26 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   Unless: 'unless',
 };
 
+/** Binding strength of binary operators, weakest first (Prometheus's grammar). */
+const PRECEDENCE: Record<BinaryOp, number> = {
+  or: 1,
+  and: 2,
+  unless: 2,
+  '==': 3,
+  '!=': 3,
+  '>': 3,
+  '<': 3,
+  '>=': 3,
+  '<=': 3,
+  '+': 4,
+  '-': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
+  atan2: 5,
+  '^': 6,
+};
+
 const MATCH_OPS: Record<string, MatchType> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 
 /** What `step()` and `range()` mean inside duration expressions: the query's step and span, 0 for instant queries. */
@@ -49,6 +69,9 @@ export function parseExpr(query: string, durations: DurationContext = { stepMs: 
 }
 
 class TreeReader {
+  /** Binary expressions that had a modifier pushed into their last operand, whose precedence may need repair. */
+  private readonly loosened = new WeakSet<Expr>();
+
   constructor(
     private readonly q: string,
     private readonly durations: DurationContext,
@@ -175,9 +198,15 @@ class TreeReader {
 
   /** Applies an offset or @ to the selector or subquery it follows, as Prometheus's addOffset/setTimestamp. */
   private modify(n: SyntaxNode, inner: Expr, set: (t: VectorSelector | Extract<Expr, { kind: 'subquery' }>) => void): Expr {
-    // The Lezer grammar binds a trailing modifier to a whole binary expression
-    // (`a offset 1m or b offset 2m`); Prometheus binds it to the last operand.
-    if (inner.kind === 'binary') return { ...inner, rhs: this.modify(n, inner.rhs, set) };
+    // The Lezer grammar binds a trailing modifier to a whole binary or unary
+    // expression (`a offset 1m or b offset 2m`, `-a @ 10`); Prometheus binds
+    // it to the last operand.
+    if (inner.kind === 'binary') {
+      const out: Expr = { ...inner, rhs: this.modify(n, inner.rhs, set) };
+      this.loosened.add(out);
+      return out;
+    }
+    if (inner.kind === 'unary') return { ...inner, expr: this.modify(n, inner.expr, set) };
     const target =
       inner.kind === 'vectorSelector' || inner.kind === 'subquery' ? inner : inner.kind === 'matrixSelector' ? inner.selector : undefined;
     if (!target) {
@@ -350,6 +379,14 @@ class TreeReader {
         if (kw.name !== 'FillRight') matching.fillLeft = v;
         if (kw.name !== 'FillLeft') matching.fillRight = v;
       }
+    }
+    // After a modifier moved into `a + b @ t`, a tighter operator that follows
+    // (`* 0`) belongs to `b @ t`, not to the sum.
+    if (lhs.kind === 'binary' && this.loosened.has(lhs) && PRECEDENCE[op] > PRECEDENCE[lhs.op]) {
+      const inner: Expr = { kind: 'binary', op, lhs: lhs.rhs, rhs, returnBool, matching, pos: { start: lhs.rhs.pos.start, end: n.to } };
+      const out: Expr = { ...lhs, rhs: inner, pos: this.pos(n) };
+      this.loosened.add(out);
+      return out;
     }
     return { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: this.pos(n) };
   }

@@ -6,7 +6,7 @@ import { datasetInfo, datasetSeries, datasetValue } from '../cli/datasets';
 import { Head } from '../tsdb/head';
 import { QueryEngine } from './engine';
 
-const QUERIES: Record<string, string> = {
+export const QUERIES: Record<string, string> = {
   rate: 'rate(http_requests_total[5m])',
   sum_by_rate: 'sum by (handler) (rate(http_requests_total[5m]))',
   histogram_quantile: 'histogram_quantile(0.9, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))',

@@ -111,6 +111,37 @@ function extendedRate(w: Window, isCounter: boolean, isRate: boolean): number | 
   return result;
 }
 
+/**
+ * An anchored or smoothed window as an instant query returns it: the values
+ * at both edges (interpolated when smoothed) around the samples inside
+ * (extendFloats). Undefined when nothing lies after the window's start.
+ */
+export function extendedSamples(w: Window): { ts: number[]; vs: number[] } | undefined {
+  if (w.hi <= w.lo) return undefined;
+  const smoothed = w.mode === 'smoothed';
+  let last = w.hi - 1;
+  let first = anchorIndex(w, last);
+  if (smoothed) {
+    let k = w.lo;
+    while (k < w.hi - 1 && w.ts[k] < w.end) k++;
+    last = k;
+  }
+  if (w.ts[last] <= w.start) return undefined;
+  const left = leftEdge(w, first, smoothed, false);
+  const right = rightEdge(w, last, smoothed, false);
+  if (w.ts[first] <= w.start) first++;
+  if (w.ts[last] >= w.end) last--;
+  const ts = [w.start];
+  const vs = [left];
+  for (let k = first; k <= last; k++) {
+    ts.push(w.ts[k]);
+    vs.push(w.vs[k]);
+  }
+  ts.push(w.end);
+  vs.push(right);
+  return { ts, vs };
+}
+
 /** The first sample resets and changes look at: the anchor when anchored (pickFirstSampleIndices). */
 function firstForChanges(w: Window): number | undefined {
   if (w.mode !== 'anchored') return w.hi > w.lo ? w.lo : undefined;

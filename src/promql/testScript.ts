@@ -8,6 +8,7 @@ import { almostEqual } from './almost';
 import { QueryEngine, type ResultValue } from './engine';
 import { QueryError } from './errors';
 import { METRIC_NAME, type Labels } from '../model/labels';
+import type { Expr } from './ast';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
 import { parseSeriesDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
@@ -276,10 +277,10 @@ class ScriptRunner {
     return undefined;
   }
 
-  private async query(cmd: EvalCmd, isRange: boolean, start: number, end: number, step: number): Promise<{ err?: Error; value?: ResultValue; warnings?: string[]; infos?: string[] }> {
+  private async query(expr: string, isRange: boolean, start: number, end: number, step: number): Promise<{ err?: Error; value?: ResultValue; warnings?: string[]; infos?: string[] }> {
     const q = this.head.querier();
     try {
-      const r = isRange ? await this.engine.rangeQuery(q, cmd.expr, start, end, step) : await this.engine.instantQuery(q, cmd.expr, start);
+      const r = isRange ? await this.engine.rangeQuery(q, expr, start, end, step) : await this.engine.instantQuery(q, expr, start);
       return { value: r.value, warnings: r.warnings, infos: r.infos };
     } catch (e) {
       if (e instanceof QueryError) return { err: e };
@@ -288,21 +289,29 @@ class ScriptRunner {
   }
 
   private async execRange(cmd: EvalCmd): Promise<string | undefined> {
-    const r = await this.query(cmd, true, cmd.start, cmd.end, cmd.step);
+    const r = await this.query(cmd.expr, true, cmd.start, cmd.end, cmd.step);
     if (r.err) return this.isFail(cmd) ? this.checkExpectedFailure(cmd, r.err) : `error evaluating query: ${r.err.message}`;
     if (this.isFail(cmd)) return 'expected error evaluating query but got none';
     return this.checkAnnotations(cmd, r.warnings!, r.infos!) ?? this.compare(cmd, r.value!);
   }
 
+  /** The query as written, then pinned with `@` at other times, which must not change the result (execInstantEval). */
   private async execInstant(cmd: EvalCmd): Promise<string | undefined> {
-    const r = await this.query(cmd, false, cmd.start, 0, 0);
+    for (const v of [{ expr: cmd.expr, t: cmd.start }, ...atModifierVariants(cmd.expr, cmd.start)]) {
+      const why = await this.runInstant(cmd, v.expr, v.t);
+      if (why) return v.expr === cmd.expr ? why : `with ${v.expr} at ${v.t / 1000}s: ${why}`;
+    }
+    return undefined;
+  }
+
+  private async runInstant(cmd: EvalCmd, expr: string, t: number): Promise<string | undefined> {
+    const r = await this.query(expr, false, t, 0, 0);
     if (r.err) return this.isFail(cmd) ? this.checkExpectedFailure(cmd, r.err) : `error evaluating query: ${r.err.message}`;
     if (this.isFail(cmd)) return 'expected error evaluating query but got none';
     const bad = this.checkAnnotations(cmd, r.warnings!, r.infos!) ?? this.compare(cmd, r.value!);
     if (bad) return bad;
-    if (cmd.excludeFromRangeQuery || QUERY_CONTEXT_FUNCS.test(cmd.expr) || this.isOrdered(cmd)) return undefined;
-    const t = cmd.start;
-    const rr = await this.query(cmd, true, t - 60_000, t + 60_000, 60_000);
+    if (cmd.excludeFromRangeQuery || QUERY_CONTEXT_FUNCS.test(expr) || this.isOrdered(cmd)) return undefined;
+    const rr = await this.query(expr, true, t - 60_000, t + 60_000, 60_000);
     if (rr.err) return `error evaluating query in range mode: ${rr.err.message}`;
     const mat = rr.value as Extract<ResultValue, { type: 'matrix' }>;
     const samples: { labels: Labels; t: number; v: number }[] = [];
@@ -385,6 +394,65 @@ class ScriptRunner {
         return undefined;
     }
   }
+}
+
+/** Functions whose result depends on the evaluation time itself (AtModifierUnsafeFunctions). */
+const AT_UNSAFE = new Set([
+  'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year', 'end', 'hour', 'minute', 'month', 'year',
+  'predict_linear', 'range', 'start', 'step', 'time', 'timestamp',
+]);
+
+/**
+ * The query with every selector and subquery not already pinned given
+ * `@ <evalTime>`, to run at other times (atModifierTestCases); none when a
+ * function depends on the evaluation time.
+ */
+function atModifierVariants(query: string, evalT: number): { expr: string; t: number }[] {
+  let expr: Expr;
+  try {
+    expr = parseExpr(query);
+  } catch {
+    return [];
+  }
+  const ends: number[] = [];
+  let unsafe = false;
+  const walk = (e: Expr): void => {
+    switch (e.kind) {
+      case 'vectorSelector':
+        if (e.at === undefined) ends.push(e.pos.end);
+        return;
+      case 'matrixSelector':
+        if (e.selector.at === undefined) ends.push(e.pos.end);
+        return;
+      case 'subquery':
+        if (e.at === undefined) ends.push(e.pos.end);
+        return;
+      case 'call':
+        if (AT_UNSAFE.has(e.func.name)) unsafe = true;
+        e.args.forEach(walk);
+        return;
+      case 'aggregate':
+        if (e.param) walk(e.param);
+        walk(e.expr);
+        return;
+      case 'binary':
+        walk(e.lhs);
+        walk(e.rhs);
+        return;
+      case 'unary':
+      case 'paren':
+        walk(e.expr);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(expr);
+  if (unsafe || ends.length === 0) return [];
+  let pinned = query;
+  for (const at of [...new Set(ends)].sort((a, b) => b - a)) pinned = `${pinned.slice(0, at)} @ ${evalT / 1000}${pinned.slice(at)}`;
+  const times = evalT === 0 ? [-1000, 0, 1000] : [-10 * evalT, 0, Math.trunc(evalT / 5), evalT, 10 * evalT];
+  return times.map((t) => ({ expr: pinned, t }));
 }
 
 /** Runs one test script; one result per eval statement (plus any malformed command). */

@@ -60,7 +60,7 @@ export function retryAfterMs(header: string | null, now: number): number {
 }
 
 /** Posts one compressed WriteRequest and sorts the answer. Never throws. */
-export async function sendWrite(deps: ClientDeps, cfg: RemoteWriteConfig, headers: Record<string, string>, body: Uint8Array, signal?: AbortSignal): Promise<SendOutcome> {
+export async function sendWrite(deps: ClientDeps, cfg: RemoteWriteConfig, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, signal?: AbortSignal): Promise<SendOutcome> {
   const ctl = new AbortController();
   const onAbort = () => ctl.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort);

@@ -44,7 +44,7 @@ const VERB = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
 /** Go's fmt.Sprintf for the verbs templates use: %s %v %d %f %e %g %q %x %X %t %c %%. */
 export function sprintf(format: string, args: readonly unknown[]): string {
   let next = 0;
-  const out = format.replace(VERB, (whole, flags: string, width: string | undefined, prec: string | undefined, verb: string) => {
+  const out = format.replace(VERB, (_whole, flags: string, width: string | undefined, prec: string | undefined, verb: string) => {
     if (verb === '%') return '%';
     if (width === '*') width = String(args[next++]);
     if (prec === '*') prec = String(args[next++]);

@@ -30,14 +30,20 @@ export class BitWriter {
     const buf = this.buf;
     this.len = pos + n;
     if (n < 32) v &= (1 << n) - 1;
-    let i = pos >>> 3;
-    let free = 8 - (pos & 7);
-    while (n > free) {
-      n -= free;
-      buf[i++] |= v >>> n;
-      free = 8;
+    const i = pos >>> 3;
+    const off = pos & 7;
+    // Place the field in the 32-bit big-endian word at byte i; a field spilling past it puts its low bits in byte i+4.
+    const over = off + n - 32;
+    let w: number;
+    if (over <= 0) w = v << -over;
+    else {
+      w = v >>> over;
+      buf[i + 4] |= v << (8 - over);
     }
-    buf[i] |= v << (free - n);
+    buf[i] |= w >>> 24;
+    buf[i + 1] |= w >>> 16;
+    buf[i + 2] |= w >>> 8;
+    buf[i + 3] |= w;
   }
 
   writeBit(bit: number): void {

@@ -15,6 +15,7 @@ describe('block format', () => {
   it('finds every series chunk again across page boundaries', () => {
     const entries = Array.from({ length: 900 }, (_, i) => ({
       ref: 3 * i + 1,
+      maxt: i,
       chunks: [
         { encoding: ENC_XOR, bytes: chunk(i, 200 + (i % 7) * 50) },
         { encoding: ENC_SCALED, bytes: chunk(i + 1, 150) },
@@ -32,5 +33,6 @@ describe('block format', () => {
       expect(got.map((c) => [c.encoding, [...c.bytes]])).toEqual(e.chunks.map((c) => [c.encoding, [...c.bytes]]));
     }
     expect(findSeries(built.index, 2)).toBe(-1);
+    expect(built.index.maxts[899]).toBe(899);
   });
 });

@@ -22,6 +22,8 @@ export interface BlockIndex {
   offsets: Float64Array;
   /** Index into refs of the first series of each page. */
   pageFirst: Uint32Array;
+  /** Each series' newest sample time in the block (reopening skips logged samples up to it). */
+  maxts: Float64Array;
 }
 
 export interface BuiltBlock {
@@ -32,9 +34,10 @@ export interface BuiltBlock {
   bytes: number;
 }
 
-/** Lays out series' chunks (entries ascending by ref, chunks in time order). */
-export function buildBlock(entries: readonly { ref: number; chunks: readonly ChunkBytes[] }[]): BuiltBlock {
+/** Lays out series' chunks (entries ascending by ref, chunks in time order, maxt their newest sample). */
+export function buildBlock(entries: readonly { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[]): BuiltBlock {
   const refs = new Uint32Array(entries.length);
+  const maxts = new Float64Array(entries.length);
   const offsets = new Float64Array(entries.length + 1);
   const pageFirst: number[] = [];
   const pages: Uint8Array[] = [];
@@ -58,6 +61,7 @@ export function buildBlock(entries: readonly { ref: number; chunks: readonly Chu
     if (pageLen >= PAGE_BYTES) flush();
     if (pageLen === 0) pageFirst.push(i);
     refs[i] = e.ref;
+    maxts[i] = e.maxt;
     offsets[i] = off;
     for (const c of e.chunks) {
       const head = chunkHeader(c);
@@ -70,7 +74,7 @@ export function buildBlock(entries: readonly { ref: number; chunks: readonly Chu
   });
   offsets[entries.length] = off;
   if (pageLen > 0 || pages.length === 0) flush();
-  return { index: { refs, offsets, pageFirst: Uint32Array.from(pageFirst) }, pages, numChunks, numSamples, bytes: off };
+  return { index: { refs, offsets, pageFirst: Uint32Array.from(pageFirst), maxts }, pages, numChunks, numSamples, bytes: off };
 }
 
 function chunkHeader(c: ChunkBytes): Uint8Array {

@@ -8,6 +8,7 @@ import { HeadAppender } from './headAppender';
 import { HeadQuerier } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
+import type { SampleJournal } from './sampleJournal';
 import type { AppendStats, Appender, Metadata, Querier, SeriesRef, Storage } from './storage';
 
 export interface HeadOptions {
@@ -36,6 +37,10 @@ export class Head implements Storage {
   /** Newest sample time over all series. */
   maxTime = -Infinity;
   private nextRef = 1;
+  /** When set, every stored sample is recorded for the next checkpoint. */
+  journal: SampleJournal | undefined;
+  /** Bumped whenever metadata changes, so checkpoints write it only then. */
+  metadataVersion = 0;
   /** Series created and removed since the head was made (churn). */
   seriesCreated = 0;
   seriesRemoved = 0;
@@ -118,6 +123,7 @@ export class Head implements Storage {
     }
     s.append(t, v, this.chunkOptions);
     if (t > this.maxTime) this.maxTime = t;
+    this.journal?.push(s.ref, t, v);
     stats.appended++;
   }
 
@@ -127,7 +133,10 @@ export class Head implements Storage {
   }
 
   setMetadata(metric: string, m: Metadata): void {
+    const old = this.meta.get(metric);
+    if (old !== undefined && old.type === m.type && old.help === m.help && old.unit === m.unit) return;
     this.meta.set(intern(metric), m);
+    this.metadataVersion++;
   }
 
   metadataMap(): ReadonlyMap<string, Metadata> {

@@ -9,7 +9,8 @@ import type { MemSeries, SealedChunk } from './memSeries';
 import { PageCache } from './pageCache';
 import type { Appender, Querier, Storage } from './storage';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
-import { HEAD_KEY, loadState, openStore, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb } from './tsdbStore';
+import { SampleJournal } from './sampleJournal';
+import { HEAD_KEY, loadState, openStore, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
 
 export interface TsdbOptions {
@@ -42,6 +43,8 @@ export interface CheckpointResult {
   samplesWritten: number;
   seriesWritten: number;
   bytesWritten: number;
+  /** How the head was saved: every open chunk, only the samples since the last checkpoint, or nothing new. */
+  headWrite: 'snapshot' | 'log' | 'none';
   blocksCompacted: number;
   retention: RetentionResult;
 }
@@ -70,6 +73,18 @@ export interface TsdbStats {
 }
 
 export const DEFAULT_RETENTION_MS = 15 * 24 * 3_600_000;
+/** Bytes a logged sample takes (ref, timestamp, value). */
+const LOGGED_SAMPLE_BYTES = 20;
+/** Bytes a snapshot spends per series besides its open chunk. */
+const SNAPSHOT_SERIES_BYTES = 36;
+/**
+ * A snapshot is due once the log since the last one outweighs the open chunks
+ * this many times: writes stay ~10× below snapshotting every time, and the
+ * replay on open stays a few times one snapshot.
+ */
+const LOG_TO_SNAPSHOT_RATIO = 4;
+/** A snapshot at least this often (2 h of 15 s checkpoints) bounds the replay on open. */
+const MAX_LOG_RECORDS = 480;
 const TOP = 10;
 
 export interface Tsdb extends Storage {
@@ -106,6 +121,12 @@ class PersistentTsdb implements Tsdb, PersistedView {
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly warnings: string[] = [];
+  /** Log records written since the last head snapshot, their bytes, and the next one's number. */
+  private walRecords = 0;
+  private walBytes = 0;
+  private nextWalSeq = 1;
+  private hasSnapshot = false;
+  private writtenMetadataVersion = -1;
 
   constructor(
     private readonly db: TsdbDb,
@@ -117,16 +138,58 @@ class PersistentTsdb implements Tsdb, PersistedView {
     this.maxBytes = opts.maxBytes ?? Infinity;
   }
 
-  /** Rebuilds the head from the series table and the last checkpoint. */
+  /**
+   * Rebuilds the head: series from the series table, open chunks from the
+   * last snapshot, then the logged samples replayed through the normal append
+   * path. Chunks persisted after the snapshot already hold some of those
+   * samples, so each series skips what its blocks cover.
+   */
   async load(): Promise<void> {
     const state = await loadState(this.db);
-    for (const rec of state.series.sort((a, b) => a.ref - b.ref)) this.head.getOrCreate(Labels.fromSortedPairs(rec.labels), rec.ref);
-    this.persistedRefs = this.head.nextSeriesRef;
+    const head = this.head;
+    for (const rec of state.series.sort((a, b) => a.ref - b.ref)) head.getOrCreate(Labels.fromSortedPairs(rec.labels), rec.ref);
+    this.persistedRefs = head.nextSeriesRef;
     this.blockList = state.blocks;
     this.sortBlocks();
-    for (const b of this.blockList) this.nextBlockId = Math.max(this.nextBlockId, b.id + 1);
+    const persistedUntil = new Float64Array(head.nextSeriesRef).fill(-Infinity);
+    for (const b of this.blockList) {
+      this.nextBlockId = Math.max(this.nextBlockId, b.id + 1);
+      const { refs, maxts } = b.index;
+      for (let i = 0; i < refs.length; i++) if (maxts[i] > persistedUntil[refs[i]]) persistedUntil[refs[i]] = maxts[i];
+    }
     const h = state.head;
-    if (!h) return;
+    if (h) {
+      this.hasSnapshot = true;
+      this.restoreSnapshot(h, persistedUntil);
+    }
+    const wal = state.wal.sort((a, b) => a.seq - b.seq);
+    const stats = { appended: 0, seriesAdded: 0, outOfOrder: 0, duplicate: 0, tooOld: 0 };
+    for (const w of wal) {
+      this.nextWalSeq = Math.max(this.nextWalSeq, w.seq + 1);
+      this.walRecords++;
+      this.walBytes += w.refs.length * LOGGED_SAMPLE_BYTES;
+      for (const [m, meta] of w.metadata ?? []) head.setMetadata(m, meta);
+      for (let i = 0; i < w.refs.length; i++) {
+        const ref = w.refs[i];
+        const s = head.get(ref);
+        if (s === undefined) continue;
+        const t = w.ts[i];
+        if (t <= persistedUntil[ref]) {
+          if (t >= s.maxTime) {
+            s.maxTime = t;
+            s.lastValue = w.vs[i];
+          }
+          if (t > head.maxTime) head.maxTime = t;
+          continue;
+        }
+        head.appendSample(s, t, w.vs[i], stats, -Infinity);
+      }
+    }
+    this.writtenMetadataVersion = head.metadataVersion;
+    head.journal = new SampleJournal();
+  }
+
+  private restoreSnapshot(h: HeadRecord, persistedUntil: Float64Array): void {
     this.nextBlockId = Math.max(this.nextBlockId, h.nextBlockId);
     this.head.maxTime = h.maxTime;
     for (const [m, meta] of h.metadata) this.head.setMetadata(m, meta);
@@ -139,7 +202,8 @@ class PersistentTsdb implements Tsdb, PersistedView {
         s.lastValue = h.lastValues[i];
         s.nextAt = h.nextAts[i];
         s.openMint = h.openMints[i];
-        if (len > 0) {
+        // An open chunk sealed and persisted after the snapshot is in a block already.
+        if (len > 0 && h.openMints[i] > persistedUntil[s.ref]) {
           try {
             s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
           } catch (e) {
@@ -221,7 +285,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const range = head.chunkOptions.chunkRange;
     const refsBelow = head.nextSeriesRef;
     const newSeries: { ref: number; labels: string[] }[] = [];
-    const byWindow = new Map<number, { ref: number; chunks: SealedChunk[] }[]>();
+    const byWindow = new Map<number, { ref: number; maxt: number; chunks: SealedChunk[] }[]>();
     const taken: [MemSeries, number][] = [];
     const all: MemSeries[] = [];
     for (const s of head.allSeries()) {
@@ -236,8 +300,10 @@ class PersistentTsdb implements Tsdb, PersistedView {
         let entries = byWindow.get(w);
         if (!entries) byWindow.set(w, (entries = []));
         const last = entries[entries.length - 1];
-        if (last?.ref === s.ref) last.chunks.push(c);
-        else entries.push({ ref: s.ref, chunks: [c] });
+        if (last?.ref === s.ref) {
+          last.chunks.push(c);
+          last.maxt = c.maxt;
+        } else entries.push({ ref: s.ref, maxt: c.maxt, chunks: [c] });
       }
     }
 
@@ -251,7 +317,17 @@ class PersistentTsdb implements Tsdb, PersistedView {
       }
       blocks.push(this.makeBlock(window, entries, mint, maxt));
     }
-    const rec = this.headRecord(all);
+    // Log only the samples since the last checkpoint until the log outgrows LOG_TO_SNAPSHOT_RATIO snapshots.
+    const journal = head.journal!;
+    const logBytes = journal.length * LOGGED_SAMPLE_BYTES;
+    let openBytes = all.length * SNAPSHOT_SERIES_BYTES;
+    for (const s of all) openBytes += s.open?.byteLength ?? 0;
+    const snapshot = !this.hasSnapshot || this.walBytes + logBytes > LOG_TO_SNAPSHOT_RATIO * openBytes || this.walRecords >= MAX_LOG_RECORDS;
+    const batch = journal.take();
+    const metadata = head.metadataVersion !== this.writtenMetadataVersion ? [...head.metadataMap()] : undefined;
+    const metadataVersion = head.metadataVersion;
+    const rec = snapshot ? this.headRecord(all) : undefined;
+    const log: WalRecord | undefined = snapshot || batch.refs.length + (metadata?.length ?? 0) === 0 ? undefined : { seq: this.nextWalSeq, ...batch, metadata };
 
     const write = () =>
       writeTx(this.db, (tx, ops) => {
@@ -260,22 +336,43 @@ class PersistentTsdb implements Tsdb, PersistedView {
           ops.push(tx.objectStore('blocks').put(b.rec));
           b.pages.forEach((p, i) => ops.push(tx.objectStore('pages').put(p, [b.rec.id, i])));
         }
-        ops.push(tx.objectStore('head').put(rec, HEAD_KEY));
+        if (rec) {
+          ops.push(tx.objectStore('head').put(rec, HEAD_KEY));
+          ops.push(tx.objectStore('wal').clear());
+        }
+        if (log) ops.push(tx.objectStore('wal').put(log));
       });
     let dropped: Omit<RetentionResult, 'reasons'> | undefined;
     try {
-      await write();
-    } catch (e) {
-      if (!isQuotaError(e) || this.blockList.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
-      // Out of quota: drop the oldest window, as size retention would, and try once more.
-      const oldest = this.blockList[0].window;
-      dropped = await this.dropBlocks(new Set(this.blockList.filter((b) => b.window === oldest).map((b) => b.id)));
       try {
         await write();
-      } catch (e2) {
-        throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${(e2 as Error)?.message ?? e2}`, { cause: e2 });
+      } catch (e) {
+        if (!isQuotaError(e) || this.blockList.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+        // Out of quota: drop the oldest window, as size retention would, and try once more.
+        const oldest = this.blockList[0].window;
+        dropped = await this.dropBlocks(new Set(this.blockList.filter((b) => b.window === oldest).map((b) => b.id)));
+        try {
+          await write();
+        } catch (e2) {
+          throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${(e2 as Error)?.message ?? e2}`, { cause: e2 });
+        }
       }
+    } catch (e) {
+      // Nothing of this checkpoint was stored: its samples go out with the next one.
+      journal.restore(batch);
+      throw e;
     }
+
+    if (snapshot) {
+      this.hasSnapshot = true;
+      this.walBytes = 0;
+      this.walRecords = 0;
+    } else if (log) {
+      this.nextWalSeq++;
+      this.walBytes += logBytes;
+      this.walRecords++;
+    }
+    this.writtenMetadataVersion = metadataVersion;
 
     for (const [s, k] of taken) s.sealed.splice(0, k);
     this.persistedRefs = Math.max(this.persistedRefs, refsBelow);
@@ -287,11 +384,12 @@ class PersistentTsdb implements Tsdb, PersistedView {
       samplesWritten: blocks.reduce((n, b) => n + b.rec.numSamples, 0),
       seriesWritten: newSeries.length,
       bytesWritten: blocks.reduce((n, b) => n + b.rec.bytes, 0),
+      headWrite: snapshot ? 'snapshot' : log ? 'log' : 'none',
       dropped,
     };
   }
 
-  private makeBlock(window: number, entries: { ref: number; chunks: readonly ChunkBytes[] }[], mint: number, maxt: number) {
+  private makeBlock(window: number, entries: { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[], mint: number, maxt: number) {
     const built = buildBlock(entries);
     const rec: BlockRecord = {
       id: this.nextBlockId++,
@@ -412,6 +510,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
       for (const b of group) for (let p = 0; p < b.numPages; p++) keys.push([b.id, p]);
       const pages = await readPages(this.db, keys);
       const byRef = new Map<number, ChunkBytes[]>();
+      const maxtOf = new Map<number, number>();
       let k = 0;
       for (const b of group) {
         const bp = pages.slice(k, k + b.numPages);
@@ -422,12 +521,14 @@ class PersistentTsdb implements Tsdb, PersistedView {
           const bytes = bp[page];
           if (bytes === undefined) throw new Error(`tsdb compaction: block ${b.id} lost page ${page}`);
           const chunks = seriesChunks(b.index, i, bytes);
-          const have = byRef.get(b.index.refs[i]);
+          const ref = b.index.refs[i];
+          const have = byRef.get(ref);
           if (have) have.push(...chunks);
-          else byRef.set(b.index.refs[i], chunks);
+          else byRef.set(ref, chunks);
+          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, b.index.maxts[i]));
         }
       }
-      const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, chunks }));
+      const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, maxt: maxtOf.get(ref)!, chunks }));
       const merged = this.makeBlock(
         window,
         entries,

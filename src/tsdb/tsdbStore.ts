@@ -33,7 +33,18 @@ export interface HeadRecord {
   openBytes: Uint8Array;
 }
 
+/** Samples stored since the last head snapshot, one record per checkpoint, replayed in seq order on open. */
+export interface WalRecord {
+  seq: number;
+  refs: Uint32Array;
+  ts: Float64Array;
+  vs: Float64Array;
+  /** All metadata, present when it changed since the previous checkpoint. */
+  metadata?: [string, Metadata][];
+}
+
 export interface TsdbSchema extends DBSchema {
+  wal: { key: number; value: WalRecord };
   series: { key: number; value: { ref: number; labels: string[] } };
   blocks: { key: number; value: BlockRecord };
   pages: { key: [number, number]; value: Uint8Array };
@@ -43,7 +54,7 @@ export interface TsdbSchema extends DBSchema {
 export type TsdbDb = IDBPDatabase<TsdbSchema>;
 
 export const HEAD_KEY = 'checkpoint';
-const VERSION = 1;
+const VERSION = 2;
 
 /** Opens (creating on first use) the database through the given factory. */
 export async function openStore(name: string, factory: IDBFactory): Promise<TsdbDb> {
@@ -54,6 +65,7 @@ export async function openStore(name: string, factory: IDBFactory): Promise<Tsdb
     if (!db.objectStoreNames.contains('blocks')) db.createObjectStore('blocks', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('pages')) db.createObjectStore('pages');
     if (!db.objectStoreNames.contains('head')) db.createObjectStore('head');
+    if (!db.objectStoreNames.contains('wal')) db.createObjectStore('wal', { keyPath: 'seq' });
   };
   try {
     return (await wrap(req)) as unknown as TsdbDb;
@@ -66,17 +78,19 @@ export interface StoredState {
   series: { ref: number; labels: string[] }[];
   blocks: BlockRecord[];
   head: HeadRecord | undefined;
+  wal: WalRecord[];
 }
 
 export async function loadState(db: TsdbDb): Promise<StoredState> {
-  const tx = db.transaction(['series', 'blocks', 'head'], 'readonly');
-  const [series, blocks, head] = await Promise.all([
+  const tx = db.transaction(['series', 'blocks', 'head', 'wal'], 'readonly');
+  const [series, blocks, head, wal] = await Promise.all([
     tx.objectStore('series').getAll(),
     tx.objectStore('blocks').getAll(),
     tx.objectStore('head').get(HEAD_KEY),
+    tx.objectStore('wal').getAll(),
   ]);
   await tx.done;
-  return { series, blocks, head };
+  return { series, blocks, head, wal };
 }
 
 /** Reads pages by [block, page]; a missing page comes back undefined. */
@@ -88,7 +102,7 @@ export async function readPages(db: TsdbDb, keys: readonly [number, number][]): 
   return out;
 }
 
-const WRITE_STORES = ['series', 'blocks', 'pages', 'head'] as const;
+const WRITE_STORES = ['series', 'blocks', 'pages', 'head', 'wal'] as const;
 export type WriteTx = IDBPTransaction<TsdbSchema, typeof WRITE_STORES, 'readwrite'>;
 
 /**

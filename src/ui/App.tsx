@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { MetricsPage } from './pages/MetricsPage';
 import { QueryPage } from './pages/QueryPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { StatusPage } from './pages/StatusPage';
 import { TargetsPage } from './pages/TargetsPage';
 import { useRoute } from './router';
@@ -13,6 +14,7 @@ const PAGES = [
   { path: '/metrics', title: 'Metrics', Page: MetricsPage },
   { path: '/targets', title: 'Targets', Page: TargetsPage },
   { path: '/status', title: 'Status', Page: StatusPage },
+  { path: '/settings', title: 'Settings', Page: SettingsPage },
 ];
 
 export function App() {

@@ -36,6 +36,8 @@ export interface GraphProps {
   query?: string;
   /** Accessible name of the plot. */
   label?: string;
+  /** The page's colour theme; a change rebuilds the chart, whose canvas colours are read once. */
+  theme?: string;
 }
 
 export function Graph({
@@ -50,6 +52,7 @@ export function Graph({
   height = 300,
   query,
   label,
+  theme,
 }: GraphProps) {
   const log = yScale === 'log';
   // The same series after a refresh keep the same names array, so the chart
@@ -120,7 +123,9 @@ export function Graph({
       plotRef.current = null;
       hover.set(null);
     };
-  }, [colors, stacked, log, yFromZero, axisUnit, timeZone, hover]);
+    // theme is not read in the effect: its change alone must rebuild with the new CSS colours.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [colors, stacked, log, yFromZero, axisUnit, timeZone, hover, theme]);
 
   useEffect(() => {
     const u = plotRef.current;

@@ -7,6 +7,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LabelCardinality, MetricSummary, QueryError } from '../../engine/api';
 import { engine } from '../engineClient';
 import { navigate, useRoute } from '../router';
+import { useEngine } from '../stores/engineStore';
 import { usePanels } from '../stores/panelsStore';
 import { buildSelector, searchMetrics, togglePick } from './selectorBuilder';
 
@@ -156,9 +157,13 @@ export function MetricsPage() {
   const chosenName = route.params.get('metric') ?? '';
   const [metrics, setMetrics] = useState<MetricSummary[] | null>(null);
   const [round, setRound] = useState(0);
+  // Until the first scrape lands there is nothing to list, so an empty list follows the scrapes;
+  // after that the list changes only on Refresh, so rows don't move under the pointer.
+  const dataVersion = useEngine((s) => s.dataVersion);
+  const waiting = metrics === null || metrics.length === 0 ? dataVersion : -1;
   useEffect(() => {
     void engine().metricSummaries().then(setMetrics);
-  }, [round]);
+  }, [round, waiting]);
   const choose = (name: string) => navigate('/metrics', new URLSearchParams({ metric: name }), true);
   const chosen = metrics?.find((m) => m.name === chosenName);
   return (

@@ -13,6 +13,7 @@ import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
 import { useHistory } from '../stores/historyStore';
 import { usePanels, type Panel } from '../stores/panelsStore';
+import { useTheme } from '../stores/themeStore';
 import { ExplainTree } from './ExplainTree';
 import { PanelControls } from './PanelControls';
 import { queryWindow } from './queryRun';
@@ -66,6 +67,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const remove = usePanels((s) => s.remove);
   const dataVersion = useEngine((s) => s.dataVersion);
   const history = useHistory((s) => s.entries);
+  const theme = useTheme((s) => s.theme);
   const remember = useHistory((s) => s.add);
   const [draft, setDraft] = useState(panel.expr);
   const [queryId] = useState(() => `panel-${++panelSeq}`);
@@ -170,6 +172,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
               yScale={panel.logScale ? 'log' : 'linear'}
               yFromZero={panel.yFromZero}
               timeZone={panel.timeZone}
+              theme={theme}
               onZoom={onZoom}
               onResetZoom={onResetZoom}
             />

@@ -10,6 +10,8 @@ interface EngineState {
   targets: TargetView[];
   /** Bumped on every scrape round, so live views know to refresh. */
   dataVersion: number;
+  /** Bumped when prometheus.yml changed (here, in another tab, or by the target form). */
+  configVersion: number;
   /** The engine's last word on data it had to drop, until dismissed. */
   storageMessage: string | null;
   dismissStorageMessage(): void;
@@ -20,6 +22,7 @@ export const useEngine = create<EngineState>((set) => ({
   role: null,
   targets: [],
   dataVersion: 0,
+  configVersion: 0,
   storageMessage: null,
   dismissStorageMessage() {
     set({ storageMessage: null });
@@ -52,6 +55,7 @@ export function startEngineStore(): void {
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
     if (e.kind === 'storage') useEngine.setState({ storageMessage: e.message });
+    if (e.kind === 'config') useEngine.setState((s) => ({ configVersion: s.configVersion + 1 }));
     if (e.kind === 'targets' || e.kind === 'config') scheduleRefresh();
   });
 }

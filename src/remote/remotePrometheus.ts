@@ -1,0 +1,185 @@
+// A Prometheus-compatible HTTP API at a URL (Prometheus, Thanos, Mimir,
+// VictoriaMetrics) as a data source: the same answers the engine's API gives
+// for the local store, so a panel, the metrics explorer or autocomplete can
+// use either. The remote's errors come back as its own words.
+
+import type { InstantResult, InstantRow, MetricMeta, QueryError, RangeColumns } from '../engine/api';
+
+export interface RemotePrometheusOptions {
+  fetch: typeof fetch;
+  /** Sent with every request (Authorization, X-Scope-OrgID…). */
+  headers?: Record<string, string>;
+}
+
+/** A failed label, series or metadata look-up, with the remote's errorType when it gave one. */
+export class RemoteApiError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RemoteApiError';
+  }
+}
+
+type ApiPoint = [number, string];
+interface ApiSeries {
+  metric: Record<string, string>;
+  values?: ApiPoint[];
+  value?: ApiPoint;
+}
+type ApiData =
+  | { resultType: 'matrix'; result: ApiSeries[] }
+  | { resultType: 'vector'; result: ApiSeries[] }
+  | { resultType: 'scalar' | 'string'; result: ApiPoint };
+
+/** The API's envelope as it may arrive. */
+interface ApiAnswer<T> {
+  status: 'success' | 'error';
+  data?: T;
+  errorType?: string;
+  error?: string;
+  warnings?: string[];
+  infos?: string[];
+}
+
+interface Success<T> {
+  status: 'success';
+  data: T;
+  warnings?: string[];
+  infos?: string[];
+}
+
+const ERROR_TYPES: readonly QueryError['errorType'][] = ['bad_data', 'execution', 'timeout', 'canceled', 'internal'];
+// How much of a non-JSON error answer (a proxy's HTML page, say) is shown.
+const BODY_EXCERPT = 200;
+
+/** A sample value as the API writes it: Go's float text, with Inf and NaN spelled Go's way. */
+function apiFloat(s: string): number {
+  if (s === '+Inf' || s === 'Inf') return Infinity;
+  if (s === '-Inf') return -Infinity;
+  return Number(s);
+}
+
+const apiTime = (t: number) => Math.round(t * 1000);
+const seconds = (ms: number) => String(ms / 1000);
+
+export class RemotePrometheus {
+  private readonly base: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly opts: RemotePrometheusOptions,
+  ) {
+    this.base = baseUrl.replace(/\/+$/, '');
+  }
+
+  /** Calls one API endpoint; every failure becomes a QueryError in the remote's words. */
+  private async call<T>(path: string, params: [string, string][], method: 'GET' | 'POST', signal?: AbortSignal): Promise<Success<T> | QueryError> {
+    const body = new URLSearchParams(params);
+    const url = `${this.base}${path}`;
+    let res: Response;
+    try {
+      res =
+        method === 'POST'
+          ? await this.opts.fetch(url, { method, body, headers: { ...this.opts.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, signal })
+          : await this.opts.fetch(params.length > 0 ? `${url}?${body}` : url, { headers: this.opts.headers, signal });
+    } catch (e) {
+      const err = e as Error;
+      if (err?.name === 'AbortError') return { status: 'error', errorType: 'canceled', error: 'query canceled' };
+      return {
+        status: 'error',
+        errorType: 'internal',
+        error:
+          `cannot reach ${url} (${err?.message ?? e}): the server is down, or it does not allow this page's origin ` +
+          `(Prometheus needs --web.cors.origin matching this page)`,
+      };
+    }
+    const text = await res.text();
+    let answer: ApiAnswer<T> | undefined;
+    try {
+      answer = JSON.parse(text) as ApiAnswer<T>;
+    } catch {
+      answer = undefined;
+    }
+    if (answer?.status === 'success' && res.ok) return answer as Success<T>;
+    if (answer?.status === 'error') {
+      const known = ERROR_TYPES.find((t) => t === answer.errorType);
+      return { status: 'error', errorType: known ?? 'internal', error: known ? (answer.error ?? '') : `${answer.errorType}: ${answer.error ?? ''}` };
+    }
+    const excerpt = text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}…` : text;
+    return { status: 'error', errorType: 'internal', error: `${url} answered HTTP ${res.status} ${res.statusText}: ${excerpt.trim()}` };
+  }
+
+  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, signal?: AbortSignal): Promise<RangeColumns | QueryError> {
+    const params: [string, string][] = [['query', expr], ['start', seconds(startMs)], ['end', seconds(endMs)], ['step', seconds(stepMs)]];
+    const a = await this.call<ApiData>('/api/v1/query_range', params, 'POST', signal);
+    if (a.status === 'error') return a;
+    const data = a.data;
+    if (data.resultType !== 'matrix') return { status: 'error', errorType: 'internal', error: `query_range answered a ${data.resultType}` };
+    // The same columns engineQueries.range builds: one time axis, NaN where a series has no point.
+    const n = Math.floor((endMs - startMs) / stepMs) + 1;
+    const times = new Float64Array(n);
+    for (let i = 0; i < n; i++) times[i] = startMs + i * stepMs;
+    const series = data.result.map((s) => {
+      const vs = new Float64Array(n).fill(NaN);
+      for (const [t, v] of s.values ?? []) {
+        const i = Math.round((apiTime(t) - startMs) / stepMs);
+        if (i >= 0 && i < n) vs[i] = apiFloat(v);
+      }
+      return { labels: s.metric, vs };
+    });
+    return { status: 'success', resultType: 'matrix', times, series, warnings: a.warnings ?? [], infos: a.infos ?? [] };
+  }
+
+  async instantQuery(expr: string, timeMs: number, signal?: AbortSignal): Promise<InstantResult | QueryError> {
+    const a = await this.call<ApiData>('/api/v1/query', [['query', expr], ['time', seconds(timeMs)]], 'POST', signal);
+    if (a.status === 'error') return a;
+    const data = a.data;
+    const base = { status: 'success' as const, warnings: a.warnings ?? [], infos: a.infos ?? [] };
+    switch (data.resultType) {
+      case 'scalar':
+        return { ...base, resultType: 'scalar', rows: [{ labels: {}, t: apiTime(data.result[0]), value: apiFloat(data.result[1]) }] };
+      case 'string':
+        return { ...base, resultType: 'string', rows: [], text: data.result[1] };
+      case 'vector': {
+        const rows: InstantRow[] = [];
+        for (const s of data.result) if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: apiFloat(s.value[1]) });
+        return { ...base, resultType: 'vector', rows };
+      }
+      case 'matrix':
+        return {
+          ...base,
+          resultType: 'matrix',
+          rows: [],
+          matrix: data.result.map((s) => ({
+            labels: s.metric,
+            ts: Float64Array.from(s.values ?? [], (p) => apiTime(p[0])),
+            vs: Float64Array.from(s.values ?? [], (p) => apiFloat(p[1])),
+          })),
+        };
+    }
+  }
+
+  private async lookUp<T>(path: string, params: [string, string][]): Promise<T> {
+    const a = await this.call<T>(path, params, 'GET');
+    if (a.status === 'error') throw new RemoteApiError(a.errorType, a.error);
+    return a.data;
+  }
+
+  labelNames(match: string[] = []): Promise<string[]> {
+    return this.lookUp('/api/v1/labels', match.map((m) => ['match[]', m]));
+  }
+
+  labelValues(name: string, match: string[] = []): Promise<string[]> {
+    return this.lookUp(`/api/v1/label/${encodeURIComponent(name)}/values`, match.map((m) => ['match[]', m]));
+  }
+
+  series(match: string[]): Promise<Record<string, string>[]> {
+    return this.lookUp('/api/v1/series', match.map((m) => ['match[]', m]));
+  }
+
+  metadata(metric?: string): Promise<Record<string, MetricMeta[]>> {
+    return this.lookUp('/api/v1/metadata', metric === undefined ? [] : [['metric', metric]]);
+  }
+}

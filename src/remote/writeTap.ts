@@ -1,0 +1,126 @@
+// A Storage that forwards every committed sample to the remote-write queues,
+// as Prometheus's WAL watcher feeds its QueueManagers from what the head
+// committed. Samples are gathered per appender in typed arrays and handed
+// over once per commit; no object is built per sample.
+
+import type { Labels } from '../model/labels';
+import type { AppendStats, Appender, Metadata, Querier, SeriesRef, Storage } from '../tsdb/storage';
+
+/** Where a commit's samples go (a WriteQueue). */
+export interface SampleSink {
+  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: SeriesRef) => Labels): void;
+}
+
+export class WriteTap implements Storage {
+  private sinks: readonly SampleSink[] = [];
+  /** Labels by the inner storage's ref, kept from the first append that named them. */
+  private readonly labelsByRef: (Labels | undefined)[] = [];
+  /** Newest forwarded time by ref; the head accepts only later samples (memSeries.appendable). */
+  private lastT = new Float64Array(1024).fill(-Infinity);
+  readonly labelsOf = (ref: SeriesRef): Labels => this.labelsByRef[ref]!;
+
+  constructor(private readonly inner: Storage) {}
+
+  /** The queues that get samples from the next commit on. */
+  setSinks(sinks: readonly SampleSink[]): void {
+    this.sinks = sinks;
+  }
+
+  appender(): Appender {
+    return new TapAppender(this.inner.appender(), this);
+  }
+
+  querier(): Querier {
+    return this.inner.querier();
+  }
+
+  /** @internal Called by TapAppender. */
+  remember(ref: SeriesRef, labels: Labels): void {
+    if (this.labelsByRef[ref] === undefined) this.labelsByRef[ref] = labels;
+  }
+
+  /**
+   * Forwards what the head kept of a commit. A sample at or before its
+   * series' last forwarded time was rejected (out of order, duplicate) or
+   * ignored (the same sample again) by the head, so it is not forwarded.
+   */
+  forward(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number): void {
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const ref = refs[i];
+      if (ref >= this.lastT.length) this.growLastT(ref);
+      if (ts[i] <= this.lastT[ref]) continue;
+      this.lastT[ref] = ts[i];
+      refs[kept] = ref;
+      ts[kept] = ts[i];
+      vs[kept] = vs[i];
+      kept++;
+    }
+    if (kept === 0) return;
+    for (const s of this.sinks) s.append(refs, ts, vs, kept, this.labelsOf);
+  }
+
+  get tapping(): boolean {
+    return this.sinks.length > 0;
+  }
+
+  private growLastT(ref: SeriesRef): void {
+    const grown = new Float64Array(Math.max(ref + 1, this.lastT.length * 2)).fill(-Infinity);
+    grown.set(this.lastT);
+    this.lastT = grown;
+  }
+}
+
+class TapAppender implements Appender {
+  private refs = new Uint32Array(256);
+  private ts = new Float64Array(256);
+  private vs = new Float64Array(256);
+  private n = 0;
+
+  constructor(
+    private readonly inner: Appender,
+    private readonly tap: WriteTap,
+  ) {}
+
+  append(ref: SeriesRef, labels: Labels, t: number, v: number): SeriesRef {
+    const got = this.inner.append(ref, labels, t, v);
+    if (!this.tap.tapping) return got;
+    if (this.n === this.refs.length) this.grow();
+    this.tap.remember(got, labels);
+    this.refs[this.n] = got;
+    this.ts[this.n] = t;
+    this.vs[this.n] = v;
+    this.n++;
+    return got;
+  }
+
+  updateMetadata(metric: string, meta: Metadata): void {
+    this.inner.updateMetadata(metric, meta);
+  }
+
+  commit(): AppendStats {
+    const stats = this.inner.commit();
+    const n = this.n;
+    this.n = 0;
+    this.tap.forward(this.refs, this.ts, this.vs, n);
+    return stats;
+  }
+
+  rollback(): void {
+    this.n = 0;
+    this.inner.rollback();
+  }
+
+  private grow(): void {
+    const size = this.refs.length * 2;
+    const refs = new Uint32Array(size);
+    const ts = new Float64Array(size);
+    const vs = new Float64Array(size);
+    refs.set(this.refs);
+    ts.set(this.ts);
+    vs.set(this.vs);
+    this.refs = refs;
+    this.ts = ts;
+    this.vs = vs;
+  }
+}

@@ -1,0 +1,83 @@
+// prometheus.yml as text: edit, save and apply, import from a file, export to
+// one. Reloads from the engine when the configuration changes elsewhere (the
+// target form, another tab) unless there are unsaved edits here.
+
+import { useEffect, useRef, useState } from 'react';
+import type { ConfigProblem } from '../../engine/api';
+import { engine } from '../engineClient';
+import { downloadText, pickedText } from '../fileTransfer';
+import { useEngine } from '../stores/engineStore';
+
+export function ConfigEditor() {
+  const configVersion = useEngine((s) => s.configVersion);
+  const [text, setText] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [saved, setSaved] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (dirty) return;
+    void engine().getConfig().then(setText);
+  }, [configVersion, dirty]);
+  if (text === null) return null;
+  const apply = async (yaml: string, done: string) => {
+    const r = await engine().setConfig(yaml);
+    setProblems(r.ok ? [] : r.problems);
+    setSaved(r.ok ? done : '');
+    if (r.ok) setDirty(false);
+  };
+  const importFile = async () => {
+    const picked = fileRef.current && (await pickedText(fileRef.current));
+    if (!picked) return;
+    setText(picked.text);
+    setDirty(true);
+    await apply(picked.text, `Imported ${picked.name} and applied.`);
+  };
+  return (
+    <section className="card" aria-label="Configuration">
+      <h2>Configuration (prometheus.yml)</h2>
+      <div className="row wrap">
+        <button type="button" onClick={() => downloadText('prometheus.yml', text, 'application/yaml')}>
+          Export prometheus.yml
+        </button>
+        <label className="file-button">
+          <input ref={fileRef} type="file" accept=".yml,.yaml,application/yaml,text/yaml" className="visually-hidden" onChange={() => void importFile()} />
+          <span>Import prometheus.yml…</span>
+        </label>
+      </div>
+      <textarea
+        className="mono config"
+        aria-label="Configuration YAML"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setDirty(true);
+          setSaved('');
+        }}
+        rows={Math.min(30, text.split('\n').length + 1)}
+      />
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void apply(text, 'Saved and applied.')}>
+          Save and apply
+        </button>
+        {dirty ? (
+          <button type="button" onClick={() => setDirty(false)}>
+            Discard edits
+          </button>
+        ) : null}
+        <span role="status">{saved}</span>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="error" role="alert" aria-label="Configuration problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

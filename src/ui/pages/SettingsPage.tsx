@@ -1,0 +1,108 @@
+// Settings: the colour theme, permission for desktop notifications (alerts),
+// and the stored data out to and in from an OpenMetrics file.
+
+import { useRef, useState } from 'react';
+import { engine } from '../engineClient';
+import { downloadText, pickedText } from '../fileTransfer';
+import { useEngine } from '../stores/engineStore';
+import { THEMES, useTheme } from '../stores/themeStore';
+
+const THEME_TITLES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
+
+function ThemeCard() {
+  const theme = useTheme((s) => s.theme);
+  const setTheme = useTheme((s) => s.setTheme);
+  return (
+    <section className="card" aria-label="Theme">
+      <h2>Theme</h2>
+      <div role="radiogroup" aria-label="Colour theme" className="row">
+        {THEMES.map((t) => (
+          <label key={t} className="control">
+            <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} /> {THEME_TITLES[t]}
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+const PERMISSION_TEXT: Record<NotificationPermission | 'unsupported', string> = {
+  granted: 'Allowed: firing alerts show as desktop notifications.',
+  denied: 'Blocked: change it in the browser’s site settings to get desktop notifications.',
+  default: 'Not asked yet: alerts show as banners in the page only.',
+  unsupported: 'This browser has no desktop notifications; alerts show as banners in the page.',
+};
+
+function NotificationCard() {
+  const supported = typeof Notification !== 'undefined';
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(supported ? Notification.permission : 'unsupported');
+  const ask = async () => setPermission(await Notification.requestPermission());
+  return (
+    <section className="card" aria-label="Notifications">
+      <h2>Desktop notifications</h2>
+      <p role="status">{PERMISSION_TEXT[permission]}</p>
+      {permission === 'default' ? (
+        <button type="button" onClick={() => void ask()}>
+          Allow notifications…
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function DataCard() {
+  const role = useEngine((s) => s.role);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const exportAll = async () => {
+    setBusy(true);
+    setMessage({ text: 'Exporting…', error: false });
+    const text = await engine().exportData();
+    setBusy(false);
+    downloadText(`vigil-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.om.txt`, text, 'application/openmetrics-text');
+    setMessage({ text: `Exported ${(text.length / 1024).toFixed(0)} KiB of OpenMetrics text.`, error: false });
+  };
+  const importFile = async () => {
+    const picked = fileRef.current && (await pickedText(fileRef.current));
+    if (!picked) return;
+    setBusy(true);
+    const r = await engine().importData(picked.text);
+    setBusy(false);
+    setMessage(
+      r.ok
+        ? { text: `Imported ${r.samples.toLocaleString()} samples from ${picked.name}${r.rejected > 0 ? `; ${r.rejected.toLocaleString()} refused (out of order, duplicate or too old)` : ''}.`, error: false }
+        : { text: `${picked.name} was not imported: ${r.error}`, error: true },
+    );
+  };
+  return (
+    <section className="card" aria-label="Data">
+      <h2>Data</h2>
+      <p className="muted">Export every stored sample as an OpenMetrics file, or import one (Prometheus text or OpenMetrics, with or without timestamps).</p>
+      <div className="row wrap">
+        <button type="button" onClick={() => void exportAll()} disabled={busy}>
+          Export data (OpenMetrics)
+        </button>
+        <label className="file-button" aria-disabled={busy || role === 'follower'}>
+          <input ref={fileRef} type="file" className="visually-hidden" disabled={busy || role === 'follower'} onChange={() => void importFile()} />
+          <span>Import data…</span>
+        </label>
+      </div>
+      {message ? (
+        <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function SettingsPage() {
+  return (
+    <div className="page">
+      <ThemeCard />
+      <NotificationCard />
+      <DataCard />
+    </div>
+  );
+}
