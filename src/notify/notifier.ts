@@ -125,8 +125,8 @@ export class Notifier {
   private groups = new Map<string, AggregationGroup>();
   private readonly log = new Map<string, LogEntry>();
   private readonly receiverStatus = new Map<string, ReceiverStatus>();
-  readonly silences: Silences;
-  readonly history = new AlertHistory();
+  private readonly silences: Silences;
+  private readonly history = new AlertHistory();
   private maintenanceTimer: unknown;
   private boundaryTimer: unknown;
   private stopped = false;
@@ -371,8 +371,14 @@ export class Notifier {
       .filter((g) => g.alerts.length > 0);
   }
 
+  /** Newest first; plain data to persist and to show. */
   listHistory(): HistoryEntry[] {
     return this.history.list();
+  }
+
+  /** History saved earlier (from listHistory), put back after a reload. */
+  loadHistory(saved: readonly HistoryEntry[]): void {
+    this.history.load(saved);
   }
 
   /** Per receiver, when it was last notified and the last delivery error. */

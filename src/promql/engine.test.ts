@@ -112,6 +112,10 @@ describe('QueryEngine errors', () => {
     });
   });
 
+  it('refuses more than 11,000 steps', async () => {
+    await expect(engine.rangeQuery(head.querier(), 'up', 0, 11_001_000, 1000)).rejects.toMatchObject({ type: 'bad_data', message: /exceeded maximum resolution/ });
+  });
+
   it('enforces the sample limit', async () => {
     const small = new QueryEngine({ maxSamples: 10 });
     await expect(small.rangeQuery(head.querier(), 'req_total', 0, 600_000, 15_000)).rejects.toMatchObject({

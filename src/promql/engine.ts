@@ -55,6 +55,7 @@ const DEFAULT_LOOKBACK = 5 * 60_000;
 const DEFAULT_MAX_SAMPLES = 50_000_000;
 const DEFAULT_TIMEOUT = 2 * 60_000;
 const DEFAULT_SUBQUERY_STEP = 60_000;
+const MAX_POINTS = 11_000;
 // Long evaluations hand the thread back this often so a worker stays responsive.
 const YIELD_EVERY_MS = 25;
 
@@ -78,6 +79,10 @@ export class QueryEngine {
   async rangeQuery(querier: Querier, query: string, startMs: number, endMs: number, stepMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
     if (stepMs <= 0) throw new QueryError('bad_data', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
     if (endMs < startMs) throw new QueryError('bad_data', 'end timestamp must not be before start time');
+    // The HTTP API's guard (api.queryRange): more points than this swamp memory and no graph can show them.
+    if ((endMs - startMs) / stepMs > MAX_POINTS) {
+      throw new QueryError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    }
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
     return this.exec(querier, query, { start: startMs, step: stepMs, n }, true, optionsOf(opts));
   }

@@ -430,7 +430,10 @@ export class Evaluator {
       case 'sort':
       case 'sort_desc': {
         const input = await this.vectorArg(e.args[0], g);
-        if (g.n > 1) return { type: 'vector', series: input };
+        if (g.n > 1) {
+          this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels');
+          return { type: 'vector', series: input };
+        }
         const desc = e.func.name === 'sort_desc';
         // NaN sorts last either way (funcSort, funcSortDesc).
         const sorted = input.slice().sort((a, b) => {
@@ -446,6 +449,7 @@ export class Evaluator {
       case 'sort_by_label':
       case 'sort_by_label_desc': {
         const input = await this.vectorArg(e.args[0], g);
+        if (g.n > 1) this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels');
         const names = e.args.slice(1).map((a) => this.stringArg(a));
         const sign = e.func.name === 'sort_by_label' ? 1 : -1;
         const sorted = input.slice().sort((a, b) => {

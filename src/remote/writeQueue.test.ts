@@ -173,6 +173,21 @@ describe('WriteQueue', () => {
     await q.stop();
   });
 
+  it('leaves out samples older than sample_age_limit, counting them', async () => {
+    const clock = new FakeClock(10_000);
+    const rx = new Receiver(clock, [{ status: 503 }]);
+    const q = await open(clock, rx, config({ sampleAgeLimit: 5000, maxSamplesPerSend: 4 }));
+    feed(q, 4, 9000);
+    feed(q, 4, 0);
+    await clock.advance(100);
+    expect(rx.requests).toHaveLength(2);
+    expect(byTime(rx.samples())).toEqual(byTime([...expected(4, 9000), ...expected(4, 9000)]));
+    expect(q.status()).toMatchObject({ sent: 4, retried: 4, pending: 0, dropped: { 'too old': 4 } });
+    await q.stop();
+    feed(q, 2);
+    expect(q.status().dropped).toMatchObject({ 'queue stopped': 2 });
+  });
+
   it('adds external labels the series lacks, then applies write_relabel_configs', async () => {
     const clock = new FakeClock(0);
     const rx = new Receiver(clock);

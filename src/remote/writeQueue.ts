@@ -37,6 +37,8 @@ export interface QueueOptions {
 /** Why samples left the queue unsent. */
 export const DROP_QUEUE_FULL = 'queue full';
 export const DROP_WRITE_RELABEL = 'write relabel';
+export const DROP_TOO_OLD = 'too old';
+export const DROP_STOPPED = 'queue stopped';
 
 /** A queue's figures, as plain data for the Status page and self-metrics. */
 export interface RemoteWriteStatus {
@@ -48,7 +50,7 @@ export interface RemoteWriteStatus {
   failed: number;
   /** Samples resent after a recoverable failure, once per resend (prometheus_remote_storage_samples_retried_total). */
   retried: number;
-  /** Samples that left the queue unsent, by reason: "queue full", "write relabel", "HTTP 400"… */
+  /** Samples that left the queue unsent, by reason: "queue full", "write relabel", "too old", "HTTP 400"… */
   dropped: Record<string, number>;
   /** Samples waiting, the batch in flight included. */
   pending: number;
@@ -75,7 +77,10 @@ interface Segment {
 }
 
 interface Batch {
+  /** Samples the batch takes off the queue, those left out as too old included. */
   count: number;
+  /** Samples in the request; 0 when all were too old and nothing is sent. */
+  sending: number;
   body: Uint8Array<ArrayBuffer>;
   maxT: number;
 }
@@ -163,7 +168,10 @@ export class WriteQueue {
    * `labelsOf` gives a ref's labels the first time this queue meets it.
    */
   append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: number) => Labels): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      this.drop(DROP_STOPPED, n);
+      return;
+    }
     const before = this.pendingCount;
     for (let i = 0; i < n; i++) {
       const id = this.resolve(refs[i], labelsOf);
@@ -298,18 +306,29 @@ export class WriteQueue {
     const wait = this.batchStartedAt + this.config.queueConfig.batchSendDeadline - this.deps.now();
     if (this.pendingCount >= max || wait <= 0) {
       this.clearTimer();
-      this.inflight = this.takeBatch(Math.min(max, this.pendingCount));
+      const batch = this.takeBatch(Math.min(max, this.pendingCount));
+      this.inflight = batch;
       this.backoff = this.config.queueConfig.minBackoff;
-      void this.attempt();
+      if (batch.sending > 0) void this.attempt();
+      else this.finish(batch);
     } else if (this.timerFor !== 'deadline') this.setTimer('deadline', wait, () => this.kick());
   }
 
-  /** The oldest `count` samples as one request: grouped per series, in order within each. */
+  /**
+   * The oldest `count` samples as one request: grouped per series, in order
+   * within each. With sample_age_limit, samples older than it are left out and
+   * counted, as queue_manager.go's isSampleOld filter does.
+   */
   private takeBatch(count: number): Batch {
     const slotOf = new Map<number, number>();
     const counts: number[] = [];
     let maxT = -Infinity;
+    const limit = this.config.queueConfig.sampleAgeLimit;
+    const cutoff = limit > 0 ? this.deps.now() - limit : -Infinity;
+    let sending = 0;
     this.forEachPending(count, (id, t) => {
+      if (t < cutoff) return;
+      sending++;
       let slot = slotOf.get(id);
       if (slot === undefined) {
         slot = counts.length;
@@ -322,16 +341,18 @@ export class WriteQueue {
     const starts = new Uint32Array(counts.length + 1);
     for (let k = 0; k < counts.length; k++) starts[k + 1] = starts[k] + counts[k];
     const fill = starts.slice(0, counts.length);
-    const ts = new Float64Array(count);
-    const vs = new Float64Array(count);
+    if (sending < count) this.drop(DROP_TOO_OLD, count - sending);
+    const ts = new Float64Array(sending);
+    const vs = new Float64Array(sending);
     const labels: Uint8Array[] = new Array(counts.length);
     this.forEachPending(count, (id, t, v) => {
+      if (t < cutoff) return;
       const slot = slotOf.get(id)!;
       labels[slot] = this.encoded[id]!;
       ts[fill[slot]] = t;
       vs[fill[slot]++] = v;
     });
-    return { count, body: compress(encodeWriteRequest({ labels, starts, ts, vs })), maxT };
+    return { count, sending, body: compress(encodeWriteRequest({ labels, starts, ts, vs })), maxT };
   }
 
   private forEachPending(count: number, fn: (id: number, t: number, v: number) => void): void {
@@ -351,21 +372,21 @@ export class WriteQueue {
     this.abort = undefined;
     if (this.stopped) return;
     if (outcome.kind === 'ok') {
-      this.sent += batch.count;
+      this.sent += batch.sending;
       if (batch.maxT > this.highestSentT) this.highestSentT = batch.maxT;
       this.finish(batch);
       return;
     }
     this.noteError(outcome.error);
     if (outcome.kind === 'refused') {
-      this.failed += batch.count;
-      this.drop(outcome.reason, batch.count);
+      this.failed += batch.sending;
+      this.drop(outcome.reason, batch.sending);
       this.finish(batch);
       return;
     }
     const sleep = outcome.retryAfterMs > 0 ? outcome.retryAfterMs : this.backoff;
     this.setTimer('backoff', sleep, () => {
-      this.retried += batch.count;
+      this.retried += batch.sending;
       this.backoff = Math.min(sleep * 2, this.config.queueConfig.maxBackoff);
       void this.attempt();
     });

@@ -1,7 +1,7 @@
 // remote_write against the real thing: Debian's Prometheus with its
 // remote-write receiver, killed and restarted mid-stream. Every sample Vigil
 // commits must arrive once and in order, as Prometheus's own query API and
-// log tell.
+// log tell, with a reload of Vigil's queue (from IndexedDB) during the outage.
 
 import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../scrape/config';
+import { QueryEngine } from '../promql/engine';
 import { Head } from '../tsdb/head';
-import { WriteQueue } from './writeQueue';
-import { WriteTap } from './writeTap';
+import { RemotePrometheus } from './remotePrometheus';
+import { RemoteWriteStorage } from './remoteWriteStorage';
 
 const PROMETHEUS = '/usr/bin/prometheus';
 const present = existsSync(PROMETHEUS);
@@ -104,23 +105,29 @@ describe('remote write to a real Prometheus', () => {
         queueConfig: { ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 200, batchSendDeadline: 200, minBackoff: 50, maxBackoff: 1000 },
         unsupported: {},
       };
-      const queue = await WriteQueue.open(
-        cfg,
-        { fetch, now: Date.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h), indexedDB, userAgent: 'Vigil-integration-test' },
-        { externalLabels: { vigil: 'it' } },
-      );
-      const tap = new WriteTap(new Head());
-      tap.setSinks([queue]);
+      const head = new Head();
+      const remoteWrite = new RemoteWriteStorage(head, {
+        fetch,
+        now: Date.now,
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h),
+        indexedDB,
+        userAgent: 'Vigil-integration-test',
+      });
+      const startQueue = async () => remoteWrite.applyConfig([cfg], { vigil: 'it' });
+      const status = () => remoteWrite.statuses()[0];
+      await startQueue();
+      const tap = remoteWrite.storage;
       const labels = Array.from({ length: SERIES }, (_, i) => Labels.from({ __name__: 'vigil_it_samples', series: String(i) }));
-      const start = Math.ceil(Date.now() / 1000) * 1000 - 60_000;
+      const t0 = Math.ceil(Date.now() / 1000) * 1000 - 60_000;
       let k = 0;
       let written = 0;
-      // Samples at start + k·TICK, one per series per tick, value k: a gap or repeat shows in the values.
+      // Samples at t0 + k·TICK, one per series per tick, value k: a gap or repeat shows in the values.
       const writeFor = async (ms: number) => {
         const until = Date.now() + ms;
         while (Date.now() < until) {
           const app = tap.appender();
-          for (const l of labels) app.append(0, l, start + k * TICK_MS, k);
+          for (const l of labels) app.append(0, l, t0 + k * TICK_MS, k);
           written += app.commit().appended;
           k++;
           await sleep(TICK_MS);
@@ -129,40 +136,62 @@ describe('remote write to a real Prometheus', () => {
 
       await writeFor(3000);
       await prom.kill();
-      const sentBeforeOutage = queue.status().sent;
-      await writeFor(5000);
-      const during = queue.status();
+      const sentBeforeOutage = status().sent;
+      await writeFor(2500);
+      // A reload: the queue is closed with samples unacknowledged and opened again from IndexedDB.
+      const before = status();
+      await remoteWrite.stop();
+      await startQueue();
+      const reloaded = status().pending;
+      await writeFor(2500);
+      const during = status();
       await prom.start();
       await writeFor(3000);
-      for (let i = 0; i < 150 && queue.status().pending > 0; i++) await sleep(100);
-      const st = queue.status();
-      await queue.stop();
+      for (let i = 0; i < 150 && status().pending > 0; i++) await sleep(100);
+      const after = status();
+      await remoteWrite.stop();
+      const st = { ...after, sent: before.sent + after.sent, retried: before.retried + after.retried, failed: before.failed + after.failed };
 
-      const end = start + (k - 1) * TICK_MS;
+      const end = t0 + (k - 1) * TICK_MS;
       const range = await prom.api('/api/v1/query_range', {
         query: 'vigil_it_samples',
-        start: String(start / 1000),
+        start: String(t0 / 1000),
         end: String(end / 1000),
         step: String(TICK_MS / 1000),
       });
-      const raw = await prom.api('/api/v1/query', { query: `vigil_it_samples[${Math.ceil((end - start) / 1000) + 60}s]`, time: String(end / 1000) });
+      const raw = await prom.api('/api/v1/query', { query: `vigil_it_samples[${Math.ceil((end - t0) / 1000) + 60}s]`, time: String(end / 1000) });
       const found = raw.reduce((n, s) => n + s.values.length, 0);
-      const figures = { written, acknowledged: st.sent, retried: st.retried, lost: written - found, dropped: st.dropped, failed: st.failed, ticks: k };
+      // The same query from the remote data source and from the local store.
+      const expr = 'sum by (series) (rate(vigil_it_samples[1s]))';
+      const remote = await new RemotePrometheus(prom.base, { fetch }).rangeQuery(expr, t0 + 2000, end, 500);
+      const local = await new QueryEngine().rangeQuery(head.querier(), expr, t0 + 2000, end, 500);
+      const figures = { written, acknowledged: st.sent, retried: st.retried, lost: written - found, dropped: st.dropped, failed: st.failed, resentAfterReload: reloaded };
       console.log(`remote write across a Prometheus outage: ${JSON.stringify(figures)}`);
       await prom.kill();
 
       expect(sentBeforeOutage).toBeGreaterThan(0);
-      expect(during.pending).toBeGreaterThan(0);
+      expect(reloaded).toBe(before.pending);
+      expect(reloaded).toBeGreaterThan(0);
+      expect(before.dropped).toEqual({});
+      expect(during.pending).toBeGreaterThan(reloaded);
       expect(st).toMatchObject({ pending: 0, failed: 0, dropped: {}, sent: written });
       expect(st.retried).toBeGreaterThan(0);
       expect(range).toHaveLength(SERIES);
-      const want = Array.from({ length: k }, (_, i) => [(start + i * TICK_MS) / 1000, String(i)]);
+      const want = Array.from({ length: k }, (_, i) => [(t0 + i * TICK_MS) / 1000, String(i)]);
       for (const s of range) {
         expect(s.metric).toMatchObject({ vigil: 'it' });
         expect(s.values).toEqual(want);
       }
       for (const s of raw) expect(s.values).toEqual(want);
       expect(found).toBe(written);
+      if (remote.status !== 'success' || local.value.type !== 'matrix') throw new Error(`remote query failed: ${JSON.stringify(remote)}`);
+      const localBySeries = new Map(local.value.series.map((s) => [s.labels.get('series'), s.vs]));
+      expect(remote.series).toHaveLength(SERIES);
+      for (const s of remote.series) {
+        const got = Array.from(s.vs).filter((v) => !Number.isNaN(v));
+        expect(got.length).toBeGreaterThan(0);
+        expect(got.map((v) => v.toFixed(9))).toEqual(localBySeries.get(s.labels.series)!.map((v) => v.toFixed(9)));
+      }
       expect(prom.log).not.toMatch(/out of order|duplicate sample|out of bounds/i);
     },
     60_000,

@@ -28,6 +28,7 @@ export interface Alert {
   /** 0 when unset, as Go's zero time. */
   firedAt: number;
   resolvedAt: number;
+  /** -Infinity until first sent. */
   lastSentAt: number;
   validUntil: number;
   keepFiringSince: number;
@@ -82,7 +83,7 @@ export class AlertingRule implements Rule {
       const labels = lb.labels();
       const key = labels.key();
       if (fresh.has(key)) throw new Error('vector contains metrics with the same labelset after applying alert labels');
-      fresh.set(key, { labels, annotations, state: 'pending', value: smpl.v, activeAt: ts, firedAt: 0, resolvedAt: 0, lastSentAt: 0, validUntil: 0, keepFiringSince: 0 });
+      fresh.set(key, { labels, annotations, state: 'pending', value: smpl.v, activeAt: ts, firedAt: 0, resolvedAt: 0, lastSentAt: -Infinity, validUntil: 0, keepFiringSince: 0 });
     }
     for (const [key, a] of fresh) {
       // An alert already pending or firing keeps its state; only its value and annotations move.
@@ -153,7 +154,7 @@ export class AlertingRule implements Rule {
     const out: OutgoingAlert[] = [];
     for (const a of this.active.values()) {
       if (a.state === 'pending') continue;
-      const due = a.resolvedAt > a.lastSentAt || a.lastSentAt + resendDelay < ts;
+      const due = (a.resolvedAt !== 0 && a.resolvedAt > a.lastSentAt) || a.lastSentAt + resendDelay < ts;
       if (!due) continue;
       if (a.resolvedAt === 0) a.validUntil = ts + 4 * Math.max(interval, resendDelay);
       a.lastSentAt = ts;

@@ -16,7 +16,23 @@ export function formatGPrecision(v: number, precision: number): string {
   const exp = Number(expText);
   const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
   if (exp < -4 || exp >= p) return `${trim(mant)}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return trim(v.toFixed(Math.max(0, p - 1 - exp)));
+  return trim(toFixedGo(v, Math.max(0, p - 1 - exp)));
+}
+
+/**
+ * fmt's %.Pf: correctly rounded, ties to even as Go rounds exact halves
+ * (JavaScript's toFixed rounds them up: 2.25 → "2.3" where Go prints "2.2").
+ */
+export function toFixedGo(v: number, precision: number): string {
+  const s = v.toFixed(precision);
+  const long = Math.abs(v).toFixed(Math.min(100, precision + 40));
+  const tail = long.slice(long.length - 40);
+  if (!/^50*$/.test(tail)) return s;
+  // An exact tie: round the truncated digits half to even.
+  const truncated = long.slice(0, long.length - 40).replace(/\.$/, '');
+  const lastDigit = Number(truncated[truncated.length - 1]);
+  if (lastDigit % 2 === 0) return (v < 0 ? '-' : '') + truncated;
+  return s;
 }
 
 function toNumber(v: unknown): number {
@@ -66,7 +82,7 @@ export function sprintf(format: string, args: readonly unknown[]): string {
       case 'f':
       case 'F': {
         const n = toNumber(arg);
-        s = Number.isFinite(n) ? n.toFixed(precision ?? 6) : formatG(n);
+        s = Number.isFinite(n) ? toFixedGo(n, precision ?? 6) : formatG(n);
         break;
       }
       case 'e':

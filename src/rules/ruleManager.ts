@@ -62,6 +62,8 @@ export class RuleManager {
   /** False until the first update: groups loaded at start restore their alerts' `for` state (manager.go `restored`). */
   private started = false;
   private lastAlertsSignature = '';
+  /** Evaluations under way, so stop() callers and tests can wait for them. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly deps: RuleManagerDeps) {}
 
@@ -114,6 +116,11 @@ export class RuleManager {
     this.publishAlerts();
   }
 
+  /** Resolves once no evaluation is running (call after stop() before closing the storage). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Stops every group without marking its series stale (shutdown, as Manager.Stop). */
   stop(): void {
     for (const r of this.running.values()) this.halt(r);
@@ -130,7 +137,10 @@ export class RuleManager {
     const now = this.deps.now();
     // group.go run: the first evaluation waits for the next aligned timestamp.
     if (first) r.next = r.group.evalTimestamp(now) + r.group.interval;
-    r.timer = this.deps.setTimeout(() => void this.tick(r), Math.max(0, r.next - now));
+    r.timer = this.deps.setTimeout(() => {
+      const p = this.tick(r).finally(() => this.inFlight.delete(p));
+      this.inFlight.add(p);
+    }, Math.max(0, r.next - now));
   }
 
   private async tick(r: Running): Promise<void> {

@@ -33,6 +33,6 @@ describe('block format', () => {
       expect(got.map((c) => [c.encoding, [...c.bytes]])).toEqual(e.chunks.map((c) => [c.encoding, [...c.bytes]]));
     }
     expect(findSeries(built.index, 2)).toBe(-1);
-    expect(built.index.maxts[899]).toBe(899);
+    expect(built.index.maxts?.[899]).toBe(899);
   });
 });

@@ -22,8 +22,8 @@ export interface BlockIndex {
   offsets: Float64Array;
   /** Index into refs of the first series of each page. */
   pageFirst: Uint32Array;
-  /** Each series' newest sample time in the block (reopening skips logged samples up to it). */
-  maxts: Float64Array;
+  /** Each series' newest sample time in the block (reopening skips logged samples up to it); absent in schema-1 blocks. */
+  maxts?: Float64Array;
 }
 
 export interface BuiltBlock {

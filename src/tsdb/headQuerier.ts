@@ -1,5 +1,5 @@
-// Reads the head through the Querier face: postings pick the series, their
-// chunks decode straight into one Float64Array pair per series.
+// Reads the head through the Querier face: postings pick the series, the
+// chunks overlapping the range decode into one Float64Array pair per series.
 
 import { compareLabels, compareStrings } from '../model/labels';
 import type { Matcher } from '../model/matcher';
@@ -46,7 +46,7 @@ export class HeadQuerier implements Querier {
 }
 
 /** A series' in-memory samples in [mint, maxt], or undefined when it has none there. */
-export function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
+function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
   const parts: ChunkBytes[] = [];
   for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) parts.push(c);
   if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) parts.push({ encoding: ENC_XOR, bytes: s.open.view() });

@@ -154,7 +154,7 @@ function union(lists: number[][]): RefList {
   return out.sort();
 }
 
-export function intersect(a: RefList, b: RefList): RefList {
+function intersect(a: RefList, b: RefList): RefList {
   const out = new Uint32Array(Math.min(a.length, b.length));
   let i = 0;
   let j = 0;

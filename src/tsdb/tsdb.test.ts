@@ -115,25 +115,31 @@ describe('persistent tsdb', () => {
   it('leaves the previous state whole when a checkpoint write fails', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);
+    const put = IDBObjectStore.prototype.put;
+    const failPuts = (stores: string[]) =>
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+        if (stores.includes(this.name)) throw new DOMException('disk on fire', 'UnknownError');
+        return put.call(this, value, key);
+      });
     scrape(db, 3, T0, 200);
     await db.checkpoint();
     const saved = await dump(db);
     scrape(db, 3, T0 + 200 * 15_000, 400);
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
-      if (key === 'checkpoint') throw new DOMException('disk on fire', 'UnknownError');
-      return put.call(this, value, key);
-    });
+    failPuts(['head', 'wal']);
     await expect(db.checkpoint()).rejects.toThrow(/checkpoint: write failed: disk on fire/);
     vi.restoreAllMocks();
+    expect(await dump(await openFresh(factory))).toEqual(saved);
 
-    const reopened = await openFresh(factory);
-    expect(await dump(reopened)).toEqual(saved);
-    // The failed checkpoint's chunks are still in memory and go out with the next one.
+    // The failed checkpoint's chunks and samples are still in memory and go out with the next one.
+    expect((await db.checkpoint()).headWrite).toBe('snapshot');
     const all = await dump(db);
-    await db.checkpoint();
-    const third = await openFresh(factory);
-    expect(await dump(third)).toEqual(all);
+    scrape(db, 3, T0 + 600 * 15_000, 2);
+    failPuts(['wal']);
+    await expect(db.checkpoint()).rejects.toThrow(/disk on fire/);
+    vi.restoreAllMocks();
+    expect(await dump(await openFresh(factory))).toEqual(all);
+    expect((await db.checkpoint()).headWrite).toBe('log');
+    expect(await dump(await openFresh(factory))).toEqual(await dump(db));
   });
 
   it('drops blocks past the retention time and the series left without samples', async () => {
@@ -174,7 +180,7 @@ describe('persistent tsdb', () => {
     const put = IDBObjectStore.prototype.put;
     let failures = 1;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
-      if (key === 'checkpoint' && failures-- > 0) throw new DOMException('full', 'QuotaExceededError');
+      if ((this.name === 'head' || this.name === 'wal') && failures-- > 0) throw new DOMException('full', 'QuotaExceededError');
       return put.call(this, value, key);
     });
     const got = await db.checkpoint();

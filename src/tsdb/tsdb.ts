@@ -105,6 +105,14 @@ export async function openTsdb(opts: TsdbOptions): Promise<Tsdb> {
   return t;
 }
 
+/**
+ * Series i's newest time in a block. Schema-1 blocks did not keep it; they
+ * were always written with a full snapshot, so nothing needs skipping for them.
+ */
+function seriesMaxt(b: BlockRecord, i: number): number {
+  return b.index.maxts?.[i] ?? -Infinity;
+}
+
 function isQuotaError(e: unknown): boolean {
   return (e as { name?: string } | null)?.name === 'QuotaExceededError';
 }
@@ -154,8 +162,8 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const persistedUntil = new Float64Array(head.nextSeriesRef).fill(-Infinity);
     for (const b of this.blockList) {
       this.nextBlockId = Math.max(this.nextBlockId, b.id + 1);
-      const { refs, maxts } = b.index;
-      for (let i = 0; i < refs.length; i++) if (maxts[i] > persistedUntil[refs[i]]) persistedUntil[refs[i]] = maxts[i];
+      const refs = b.index.refs;
+      for (let i = 0; i < refs.length; i++) persistedUntil[refs[i]] = Math.max(persistedUntil[refs[i]], seriesMaxt(b, i));
     }
     const h = state.head;
     if (h) {
@@ -525,7 +533,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
           const have = byRef.get(ref);
           if (have) have.push(...chunks);
           else byRef.set(ref, chunks);
-          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, b.index.maxts[i]));
+          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, seriesMaxt(b, i)));
         }
       }
       const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, maxt: maxtOf.get(ref)!, chunks }));

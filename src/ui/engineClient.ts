@@ -9,6 +9,7 @@ export type EngineClient = Comlink.Remote<EngineApi>;
 type Listener = (e: EngineEvent) => void;
 
 let client: EngineClient | undefined;
+let subscribed: Promise<void> = Promise.resolve();
 const listeners = new Set<Listener>();
 
 function forceDedicated(): boolean {
@@ -24,7 +25,7 @@ export function engine(): EngineClient {
     const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name: 'vigil-engine' });
     client = Comlink.wrap<EngineApi>(worker);
   }
-  void client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
+  subscribed = client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
   // The worker may outlive a closing tab only briefly: ask for a checkpoint while it can still run.
   const flush = () => void client?.flush();
   window.addEventListener('pagehide', flush);
@@ -32,6 +33,15 @@ export function engine(): EngineClient {
     if (document.visibilityState === 'hidden') flush();
   });
   return client;
+}
+
+/**
+ * Resolves once the engine sends this tab its events. State asked after this
+ * is kept current by events; asked before, a change in between would be missed.
+ */
+export function whenSubscribed(): Promise<void> {
+  engine();
+  return subscribed;
 }
 
 /** Hears engine events; returns the unsubscribe. */

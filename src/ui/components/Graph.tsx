@@ -123,8 +123,7 @@ export function Graph({
       plotRef.current = null;
       hover.set(null);
     };
-    // theme is not read in the effect: its change alone must rebuild with the new CSS colours.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // theme is not read here: its change alone rebuilds the chart with the new CSS colours.
   }, [colors, stacked, log, yFromZero, axisUnit, timeZone, hover, theme]);
 
   useEffect(() => {

@@ -117,12 +117,8 @@ export function PanelControls({ panel, onChange, running }: Props) {
           </label>
         </>
       ) : null}
-      <label className="control">
-        Time zone{' '}
-        <select value={panel.timeZone} onChange={(e) => onChange({ timeZone: e.target.value === 'UTC' ? 'UTC' : 'local' })} aria-label="Time zone">
-          <option value="local">Local</option>
-          <option value="UTC">UTC</option>
-        </select>
+      <label className="control" title="Times in UTC rather than this browser's time zone">
+        <input type="checkbox" checked={panel.timeZone === 'UTC'} onChange={(e) => onChange({ timeZone: e.target.checked ? 'UTC' : 'local' })} /> UTC
       </label>
       <span className="muted run-state" role="status">
         {running ? 'running…' : ''}

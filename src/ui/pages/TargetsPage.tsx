@@ -39,17 +39,17 @@ function TargetRow({ t, written, onEdit }: RowProps) {
   return (
     <>
       <tr>
-        <td className="mono endpoint">{t.url}</td>
-        <td>
+        <td data-label="Endpoint" className="mono endpoint">{t.url}</td>
+        <td data-label="State">
           <span className={`health health-${t.state}`}>{t.state.toUpperCase()}</span>
         </td>
-        <td className="mono small">
+        <td data-label="Labels" className="mono small">
           <LabelList labels={t.labels} />
         </td>
-        <td className="nowrap">{ago(t.lastScrapeMs)}</td>
-        <td className="nowrap">{t.lastDurationMs === null ? '' : `${t.lastDurationMs.toFixed(1)} ms`}</td>
-        <td className="num">{t.samples ?? ''}</td>
-        <td className="error-text">{t.lastError}</td>
+        <td data-label="Last scrape" className="nowrap">{ago(t.lastScrapeMs)}</td>
+        <td data-label="Duration" className="nowrap">{t.lastDurationMs === null ? '' : `${t.lastDurationMs.toFixed(1)} ms`}</td>
+        <td data-label="Samples" className="num">{t.samples ?? ''}</td>
+        <td data-label="Error" className="error-text">{t.lastError}</td>
         <td className="actions">
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`Details of ${t.url}`}>
             Details

@@ -3,7 +3,7 @@
 
 import { create } from 'zustand';
 import type { EngineRole, TargetView } from '../../engine/api';
-import { engine, onEngineEvent } from '../engineClient';
+import { engine, onEngineEvent, whenSubscribed } from '../engineClient';
 
 interface EngineState {
   role: EngineRole | null;
@@ -50,7 +50,10 @@ export function startEngineStore(): void {
   if (started) return;
   started = true;
   const { refreshTargets } = useEngine.getState();
-  void engine().role().then((role) => useEngine.setState({ role }));
+  // A dedicated worker may win the leader lock between a role question and the subscription.
+  void whenSubscribed()
+    .then(() => engine().role())
+    .then((role) => useEngine.setState({ role }));
   void refreshTargets();
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });

@@ -1,0 +1,111 @@
+// The Query page as a person uses it: completion, running, zoom, legend,
+// table, and a link that reopens the same panels.
+
+import { expect, test, type Page } from '@playwright/test';
+
+const RATE_BY_HANDLER = 'sum by (handler) (rate(http_requests_total[1m]))';
+
+/** The demo's targets are up and have been scraped at least twice (rate() has two points). */
+async function waitForData(page: Page): Promise<void> {
+  await page.goto('/#/targets');
+  await expect(page.getByRole('region', { name: 'Pool demo' }).getByText('UP', { exact: true })).toHaveCount(3, { timeout: 30_000 });
+}
+
+async function graphReady(page: Page, panel = 1): Promise<void> {
+  const region = page.getByRole('region', { name: `Query panel ${panel}` });
+  await expect(region.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  await expect(region.getByRole('status', { name: 'Result summary' })).toContainText(/[1-9]\d* series, last sample at/, { timeout: 20_000 });
+}
+
+test('a query typed with completion runs and draws a graph', async ({ page }) => {
+  await waitForData(page);
+  await page.getByRole('link', { name: 'Query' }).click();
+  const editor = page.getByRole('textbox', { name: 'Expression of panel 1' });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('http_requests_to');
+  const option = page.getByRole('option', { name: /http_requests_total/ });
+  await expect(option.first()).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveText('http_requests_total');
+  await page.keyboard.press('Control+Enter');
+  await graphReady(page);
+  expect(decodeURIComponent(page.url())).toContain('g0.expr=http_requests_total');
+});
+
+test('dragging across the graph zooms in, a double-click goes back', async ({ page }) => {
+  await waitForData(page);
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent(RATE_BY_HANDLER)}&g0.range=5m`);
+  await graphReady(page);
+  const plot = page.locator('.u-over').first();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const range = page.getByRole('combobox', { name: 'Time range' });
+  await expect(page.getByRole('button', { name: 'Paused' })).toBeVisible();
+  await expect(range).not.toHaveValue(String(5 * 60_000));
+  expect(page.url()).toContain('g0.end=');
+  await plot.dblclick();
+  await expect(range).toHaveValue(String(5 * 60_000));
+  await expect(page.getByRole('button', { name: '● Live' })).toBeVisible();
+  expect(page.url()).not.toContain('g0.end=');
+});
+
+test('a click on a legend entry shows only that series, a second click shows all', async ({ page }) => {
+  await waitForData(page);
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent(RATE_BY_HANDLER)}&g0.range=5m`);
+  await graphReady(page);
+  const legend = page.getByRole('list', { name: 'Series' });
+  const login = legend.getByRole('button', { name: /handler="\/login"/ });
+  const others = legend.getByRole('button', { name: /handler="\/api\// });
+  await login.click();
+  await expect(login).toHaveAttribute('aria-pressed', 'true');
+  for (const b of await others.all()) await expect(b).toHaveAttribute('aria-pressed', 'false');
+  await login.click();
+  for (const b of await others.all()) await expect(b).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the table shows one column per label and sorts by value', async ({ page }) => {
+  await waitForData(page);
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent(RATE_BY_HANDLER)}&g0.range=5m`);
+  await graphReady(page);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'handler' })).toBeVisible();
+  await expect(table.getByRole('cell', { name: '/login', exact: true })).toBeVisible();
+  expect(page.url()).toContain('g0.tab=table');
+  const value = table.getByRole('columnheader', { name: 'value' });
+  await value.getByRole('button').click();
+  await expect(value).toHaveAttribute('aria-sort', 'ascending');
+  await value.getByRole('button').click();
+  await expect(value).toHaveAttribute('aria-sort', 'descending');
+  const values = await table.locator('tbody tr td.num').allTextContents();
+  const numbers = values.map(Number);
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+});
+
+test('a link opened in a new page restores the same panels and options', async ({ page, context }) => {
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent(RATE_BY_HANDLER)}&g0.range=5m`);
+  await page.getByRole('checkbox', { name: 'Stacked' }).check();
+  await page.getByRole('checkbox', { name: 'UTC' }).check();
+  await page.getByRole('button', { name: 'Add panel' }).click();
+  const second = page.getByRole('region', { name: 'Query panel 2' });
+  await second.getByRole('textbox', { name: 'Expression of panel 2' }).click();
+  await page.keyboard.type('up');
+  await page.keyboard.press('Control+Enter');
+  await second.getByRole('tab', { name: 'Table' }).click();
+  await expect.poll(() => page.url()).toContain('g1.tab=table');
+
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  const first = copy.getByRole('region', { name: 'Query panel 1' });
+  await expect(first.getByRole('textbox', { name: 'Expression of panel 1' })).toHaveText(RATE_BY_HANDLER);
+  await expect(first.getByRole('checkbox', { name: 'Stacked' })).toBeChecked();
+  await expect(first.getByRole('checkbox', { name: 'UTC' })).toBeChecked();
+  const copySecond = copy.getByRole('region', { name: 'Query panel 2' });
+  await expect(copySecond.getByRole('textbox', { name: 'Expression of panel 2' })).toHaveText('up');
+  await expect(copySecond.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { RemoteApiError, RemotePrometheus } from './remotePrometheus';
+
+/** A fetch answering one canned response and recording the request. */
+function canned(status: number, body: unknown, seen: Request[] = []): typeof fetch {
+  return (async (url: string, init?: RequestInit) => {
+    seen.push(new Request(url, init));
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText: status === 502 ? 'Bad Gateway' : '' });
+  }) as typeof fetch;
+}
+
+const ok = (data: unknown, extra: object = {}) => ({ status: 'success', data, ...extra });
+
+describe('RemotePrometheus', () => {
+  it('turns a range answer into the columns the graph draws', async () => {
+    const seen: Request[] = [];
+    const api = new RemotePrometheus('http://prom:9090/', {
+      fetch: canned(200, ok({ resultType: 'matrix', result: [{ metric: { job: 'a' }, values: [[10, '1'], [30, '+Inf']] }] }, { warnings: ['w'] }), seen),
+      headers: { 'X-Scope-OrgID': 't' },
+    });
+    const r = await api.rangeQuery('up', 10_000, 30_000, 10_000);
+    expect(r).toEqual({
+      status: 'success',
+      resultType: 'matrix',
+      times: Float64Array.of(10_000, 20_000, 30_000),
+      series: [{ labels: { job: 'a' }, vs: Float64Array.of(1, NaN, Infinity) }],
+      warnings: ['w'],
+      infos: [],
+    });
+    expect(seen[0].url).toBe('http://prom:9090/api/v1/query_range');
+    expect(await seen[0].text()).toBe('query=up&start=10&end=30&step=10');
+    expect(seen[0].headers.get('x-scope-orgid')).toBe('t');
+  });
+
+  it.each<[string, unknown, object]>([
+    ['vector', { resultType: 'vector', result: [{ metric: { a: 'b' }, value: [1.5, 'NaN'] }] }, { resultType: 'vector', rows: [{ labels: { a: 'b' }, t: 1500, value: NaN }] }],
+    ['scalar', { resultType: 'scalar', result: [2, '-Inf'] }, { resultType: 'scalar', rows: [{ labels: {}, t: 2000, value: -Infinity }] }],
+    ['string', { resultType: 'string', result: [2, 'hi'] }, { resultType: 'string', rows: [], text: 'hi' }],
+    [
+      'matrix',
+      { resultType: 'matrix', result: [{ metric: {}, values: [[1, '2'], [2, '3']] }] },
+      { resultType: 'matrix', rows: [], matrix: [{ labels: {}, ts: Float64Array.of(1000, 2000), vs: Float64Array.of(2, 3) }] },
+    ],
+  ])('reads an instant %s answer', async (_, data, want) => {
+    const api = new RemotePrometheus('http://prom', { fetch: canned(200, ok(data)) });
+    expect(await api.instantQuery('x', 2000)).toEqual({ status: 'success', warnings: [], infos: [], ...want });
+  });
+
+  it.each<[string, number, unknown, string, string]>([
+    ['its own errorType and error', 400, { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected end of input' }, 'bad_data', 'parse error: unexpected end of input'],
+    ['an errorType Vigil does not know, named', 503, { status: 'error', errorType: 'unavailable', error: 'ring down' }, 'internal', 'unavailable: ring down'],
+    ['the status and body of a non-JSON answer', 502, '<html>bad gateway</html>', 'internal', 'http://prom/api/v1/query answered HTTP 502 Bad Gateway: <html>bad gateway</html>'],
+  ])('surfaces a remote failure as %s', async (_, status, body, errorType, error) => {
+    const api = new RemotePrometheus('http://prom', { fetch: canned(status, body) });
+    expect(await api.instantQuery('x', 0)).toEqual({ status: 'error', errorType, error });
+  });
+
+  it('says what to check when the remote cannot be reached', async () => {
+    const api = new RemotePrometheus('http://prom', { fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+    const r = await api.rangeQuery('up', 0, 1, 1);
+    expect(r).toMatchObject({ status: 'error', errorType: 'internal' });
+    expect(r.status === 'error' && r.error).toContain('--web.cors.origin');
+  });
+
+  it.each<[string, (api: RemotePrometheus) => Promise<unknown>, string, unknown]>([
+    ['label names', (api) => api.labelNames(['up']), '/api/v1/labels?match%5B%5D=up', ['__name__', 'job']],
+    ['label values', (api) => api.labelValues('job'), '/api/v1/label/job/values', ['a']],
+    ['series', (api) => api.series(['up', 'down']), '/api/v1/series?match%5B%5D=up&match%5B%5D=down', [{ __name__: 'up' }]],
+    ['metadata', (api) => api.metadata('up'), '/api/v1/metadata?metric=up', { up: [{ type: 'gauge', help: 'h', unit: '' }] }],
+  ])('looks up %s', async (_, call, path, data) => {
+    const seen: Request[] = [];
+    const api = new RemotePrometheus('http://prom', { fetch: canned(200, ok(data), seen) });
+    expect(await call(api)).toEqual(data);
+    expect(seen[0].url).toBe(`http://prom${path}`);
+  });
+
+  it('throws a look-up error in the remote words', async () => {
+    const api = new RemotePrometheus('http://prom', { fetch: canned(400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"' }) });
+    await expect(api.labelNames(['{'])).rejects.toThrow(new RemoteApiError('bad_data', 'invalid parameter "match[]"'));
+  });
+});
