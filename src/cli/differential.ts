@@ -27,6 +27,8 @@ export interface Disagreement {
 }
 
 export interface DifferentialReport {
+  /** Vigil's spelling of every query run. */
+  queries: string[];
   checked: { instant: number; range: number };
   agreed: { instant: number; range: number };
   disagreements: Disagreement[];
@@ -207,7 +209,7 @@ export async function runDifferential(queries: DiffQuery[]): Promise<Differentia
     await loadData(prom.dataFile, head);
     const querier = head.querier();
     const engine = new QueryEngine();
-    const report: DifferentialReport = { checked: { instant: 0, range: 0 }, agreed: { instant: 0, range: 0 }, disagreements: [] };
+    const report: DifferentialReport = { queries: queries.map((q) => q.vigil), checked: { instant: 0, range: 0 }, agreed: { instant: 0, range: 0 }, disagreements: [] };
     for (const e of evaluations()) {
       for (const q of queries) {
         // Prometheus answers over HTTP while Vigil evaluates here.
@@ -226,12 +228,12 @@ export async function runDifferential(queries: DiffQuery[]): Promise<Differentia
   }
 }
 
-/** Disagreements not in KNOWN_DIFFERENCES, and known ones that no longer show. */
+/** Disagreements not in KNOWN_DIFFERENCES, and known ones that were run and no longer show. */
 export function verdict(report: DifferentialReport): { unexpected: Disagreement[]; nowAgree: string[] } {
   const differing = new Set(report.disagreements.map((d) => d.query));
   return {
     unexpected: report.disagreements.filter((d) => !KNOWN_DIFFERENCES.has(d.query)),
-    nowAgree: [...KNOWN_DIFFERENCES.keys()].filter((q) => !differing.has(q)),
+    nowAgree: report.queries.filter((q) => KNOWN_DIFFERENCES.has(q) && !differing.has(q)),
   };
 }
 

@@ -1,6 +1,8 @@
 // Label matchers with Prometheus's semantics: regexes are fully anchored and,
 // as in Prometheus 3, `.` matches newlines.
 
+import { re2ToJs } from './re2';
+
 export type MatchType = '=' | '!=' | '=~' | '!~';
 
 export class Matcher {
@@ -38,9 +40,9 @@ export class Matcher {
 }
 
 /**
- * Compiles an RE2-style pattern anchored at both ends. Leading inline flags
- * (`(?i)`, `(?s)`, `(?m)`) are RE2 syntax JavaScript lacks, so they become
- * RegExp flags. Throws a SyntaxError naming the pattern when it is invalid.
+ * Compiles an RE2 pattern anchored at both ends, in JavaScript's spelling
+ * (re2.ts). Leading inline flags (`(?i)`, `(?s)`, `(?m)`) become RegExp flags.
+ * Throws a SyntaxError naming the pattern when it is invalid.
  */
 export function compileAnchored(pattern: string): RegExp {
   let flags = 'su';
@@ -52,7 +54,7 @@ export function compileAnchored(pattern: string): RegExp {
     body = body.slice(m[0].length);
   }
   try {
-    return new RegExp(`^(?:${body})$`, flags);
+    return new RegExp(`^(?:${re2ToJs(body)})$`, flags);
   } catch (e) {
     throw new SyntaxError(`error parsing regexp: invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`, { cause: e });
   }

@@ -15,7 +15,6 @@ import { dateOf } from './elementFunctions';
 import { formatG } from './format';
 import { combineWithInfo, infoPlan } from './info';
 import { expandTemplate, isValidLabelName, naturalLess } from './labelFunctions';
-import { re2ToJs } from './re2';
 import type { RangeFn, Window } from './rangeFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
@@ -506,7 +505,7 @@ export class Evaluator {
     const [dst, repl, src, regexText] = e.args.slice(1).map((a) => this.stringArg(a));
     let re: RegExp;
     try {
-      re = compileAnchored(re2ToJs(regexText));
+      re = compileAnchored(regexText);
     } catch {
       throw new QueryError('execution', `invalid regular expression in label_replace(): ${regexText}`);
     }

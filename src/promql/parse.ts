@@ -10,7 +10,6 @@ import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching,
 import { ParseError } from './errors';
 import { FUNCTIONS } from './functions';
 import { parseDurationMs, parseNumber, unquote } from './literals';
-import { re2ToJs } from './re2';
 import { lexError } from './syntaxErrors';
 import { checkAST } from './typeCheck';
 
@@ -308,7 +307,7 @@ class TreeReader {
 
   private matcher(n: SyntaxNode, type: MatchType, name: string, value: string): Matcher {
     try {
-      return new Matcher(type, name, type === '=~' || type === '!~' ? re2ToJs(value) : value);
+      return new Matcher(type, name, value);
     } catch (e) {
       this.fail(n, (e as Error).message);
     }

@@ -89,12 +89,16 @@ class Prometheus {
 
 describe('remote write to a real Prometheus', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-prom-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let prom: Prometheus | undefined;
+  afterAll(async () => {
+    await prom?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it.skipIf(!present)(
     present ? 'delivers every sample once and in order across a Prometheus outage' : `skipped: ${PROMETHEUS} is absent (install Debian's prometheus)`,
     async () => {
-      const prom = new Prometheus(await freePort(), dir);
+      prom = new Prometheus(await freePort(), dir);
       await prom.start();
       const cfg: RemoteWriteConfig = {
         url: `${prom.base}/api/v1/write`,

@@ -8,6 +8,7 @@ import { STALE_NAN, type Storage } from '../tsdb/storage';
 import { AlertingRule } from './alertingRule';
 import { RecordingRule } from './recordingRule';
 import type { RuleConfig, RuleGroupConfig } from './ruleFile';
+import { queryEscape } from './templateFuncs';
 import type { GroupView, OutgoingAlert, QueryFunc, Rule, RuleView } from './rule';
 
 export interface GroupDeps {
@@ -186,5 +187,5 @@ function ruleView(r: Rule, group: string): RuleView {
 
 /** The link Prometheus puts in an alert's generatorURL (strutil.TableLinkForExpression). */
 function generatorURL(externalURL: string, expr: string): string {
-  return `${externalURL.replace(/\/$/, '')}/graph?g0.expr=${encodeURIComponent(expr)}&g0.tab=1`;
+  return `${externalURL.replace(/\/$/, '')}/graph?g0.expr=${queryEscape(expr)}&g0.tab=1`;
 }

@@ -144,7 +144,7 @@ describe('RuleManager', () => {
     const firing = notified.flat().filter((a) => a.endsAt > a.startsAt + 2 * M);
     expect(firing.length).toBeGreaterThan(0);
     expect(firing[0]).toMatchObject({ labels: { alertname: 'Down', instance: 'x' }, annotations: { summary: 'x down' } });
-    expect(firing[0].generatorURL).toContain('g0.expr=up%20%3D%3D%200');
+    expect(firing[0].generatorURL).toContain('g0.expr=up+%3D%3D+0');
     const last = notified[notified.length - 1][0];
     // The resolution is sent with endsAt at the resolving evaluation, around 10m.
     expect(last.endsAt).toBeGreaterThanOrEqual(10 * M);

@@ -29,6 +29,13 @@ function toFloat(v: unknown): number {
   throw new Error(`can't convert ${formatV(v)} to float`);
 }
 
+/** Go's url.QueryEscape: spaces as `+`, and `!'()*` escaped too. */
+export function queryEscape(s: string): string {
+  return encodeURIComponent(s)
+    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+    .replace(/%20/g, '+');
+}
+
 const g4 = (v: number) => formatGPrecision(v, 4);
 
 export function humanize(i: unknown): string {
@@ -183,7 +190,7 @@ export function templateFuncs(ctx: TemplateContext): Record<string, TemplateFunc
     println: (...a: unknown[]) => a.map(str).join(' ') + '\n',
     printf: (format: unknown, ...a: unknown[]) => sprintf(String(format), a),
     html: (s: unknown) => str(s).replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c]!),
-    urlquery: (...a: unknown[]) => encodeURIComponent(a.map(str).join('')).replace(/%20/g, '+'),
+    urlquery: (...a: unknown[]) => queryEscape(a.map(str).join('')),
     // Prometheus's additions (template/template.go).
     query: async (q: unknown) => ctx.query(String(q)),
     first,
@@ -227,8 +234,8 @@ export function templateFuncs(ctx: TemplateContext): Record<string, TemplateFunc
       }
     },
     externalURL: () => ctx.externalURL,
-    urlQueryEscape: (s: unknown) => encodeURIComponent(str(s)).replace(/%20/g, '+'),
-    graphLink: (expr: unknown) => `/graph?g0.expr=${encodeURIComponent(str(expr))}&g0.tab=0`,
-    tableLink: (expr: unknown) => `/graph?g0.expr=${encodeURIComponent(str(expr))}&g0.tab=1`,
+    urlQueryEscape: (s: unknown) => queryEscape(str(s)),
+    graphLink: (expr: unknown) => `/graph?g0.expr=${queryEscape(str(expr))}&g0.tab=0`,
+    tableLink: (expr: unknown) => `/graph?g0.expr=${queryEscape(str(expr))}&g0.tab=1`,
   };
 }

@@ -4,7 +4,6 @@
 import { md5 } from 'js-md5';
 import { quote, type Labels, type LabelsBuilder } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
-import { re2ToJs } from './re2Syntax';
 
 export const RELABEL_ACTIONS = [
   'replace',
@@ -87,7 +86,7 @@ export function validateRelabelConfig(c: RelabelConfig): void {
 /** An RE2 pattern as a fully anchored RegExp (relabel.NewRegexp). */
 export function compileRelabelRegex(pattern: string): RegExp {
   try {
-    return compileAnchored(re2ToJs(pattern));
+    return compileAnchored(pattern);
   } catch (e) {
     throw new SyntaxError(`error parsing regexp: invalid pattern ${quote(pattern)}: ${(e as Error).message.replace(/^.*: /, '')}`, { cause: e });
   }

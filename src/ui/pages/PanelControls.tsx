@@ -13,7 +13,6 @@ const TAB_TITLES = { graph: 'Graph', table: 'Table', explain: 'Explain' } as con
 interface Props {
   panel: Panel;
   onChange(change: Partial<Panel>): void;
-  running: boolean;
 }
 
 /** A text box that commits on Enter or leaving it, so typing "1m" does not query "1" first. */
@@ -66,7 +65,7 @@ function StepInput({ panel, onChange }: Pick<Props, 'panel' | 'onChange'>) {
   );
 }
 
-export function PanelControls({ panel, onChange, running }: Props) {
+export function PanelControls({ panel, onChange }: Props) {
   const live = panel.endMs === null;
   return (
     <div className="panel-controls">
@@ -120,9 +119,6 @@ export function PanelControls({ panel, onChange, running }: Props) {
       <label className="control" title="Times in UTC rather than this browser's time zone">
         <input type="checkbox" checked={panel.timeZone === 'UTC'} onChange={(e) => onChange({ timeZone: e.target.checked ? 'UTC' : 'local' })} /> UTC
       </label>
-      <span className="muted run-state" role="status">
-        {running ? 'running…' : ''}
-      </span>
     </div>
   );
 }

@@ -155,8 +155,12 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
           </button>
         </div>
       </div>
-      <PanelControls panel={panel} onChange={(change) => update(index, change)} running={running} />
+      <PanelControls panel={panel} onChange={(change) => update(index, change)} />
       <div className="panel-result">
+        {/* Over the result, not in the controls' flow, so it never moves them. */}
+        <span className="muted small run-state" role="status">
+          {running ? 'running…' : ''}
+        </span>
         {outcome.kind === 'error' ? (
           <p className="error" role="alert">
             {outcome.error.errorType}: {outcome.error.error}

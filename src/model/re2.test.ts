@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileRelabelRegex } from './relabel';
-import { re2ToJs } from './re2Syntax';
+import { compileAnchored } from './matcher';
+import { re2ToJs } from './re2';
 
 describe('re2ToJs', () => {
   it.each([
@@ -28,6 +28,24 @@ describe('re2ToJs', () => {
     ['\\Q.*\\E', '.*', true],
     ['\\Q.*\\E', 'ab', false],
   ])('%s on %s is %s', (re2, input, want) => {
-    expect(compileRelabelRegex(re2).test(input)).toBe(want);
+    expect(compileAnchored(re2).test(input)).toBe(want);
+  });
+
+  it.each([
+    ['(?i:PRO).*', 'production', true],
+    ['.*(?i:DUC).*', 'production', true],
+    ['.*((?i)TION)', 'production', true],
+    ['((?i)PRO)DUCTION', 'proDUCTION', true],
+    ['((?i)PRO)DUCTION', 'proDuction', false],
+    ['(?i:[a-c]x)', 'BX', true],
+    ['(?P<word>\\w+)-x', 'abc-x', true],
+    ['(?i)abc', 'ABC', true],
+    ['a\\.b', 'a.b', true],
+  ])('%s on %s is %s', (pattern, input, want) => {
+    expect(compileAnchored(pattern).test(input)).toBe(want);
+  });
+
+  it('leaves plain patterns alone', () => {
+    expect(re2ToJs('a|b.*')).toBe('a|b.*');
   });
 });
