@@ -59,3 +59,20 @@ test('a browser killed mid-write reopens whole, losing at most one checkpoint in
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
+
+test('a tiny storage budget makes retention drop old blocks, say why, and scraping go on', async ({ page }) => {
+  // 15 s blocks, a checkpoint every 2 s, 12 KB for all blocks: a few windows fill it.
+  await page.goto('/?vigil.maxBytes=12000&vigil.chunkRangeMs=15000&vigil.checkpointEveryMs=2000#/status');
+  const banner = page.getByRole('alert').filter({ hasText: 'Dropped the' });
+  await expect(banner.first()).toContainText('exceeded the size limit', { timeout: 75_000 });
+  await expect(banner.first()).toContainText('Scraping goes on.');
+  const scrapes = async () => {
+    const text = (await page.getByLabel('Engine self-metrics').textContent()) ?? '';
+    return Number(/^vigil_tsdb_samples (\d+)$/m.exec(text)?.[1] ?? NaN);
+  };
+  await page.getByRole('link', { name: 'Targets' }).click();
+  await expect(page.getByRole('region', { name: 'Pool demo' }).getByText('UP').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Status' }).click();
+  const before = await scrapes();
+  await expect.poll(scrapes, { timeout: 20_000 }).not.toBe(before);
+});

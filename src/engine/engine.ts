@@ -29,6 +29,8 @@ export interface EngineOptions {
   retentionMs?: number;
   /** Size limit for stored blocks; by default a share of the origin's storage quota. */
   maxBytes?: number;
+  /** Width of a block's time window (Prometheus's 2 h by default). */
+  chunkRangeMs?: number;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
@@ -72,7 +74,12 @@ export class Engine implements EngineApi {
       retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
       maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
     };
-    const tsdb = await openTsdb({ name: opts.tsdbDb ?? 'vigil-tsdb', retentionMs: budget.retentionMs, maxBytes: budget.maxBytes ?? undefined });
+    const tsdb = await openTsdb({
+      name: opts.tsdbDb ?? 'vigil-tsdb',
+      retentionMs: budget.retentionMs,
+      maxBytes: budget.maxBytes ?? undefined,
+      chunkRange: opts.chunkRangeMs,
+    });
     const engine = new Engine(opts, settings, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
     if (opts.role !== 'follower') engine.startWriting();

@@ -112,38 +112,38 @@ export class Explore {
 
   /**
    * Appends a Prometheus text or OpenMetrics exposition (with or without
-   * timestamps; samples without one are stamped now) in one commit, so a bad
-   * file stores nothing. Returns the samples stored.
+   * timestamps; samples without one are stamped now). The whole text is
+   * parsed before anything is appended, so a bad file leaves no trace, not
+   * even an empty series. Returns the samples stored and those refused.
    */
   importExposition(text: string): { samples: number; rejected: number } {
     const bytes = new TextEncoder().encode(text);
+    const check = parserFor(bytes, null);
+    while (check.next() !== null) {
+      // Only the parse errors matter on this pass; they throw from next().
+    }
     const p = parserFor(bytes, null);
     const app = this.storage.appender();
     const decoder = new TextDecoder();
     const refs = new Map<string, SeriesRef>();
-    const t = this.now();
-    let n = 0;
     const metaOf = new Map<string, Metadata>();
     const metaFor = (family: string) => {
       let m = metaOf.get(family);
       if (!m) metaOf.set(family, (m = { type: 'unknown', help: '', unit: '' }));
       return m;
     };
-    try {
-      for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
-        if (e === 'type') metaFor(p.family()).type = p.type();
-        else if (e === 'help') metaFor(p.family()).help = p.help();
-        else if (e === 'unit') metaFor(p.family()).unit = p.unit();
-        if (e !== 'series') continue;
-        const key = decoder.decode(bytes.subarray(p.seriesStart, p.seriesEnd));
-        refs.set(key, app.append(refs.get(key) ?? 0, p.labels(), p.timestamp() ?? t, p.value()));
-        n++;
-      }
-      for (const [family, m] of metaOf) app.updateMetadata(family, m);
-    } catch (e) {
-      app.rollback();
-      throw e;
+    const t = this.now();
+    let n = 0;
+    for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
+      if (e === 'type') metaFor(p.family()).type = p.type();
+      else if (e === 'help') metaFor(p.family()).help = p.help();
+      else if (e === 'unit') metaFor(p.family()).unit = p.unit();
+      if (e !== 'series') continue;
+      const key = decoder.decode(bytes.subarray(p.seriesStart, p.seriesEnd));
+      refs.set(key, app.append(refs.get(key) ?? 0, p.labels(), p.timestamp() ?? t, p.value()));
+      n++;
     }
+    for (const [family, m] of metaOf) app.updateMetadata(family, m);
     const stats = app.commit();
     return { samples: stats.appended, rejected: n - stats.appended };
   }

@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import type { EngineRole } from './api';
 import { Engine } from './engine';
+import { tuningFromWorkerName } from './engineTuning';
 
 let engine: Promise<Engine> | undefined;
 
@@ -14,6 +15,7 @@ export function hostEngine(role: EngineRole): Promise<Engine> {
     fetch: self.fetch.bind(self),
     now: () => Date.now(),
     role,
+    ...tuningFromWorkerName(self.name),
   });
   return engine;
 }

@@ -37,6 +37,8 @@ export interface LoadedQueue {
   series: SeriesRecord[];
   /** Unacknowledged samples only, oldest first. */
   segments: SegmentRecord[];
+  /** New segments must be numbered from here on, or the next load would take them for acknowledged. */
+  cursor: Cursor;
 }
 
 export class QueueStore {
@@ -84,7 +86,7 @@ export class QueueStore {
         else await tx.objectStore('series').delete(rec.id);
       }
       await tx.done;
-      return { series, segments: segments.filter((s) => s.ids.length > 0) };
+      return { series, segments: segments.filter((s) => s.ids.length > 0), cursor };
     });
   }
 

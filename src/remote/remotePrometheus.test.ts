@@ -74,6 +74,14 @@ describe('RemotePrometheus', () => {
     expect(seen[0].url).toBe(`http://prom${path}`);
   });
 
+  it("calls fetch unbound, as a browser's fetch requires", async () => {
+    const strict = function (this: unknown) {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      return Promise.resolve(new Response(JSON.stringify(ok(['a']))));
+    } as unknown as typeof fetch;
+    expect(await new RemotePrometheus('http://prom', { fetch: strict }).labelNames()).toEqual(['a']);
+  });
+
   it('throws a look-up error in the remote words', async () => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"' }) });
     await expect(api.labelNames(['{'])).rejects.toThrow(new RemoteApiError('bad_data', 'invalid parameter "match[]"'));

@@ -78,12 +78,14 @@ export class RemotePrometheus {
   private async call<T>(path: string, params: [string, string][], method: 'GET' | 'POST', signal?: AbortSignal): Promise<Success<T> | QueryError> {
     const body = new URLSearchParams(params);
     const url = `${this.base}${path}`;
+    // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
+    const fetchFn = this.opts.fetch;
     let res: Response;
     try {
       res =
         method === 'POST'
-          ? await this.opts.fetch(url, { method, body, headers: { ...this.opts.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, signal })
-          : await this.opts.fetch(params.length > 0 ? `${url}?${body}` : url, { headers: this.opts.headers, signal });
+          ? await fetchFn(url, { method, body, headers: { ...this.opts.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, signal })
+          : await fetchFn(params.length > 0 ? `${url}?${body}` : url, { headers: this.opts.headers, signal });
     } catch (e) {
       const err = e as Error;
       if (err?.name === 'AbortError') return { status: 'error', errorType: 'canceled', error: 'query canceled' };

@@ -68,7 +68,9 @@ export async function sendWrite(deps: ClientDeps, cfg: RemoteWriteConfig, header
   try {
     let res: Response;
     try {
-      res = await deps.fetch(cfg.url, { method: 'POST', headers, body, signal: ctl.signal });
+      // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
+      const fetchFn = deps.fetch;
+      res = await fetchFn(cfg.url, { method: 'POST', headers, body, signal: ctl.signal });
     } catch (e) {
       // client.go: an error before any answer is recoverable.
       return { kind: 'retry', retryAfterMs: 0, error: describeFetchFailure(cfg.url, ctl.signal.aborted ? ctl.signal.reason : e, Object.keys(cfg.headers)) };

@@ -220,8 +220,16 @@ describe('WriteQueue', () => {
     expect(q2.status()).toMatchObject({ sent: 6, pending: 0 });
     await q2.stop();
 
-    const q3 = await open(clock, up, cfg, { dbName: 'reload' });
+    // Everything was acknowledged: what the next session queues must still count as unsent after another reload.
+    const q3 = await open(clock, new Receiver(clock, Array(100).fill({ status: 503 })), cfg, { dbName: 'reload' });
     expect(q3.status().pending).toBe(0);
+    feed(q3, 2, 9);
+    await clock.advance(2000);
     await q3.stop();
+    const q4 = await open(clock, up, cfg, { dbName: 'reload' });
+    expect(q4.status().pending).toBe(2);
+    await clock.advance(2000);
+    expect(up.samples().slice(-2)).toEqual(expected(2, 9));
+    await q4.stop();
   });
 });

@@ -148,6 +148,7 @@ export class WriteQueue {
     const store = await QueueStore.open(opts.dbName ?? `vigil-remote-write-${queueName(config)}`, deps.indexedDB);
     const q = new WriteQueue(config, deps, store, opts);
     const loaded = await store.load();
+    q.nextSeq = loaded.cursor.seq + 1;
     for (const s of loaded.series) {
       q.idByKey.set(Labels.fromSortedPairs(s.labels).key(), s.id);
       q.encoded[s.id] = encodeLabels(s.labels);

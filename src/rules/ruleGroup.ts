@@ -3,12 +3,13 @@
 // series a rule stopped producing, and the evaluation timestamp aligned to a
 // per-group offset so groups with the same interval spread out.
 
-import { Labels } from '../model/labels';
+import type { Labels } from '../model/labels';
 import { STALE_NAN, type Storage } from '../tsdb/storage';
 import { AlertingRule } from './alertingRule';
 import { RecordingRule } from './recordingRule';
 import type { RuleConfig, RuleGroupConfig } from './ruleFile';
 import { queryEscape } from './templateFuncs';
+import { xxhash64 } from './xxhash64';
 import type { GroupView, OutgoingAlert, QueryFunc, Rule, RuleView } from './rule';
 
 export interface GroupDeps {
@@ -67,10 +68,28 @@ export class RuleGroup {
    * hash of the group's name and file.
    */
   evalTimestamp(startTime: number): number {
-    const offset = Labels.from({ name: this.name, file: this.file }).hash() % this.interval;
+    const offset = this.offsetMs();
     const adjNow = startTime - offset;
     const base = adjNow - (((adjNow % this.interval) + this.interval) % this.interval);
     return base + offset;
+  }
+
+  /**
+   * group.go hash(): xxhash of the labels {file, name} as labels.Hash lays
+   * them out, taken modulo the interval in nanoseconds as Go's Duration is.
+   */
+  private offsetMs(): number {
+    // Each name and value followed by the 0xff separator byte (not UTF-8 text).
+    const enc = new TextEncoder();
+    const parts = ['file', this.file, 'name', this.name].map((p) => enc.encode(p));
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      bytes[at + p.length] = 0xff;
+      at += p.length + 1;
+    }
+    return Number((xxhash64(bytes) % (BigInt(this.interval) * 1_000_000n)) / 1_000_000n);
   }
 
   /** Evaluates every rule at ts (group.go Eval). A failing rule is marked bad and leaves its stored series as they were. */

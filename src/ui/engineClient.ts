@@ -3,6 +3,7 @@
 
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineEvent } from '../engine/api';
+import { tuningFromSearch, workerName } from '../engine/engineTuning';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
 
@@ -18,11 +19,12 @@ function forceDedicated(): boolean {
 
 export function engine(): EngineClient {
   if (client) return client;
+  const name = workerName(tuningFromSearch(location.search));
   if (typeof SharedWorker !== 'undefined' && !forceDedicated()) {
-    const worker = new SharedWorker(new URL('../engine/sharedWorker.ts', import.meta.url), { type: 'module', name: 'vigil-engine' });
+    const worker = new SharedWorker(new URL('../engine/sharedWorker.ts', import.meta.url), { type: 'module', name });
     client = Comlink.wrap<EngineApi>(worker.port);
   } else {
-    const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name: 'vigil-engine' });
+    const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name });
     client = Comlink.wrap<EngineApi>(worker);
   }
   subscribed = client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));

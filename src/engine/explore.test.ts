@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Head } from '../tsdb/head';
+import { Explore } from './explore';
+
+const NOW = 1_700_000_000_000;
+const PAGE = `# HELP http_requests_total Requests served.
+# TYPE http_requests_total counter
+http_requests_total{code="200",handler="/a"} 5
+http_requests_total{code="200",handler="/b"} 3
+http_requests_total{code="500",handler="/a"} 1
+# TYPE temperature_celsius gauge
+# UNIT temperature_celsius celsius
+temperature_celsius 21.5
+# EOF
+`;
+
+function loaded(): Explore {
+  const x = new Explore(new Head(), () => NOW);
+  expect(x.importExposition(PAGE)).toEqual({ samples: 4, rejected: 0 });
+  return x;
+}
+
+describe('Explore', () => {
+  it('lists every metric with its metadata and series count', async () => {
+    expect(await loaded().metrics()).toEqual([
+      { name: 'http_requests_total', type: 'counter', help: 'Requests served.', unit: '', series: 3 },
+      { name: 'temperature_celsius', type: 'gauge', help: '', unit: 'celsius', series: 1 },
+    ]);
+  });
+
+  it('gives each label of a selector its values, most series first', async () => {
+    expect(await loaded().labels('http_requests_total')).toEqual([
+      { name: 'code', distinct: 2, series: 3, values: [{ value: '200', series: 2 }, { value: '500', series: 1 }] },
+      { name: 'handler', distinct: 2, series: 3, values: [{ value: '/a', series: 2 }, { value: '/b', series: 1 }] },
+    ]);
+  });
+
+  it('answers a selector it cannot read with the error, not a throw', async () => {
+    expect(await loaded().labels('sum(x)')).toMatchObject({ status: 'error', errorType: 'bad_data' });
+  });
+
+  it('explains a query as a tree with series counts', async () => {
+    const r = await loaded().explain('sum(http_requests_total)', NOW - 60_000, NOW, 15_000);
+    expect(r).toMatchObject({ status: 'success', tree: { expr: 'sum(http_requests_total)', series: 1, children: [{ expr: 'http_requests_total', series: 3 }] } });
+  });
+
+  it('exports what it imported, and the export imports again', async () => {
+    const text = await loaded().exportOpenMetrics();
+    expect(text.match(/# EOF/g)).toHaveLength(1);
+    expect(text).toContain('http_requests_total{code="500",handler="/a"} 1.0 1700000000.000');
+    const again = new Explore(new Head(), () => NOW);
+    expect(again.importExposition(text)).toEqual({ samples: 4, rejected: 0 });
+  });
+
+  it('stores nothing from a file that does not parse', async () => {
+    const x = new Explore(new Head(), () => NOW);
+    expect(() => x.importExposition('good 1\nbad{ 2\n')).toThrow();
+    expect(await x.metrics()).toEqual([]);
+  });
+});
