@@ -44,6 +44,11 @@ test('without SharedWorker, a Web Lock elects one scraping tab and the other tak
   await expect(b.getByText('Another tab’s engine scrapes; this one only reads.')).toBeVisible({ timeout: 30_000 });
   await expect(a.getByLabel('Engine self-metrics')).toContainText(/^vigil_scrape_loops 4$/m);
   await expect(b.getByLabel('Engine self-metrics')).toContainText(/^vigil_scrape_loops 0$/m);
+  // A reading tab answers queries with the scraping tab's live data: a header row and one per target.
+  const c = await context.newPage();
+  await c.goto('/?engine=dedicated#/query?g0.expr=up&g0.tab=table');
+  await expect(c.getByRole('region', { name: 'Query panel 1' }).getByRole('row')).toHaveCount(5, { timeout: 30_000 });
+  await c.close();
   await a.close();
   await expect(b.getByText('This tab’s engine scrapes and writes')).toBeVisible({ timeout: 30_000 });
   await expect(b.getByLabel('Engine self-metrics')).toContainText(/^vigil_scrape_loops 4$/m);

@@ -25,9 +25,10 @@ test('a query typed with completion runs and draws a graph', async ({ page }) =>
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.type('http_requests_to');
-  const option = page.getByRole('option', { name: /http_requests_total/ });
+  // The name exactly, not http_requests_total's neighbours the fuzzy match also offers.
+  const option = page.getByRole('option').filter({ has: page.locator('.cm-completionLabel', { hasText: /^http_requests_total$/ }) });
   await expect(option.first()).toBeVisible({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await option.first().click();
   await expect(editor).toHaveText('http_requests_total');
   await page.keyboard.press('Control+Enter');
   await graphReady(page);

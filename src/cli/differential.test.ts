@@ -21,6 +21,7 @@ describe('comparing answers', () => {
   it.each([
     ['a value off by 1e-8', vector([{ a: '1' }, '1']), vector([{ a: '1' }, '1.00000001']), 'Vigil 1 vs Prometheus 1.00000001'],
     ['NaN against a number', vector([{ a: '1' }, 'NaN']), vector([{ a: '1' }, '0']), 'Vigil NaN vs Prometheus 0'],
+    ['the same float written otherwise', vector([{ a: '1' }, '0.0000001']), vector([{ a: '1' }, '1e-07']), 'Vigil writes 0.0000001, Prometheus 1e-07'],
     ['a missing series', vector(), vector([{ a: '1' }, '1']), '1 series only in Prometheus: {a="1"}'],
     ['error types', { status: 'error', errorType: 'execution', error: 'x' }, { status: 'error', errorType: 'bad_data', error: 'y' }, 'Vigil: execution error (x); Prometheus: bad_data error (y)'],
   ] as [string, ApiAnswer, ApiAnswer, string][])('differ: %s', (_name, a, b, what) => {

@@ -34,6 +34,10 @@ export interface DifferentialReport {
   disagreements: Disagreement[];
 }
 
+// Vigil writes every value in full; Prometheus switches to the exponent form
+// below 1e-6 and from 1e21 up (util/jsonutil MarshalFloat: 4e-09, 1e+21).
+const FORMAT_BUG = 'Vigil bug: values under 1e-6 or from 1e21 up are written in full (0.000000004), not as 4e-09';
+
 /**
  * Queries whose answers are known to differ, each with its reason. The check
  * fails on any other disagreement, and on an entry here that agrees again.
@@ -47,10 +51,15 @@ export const KNOWN_DIFFERENCES: ReadonlyMap<string, string> = new Map([
     'label_replace(http_requests_in_flight, "bad-name", "x", "instance", ".*")',
     '2.x vs 3.x: 3.x accepts any UTF-8 label name (functions.go: model.UTF8Validation), 2.x rejects "bad-name"',
   ],
+  ['http_requests_in_flight atan2 4', '2.42 keeps __name__ through atan2; Prometheus drops it since 2.47 (commit 531567d)'],
   [
-    'http_requests_in_flight atan2 4',
-    '2.42 keeps __name__ through atan2; Prometheus drops it since 2.47 (commit 531567d, "Drop metric name for atan2")',
+    'rate(process_cpu_seconds_total[5m] @ end())',
+    'Vigil bug: in a range query whose end is not start + k·step, end() is the last step; Prometheus takes the requested end',
   ],
+  ['vector(1e21)', FORMAT_BUG],
+  ['http_requests_in_flight / 1e9', FORMAT_BUG],
+  ['http_requests_in_flight atan2 on (instance) process_resident_memory_bytes', FORMAT_BUG],
+  ['process_cpu_seconds_total % 0.3', FORMAT_BUG],
 ]);
 
 const QUERY_FILE = new URL('./differential.queries.txt', import.meta.url);
@@ -87,6 +96,7 @@ function evaluations(): Evaluation[] {
     { kind: 'instant', time: at(3, 37, 42.7) },
     { kind: 'instant', time: at(6, 1, 30.3) }, // after the last sample, within the lookback
     { kind: 'range', start: at(1, 0, 0.3), end: at(3, 0, 0.3), step: 60_000 },
+    { kind: 'range', start: at(3, 20, 1.3), end: at(3, 50, 1.3), step: 37_000 }, // a step unlike the data's
     // Past the end of the data up to where subqueries' aligned inner steps would
     // reach 6 h 5 m, the one lookback boundary that meets a last sample.
     { kind: 'range', start: at(5, 40, 0.3), end: at(6, 4, 45.3), step: 15_000 },
@@ -111,6 +121,17 @@ function sameValue(a: string, b: string): boolean {
   return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
 }
 
+/**
+ * How two API values differ, or undefined. The very same float must also be
+ * written the same way (Go's shortest digits, exponent below 1e-6 and from 1e21
+ * on, as jsonutil.MarshalFloat does), so formatting slips show too.
+ */
+function valueDifference(vigil: string, prom: string): string | undefined {
+  if (!sameValue(vigil, prom)) return `Vigil ${vigil} vs Prometheus ${prom}`;
+  if (vigil !== prom && apiFloat(vigil) === apiFloat(prom)) return `Vigil writes ${vigil}, Prometheus ${prom}`;
+  return undefined;
+}
+
 type ApiPoint = [number, string];
 type ApiSeries = { metric: Record<string, string>; value?: ApiPoint; values?: ApiPoint[] };
 
@@ -129,7 +150,8 @@ function pointDifference(v: ApiPoint[], p: ApiPoint[]): string | undefined {
   for (const [t, x] of pt) {
     const y = vt.get(t);
     if (y === undefined) return `at ${apiTime(t)} only Prometheus has a point (${x})`;
-    if (!sameValue(y, x)) return `at ${apiTime(t)} Vigil ${y} vs Prometheus ${x}`;
+    const d = valueDifference(y, x);
+    if (d) return `at ${apiTime(t)} ${d}`;
   }
   for (const [t, y] of vt) if (!pt.has(t)) return `at ${apiTime(t)} only Vigil has a point (${y})`;
   return undefined;
@@ -187,8 +209,8 @@ export function compareAnswers(vigil: ApiAnswer, prom: ApiAnswer, ordered = fals
   if (vd.resultType === 'scalar' || vd.resultType === 'string') {
     const [vt, vv] = vd.result as ApiPoint;
     const [pt, pv] = pd.result as ApiPoint;
-    const same = Math.round(vt * 1000) === Math.round(pt * 1000) && (vd.resultType === 'string' ? vv === pv : sameValue(vv, pv));
-    return same ? undefined : `Vigil ${JSON.stringify(vd.result)} vs Prometheus ${JSON.stringify(pd.result)}`;
+    if (Math.round(vt * 1000) !== Math.round(pt * 1000)) return `Vigil at ${vt} vs Prometheus at ${pt}`;
+    return vd.resultType === 'string' ? (vv === pv ? undefined : `Vigil ${JSON.stringify(vv)} vs Prometheus ${JSON.stringify(pv)}`) : valueDifference(vv, pv);
   }
   return seriesDifference(vd.result as ApiSeries[], pd.result as ApiSeries[], ordered);
 }

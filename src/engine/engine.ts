@@ -138,6 +138,11 @@ export class Engine implements EngineApi {
     this.listeners.add(listener);
   }
 
+  /** Passes on an event of the engine this one reads from (a follower hears its leader's scrapes). */
+  relay(e: EngineEvent): void {
+    if (e.kind !== 'role') this.emit(e);
+  }
+
   async role(): Promise<EngineRole> {
     return this.currentRole;
   }

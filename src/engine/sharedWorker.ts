@@ -1,13 +1,13 @@
 // SharedWorker entry: one engine per origin, whatever number of tabs is open,
 // so two tabs never scrape twice or write the same chunk twice.
 
-import { hostEngine, serve } from './workerHost';
+import { hostEngine, local, serve } from './workerHost';
 
 const scope = self as unknown as { onconnect: ((e: MessageEvent) => void) | null };
 const ready = hostEngine('shared');
 
 scope.onconnect = (e: MessageEvent) => {
   const port = e.ports[0];
-  serve(port, ready);
+  serve(port, local(ready));
   port.start();
 };

@@ -20,19 +20,29 @@ export function hostEngine(role: EngineRole): Promise<Engine> {
   return engine;
 }
 
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/** Picks the object that answers a method call: this engine, or another one it forwards to. */
+export type Router = (method: string) => Promise<Methods>;
+
 /** Serves the engine's API on a port; calls wait for the engine to be ready. */
-export function serve(port: MessagePort | Worker | typeof globalThis, ready: Promise<Engine>): void {
+export function serve(port: MessagePort | Worker | typeof globalThis | BroadcastChannel, route: Router): void {
   const api = new Proxy(
     {},
     {
       get: (_t, prop: string) =>
         async (...args: unknown[]) => {
-          const e = await ready;
-          const fn = (e as unknown as Record<string, (...a: unknown[]) => unknown>)[prop];
+          const target = await route(prop);
+          const fn = target[prop];
           if (typeof fn !== 'function') throw new Error(`engine has no method ${prop}`);
-          return fn.apply(e, args);
+          return fn.apply(target, args);
         },
     },
   );
   Comlink.expose(api, port as Comlink.Endpoint);
+}
+
+/** Every call answered by the engine of this worker. */
+export function local(ready: Promise<Engine>): Router {
+  return async () => (await ready) as unknown as Methods;
 }

@@ -208,3 +208,23 @@ describe('Notifier inhibition', () => {
     expect(sent.map((s) => `${s.n.alerts[0].labels.alertname}:${s.n.status}`)).toContain('Slow:firing');
   });
 });
+
+describe('Notifier state across reloads', () => {
+  it('does not re-notify unchanged groups after configure(), and keeps silences and history through save and load', async () => {
+    const { clock, notifier, sent, post } = setup();
+    post({ alertname: 'A' });
+    await clock.advance(30 * S);
+    expect(sent).toHaveLength(1);
+    notifier.configure({ route: { receiver: 'default', groupBy: ['alertname'], groupWait: 30 * S, groupInterval: 5 * M, repeatInterval: 4 * H }, receivers: [{ name: 'default', notify: (n) => void sent.push({ receiver: 'default', n, at: clock.now() }) }] });
+    await keepFiring(clock, () => post({ alertname: 'A' }), 10 * M);
+    expect(sent).toHaveLength(1);
+
+    notifier.setSilence({ matchers: matchersForAlert({ alertname: 'B' }), startsAt: clock.now(), endsAt: clock.now() + H, createdBy: 'me', comment: 'c' });
+    const other = setup();
+    other.notifier.loadSilences(notifier.listSilences());
+    other.notifier.loadHistory(notifier.listHistory());
+    const plain = (n: Notifier) => n.listSilences().map(({ state: _state, ...rest }) => rest);
+    expect(plain(other.notifier)).toEqual(plain(notifier));
+    expect(other.notifier.listHistory()).toEqual(notifier.listHistory());
+  });
+});

@@ -260,10 +260,11 @@ export class WriteQueue {
   private schedulePersist(): void {
     if (this.persistQueued) return;
     this.persistQueued = true;
+    let series: SeriesRecord[] = [];
     this.store
       .append(() => {
         this.persistQueued = false;
-        const series = this.newSeries;
+        series = this.newSeries;
         this.newSeries = [];
         const segments: SegmentRecord[] = [];
         for (const s of this.segs) {
@@ -273,7 +274,11 @@ export class WriteQueue {
         }
         return { series, segments };
       })
-      .catch((e: unknown) => this.noteError(`remote write queue ${this.name}: cannot persist: ${(e as Error)?.message ?? e}`));
+      .catch((e: unknown) => {
+        // The samples stay queued in memory; their series go with the next write, so later segments never name a series the store lacks.
+        this.newSeries.unshift(...series);
+        this.noteError(`remote write queue ${this.name}: cannot persist, samples are kept in memory only: ${(e as Error)?.message ?? e}`);
+      });
   }
 
   private noteError(message: string): void {

@@ -23,7 +23,7 @@ export function formatGPrecision(v: number, precision: number): string {
  * fmt's %.Pf: correctly rounded, ties to even as Go rounds exact halves
  * (JavaScript's toFixed rounds them up: 2.25 → "2.3" where Go prints "2.2").
  */
-export function toFixedGo(v: number, precision: number): string {
+function toFixedGo(v: number, precision: number): string {
   const s = v.toFixed(precision);
   const long = Math.abs(v).toFixed(Math.min(100, precision + 40));
   const tail = long.slice(long.length - 40);

@@ -405,7 +405,7 @@ export function isTrue(v: unknown): boolean {
 }
 
 /** A value as text/template prints it (fmt's %v). */
-export function printValue(v: unknown, formatNumber: (n: number) => string): string {
+function printValue(v: unknown, formatNumber: (n: number) => string): string {
   if (v === null || v === undefined) return '<no value>';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'string') return v;

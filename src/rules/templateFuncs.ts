@@ -105,10 +105,10 @@ export function humanizePercentage(i: unknown): string {
 }
 
 /** Go's time.Time.String() in UTC: `2006-01-02 15:04:05.999999999 +0000 UTC`. */
-export function goTimeString(ms: number, nanosExtra = 0): string {
+function goTimeString(ms: number): string {
   const d = new Date(Math.floor(ms));
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const nanos = (((ms % 1000) + 1000) % 1000) * 1e6 + nanosExtra;
+  const nanos = (((ms % 1000) + 1000) % 1000) * 1e6;
   const frac = nanos === 0 ? '' : '.' + pad(Math.round(nanos), 9).replace(/0+$/, '');
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${frac} +0000 UTC`;
 }

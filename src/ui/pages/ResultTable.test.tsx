@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InstantResult } from '../../engine/api';
+import { ResultTable } from './ResultTable';
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+});
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function render(result: InstantResult): HTMLElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  act(() => createRoot(host).render(<ResultTable result={result} timeZone="UTC" />));
+  return host;
+}
+
+describe('ResultTable', () => {
+  it('shows markup in a label value as text', () => {
+    const host = render({ status: 'success', resultType: 'vector', warnings: [], infos: [], rows: [{ labels: { __name__: 'm', evil: XSS }, t: 0, value: 1 }] });
+    expect(host.querySelector('img')).toBeNull();
+    expect([...host.querySelectorAll('td')].map((td) => td.textContent)).toContain(XSS);
+    expect([...host.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['metric', 'evil', 'value', 'Copy']);
+  });
+
+  it('sorts when a column header is pressed', () => {
+    const host = render({
+      status: 'success',
+      resultType: 'vector',
+      warnings: [],
+      infos: [],
+      rows: [
+        { labels: { job: 'b' }, t: 0, value: 1 },
+        { labels: { job: 'a' }, t: 0, value: 2 },
+      ],
+    });
+    const jobHeader = [...host.querySelectorAll('th')].find((th) => th.textContent === 'job')!;
+    act(() => jobHeader.querySelector('button')!.click());
+    expect(jobHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect([...host.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent)).toEqual(['a', 'b']);
+  });
+});
