@@ -14,11 +14,17 @@ async function addTarget(page: Page, job: string, url: string): Promise<void> {
   await expect(form).toBeHidden();
 }
 
-test('a target added through the form is scraped and goes up', async ({ page, baseURL }) => {
-  await addTarget(page, 'demo-two', `${baseURL}/demo/2/metrics`);
+test('a target added through the form is scraped and goes up, and can be removed again', async ({ page, baseURL }) => {
+  const url = `${baseURL}/demo/2/metrics`;
+  await addTarget(page, 'demo-two', url);
   const pool = page.getByRole('region', { name: 'Pool demo-two' });
   await expect(pool.getByText('UP', { exact: true })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('textbox', { name: 'Configuration YAML' })).toHaveValue(/job_name: demo-two/);
+  const yaml = page.getByRole('textbox', { name: 'Configuration YAML' });
+  await expect(yaml).toHaveValue(/job_name: demo-two/);
+  await pool.getByRole('button', { name: `Remove ${url}` }).click();
+  await pool.getByRole('button', { name: `Confirm removing ${url}` }).click();
+  await expect(pool).toBeHidden();
+  await expect(yaml).not.toHaveValue(/demo-two/);
 });
 
 test('a target that refuses cross-origin reads shows why it is down', async ({ page }) => {

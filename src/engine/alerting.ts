@@ -1,0 +1,190 @@
+// Alerting inside the engine: rule files kept in the browser, the rule manager
+// evaluating them on the engine's timers, and the notifier grouping, silencing
+// and routing what fires: to every open tab (banners) and to an optional webhook.
+
+import { Notifier, type Receiver } from '../notify/notifier';
+import type { SilenceInput } from '../notify/silences';
+import { webhookReceiver } from '../notify/webhookReceiver';
+import type { QueryEngine } from '../promql/engine';
+import { backtestAlertingRule, type BacktestSeries } from '../rules/backtest';
+import { engineQueryFunc } from '../rules/rule';
+import { parseRuleFile } from '../rules/ruleFile';
+import { RuleManager } from '../rules/ruleManager';
+import type { Storage } from '../tsdb/storage';
+import type { AlertingViews, BacktestRequest, ConfigProblem } from './api';
+import type { SettingsStore } from './settingsStore';
+
+const RULE_FILES_KEY = 'rule_files';
+const SILENCES_KEY = 'silences';
+const HISTORY_KEY = 'alert_history';
+const WEBHOOK_KEY = 'webhook_url';
+
+export interface RuleFileText {
+  name: string;
+  text: string;
+}
+
+export interface AlertingDeps {
+  /** Where recording rules and ALERTS append (the remote-write tap when there is one). */
+  storage: Storage;
+  /** Where rule queries read. */
+  readStorage: Storage;
+  engine: QueryEngine;
+  settings: SettingsStore;
+  fetch: typeof fetch;
+  now(): number;
+  externalURL: string;
+  onChange(kind: 'alerts' | 'rules'): void;
+}
+
+function problems(errors: readonly { line: number; column: number; what: string }[]): ConfigProblem[] {
+  return errors.map((e) => ({ line: e.line, column: e.column, message: e.what }));
+}
+
+export class EngineAlerting {
+  private files: RuleFileText[] = [];
+  private webhookUrl = '';
+  private readonly notifier: Notifier;
+  private readonly rules: RuleManager;
+  private running = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: AlertingDeps) {
+    const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+    this.notifier = new Notifier({
+      now: deps.now,
+      ...timers,
+      externalURL: deps.externalURL,
+      onChange: () => {
+        deps.onChange('alerts');
+        this.saveSoon();
+      },
+    });
+    this.rules = new RuleManager({
+      storage: deps.storage,
+      query: engineQueryFunc(deps.engine, deps.readStorage),
+      now: deps.now,
+      ...timers,
+      externalURL: deps.externalURL,
+      notify: (alerts) => this.notifier.receive(alerts),
+      onAlertsChanged: () => deps.onChange('alerts'),
+      onEvaluated: () => deps.onChange('rules'),
+    });
+  }
+
+  /** Reads rule files, silences and history; evaluation starts with start(). */
+  async load(): Promise<void> {
+    const s = this.deps.settings;
+    this.files = JSON.parse((await s.get(RULE_FILES_KEY)) ?? '[]') as RuleFileText[];
+    this.webhookUrl = (await s.get(WEBHOOK_KEY)) ?? '';
+    this.notifier.loadSilences(JSON.parse((await s.get(SILENCES_KEY)) ?? '[]'));
+    this.notifier.loadHistory(JSON.parse((await s.get(HISTORY_KEY)) ?? '[]'));
+    this.configureNotifier();
+  }
+
+  /** Starts evaluating (the engine that writes does; a reader would write the same ALERTS twice). */
+  start(evaluationIntervalMs: number, externalLabels: Record<string, string>): void {
+    this.running = true;
+    this.evaluationInterval = evaluationIntervalMs;
+    this.externalLabels = externalLabels;
+    this.applyRules();
+  }
+
+  private evaluationInterval = 60_000;
+  private externalLabels: Record<string, string> = {};
+
+  private configureNotifier(): void {
+    const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
+    if (this.webhookUrl) receivers.push(webhookReceiver({ name: 'webhook', url: this.webhookUrl, fetch: this.deps.fetch }));
+    this.notifier.configure({
+      route: { receiver: 'vigil', groupBy: ['alertname'], routes: this.webhookUrl ? [{ receiver: 'webhook', continue: true }] : [] },
+      receivers,
+    });
+  }
+
+  private applyRules(): void {
+    if (!this.running) return;
+    const parsed = this.files.flatMap((f) => {
+      const r = parseRuleFile(f.text);
+      return r.ok ? [{ name: f.name, file: r.file }] : [];
+    });
+    this.rules.update(parsed);
+    this.deps.onChange('rules');
+  }
+
+  ruleFiles(): RuleFileText[] {
+    return this.files;
+  }
+
+  /** Validates as `promtool check rules`; a broken file never replaces the working one. */
+  async setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+    if (name.trim() === '') return { ok: false, problems: [{ line: 0, column: 0, message: 'a rule file needs a name' }] };
+    const r = parseRuleFile(text);
+    if (!r.ok) return { ok: false, problems: problems(r.errors) };
+    this.files = [...this.files.filter((f) => f.name !== name), { name, text }].sort((a, b) => a.name.localeCompare(b.name));
+    await this.deps.settings.set(RULE_FILES_KEY, JSON.stringify(this.files));
+    this.applyRules();
+    return { ok: true };
+  }
+
+  async deleteRuleFile(name: string): Promise<void> {
+    this.files = this.files.filter((f) => f.name !== name);
+    await this.deps.settings.set(RULE_FILES_KEY, JSON.stringify(this.files));
+    this.applyRules();
+  }
+
+  async setWebhook(url: string): Promise<void> {
+    this.webhookUrl = url.trim();
+    await this.deps.settings.set(WEBHOOK_KEY, this.webhookUrl);
+    this.configureNotifier();
+  }
+
+  views(): AlertingViews {
+    return {
+      groups: this.rules.groups(),
+      alerts: this.notifier.listAlerts(),
+      ruleAlerts: this.rules.activeAlerts(),
+      silences: this.notifier.listSilences(),
+      history: this.notifier.listHistory(),
+      webhookUrl: this.webhookUrl,
+      receivers: this.notifier.receiverStatuses(),
+    };
+  }
+
+  createSilence(input: SilenceInput): { ok: true; id: string } | { ok: false; error: string } {
+    try {
+      return { ok: true, id: this.notifier.setSilence(input) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  expireSilence(id: string): void {
+    this.notifier.expireSilence(id);
+  }
+
+  async backtest(req: BacktestRequest): Promise<BacktestSeries[]> {
+    const r = parseRuleFile(`groups:\n  - name: backtest\n    rules:\n${req.ruleYaml.replace(/^/gm, '      ')}\n`);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+    const rule = r.file.groups[0]?.rules[0];
+    if (!rule) throw new Error('no rule to backtest');
+    return backtestAlertingRule(rule, { start: req.startMs, end: req.endMs, step: req.stepMs }, { storage: this.deps.readStorage, engine: this.deps.engine, externalLabels: this.externalLabels, externalURL: this.deps.externalURL });
+  }
+
+  /** Silences and history are small: written a moment after they change, not on every alert. */
+  private saveSoon(): void {
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.deps.settings.set(SILENCES_KEY, JSON.stringify(this.notifier.listSilences()));
+      void this.deps.settings.set(HISTORY_KEY, JSON.stringify(this.notifier.listHistory()));
+    }, 1000);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.rules.stop();
+    await this.rules.idle();
+    this.notifier.stop();
+    clearTimeout(this.saveTimer);
+  }
+}
