@@ -34,10 +34,6 @@ export interface DifferentialReport {
   disagreements: Disagreement[];
 }
 
-// Vigil writes every value in full; Prometheus switches to the exponent form
-// below 1e-6 and from 1e21 up (util/jsonutil MarshalFloat: 4e-09, 1e+21).
-const FORMAT_BUG = 'Vigil bug: values under 1e-6 or from 1e21 up are written in full (0.000000004), not as 4e-09';
-
 /**
  * Queries whose answers are known to differ, each with its reason. The check
  * fails on any other disagreement, and on an entry here that agrees again.
@@ -52,14 +48,6 @@ export const KNOWN_DIFFERENCES: ReadonlyMap<string, string> = new Map([
     '2.x vs 3.x: 3.x accepts any UTF-8 label name (functions.go: model.UTF8Validation), 2.x rejects "bad-name"',
   ],
   ['http_requests_in_flight atan2 4', '2.42 keeps __name__ through atan2; Prometheus drops it since 2.47 (commit 531567d)'],
-  [
-    'rate(process_cpu_seconds_total[5m] @ end())',
-    'Vigil bug: in a range query whose end is not start + k·step, end() is the last step; Prometheus takes the requested end',
-  ],
-  ['vector(1e21)', FORMAT_BUG],
-  ['http_requests_in_flight / 1e9', FORMAT_BUG],
-  ['http_requests_in_flight atan2 on (instance) process_resident_memory_bytes', FORMAT_BUG],
-  ['process_cpu_seconds_total % 0.3', FORMAT_BUG],
 ]);
 
 const QUERY_FILE = new URL('./differential.queries.txt', import.meta.url);

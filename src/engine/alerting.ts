@@ -2,7 +2,7 @@
 // evaluating them on the engine's timers, and the notifier grouping, silencing
 // and routing what fires: to every open tab (banners) and to an optional webhook.
 
-import { Notifier, type Receiver } from '../notify/notifier';
+import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
 import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
 import type { QueryEngine } from '../promql/engine';
@@ -11,18 +11,13 @@ import { engineQueryFunc } from '../rules/rule';
 import { parseRuleFile } from '../rules/ruleFile';
 import { RuleManager } from '../rules/ruleManager';
 import type { Storage } from '../tsdb/storage';
-import type { AlertingViews, BacktestRequest, ConfigProblem } from './api';
+import type { AlertingViews, BacktestRequest, ConfigProblem, RuleFileText } from './api';
 import type { SettingsStore } from './settingsStore';
 
 const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
 const HISTORY_KEY = 'alert_history';
 const WEBHOOK_KEY = 'webhook_url';
-
-export interface RuleFileText {
-  name: string;
-  text: string;
-}
 
 export interface AlertingDeps {
   /** Where recording rules and ALERTS append (the remote-write tap when there is one). */
@@ -45,31 +40,29 @@ export class EngineAlerting {
   private files: RuleFileText[] = [];
   private webhookUrl = '';
   private readonly notifier: Notifier;
-  private readonly rules: RuleManager;
-  private running = false;
+  /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
+  private rules: RuleManager | undefined;
+  private rulesFor = '';
+  private externalLabels: Record<string, string> = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timers = {
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
 
   constructor(private readonly deps: AlertingDeps) {
-    const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-    this.notifier = new Notifier({
-      now: deps.now,
-      ...timers,
-      externalURL: deps.externalURL,
-      onChange: () => {
-        deps.onChange('alerts');
-        this.saveSoon();
+    this.notifier = new Notifier(
+      {
+        now: deps.now,
+        ...this.timers,
+        externalURL: deps.externalURL,
+        onChange: () => {
+          deps.onChange('alerts');
+          this.saveSoon();
+        },
       },
-    });
-    this.rules = new RuleManager({
-      storage: deps.storage,
-      query: engineQueryFunc(deps.engine, deps.readStorage),
-      now: deps.now,
-      ...timers,
-      externalURL: deps.externalURL,
-      notify: (alerts) => this.notifier.receive(alerts),
-      onAlertsChanged: () => deps.onChange('alerts'),
-      onEvaluated: () => deps.onChange('rules'),
-    });
+      this.notifierConfig(),
+    );
   }
 
   /** Reads rule files, silences and history; evaluation starts with start(). */
@@ -82,28 +75,49 @@ export class EngineAlerting {
     this.configureNotifier();
   }
 
-  /** Starts evaluating (the engine that writes does; a reader would write the same ALERTS twice). */
+  /**
+   * Starts evaluating (only the engine that writes does, or ALERTS would be
+   * written twice). A change of the global settings starts a new manager, as
+   * a Prometheus restart would; otherwise groups keep their state.
+   */
   start(evaluationIntervalMs: number, externalLabels: Record<string, string>): void {
-    this.running = true;
-    this.evaluationInterval = evaluationIntervalMs;
-    this.externalLabels = externalLabels;
+    const key = JSON.stringify([evaluationIntervalMs, externalLabels]);
+    if (this.rules && key !== this.rulesFor) this.rules.stop();
+    if (!this.rules || key !== this.rulesFor) {
+      this.externalLabels = externalLabels;
+      this.rules = new RuleManager({
+        storage: this.deps.storage,
+        query: engineQueryFunc(this.deps.engine, this.deps.readStorage),
+        now: this.deps.now,
+        ...this.timers,
+        externalLabels,
+        externalURL: this.deps.externalURL,
+        evaluationInterval: evaluationIntervalMs,
+        notify: (alerts) => this.notifier.receive(alerts),
+        onAlertsChanged: () => this.deps.onChange('alerts'),
+        onEvaluated: () => this.deps.onChange('rules'),
+      });
+      this.rulesFor = key;
+    }
     this.applyRules();
   }
 
-  private evaluationInterval = 60_000;
-  private externalLabels: Record<string, string> = {};
-
-  private configureNotifier(): void {
+  /** Every alert goes to the tabs' banners; with a webhook set, to it as well. */
+  private notifierConfig(): NotifierConfig {
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
     if (this.webhookUrl) receivers.push(webhookReceiver({ name: 'webhook', url: this.webhookUrl, fetch: this.deps.fetch }));
-    this.notifier.configure({
+    return {
       route: { receiver: 'vigil', groupBy: ['alertname'], routes: this.webhookUrl ? [{ receiver: 'webhook', continue: true }] : [] },
       receivers,
-    });
+    };
+  }
+
+  private configureNotifier(): void {
+    this.notifier.configure(this.notifierConfig());
   }
 
   private applyRules(): void {
-    if (!this.running) return;
+    if (!this.rules) return;
     const parsed = this.files.flatMap((f) => {
       const r = parseRuleFile(f.text);
       return r.ok ? [{ name: f.name, file: r.file }] : [];
@@ -141,9 +155,9 @@ export class EngineAlerting {
 
   views(): AlertingViews {
     return {
-      groups: this.rules.groups(),
+      groups: this.rules?.groups() ?? [],
       alerts: this.notifier.listAlerts(),
-      ruleAlerts: this.rules.activeAlerts(),
+      ruleAlerts: this.rules?.activeAlerts() ?? [],
       silences: this.notifier.listSilences(),
       history: this.notifier.listHistory(),
       webhookUrl: this.webhookUrl,
@@ -181,9 +195,9 @@ export class EngineAlerting {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.rules.stop();
-    await this.rules.idle();
+    this.rules?.stop();
+    await this.rules?.idle();
+    this.rules = undefined;
     this.notifier.stop();
     clearTimeout(this.saveTimer);
   }

@@ -2,6 +2,12 @@
 // data only: everything here crosses a worker boundary by structured clone.
 
 import type { ExplainNode } from '../promql/explain';
+import type { HistoryEntry } from '../notify/alertHistory';
+import type { AlertStatusView, ReceiverStatus } from '../notify/notifier';
+import type { SilenceInput, SilenceView } from '../notify/silences';
+import type { BacktestSeries } from '../rules/backtest';
+import type { AlertView, GroupView } from '../rules/rule';
+import type { RemoteWriteStatus } from '../remote/writeQueue';
 import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 
 /** A series' raw samples: timestamps in ms beside float64 values. */
@@ -164,8 +170,36 @@ export interface StorageStatus {
   lastCheckpointError: string;
 }
 
+/** Everything the Alerts and Rules pages show. */
+export interface AlertingViews {
+  groups: GroupView[];
+  /** Alerts as the notifier holds them: active or muted, and why. */
+  alerts: AlertStatusView[];
+  /** Alerts as the rules hold them: pending, firing, recently resolved. */
+  ruleAlerts: AlertView[];
+  silences: SilenceView[];
+  history: HistoryEntry[];
+  webhookUrl: string;
+  receivers: ReceiverStatus[];
+}
+
+export interface RuleFileText {
+  name: string;
+  text: string;
+}
+
+/** One alerting rule (YAML of a single rule, `- alert: …`) run over stored history. */
+export interface BacktestRequest {
+  ruleYaml: string;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+}
+
 export type EngineEvent =
   | { kind: 'targets' }
+  | { kind: 'alerts' }
+  | { kind: 'rules' }
   | { kind: 'storage'; message: string }
   | { kind: 'data'; appendedAtMs: number }
   | { kind: 'config' }
@@ -209,5 +243,16 @@ export interface EngineApi {
   /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */
   importData(text: string): Promise<{ ok: true; samples: number; rejected: number } | { ok: false; error: string }>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
+  ruleFiles(): Promise<RuleFileText[]>;
+  /** Validated as `promtool check rules`; a broken file never replaces the working one. */
+  setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  deleteRuleFile(name: string): Promise<void>;
+  alerting(): Promise<AlertingViews>;
+  createSilence(input: SilenceInput): Promise<{ ok: true; id: string } | { ok: false; error: string }>;
+  expireSilence(id: string): Promise<void>;
+  /** Where notifications are also POSTed, as Alertmanager's webhook JSON; '' for none. */
+  setWebhook(url: string): Promise<void>;
+  backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError>;
+  remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

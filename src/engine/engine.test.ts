@@ -111,6 +111,43 @@ describe('Engine', () => {
     if (r.status === 'success') expect(r.series.length).toBe(2);
   });
 
+  it('evaluates rules: an alert fires, a silence mutes it, the history keeps it', async () => {
+    const e = await start(options());
+    await e.setConfig(FAST('127.0.0.1:5173').replace('scrape_timeout: 200ms', 'scrape_timeout: 200ms\n  evaluation_interval: 250ms'));
+    const bad = await e.setRuleFile('demo.yml', 'groups:\n  - name: demo\n    rules:\n      - alert: Broken\n        expr: sum(\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0].line).toBeGreaterThan(0);
+    const rule = `groups:
+  - name: demo
+    rules:
+      - record: job:up:sum
+        expr: sum by (job) (up)
+      - alert: DemoIsUp
+        expr: up{job="demo"} == 1
+        labels: { severity: page }
+        annotations: { summary: '{{ $labels.instance }} answers' }
+`;
+    expect(await e.setRuleFile('demo.yml', rule)).toEqual({ ok: true });
+    const firing = await until(
+      () => e.alerting(),
+      (v) => v.alerts.length === 1,
+      8000,
+    );
+    expect(firing.alerts[0]).toMatchObject({ labels: { alertname: 'DemoIsUp', instance: 'demo-1' }, annotations: { summary: 'demo-1 answers' }, state: 'active' });
+    const recorded = await until(
+      () => e.instantQuery('job:up:sum', Date.now()),
+      (r) => r.status === 'success' && r.rows.length > 0,
+    );
+    expect(recorded.status === 'success' && recorded.rows.map((r) => r.labels.job).sort()).toEqual(['demo', 'vigil']);
+    const now = Date.now();
+    const silence = await e.createSilence({ matchers: [{ name: 'alertname', value: 'DemoIsUp', isRegex: false, isEqual: true }], startsAt: now, endsAt: now + 3_600_000, createdBy: 'test', comment: 'known' });
+    expect(silence.ok).toBe(true);
+    const muted = await e.alerting();
+    expect(muted.alerts[0].state).toBe('suppressed');
+    expect(muted.history.map((h) => h.labels.alertname)).toContain('DemoIsUp');
+    expect((await e.ruleFiles()).map((f) => f.name)).toEqual(['demo.yml']);
+  });
+
   it('answers a bad query with Prometheus’s error type and message', async () => {
     const e = await start(options());
     const r = await e.instantQuery('sum(', Date.now());

@@ -1,10 +1,30 @@
 // The engine: wires storage, scraping and queries, owns the timers, counts
 // itself, and answers the UI's typed API. One per origin (see sharedWorker.ts).
 
-import { parseConfig } from '../scrape/config';
+import type { SilenceInput } from '../notify/silences';
+import type { BacktestSeries } from '../rules/backtest';
+import { registerRemoteMetrics } from '../remote/remoteMetrics';
+import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
+import type { RemoteWriteStatus } from '../remote/writeQueue';
+import { parseConfig, type PrometheusConfig } from '../scrape/config';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
-import type { ConfigProblem, EngineApi, EngineEvent, EngineRole, InstantResult, MetricMeta, QueryError, RangeColumns, StorageStatus, TargetView } from './api';
+import type {
+  AlertingViews,
+  BacktestRequest,
+  ConfigProblem,
+  EngineApi,
+  EngineEvent,
+  EngineRole,
+  InstantResult,
+  MetricMeta,
+  QueryError,
+  RangeColumns,
+  RuleFileText,
+  StorageStatus,
+  TargetView,
+} from './api';
+import { EngineAlerting } from './alerting';
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries } from './engineQueries';
 import { Explore } from './explore';
@@ -44,6 +64,8 @@ export class Engine implements EngineApi {
   private configYaml = '';
   private currentRole: EngineRole;
   private readonly keeper: StorageKeeper;
+  private readonly remote: RemoteWriteStorage;
+  private readonly alertingRoom: EngineAlerting;
 
   private constructor(
     private readonly opts: EngineOptions,
@@ -52,9 +74,12 @@ export class Engine implements EngineApi {
     budget: StorageBudget,
   ) {
     this.currentRole = opts.role;
+    const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: ReturnType<typeof setTimeout>) => clearTimeout(h) };
+    // Scrapes and rules append through the remote-write tap; queries read the store itself.
+    this.remote = new RemoteWriteStorage(tsdb, { fetch: opts.fetch, now: opts.now, ...timers, indexedDB: globalThis.indexedDB });
     const fetchFn = virtualFetch(opts.origin, () => this.metrics.expose(), opts.now, opts.fetch);
     this.scrape = new ScrapeManager({
-      storage: tsdb,
+      storage: this.remote.storage,
       fetch: fetchFn,
       now: opts.now,
       setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -62,8 +87,19 @@ export class Engine implements EngineApi {
       pageProtocol: new URL(opts.origin).protocol,
     });
     this.queries = new EngineQueries(tsdb, this.metrics);
+    this.alertingRoom = new EngineAlerting({
+      storage: this.remote.storage,
+      readStorage: tsdb,
+      engine: this.queries.promql,
+      settings,
+      fetch: opts.fetch,
+      now: opts.now,
+      externalURL: opts.origin,
+      onChange: (kind) => this.emit({ kind }),
+    });
     this.keeper = new StorageKeeper(tsdb, budget, opts.now, this.metrics, (message) => this.emit({ kind: 'storage', message }));
     this.registerSelfMetrics();
+    registerRemoteMetrics(this.metrics, () => this.remote.statuses());
     this.scrape.onChange(() => this.emit({ kind: 'targets' }));
   }
 
@@ -82,6 +118,7 @@ export class Engine implements EngineApi {
     });
     const engine = new Engine(opts, settings, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
+    await engine.alertingRoom.load();
     if (opts.role !== 'follower') engine.startWriting();
     return engine;
   }
@@ -110,11 +147,16 @@ export class Engine implements EngineApi {
     this.keeper.start(this.opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
   }
 
-  private applyConfig(): ConfigProblem[] {
+  private applyConfig(): void {
     const parsed = parseConfig(this.configYaml);
-    if (!parsed.ok) return parsed.problems;
-    this.scrape.apply(parsed.config);
-    return [];
+    if (parsed.ok) this.run(parsed.config);
+  }
+
+  /** Puts a configuration to work: only the engine that writes scrapes, evaluates rules and sends. */
+  private run(config: PrometheusConfig): void {
+    this.scrape.apply(config);
+    void this.remote.applyConfig(config.remoteWrite, config.global.externalLabels);
+    this.alertingRoom.start(config.global.evaluationInterval, config.global.externalLabels);
   }
 
   private emit(e: EngineEvent): void {
@@ -180,7 +222,7 @@ export class Engine implements EngineApi {
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     this.configYaml = yaml;
     await this.settings.set(CONFIG_KEY, yaml);
-    if (this.currentRole !== 'follower') this.scrape.apply(parsed.config);
+    if (this.currentRole !== 'follower') this.run(parsed.config);
     this.emit({ kind: 'config' });
     return { ok: true };
   }
@@ -203,6 +245,8 @@ export class Engine implements EngineApi {
 
   async stop(): Promise<void> {
     this.scrape.stop();
+    await this.alertingRoom.stop();
+    await this.remote.stop();
     await this.keeper.stop();
     await this.tsdb.close();
     this.settings.close();
@@ -255,5 +299,46 @@ export class Engine implements EngineApi {
 
   async relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview> {
     return relabelSteps(this.configYaml, job, discoveredLabels);
+  }
+
+  // Rules, alerts, silences and the webhook (alerting.ts).
+  async ruleFiles(): Promise<RuleFileText[]> {
+    return this.alertingRoom.ruleFiles();
+  }
+
+  async setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+    return this.alertingRoom.setRuleFile(name, text);
+  }
+
+  async deleteRuleFile(name: string): Promise<void> {
+    return this.alertingRoom.deleteRuleFile(name);
+  }
+
+  async alerting(): Promise<AlertingViews> {
+    return this.alertingRoom.views();
+  }
+
+  async createSilence(input: SilenceInput): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+    return this.alertingRoom.createSilence(input);
+  }
+
+  async expireSilence(id: string): Promise<void> {
+    this.alertingRoom.expireSilence(id);
+  }
+
+  async setWebhook(url: string): Promise<void> {
+    return this.alertingRoom.setWebhook(url);
+  }
+
+  async backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError> {
+    try {
+      return await this.alertingRoom.backtest(req);
+    } catch (e) {
+      return { status: 'error', errorType: 'bad_data', error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {
+    return this.remote.statuses();
   }
 }

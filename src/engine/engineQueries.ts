@@ -25,7 +25,7 @@ export function selectorMatchers(selector: string): Matcher[] {
 }
 
 export class EngineQueries {
-  private readonly promql = new QueryEngine();
+  readonly promql = new QueryEngine();
   private readonly running = new Map<string, AbortController>();
   private readonly queriesTotal: (by?: number, labels?: Record<string, string>) => void;
   private readonly queryDuration: (value: number, labels?: Record<string, string>) => void;

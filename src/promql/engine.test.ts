@@ -94,6 +94,16 @@ describe('QueryEngine range queries', () => {
     const r = await engine.rangeQuery(head.querier(), 'max_over_time(sum(req_total)[1m:30s])', 120_000, 120_000, 60_000);
     expect(apiData(r.value).result).toEqual([{ metric: {}, values: [[120, '384']] }]);
   });
+
+  // Prometheus resolves end() and range() from the requested end, which the last step may fall short of.
+  it.each([
+    ['sum(timestamp(up{job="api"} @ end()))', '90'],
+    ['end()', '100'],
+    ['range()', '100'],
+  ])('takes %s from the requested end', async (q, want) => {
+    const r = await engine.rangeQuery(head.querier(), q, 0, 100_000, 40_000);
+    expect(apiData(r.value).result).toEqual([{ metric: {}, values: [0, 40, 80].map((t) => [t, want]) }]);
+  });
 });
 
 describe('QueryEngine errors', () => {

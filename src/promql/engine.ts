@@ -9,7 +9,7 @@ import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { Evaluator, mergeSameLabels } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
-import { formatFloat } from './format';
+import { formatSampleValue } from './format';
 import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
@@ -73,7 +73,7 @@ export class QueryEngine {
   }
 
   async instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
-    return this.exec(querier, query, { start: timeMs, step: 0, n: 1 }, false, optionsOf(opts));
+    return this.exec(querier, query, { start: timeMs, step: 0, n: 1 }, timeMs, false, optionsOf(opts));
   }
 
   async rangeQuery(querier: Querier, query: string, startMs: number, endMs: number, stepMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
@@ -84,11 +84,14 @@ export class QueryEngine {
       throw new QueryError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
     }
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
-    return this.exec(querier, query, { start: startMs, step: stepMs, n }, true, optionsOf(opts));
+    return this.exec(querier, query, { start: startMs, step: stepMs, n }, endMs, true, optionsOf(opts));
   }
 
-  private async exec(querier: Querier, query: string, grid: Grid, isRange: boolean, opts: QueryOptions): Promise<QueryResult> {
-    const end = grid.start + (grid.n - 1) * grid.step;
+  /**
+   * `end` is the requested end, which the last step may fall short of; `end()`,
+   * `@ end()` and `range()` take it, as Prometheus's query.End does.
+   */
+  private async exec(querier: Querier, query: string, grid: Grid, end: number, isRange: boolean, opts: QueryOptions): Promise<QueryResult> {
     const expr = parseExpr(query, { stepMs: isRange ? grid.step : 0, rangeMs: end - grid.start });
     const type = typeOf(expr);
     if (isRange && type !== 'scalar' && type !== 'vector') {
@@ -204,18 +207,18 @@ const point = (t: number, v: string): ApiPoint => [t / 1000, v];
 export function apiData(value: ResultValue): QueryData {
   switch (value.type) {
     case 'scalar':
-      return { resultType: 'scalar', result: point(value.t, formatFloat(value.v)) };
+      return { resultType: 'scalar', result: point(value.t, formatSampleValue(value.v)) };
     case 'string':
       return { resultType: 'string', result: point(value.t, value.v) };
     case 'vector':
       return {
         resultType: 'vector',
-        result: value.samples.map((s) => ({ metric: s.labels.toObject(), value: point(s.t, formatFloat(s.v)) })),
+        result: value.samples.map((s) => ({ metric: s.labels.toObject(), value: point(s.t, formatSampleValue(s.v)) })),
       };
     case 'matrix':
       return {
         resultType: 'matrix',
-        result: value.series.map((s) => ({ metric: s.labels.toObject(), values: s.ts.map((t, i) => point(t, formatFloat(s.vs[i]))) })),
+        result: value.series.map((s) => ({ metric: s.labels.toObject(), values: s.ts.map((t, i) => point(t, formatSampleValue(s.vs[i]))) })),
       };
   }
 }

@@ -1,11 +1,26 @@
-// Floats printed as Go prints them: the HTTP API's strconv.FormatFloat(f, 'f',
-// -1, 64) and fmt's %g used in Prometheus's messages.
+// Floats printed as Go prints them: the HTTP API's jsonutil.MarshalFloat,
+// strconv.FormatFloat(f, 'f', -1, 64) (count_values labels) and fmt's %g used
+// in Prometheus's messages.
 
-/** Shortest decimal that round-trips, never in exponent form, as FormatFloat(f, 'f', -1, 64). */
-export function formatFloat(f: number): string {
+/** Go's non-finite spellings, or undefined for a finite float. */
+function nonFinite(f: number): string | undefined {
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
+  return undefined;
+}
+
+/** Shortest digits in exponent form, as FormatFloat(f, 'e', -1, 64): 1e-07, 1.5e+21. */
+function formatE(f: number): string {
+  const [m, x] = f.toExponential().split('e');
+  const exp = Number(x);
+  return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** Shortest decimal that round-trips, never in exponent form, as FormatFloat(f, 'f', -1, 64). */
+export function formatFloat(f: number): string {
+  const special = nonFinite(f);
+  if (special !== undefined) return special;
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const s = String(f);
   const e = s.indexOf('e');
@@ -22,14 +37,18 @@ export function formatFloat(f: number): string {
   return (neg ? '-' : '') + out;
 }
 
-/** fmt's %g for a float64: shortest digits, exponent form below 1e-4 or from 1e6 on. */
-export function formatG(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const [m, x] = f.toExponential().split('e');
-  const exp = Number(x);
-  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+/** A sample value as the HTTP API writes it (util/jsonutil MarshalFloat): exponent form below 1e-6 and from 1e21 up. */
+export function formatSampleValue(f: number): string {
+  const abs = Math.abs(f);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21) && nonFinite(f) === undefined) return formatE(f);
   return formatFloat(f);
+}
+
+/** fmt's %g for a float64: shortest digits, exponent form below 1e-4 or from 1e6 on (%g's shortest precision is 6). */
+export function formatG(f: number): string {
+  const special = nonFinite(f);
+  if (special !== undefined) return special;
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const exp = Number(f.toExponential().split('e')[1]);
+  return exp < -4 || exp >= 6 ? formatE(f) : formatFloat(f);
 }
