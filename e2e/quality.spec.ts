@@ -41,6 +41,8 @@ const VIEWS: { name: string; hash: string; act?: (page: Page) => Promise<void> }
       await page.getByRole('button', { name: 'Add target' }).click();
     },
   },
+  { name: 'alerts', hash: '#/alerts' },
+  { name: 'rules', hash: '#/rules' },
   { name: 'status', hash: '#/status' },
   { name: 'settings', hash: '#/settings' },
 ];

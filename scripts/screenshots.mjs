@@ -15,7 +15,7 @@ const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ];
-const pages = ['query', 'metrics', 'targets', 'status', 'settings'];
+const pages = ['query', 'metrics', 'alerts', 'rules', 'targets', 'status', 'settings'];
 for (const size of sizes) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
   const page = await context.newPage();

@@ -254,5 +254,8 @@ export interface EngineApi {
   setWebhook(url: string): Promise<void>;
   backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
+  /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */
+  remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError>;
+  remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

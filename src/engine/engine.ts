@@ -4,6 +4,7 @@
 import type { SilenceInput } from '../notify/silences';
 import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
+import { RemotePrometheus } from '../remote/remotePrometheus';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../scrape/config';
@@ -340,5 +341,13 @@ export class Engine implements EngineApi {
 
   async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {
     return this.remote.statuses();
+  }
+
+  async remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError> {
+    return new RemotePrometheus(baseUrl, { fetch: this.opts.fetch }).rangeQuery(expr, startMs, endMs, stepMs);
+  }
+
+  async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError> {
+    return new RemotePrometheus(baseUrl, { fetch: this.opts.fetch }).instantQuery(expr, timeMs);
   }
 }

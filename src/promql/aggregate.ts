@@ -7,7 +7,7 @@ import type { AggregateExpr } from './ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { formatFloat, formatG } from './format';
-import { kahanInc } from './kahan';
+import { kahanAddAt, kahanInc } from './kahan';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
 import { newStepSeries, type StepSeries } from './value';
@@ -88,6 +88,7 @@ export function aggregate(
     const g = groups.index[k];
     if (s.dropName) dropName[g] = 1;
     const base = g * n;
+    if (addSimple(e.op, s, base, n, count, value, comp)) return;
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;
       const f = s.vals[i];
@@ -101,9 +102,6 @@ export function aggregate(
           case 'stdvar':
             value[at] = Number.isFinite(f) ? 0 : NaN;
             break;
-          case 'group':
-            value[at] = 1;
-            break;
           case 'quantile':
             heaps[at] = [f];
             break;
@@ -111,10 +109,6 @@ export function aggregate(
         continue;
       }
       switch (e.op) {
-        case 'sum':
-          [value[at], comp[at]] = kahanInc(f, value[at], comp[at]);
-          count[at]++;
-          break;
         case 'avg': {
           const c = ++count[at];
           if (!incremental[at]) {
@@ -133,16 +127,6 @@ export function aggregate(
           [mean[at], comp[at]] = kahanInc(f / c, q * mean[at], q * comp[at]);
           break;
         }
-        case 'max':
-          if (value[at] < f || Number.isNaN(value[at])) value[at] = f;
-          break;
-        case 'min':
-          if (value[at] > f || Number.isNaN(value[at])) value[at] = f;
-          break;
-        case 'count':
-        case 'group':
-          count[at]++;
-          break;
         case 'stddev':
         case 'stdvar': {
           const c = ++count[at];
@@ -196,6 +180,42 @@ export function aggregate(
   return out;
 }
 
+/**
+ * One series into its group's accumulators for the operators that need no
+ * more than a count and a value, one tight loop per operator (the per-sample
+ * switch showed in profiles). False for the others.
+ */
+function addSimple(op: AggregateExpr['op'], s: StepSeries, base: number, n: number, count: Float64Array, value: Float64Array, comp: Float64Array): boolean {
+  const { has, vals } = s;
+  switch (op) {
+    case 'sum':
+      for (let i = 0; i < n; i++) {
+        if (!has[i]) continue;
+        const at = base + i;
+        if (count[at]++ === 0) value[at] = vals[i];
+        else kahanAddAt(value, comp, at, vals[i]);
+      }
+      return true;
+    case 'count':
+    case 'group':
+      for (let i = 0; i < n; i++) if (has[i]) count[base + i]++;
+      if (op === 'group') for (let i = 0; i < n; i++) if (has[i]) value[base + i] = 1;
+      return true;
+    case 'max':
+    case 'min':
+      for (let i = 0; i < n; i++) {
+        if (!has[i]) continue;
+        const at = base + i;
+        const f = vals[i];
+        // NaN gives way to any later value (aggregation MAX/MIN).
+        if (count[at]++ === 0 || Number.isNaN(value[at]) || (op === 'max' ? value[at] < f : value[at] > f)) value[at] = f;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
 function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, n: number, annos: Annotations): StepSeries[] {
   let max = -Infinity;
   let min = Infinity;
@@ -222,22 +242,21 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
   const members: number[][] = groups.labels.map(() => []);
   input.forEach((_, k) => members[groups.index[k]].push(k));
 
+  // Reused across steps and groups: topk over many series at many steps allocated per step before.
+  const chosen: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = param[i];
     for (let g = 0; g < members.length; g++) {
-      const present = members[g].filter((k) => input[k].has[i]);
-      let chosen: number[];
+      chosen.length = 0;
       if (e.op === 'limit_ratio') {
         const r = Math.max(-1, Math.min(1, p));
-        chosen = p === 0 ? [] : present.filter((k) => inRatio(input[k].labels.flat(), r));
+        if (p !== 0) for (const k of members[g]) if (input[k].has[i] && inRatio(input[k].labels.flat(), r)) chosen.push(k);
       } else {
         const k = Math.min(Math.trunc(p), input.length);
-        if (k < 1) {
-          chosen = [];
-        } else if (e.op === 'limitk') {
-          chosen = present.slice(0, k);
-        } else {
-          chosen = bestK(input, present, i, k, e.op === 'topk');
+        if (k >= 1 && e.op === 'limitk') {
+          for (const m of members[g]) if (input[m].has[i] && chosen.length < k) chosen.push(m);
+        } else if (k >= 1) {
+          bestK(input, members[g], i, k, e.op === 'topk', chosen);
         }
       }
       for (const k of chosen) masks[k][i] = 1;
@@ -255,14 +274,14 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
   return out;
 }
 
-/** The k best present series at step i, best first; NaN ranks last either way (vectorByValueHeap). */
-function bestK(input: StepSeries[], present: number[], i: number, k: number, desc: boolean): number[] {
+/** Fills `out` with the k best series present at step i, best first; NaN ranks last either way (vectorByValueHeap). */
+function bestK(input: StepSeries[], members: number[], i: number, k: number, desc: boolean, out: number[]): void {
   const better = (a: number, b: number) => {
     if (Number.isNaN(b)) return !Number.isNaN(a);
     return desc ? a > b : a < b;
   };
-  const out: number[] = [];
-  for (const idx of present) {
+  for (const idx of members) {
+    if (!input[idx].has[i]) continue;
     const v = input[idx].vals[i];
     if (out.length === k && !better(v, input[out[k - 1]].vals[i])) continue;
     let at = out.length === k ? k - 1 : out.length;
@@ -270,7 +289,6 @@ function bestK(input: StepSeries[], present: number[], i: number, k: number, des
     out.splice(at, 0, idx);
     if (out.length > k) out.pop();
   }
-  return out;
 }
 
 function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number): StepSeries[] {

@@ -205,10 +205,16 @@ export function vectorBinop(
     if (!slot) slots.set(key, (slot = { metric, out: undefined, step: -1, sig: -1 }));
     return slot;
   };
+  // A left series nearly always meets the same right series at every step: remember the last pair.
+  const lastJ = new Int32Array(lhs.length).fill(-1);
+  const lastSlot: Slot[] = new Array<Slot>(lhs.length);
   const pairSlot = (k: number, j: number): Slot => {
+    if (lastJ[k] === j) return lastSlot[k];
     const id = k * rhs.length + j;
     let slot = pairSlots.get(id);
     if (!slot) pairSlots.set(id, (slot = slotFor(lhs[k].labels, rhs[j].labels)));
+    lastJ[k] = j;
+    lastSlot[k] = slot;
     return slot;
   };
 

@@ -15,7 +15,8 @@ import { dateOf } from './elementFunctions';
 import { formatG } from './format';
 import { combineWithInfo, infoPlan } from './info';
 import { expandTemplate, isValidLabelName, naturalLess } from './labelFunctions';
-import type { RangeFn, Window } from './rangeFunctions';
+import type { Window } from './rangeFunctions';
+import type { SeriesRangeFn } from './slidingFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
@@ -231,7 +232,7 @@ export class Evaluator {
     const impl = f.impl;
     switch (impl.kind) {
       case 'range':
-        return this.rangeCall(e, impl.fn, impl.keepName, g);
+        return this.rangeCall(e, impl.perSeries ?? (() => impl.fn), impl.keepName, g);
       case 'element': {
         const input = await this.vectorArg(e.args[0], g);
         const params = await Promise.all(e.args.slice(1).map((a) => this.scalarArg(a, g)));
@@ -277,7 +278,7 @@ export class Evaluator {
     }
   }
 
-  private async rangeCall(e: Call, fn: RangeFn, keepName: boolean, g: Grid): Promise<Value> {
+  private async rangeCall(e: Call, fnFor: SeriesRangeFn, keepName: boolean, g: Grid): Promise<Value> {
     const name = e.func.name;
     const mi = e.func.argTypes.indexOf('matrix');
     const params: Float64Array[] = [];
@@ -304,6 +305,7 @@ export class Evaluator {
       // Hand the thread back now and then: one call can cover many thousands of series.
       if ((k & 1023) === 1023) await this.ctx.checkpoint();
       const s = m.series[k];
+      const fn = fnFor();
       const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
       let any = false;
       w.ts = s.ts;

@@ -24,13 +24,20 @@ export interface Window {
 /** Returns the output value, or undefined for no output at this step. */
 export type RangeFn = (w: Window, params: readonly number[]) => number | undefined;
 
-/** Prometheus's extrapolatedRate: rate, increase and delta with extrapolation to the window's edges. */
-function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | undefined {
+/**
+ * Prometheus's extrapolatedRate: rate, increase and delta with extrapolation to
+ * the window's edges. `nextReset`, when given, lists each series position's
+ * next counter reset (see slidingFunctions), so the correction loop visits
+ * resets only, adding them in the same order.
+ */
+export function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean, nextReset?: Int32Array): number | undefined {
   if (w.mode) return extendedRate(w, isCounter, isRate);
   const { ts, vs, lo, hi } = w;
   if (hi - lo < 2) return undefined;
   let result = vs[hi - 1] - vs[lo];
-  if (isCounter) {
+  if (isCounter && nextReset) {
+    for (let i = nextReset[lo + 1]; i < hi; i = nextReset[i + 1]) result += vs[i - 1];
+  } else if (isCounter) {
     for (let i = lo + 1; i < hi; i++) if (vs[i] < vs[i - 1]) result += vs[i - 1];
   }
   const firstT = ts[lo];
@@ -268,8 +275,8 @@ function extreme(w: Window, better: (cur: number, best: number) => boolean, time
   return timestamp ? at / 1000 : best;
 }
 
-const isMax = (cur: number, best: number) => cur > best || Number.isNaN(best);
-const isMin = (cur: number, best: number) => cur < best || Number.isNaN(best);
+export const isMax = (cur: number, best: number) => cur > best || Number.isNaN(best);
+export const isMin = (cur: number, best: number) => cur < best || Number.isNaN(best);
 
 function values(w: Window): number[] {
   return Array.from(w.vs.subarray(w.lo, w.hi));

@@ -1,17 +1,24 @@
 // The app shell: navigation and the page the URL names.
 
 import { useEffect } from 'react';
+import { AlertBanner } from './components/AlertBanner';
+import { bannerAlerts } from './components/alertSeverity';
+import { AlertsPage } from './pages/AlertsPage';
 import { MetricsPage } from './pages/MetricsPage';
 import { QueryPage } from './pages/QueryPage';
+import { RulesPage } from './pages/RulesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusPage } from './pages/StatusPage';
 import { TargetsPage } from './pages/TargetsPage';
 import { useRoute } from './router';
+import { startAlertsStore, useAlerts } from './stores/alertsStore';
 import { startEngineStore, useEngine } from './stores/engineStore';
 
 const PAGES = [
   { path: '/query', title: 'Query', Page: QueryPage },
   { path: '/metrics', title: 'Metrics', Page: MetricsPage },
+  { path: '/alerts', title: 'Alerts', Page: AlertsPage },
+  { path: '/rules', title: 'Rules', Page: RulesPage },
   { path: '/targets', title: 'Targets', Page: TargetsPage },
   { path: '/status', title: 'Status', Page: StatusPage },
   { path: '/settings', title: 'Settings', Page: SettingsPage },
@@ -20,6 +27,8 @@ const PAGES = [
 export function App() {
   const route = useRoute();
   useEffect(startEngineStore, []);
+  useEffect(startAlertsStore, []);
+  const firing = useAlerts((s) => bannerAlerts(s.views).length);
   const targets = useEngine((s) => s.targets);
   const down = targets.filter((t) => t.state === 'down').length;
   const storageMessage = useEngine((s) => s.storageMessage);
@@ -36,6 +45,7 @@ export function App() {
             <a key={p.path} href={`#${p.path}`} aria-current={p === page ? 'page' : undefined}>
               {p.title}
               {p.path === '/targets' && down > 0 ? <span className="badge" aria-label={`${down} targets down`}>{down}</span> : null}
+              {p.path === '/alerts' && firing > 0 ? <span className="badge" aria-label={`${firing} alerts firing`}>{firing}</span> : null}
             </a>
           ))}
         </nav>
@@ -48,6 +58,7 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <AlertBanner />
       <main>
         <page.Page />
       </main>

@@ -119,6 +119,19 @@ export function PanelControls({ panel, onChange }: Props) {
       <label className="control" title="Times in UTC rather than this browser's time zone">
         <input type="checkbox" checked={panel.timeZone === 'UTC'} onChange={(e) => onChange({ timeZone: e.target.checked ? 'UTC' : 'local' })} /> UTC
       </label>
+      <label className="control" title="A Prometheus-compatible server (Prometheus, Mimir, Thanos, VictoriaMetrics) to ask instead of this browser">
+        Source{' '}
+        <input
+          type="url"
+          aria-label="Data source URL, empty for this browser"
+          placeholder="this browser"
+          defaultValue={panel.source}
+          onBlur={(e) => onChange({ source: e.target.value.trim() })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') onChange({ source: e.currentTarget.value.trim() });
+          }}
+        />
+      </label>
     </div>
   );
 }

@@ -50,16 +50,21 @@ type Outcome =
 /** A tab-unique id per panel, so the engine cancels a panel's previous query when a new one starts. */
 let panelSeq = 0;
 
-type Request = Pick<Panel, 'expr' | 'tab' | 'rangeMs' | 'endMs' | 'stepMs'> & { round: number };
+type Request = Pick<Panel, 'expr' | 'tab' | 'rangeMs' | 'endMs' | 'stepMs' | 'source'> & { round: number };
 
 function ask(request: Request, queryId: string): Promise<Outcome> {
   const api = engine();
   const w = queryWindow(request.rangeMs, request.endMs, Date.now(), request.stepMs);
   const fail = (error: QueryError): Outcome => ({ kind: 'error', error });
-  if (request.tab === 'graph') return api.rangeQuery(request.expr, w.start, w.end, w.step, queryId).then((r) => (r.status === 'error' ? fail(r) : { kind: 'graph', data: r }));
+  const remote = request.source;
+  if (request.tab === 'graph') {
+    const asked = remote ? api.remoteRangeQuery(remote, request.expr, w.start, w.end, w.step) : api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
+    return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'graph', data: r }));
+  }
   if (request.tab === 'explain') return api.explainQuery(request.expr, w.start, w.end, w.step).then((r) => (r.status === 'error' ? fail(r) : { kind: 'explain', data: r }));
   const atMs = request.endMs ?? Date.now();
-  return api.instantQuery(request.expr, atMs, queryId).then((r) => (r.status === 'error' ? fail(r) : { kind: 'table', data: r, atMs }));
+  const asked = remote ? api.remoteInstantQuery(remote, request.expr, atMs) : api.instantQuery(request.expr, atMs, queryId);
+  return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'table', data: r, atMs }));
 }
 
 export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
@@ -74,8 +79,8 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const live = panel.endMs === null;
   const round = live ? dataVersion : 0;
   const request = useMemo<Request>(
-    () => ({ expr: panel.expr, tab: panel.tab, rangeMs: panel.rangeMs, endMs: panel.endMs, stepMs: panel.stepMs, round }),
-    [panel.expr, panel.tab, panel.rangeMs, panel.endMs, panel.stepMs, round],
+    () => ({ expr: panel.expr, tab: panel.tab, rangeMs: panel.rangeMs, endMs: panel.endMs, stepMs: panel.stepMs, source: panel.source, round }),
+    [panel.expr, panel.tab, panel.rangeMs, panel.endMs, panel.stepMs, panel.source, round],
   );
   const [answered, setAnswered] = useState<{ request: Request; outcome: Outcome } | null>(null);
   const latest = useRef(request);

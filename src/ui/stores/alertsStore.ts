@@ -6,21 +6,42 @@ import { create } from 'zustand';
 import type { AlertingViews } from '../../engine/api';
 import { engine, onEngineEvent, whenSubscribed } from '../engineClient';
 
+type NotifierAlert = AlertingViews['alerts'][number];
+
 interface AlertsState {
   views: AlertingViews | null;
   refresh(): Promise<void>;
 }
 
-export const useAlerts = create<AlertsState>((set) => ({
+export const useAlerts = create<AlertsState>((set, get) => ({
   views: null,
   async refresh() {
-    set({ views: await engine().alerting() });
+    const before = get().views;
+    const views = await engine().alerting();
+    set({ views });
+    // The first fetch finds alerts that fired before the tab opened: not news.
+    if (before) notifyDesktop(newlyFiring(before, views));
   },
 }));
 
-/** Alerts the person should see now: firing and not silenced or inhibited. */
-export function firingCount(views: AlertingViews | null): number {
-  return views ? views.alerts.filter((a) => a.state === 'active').length : 0;
+/** Alerts firing unmuted now that were not (or were muted) in `before`. */
+export function newlyFiring(before: AlertingViews, now: AlertingViews): NotifierAlert[] {
+  const known = new Set(before.alerts.filter((a) => a.state === 'active').map((a) => a.fingerprint));
+  return now.alerts.filter((a) => a.state === 'active' && !known.has(a.fingerprint));
+}
+
+/**
+ * A desktop notification per alert, only while the tab is hidden (a visible
+ * tab has the banner) and the person allowed them. The tag is the alert's
+ * fingerprint, so several hidden tabs show one notification, not one each.
+ * Title and body are plain text: the Notification API renders no markup.
+ */
+function notifyDesktop(alerts: NotifierAlert[]): void {
+  if (alerts.length === 0 || !document.hidden) return;
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  for (const a of alerts) {
+    new Notification(`Firing: ${a.labels.alertname ?? 'alert'}`, { body: a.annotations.summary ?? a.annotations.description ?? '', tag: a.fingerprint });
+  }
 }
 
 let started = false;

@@ -23,6 +23,8 @@ export interface Panel {
   logScale: boolean;
   yFromZero: boolean;
   timeZone: TimeZone;
+  /** A Prometheus-compatible HTTP API to ask instead of this browser's store; '' for the browser. */
+  source: string;
 }
 
 export const DEFAULT_RANGE_MS = 15 * 60_000;
@@ -30,7 +32,7 @@ export const FIRST_VISIT_RANGE_MS = 5 * 60_000;
 export const DEFAULT_EXPR = 'sum by (handler) (rate(http_requests_total[1m]))';
 
 export function newPanel(expr = ''): Panel {
-  return { expr, tab: 'graph', rangeMs: DEFAULT_RANGE_MS, endMs: null, stepMs: null, stacked: false, logScale: false, yFromZero: false, timeZone: 'local' };
+  return { expr, tab: 'graph', rangeMs: DEFAULT_RANGE_MS, endMs: null, stepMs: null, stacked: false, logScale: false, yFromZero: false, timeZone: 'local', source: '' };
 }
 
 /** A positive duration, or null for anything else (absent, malformed, zero). */
@@ -58,6 +60,7 @@ export function panelsFromParams(params: URLSearchParams): Panel[] {
     p.logScale = get('scale') === 'log';
     p.yFromZero = get('zero') === '1';
     p.timeZone = get('tz') === 'utc' ? 'UTC' : 'local';
+    p.source = get('source') ?? '';
     panels.push(p);
   }
   // A first visit has only seconds of data: a short range shows it moving at once.
@@ -78,6 +81,7 @@ export function panelsToParams(panels: readonly Panel[]): URLSearchParams {
     if (p.logScale) set('scale', 'log');
     if (p.yFromZero) set('zero', '1');
     if (p.timeZone === 'UTC') set('tz', 'utc');
+    if (p.source !== '') set('source', p.source);
   });
   return params;
 }

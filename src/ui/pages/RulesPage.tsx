@@ -1,0 +1,195 @@
+// Rules: each group's recording and alerting rules with their health, state,
+// last evaluation and error, and the rule files themselves (Prometheus rule
+// YAML), edited here and checked by the engine before they replace the old.
+
+import { useEffect, useState } from 'react';
+import type { AlertingViews, ConfigProblem, RuleFileText } from '../../engine/api';
+import { formatDuration } from '../../model/duration';
+import { formatTime } from '../components/GraphTooltip';
+import { LabelList } from '../components/LabelList';
+import { engine } from '../engineClient';
+import { useAlerts } from '../stores/alertsStore';
+import { BacktestPanel } from './BacktestPanel';
+import { alertingRuleYaml } from './ruleYaml';
+import './alerting.css';
+
+type Group = AlertingViews['groups'][number];
+
+const NEW_RULE = `- alert: DemoInstanceDown
+  expr: up{job="demo"} == 0
+  for: 30s
+  labels:
+    severity: page
+  annotations:
+    summary: "{{ $labels.instance }} is down"`;
+
+const NEW_FILE = `groups:
+  - name: example
+    rules:
+${NEW_RULE.replace(/^/gm, '      ')}
+`;
+
+type RuleView = Group['rules'][number];
+
+function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView): void }) {
+  return (
+    <section className="card" aria-label={`Rule group ${group.name}`}>
+      <h2>
+        {group.name} <span className="muted small">{group.file} · every {formatDuration(group.interval)}</span>
+      </h2>
+      <p className="muted small">
+        Last evaluation {group.lastEvaluation > 0 ? formatTime(group.lastEvaluation, 'local') : 'not yet'}, took {group.evaluationDurationMs.toFixed(1)} ms
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Expression</th>
+              <th scope="col">State</th>
+              <th scope="col">Health</th>
+              <th scope="col">Error</th>
+              <th scope="col">Last evaluation</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.rules.map((r) => (
+              <tr key={`${r.kind}/${r.name}/${r.expr}`}>
+                <td>
+                  <span className="muted small">{r.kind === 'alerting' ? 'alert' : 'record'}</span> <strong>{r.name}</strong>
+                  <LabelList labels={r.labels} />
+                </td>
+                <td className="mono small">{r.expr}</td>
+                <td>{r.state ? `${r.state}${r.alerts && r.alerts.length > 0 ? ` (${r.alerts.length})` : ''}` : ''}</td>
+                <td>
+                  <span className={`health health-${r.health === 'ok' ? 'up' : r.health === 'err' ? 'down' : 'unknown'}`}>{r.health.toUpperCase()}</span>
+                </td>
+                <td className="error-text">{[r.lastError, r.templateError].filter(Boolean).join('; ')}</td>
+                <td className="nowrap small">
+                  {r.lastEvaluation > 0 ? `${formatTime(r.lastEvaluation, 'local')} (${r.evaluationDurationMs.toFixed(1)} ms)` : 'not yet'}
+                </td>
+                <td>
+                  {r.kind === 'alerting' ? (
+                    <button type="button" onClick={() => onBacktest(r)} aria-label={`Backtest ${r.name}`}>
+                      Backtest
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void }) {
+  const [text, setText] = useState(file.text);
+  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [saved, setSaved] = useState('');
+  const save = async () => {
+    const r = await engine().setRuleFile(file.name, text);
+    setProblems(r.ok ? [] : r.problems);
+    setSaved(r.ok ? 'Saved and loaded.' : '');
+    if (r.ok) onSaved();
+  };
+  return (
+    <div className="rule-file">
+      <h3 className="mono">{file.name}</h3>
+      <textarea
+        className="mono config"
+        aria-label={`Rule file ${file.name}`}
+        spellCheck={false}
+        value={text}
+        rows={Math.min(24, text.split('\n').length + 1)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSaved('');
+        }}
+      />
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save rule file
+        </button>
+        <button
+          type="button"
+          onClick={() => void engine().deleteRuleFile(file.name).then(onSaved)}
+          aria-label={`Delete rule file ${file.name}`}
+        >
+          Delete
+        </button>
+        <span role="status">{saved}</span>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="error" role="alert" aria-label={`Problems in ${file.name}`}>
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function RuleFiles() {
+  const [files, setFiles] = useState<RuleFileText[] | null>(null);
+  const [round, setRound] = useState(0);
+  const [newName, setNewName] = useState('');
+  useEffect(() => {
+    void engine().ruleFiles().then(setFiles);
+  }, [round]);
+  const reload = () => setRound((r) => r + 1);
+  const names = new Set(files?.map((f) => f.name));
+  const add = () => {
+    const name = newName.trim() || 'rules.yml';
+    if (names.has(name)) return;
+    setFiles([...(files ?? []), { name, text: NEW_FILE }]);
+    setNewName('');
+  };
+  return (
+    <section className="card" aria-label="Rule files">
+      <h2>Rule files</h2>
+      {files === null ? <p className="muted">Loading…</p> : null}
+      {files?.length === 0 ? <p className="muted">No rule files yet.</p> : null}
+      {files?.map((f) => (
+        <RuleFileEditor key={`${f.name}\0${f.text}`} file={f} onSaved={reload} />
+      ))}
+      <div className="row">
+        <input aria-label="New rule file name" placeholder="rules.yml" value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <button type="button" onClick={add} disabled={files === null}>
+          New rule file
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function RulesPage() {
+  const views = useAlerts((s) => s.views);
+  const [backtest, setBacktest] = useState<{ rule: string; round: number } | null>(null);
+  const open = (rule: string) => setBacktest((b) => ({ rule, round: (b?.round ?? 0) + 1 }));
+  return (
+    <div className="page">
+      {views?.groups.map((g) => (
+        <RuleGroup key={`${g.file}/${g.name}`} group={g} onBacktest={(r) => open(alertingRuleYaml(r))} />
+      ))}
+      {backtest ? (
+        <BacktestPanel key={backtest.round} initialRule={backtest.rule} onClose={() => setBacktest(null)} />
+      ) : (
+        <p>
+          <button type="button" onClick={() => open(NEW_RULE)}>
+            Backtest a new rule
+          </button>
+        </p>
+      )}
+      <RuleFiles />
+    </div>
+  );
+}

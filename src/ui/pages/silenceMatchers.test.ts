@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatMatcher, MATCH_OPS, matcherOp, withOp } from './silenceMatchers';
+
+describe('silence matchers', () => {
+  it.each(MATCH_OPS)('%s survives a round trip through the form', (op) => {
+    const m = withOp({ name: 'job', value: 'demo', isEqual: true, isRegex: false }, op);
+    expect(matcherOp(m)).toBe(op);
+  });
+
+  it.each([
+    [{ name: 'job', value: 'demo', isEqual: true, isRegex: false }, 'job="demo"'],
+    [{ name: 'job', value: 'de.*', isEqual: false, isRegex: true }, 'job!~"de.*"'],
+    [{ name: 'x', value: '"<b>"', isEqual: false, isRegex: false }, 'x!="\\"<b>\\""'],
+  ])('prints %o as %s', (m, text) => {
+    expect(formatMatcher(m)).toBe(text);
+  });
+});
