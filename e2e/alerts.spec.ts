@@ -73,9 +73,9 @@ test('markup in an alert label and annotation is shown as text in the banner and
     interval: 1s
     rules:
       - alert: XssAlert
-        expr: vector(1)
+        expr: 'label_replace(vector(1), "evil", "${XSS}", "", "")'
         labels:
-          evil: '${XSS}'
+          severity: '${XSS}'
         annotations:
           summary: 'label says {{ $labels.evil }}'
 `,

@@ -1,15 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { tableValue } from './panelTable';
 import { missingServers, RemoteServers } from './remoteServers';
-
-/** The "value" column of the first row of panel 1's table. */
-async function tableValue(page: Page): Promise<number> {
-  const table = page.getByRole('region', { name: 'Query panel 1' }).getByRole('table');
-  const headers = (await table.getByRole('columnheader').allTextContents().catch(() => [])).map((h) => h.trim());
-  const column = headers.indexOf('value');
-  if (column < 0) return NaN;
-  const text = await table.getByRole('row').nth(1).getByRole('cell').nth(column).textContent({ timeout: 1000 }).catch(() => '');
-  return Number(text?.trim() || NaN);
-}
 
 const missing = missingServers();
 
@@ -33,9 +24,9 @@ test(`remote write reaches a real Prometheus across its outage, and a panel read
     await expect.poll(() => demoSamplesAt(Date.now() / 1000), { timeout: 30_000 }).toBeGreaterThan(0);
 
     // Prometheus goes away for 15 s while Vigil keeps scraping; the queue holds what it cannot send.
-    await servers.stopPrometheus();
+    await servers.prometheus!.stop();
     await page.waitForTimeout(15_000);
-    await servers.startPrometheus();
+    await servers.prometheus!.start();
 
     // Once Prometheus has caught up past T, every sample Vigil holds up to T must be there, once.
     const tMs = Date.now() - 2_000;
@@ -49,7 +40,7 @@ test(`remote write reaches a real Prometheus across its outage, and a panel read
     await expect.poll(() => tableValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
     const inVigil = await tableValue(page);
     expect(inProm).toBe(inVigil);
-    expect(servers.rejectedWrites()).toEqual([]);
+    expect(servers.prometheus!.rejectedWrites()).toEqual([]);
 
     await page.goto('/#/status');
     await expect(page.getByLabel('Engine self-metrics')).toContainText('vigil_remote_storage_samples_total');

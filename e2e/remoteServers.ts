@@ -3,39 +3,15 @@
 // run it. Both on 127.0.0.1, in a temp dir, stopped by the test.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, PROMETHEUS, PrometheusProcess, waitReady } from '../src/cli/prometheusProcess';
 
-export const PROMETHEUS = '/usr/bin/prometheus';
 export const NGINX = '/usr/sbin/nginx';
 
 export function missingServers(): string {
   return [PROMETHEUS, NGINX].filter((p) => !existsSync(p)).join(', ');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitReady(url: string, ms = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < ms) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} not ready after ${ms} ms`);
 }
 
 function nginxConf(listen: number, upstream: number, dir: string): string {
@@ -74,12 +50,10 @@ http {
 }
 
 export class RemoteServers {
-  private prometheus: ChildProcess | undefined;
   private nginx: ChildProcess | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'vigil-remote-'));
-  promPort = 0;
-  nginxPort = 0;
-  private promLog = '';
+  prometheus: PrometheusProcess | undefined;
+  private nginxPort = 0;
 
   /** Where Vigil writes and queries: nginx in front of Prometheus. */
   get url(): string {
@@ -87,63 +61,33 @@ export class RemoteServers {
   }
 
   async start(): Promise<void> {
-    this.promPort = await freePort();
+    const promPort = await freePort();
     this.nginxPort = await freePort();
     writeFileSync(join(this.dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-    mkdirSync(join(this.dir, 'data'));
-    await this.startPrometheus();
-    writeFileSync(join(this.dir, 'nginx.conf'), nginxConf(this.nginxPort, this.promPort, this.dir));
+    this.prometheus = new PrometheusProcess({
+      config: join(this.dir, 'prometheus.yml'),
+      dataDir: join(this.dir, 'data'),
+      port: promPort,
+      flags: ['--web.enable-remote-write-receiver', '--web.cors.origin=.*', '--storage.tsdb.retention.time=1d'],
+    });
+    await this.prometheus.start();
+    writeFileSync(join(this.dir, 'nginx.conf'), nginxConf(this.nginxPort, promPort, this.dir));
     this.nginx = spawn(NGINX, ['-c', join(this.dir, 'nginx.conf'), '-p', this.dir], { stdio: 'ignore' });
     await waitReady(`${this.url}/-/ready`);
   }
 
-  async startPrometheus(): Promise<void> {
-    this.prometheus = spawn(
-      PROMETHEUS,
-      [
-        `--config.file=${join(this.dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(this.dir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${this.promPort}`,
-        '--web.enable-remote-write-receiver',
-        '--web.cors.origin=.*',
-        '--storage.tsdb.retention.time=1d',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    this.prometheus.stderr?.on('data', (c: Buffer) => (this.promLog += c.toString()));
-    await waitReady(`http://127.0.0.1:${this.promPort}/-/ready`);
-  }
-
-  async stopPrometheus(): Promise<void> {
-    const p = this.prometheus;
-    if (!p || p.exitCode !== null) return;
-    await new Promise<void>((r) => {
-      p.once('exit', () => r());
-      p.kill('SIGTERM');
-    });
-  }
-
-  /** Prometheus's log lines that report rejected writes. */
-  rejectedWrites(): string[] {
-    return this.promLog.split('\n').filter((l) => /out of order|duplicate sample|out of bounds|too old/i.test(l));
-  }
-
   /** An instant query straight to Prometheus (not through the page). */
   async query(expr: string, timeSec: number): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
-    const res = await fetch(`http://127.0.0.1:${this.promPort}/api/v1/query?${new URLSearchParams({ query: expr, time: String(timeSec) })}`);
+    const res = await fetch(`${this.prometheus!.base}/api/v1/query?${new URLSearchParams({ query: expr, time: String(timeSec) })}`);
     const body = (await res.json()) as { error?: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] } };
     if (!body.data) throw new Error(`Prometheus refused ${expr}: ${body.error}`);
     return body.data.result;
   }
 
   async stop(): Promise<void> {
-    await this.stopPrometheus();
+    await this.prometheus?.stop();
     this.nginx?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  }
-
-  log(): string {
-    return existsSync(join(this.dir, 'nginx-error.log')) ? readFileSync(join(this.dir, 'nginx-error.log'), 'utf8') + this.promLog : this.promLog;
   }
 }

@@ -2,18 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-
-/** The "value" column of the first row of the panel's table (an instant query result). */
-async function tableValue(page: Page): Promise<number> {
-  const table = page.getByRole('region', { name: 'Query panel 1' }).getByRole('table');
-  const headers = (await table.getByRole('columnheader').allTextContents().catch(() => [])).map((h) => h.trim());
-  const column = headers.indexOf('value');
-  if (column < 0) return NaN;
-  const text = await table.getByRole('row').nth(1).getByRole('cell').nth(column).textContent({ timeout: 1000 }).catch(() => '');
-  return Number(text?.trim() || NaN);
-}
+import { tableValue } from './panelTable';
 
 test('samples scraped before a reload are still there after it', async ({ page }) => {
   const url = '/#/query?g0.expr=count_over_time(up{instance="demo-1"}[10m])&g0.tab=table';

@@ -2,19 +2,15 @@
 // 127.0.0.1, so the differential check and the benchmark can hold Vigil's
 // answers and times against Prometheus's own on the same samples.
 
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeOpenMetrics, type DatasetName } from './datasets';
+import { freePort, PrometheusProcess, prometheusAbsent, PROMTOOL } from './prometheusProcess';
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const PROMTOOL = '/usr/bin/promtool';
-const READY_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 10_000;
 
 // Vigil's subqueries without a step use 60 s; Prometheus takes that step from
 // the global evaluation interval, so both are pinned to 1 m. No scrape targets:
@@ -39,28 +35,14 @@ export interface PrometheusServer {
 
 /** Why a comparison with Prometheus cannot run here, or undefined when it can. */
 export function prometheusMissing(): string | undefined {
-  const absent = [PROMETHEUS, PROMTOOL].filter((p) => !existsSync(p));
-  return absent.length === 0 ? undefined : `${absent.join(' and ')} not installed`;
+  const absent = prometheusAbsent();
+  return absent === '' ? undefined : `${absent} not installed`;
 }
 
 /** The API's time parameter: Unix seconds with milliseconds, as Prometheus parses them exactly. */
 export function apiTime(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Writes `dataset` as OpenMetrics, turns it into TSDB blocks with `promtool tsdb
@@ -71,15 +53,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startPrometheus(dataset: DatasetName): Promise<PrometheusServer> {
   const dir = await mkdtemp(join(tmpdir(), 'vigil-prometheus-'));
   const dataFile = join(dir, `${dataset}.om.txt`);
-  let child: ReturnType<typeof spawn> | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  let server: PrometheusProcess | undefined;
   const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child?.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
+    await server?.stop();
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -93,31 +69,15 @@ export async function startPrometheus(dataset: DatasetName): Promise<PrometheusS
     await promisify(execFile)(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', dataFile, tsdb], { maxBuffer: 16 << 20 });
     const config = join(dir, 'prometheus.yml');
     await writeFile(config, CONFIG);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let log = '';
-    child = spawn(
-      PROMETHEUS,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${tsdb}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        // The data sets start on 2026-01-01; the default 15 d would delete them on start.
-        '--storage.tsdb.retention.time=100y',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const proc = child;
-    proc.stderr?.on('data', (b: Buffer) => (log = (log + b.toString()).slice(-4000)));
-    exited = new Promise((r) => proc.once('exit', () => r()));
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (proc.exitCode !== null) throw new Error(`prometheus exited with ${proc.exitCode}:\n${log}`);
-      const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`prometheus not ready after ${READY_TIMEOUT_MS} ms:\n${log}`);
-      await sleep(100);
-    }
+    server = new PrometheusProcess({
+      config,
+      dataDir: tsdb,
+      port: await freePort(),
+      // The data sets start on 2026-01-01; the default 15 d would delete them on start.
+      flags: ['--storage.tsdb.retention.time=100y'],
+    });
+    await server.start();
+    const url = server.base;
     const call = async (path: string, params: Record<string, string>): Promise<ApiAnswer> => {
       const res = await fetch(`${url}${path}`, { method: 'POST', body: new URLSearchParams(params) });
       return (await res.json()) as ApiAnswer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xxhash64 } from './ratioSampler';
+import { xxhash64 } from '../model/xxhash64';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

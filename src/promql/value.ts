@@ -60,8 +60,25 @@ export interface StringValue {
 
 export type Value = ScalarValue | VectorValue | MatrixValue | StringValue;
 
+// A range query makes a step series per input series at every node; carving
+// them from shared zeroed blocks saves two backing-store allocations each
+// (newStepSeries was 10–15% of the scale bench's query time). Slices never
+// overlap or get reused, and a block goes when its last series does.
+const BLOCK = 1 << 15;
+let valsBlock = new Float64Array(0);
+let hasBlock = new Uint8Array(0);
+let used = 0;
+
 export function newStepSeries(labels: Labels, n: number, dropName = false): StepSeries {
-  return { labels, vals: new Float64Array(n), has: new Uint8Array(n), dropName };
+  if (n > BLOCK >> 3) return { labels, vals: new Float64Array(n), has: new Uint8Array(n), dropName };
+  if (used + n > valsBlock.length) {
+    valsBlock = new Float64Array(BLOCK);
+    hasBlock = new Uint8Array(BLOCK);
+    used = 0;
+  }
+  const s = { labels, vals: valsBlock.subarray(used, used + n), has: hasBlock.subarray(used, used + n), dropName };
+  used += n;
+  return s;
 }
 
 export function countPoints(s: StepSeries): number {

@@ -4,12 +4,11 @@
 // log tell, with a reload of Vigil's queue (from IndexedDB) during the outage.
 
 import 'fake-indexeddb/auto';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, PROMETHEUS, PrometheusProcess } from '../cli/prometheusProcess';
 import { Labels } from '../model/labels';
 import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../scrape/config';
 import { QueryEngine } from '../promql/engine';
@@ -17,88 +16,33 @@ import { Head } from '../tsdb/head';
 import { RemotePrometheus } from './remotePrometheus';
 import { RemoteWriteStorage } from './remoteWriteStorage';
 
-const PROMETHEUS = '/usr/bin/prometheus';
 const present = existsSync(PROMETHEUS);
 const SERIES = 10;
 const TICK_MS = 100;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One Prometheus process on a fixed port and data dir; its log is kept across restarts. */
-class Prometheus {
-  private proc: ChildProcess | undefined;
-  log = '';
-
-  constructor(
-    readonly port: number,
-    readonly dir: string,
-  ) {
-    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-  }
-
-  get base(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const p = spawn(PROMETHEUS, [
-      `--config.file=${join(this.dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(this.dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${this.port}`,
-      '--web.enable-remote-write-receiver',
-    ]);
-    p.stdout.on('data', (d) => (this.log += d));
-    p.stderr.on('data', (d) => (this.log += d));
-    this.proc = p;
-    for (let i = 0; i < 200; i++) {
-      if (p.exitCode !== null) throw new Error(`prometheus exited with ${p.exitCode}:\n${this.log}`);
-      const ok = await fetch(`${this.base}/-/ready`).then((r) => r.ok, () => false);
-      if (ok) return;
-      await sleep(100);
-    }
-    throw new Error(`prometheus did not become ready:\n${this.log}`);
-  }
-
-  /** SIGKILL, as a crash or a pulled plug: no graceful shutdown. */
-  async kill(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null) return;
-    const exited = new Promise((r) => p.once('exit', r));
-    p.kill('SIGKILL');
-    await exited;
-  }
-
-  async api(path: string, params: Record<string, string>): Promise<{ metric: Record<string, string>; values: [number, string][] }[]> {
-    const res = await fetch(`${this.base}${path}?${new URLSearchParams(params)}`);
-    const body = (await res.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
-    if (body.status !== 'success') throw new Error(`${path}: ${body.error}`);
-    return body.data.result;
-  }
+/** A Prometheus query API answer's series, or the error it gave. */
+async function api(base: string, path: string, params: Record<string, string>): Promise<{ metric: Record<string, string>; values: [number, string][] }[]> {
+  const res = await fetch(`${base}${path}?${new URLSearchParams(params)}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+  if (body.status !== 'success') throw new Error(`${path}: ${body.error}`);
+  return body.data.result;
 }
 
 describe('remote write to a real Prometheus', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-prom-'));
-  let prom: Prometheus | undefined;
+  let prom: PrometheusProcess | undefined;
   afterAll(async () => {
-    await prom?.kill();
+    await prom?.stop('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it.skipIf(!present)(
     present ? 'delivers every sample once and in order across a Prometheus outage' : `skipped: ${PROMETHEUS} is absent (install Debian's prometheus)`,
     async () => {
-      prom = new Prometheus(await freePort(), dir);
+      writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
+      prom = new PrometheusProcess({ config: join(dir, 'prometheus.yml'), dataDir: join(dir, 'data'), port: await freePort(), flags: ['--web.enable-remote-write-receiver'] });
       await prom.start();
       const cfg: RemoteWriteConfig = {
         url: `${prom.base}/api/v1/write`,
@@ -139,7 +83,7 @@ describe('remote write to a real Prometheus', () => {
       };
 
       await writeFor(3000);
-      await prom.kill();
+      await prom.stop('SIGKILL');
       const sentBeforeOutage = status().sent;
       await writeFor(2500);
       // A reload: the queue is closed with samples unacknowledged and opened again from IndexedDB.
@@ -157,13 +101,13 @@ describe('remote write to a real Prometheus', () => {
       const st = { ...after, sent: before.sent + after.sent, retried: before.retried + after.retried, failed: before.failed + after.failed };
 
       const end = t0 + (k - 1) * TICK_MS;
-      const range = await prom.api('/api/v1/query_range', {
+      const range = await api(prom.base, '/api/v1/query_range', {
         query: 'vigil_it_samples',
         start: String(t0 / 1000),
         end: String(end / 1000),
         step: String(TICK_MS / 1000),
       });
-      const raw = await prom.api('/api/v1/query', { query: `vigil_it_samples[${Math.ceil((end - t0) / 1000) + 60}s]`, time: String(end / 1000) });
+      const raw = await api(prom.base, '/api/v1/query', { query: `vigil_it_samples[${Math.ceil((end - t0) / 1000) + 60}s]`, time: String(end / 1000) });
       const found = raw.reduce((n, s) => n + s.values.length, 0);
       // The same query from the remote data source and from the local store.
       const expr = 'sum by (series) (rate(vigil_it_samples[1s]))';
@@ -171,7 +115,7 @@ describe('remote write to a real Prometheus', () => {
       const local = await new QueryEngine().rangeQuery(head.querier(), expr, t0 + 2000, end, 500);
       const figures = { written, acknowledged: st.sent, retried: st.retried, lost: written - found, dropped: st.dropped, failed: st.failed, resentAfterReload: reloaded };
       console.log(`remote write across a Prometheus outage: ${JSON.stringify(figures)}`);
-      await prom.kill();
+      await prom.stop('SIGKILL');
 
       expect(sentBeforeOutage).toBeGreaterThan(0);
       expect(reloaded).toBe(before.pending);
@@ -196,7 +140,7 @@ describe('remote write to a real Prometheus', () => {
         expect(got.length).toBeGreaterThan(0);
         expect(got.map((v) => v.toFixed(9))).toEqual(localBySeries.get(s.labels.series)!.map((v) => v.toFixed(9)));
       }
-      expect(prom.log).not.toMatch(/out of order|duplicate sample|out of bounds/i);
+      expect(prom.rejectedWrites()).toEqual([]);
     },
     60_000,
   );

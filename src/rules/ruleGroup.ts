@@ -9,7 +9,7 @@ import { AlertingRule } from './alertingRule';
 import { RecordingRule } from './recordingRule';
 import type { RuleConfig, RuleGroupConfig } from './ruleFile';
 import { queryEscape } from './templateFuncs';
-import { xxhash64 } from './xxhash64';
+import { xxhash64 } from '../model/xxhash64';
 import type { GroupView, OutgoingAlert, QueryFunc, Rule, RuleView } from './rule';
 
 export interface GroupDeps {

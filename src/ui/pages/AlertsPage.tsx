@@ -195,7 +195,7 @@ function History({ history }: { history: AlertingViews['history'] }) {
                   <td>{h.labels.alertname ?? ''}</td>
                   <td className="nowrap">{formatTime(h.firedAt, 'local')}</td>
                   <td className="nowrap">{h.resolvedAt === undefined ? 'still firing' : formatTime(h.resolvedAt, 'local')}</td>
-                  <td>
+                  <td className="history-labels">
                     <LabelList labels={h.labels} />
                   </td>
                 </tr>

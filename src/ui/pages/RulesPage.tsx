@@ -60,7 +60,7 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
               <tr key={`${r.kind}/${r.name}/${r.expr}`}>
                 <td>
                   <span className="muted small">{r.kind === 'alerting' ? 'alert' : 'record'}</span> <strong>{r.name}</strong>
-                  <LabelList labels={r.labels} />
+                  {Object.keys(r.labels).length > 0 ? <LabelList labels={r.labels} /> : null}
                 </td>
                 <td className="mono small">{r.expr}</td>
                 <td>{r.state ? `${r.state}${r.alerts && r.alerts.length > 0 ? ` (${r.alerts.length})` : ''}` : ''}</td>

@@ -7,10 +7,13 @@ import { formatDuration } from '../../model/duration';
 
 type RuleView = AlertingViews['groups'][number]['rules'][number];
 
+// Label and annotation names are plain words; quoting them would only make the YAML harder to read.
+const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k));
+
 function mapping(name: string, values: Record<string, string>): string[] {
   const keys = Object.keys(values).sort();
   if (keys.length === 0) return [];
-  return [`  ${name}:`, ...keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(values[k])}`)];
+  return [`  ${name}:`, ...keys.map((k) => `    ${key(k)}: ${JSON.stringify(values[k])}`)];
 }
 
 export function alertingRuleYaml(r: RuleView): string {
