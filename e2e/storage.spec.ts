@@ -67,3 +67,22 @@ test('a tiny storage budget makes retention drop old blocks, say why, and scrapi
   const before = await scrapes();
   await expect.poll(scrapes, { timeout: 20_000 }).not.toBe(before);
 });
+
+test('wiping the data, once confirmed, starts the samples afresh and keeps the configuration', async ({ page }) => {
+  const url = '/#/query?g0.expr=count_over_time(up{instance="demo-1"}[10m])&g0.tab=table';
+  await page.goto(url);
+  await expect.poll(() => tableValue(page), { timeout: 40_000 }).toBeGreaterThanOrEqual(4);
+  const before = await tableValue(page);
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Wipe data…' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Wipe data…' }).click();
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('button', { name: 'Yes, wipe the data' }).click();
+  await reloaded;
+  await page.goto(url);
+  await expect.poll(() => tableValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await tableValue(page)).toBeLessThan(before);
+  await page.goto('/#/targets');
+  await expect(page.getByRole('region', { name: 'Pool demo' })).toBeVisible();
+});

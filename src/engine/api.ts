@@ -199,6 +199,8 @@ export interface BacktestRequest {
 export type EngineEvent =
   | { kind: 'targets' }
   | { kind: 'alerts' }
+  /** The stored samples were wiped: every tab reloads onto a fresh engine. */
+  | { kind: 'wiped' }
   | { kind: 'rules' }
   | { kind: 'storage'; message: string }
   | { kind: 'data'; appendedAtMs: number }
@@ -254,6 +256,8 @@ export interface EngineApi {
   setWebhook(url: string): Promise<void>;
   backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
+  /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */
+  wipeData(): Promise<{ ok: true } | { ok: false; error: string }>;
   /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */
   remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError>;
   remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError>;

@@ -52,9 +52,12 @@ export interface EngineOptions {
   maxBytes?: number;
   /** Width of a block's time window (Prometheus's 2 h by default). */
   chunkRangeMs?: number;
+  /** Called once the data is wiped and this engine has stopped (the worker then closes). */
+  onWiped?(): void;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
+const TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
 
 export class Engine implements EngineApi {
@@ -112,7 +115,7 @@ export class Engine implements EngineApi {
       maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
     };
     const tsdb = await openTsdb({
-      name: opts.tsdbDb ?? 'vigil-tsdb',
+      name: opts.tsdbDb ?? TSDB_DB,
       retentionMs: budget.retentionMs,
       maxBytes: budget.maxBytes ?? undefined,
       chunkRange: opts.chunkRangeMs,
@@ -337,6 +340,21 @@ export class Engine implements EngineApi {
     } catch (e) {
       return { status: 'error', errorType: 'bad_data', error: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  async wipeData(): Promise<{ ok: true } | { ok: false; error: string }> {
+    if (this.currentRole === 'follower') return { ok: false, error: 'another tab’s engine holds the data; wipe it from that tab' };
+    await this.stop();
+    const name = this.opts.tsdbDb ?? TSDB_DB;
+    // Tabs reload onto a new engine as soon as they hear this; the deletion waits for their connections to close.
+    this.emit({ kind: 'wiped' });
+    const deleted = await new Promise<string>((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve('');
+      req.onerror = () => resolve(req.error?.message ?? 'unknown error');
+    });
+    this.opts.onWiped?.();
+    return deleted === '' ? { ok: true } : { ok: false, error: `could not delete the ${name} database: ${deleted}` };
   }
 
   async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {

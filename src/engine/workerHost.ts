@@ -16,6 +16,7 @@ export function hostEngine(role: EngineRole): Promise<Engine> {
     now: () => Date.now(),
     role,
     ...tuningFromWorkerName(self.name),
+    onWiped: () => self.close(),
   });
   return engine;
 }

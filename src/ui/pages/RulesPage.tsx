@@ -115,6 +115,9 @@ function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void
         <button type="button" className="primary" onClick={() => void save()}>
           Save rule file
         </button>
+        <button type="button" onClick={() => downloadText(file.name, text, 'application/yaml')} aria-label={`Export rule file ${file.name}`}>
+          Export
+        </button>
         <button
           type="button"
           onClick={() => void engine().deleteRuleFile(file.name).then(onSaved)}
@@ -145,8 +148,19 @@ function RuleFiles() {
   useEffect(() => {
     void engine().ruleFiles().then(setFiles);
   }, [round]);
+  const [imported, setImported] = useState<{ name: string; problems: ConfigProblem[] } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const reload = () => setRound((r) => r + 1);
   const names = new Set(files?.map((f) => f.name));
+  // An imported file is checked as a saved one is; a refused one stays open in an editor to be fixed.
+  const importFile = async () => {
+    const picked = fileRef.current && (await pickedText(fileRef.current));
+    if (!picked) return;
+    const r = await engine().setRuleFile(picked.name, picked.text);
+    setImported({ name: picked.name, problems: r.ok ? [] : r.problems });
+    if (r.ok) reload();
+    else setFiles([...(files ?? []).filter((f) => f.name !== picked.name), picked]);
+  };
   const add = () => {
     const name = newName.trim() || 'rules.yml';
     if (names.has(name)) return;
@@ -166,7 +180,12 @@ function RuleFiles() {
         <button type="button" onClick={add} disabled={files === null}>
           New rule file
         </button>
+        <label className="file-button">
+          <input ref={fileRef} type="file" accept=".yml,.yaml,application/yaml,text/yaml" className="visually-hidden" onChange={() => void importFile()} />
+          <span>Import rule file…</span>
+        </label>
       </div>
+      {imported ? <ProblemList name={imported.name} problems={imported.problems} ok={`Imported ${imported.name} and loaded it.`} /> : null}
     </section>
   );
 }

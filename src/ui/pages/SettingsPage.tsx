@@ -55,6 +55,15 @@ function DataCard() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [confirmWipe, setConfirmWipe] = useState(false);
+  const wipe = async () => {
+    setBusy(true);
+    setMessage({ text: 'Wiping…', error: false });
+    const r = await engine().wipeData();
+    setBusy(false);
+    setConfirmWipe(false);
+    if (!r.ok) setMessage({ text: `Nothing was wiped: ${r.error}`, error: true });
+  };
   const exportAll = async () => {
     setBusy(true);
     setMessage({ text: 'Exporting…', error: false });
@@ -87,6 +96,21 @@ function DataCard() {
           <input ref={fileRef} type="file" className="visually-hidden" disabled={busy || role === 'follower'} onChange={() => void importFile()} />
           <span>Import data…</span>
         </label>
+        {confirmWipe ? (
+          <span className="row" role="group" aria-label="Confirm wiping the data">
+            <span>Delete every stored sample? Configuration, rules and silences stay.</span>
+            <button type="button" className="danger" onClick={() => void wipe()} disabled={busy}>
+              Yes, wipe the data
+            </button>
+            <button type="button" onClick={() => setConfirmWipe(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirmWipe(true)} disabled={busy || role === 'follower'}>
+            Wipe data…
+          </button>
+        )}
       </div>
       {message ? (
         <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>

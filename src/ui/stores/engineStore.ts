@@ -57,6 +57,7 @@ export function startEngineStore(): void {
   void refreshTargets();
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
+    if (e.kind === 'wiped') location.reload();
     if (e.kind === 'storage') useEngine.setState({ storageMessage: e.message });
     if (e.kind === 'config') useEngine.setState((s) => ({ configVersion: s.configVersion + 1 }));
     if (e.kind === 'targets' || e.kind === 'config') scheduleRefresh();
