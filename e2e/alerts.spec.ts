@@ -2,7 +2,8 @@
 // demo series and raises the banner in every open tab; a silence from the
 // banner clears it everywhere; the Alerts page keeps the history. Markup in
 // labels and annotations stays text; a broken rule file is refused with its
-// line and column; a backtest draws when a rule would have fired.
+// line and column; a backtest draws when a rule would have fired; the silence
+// form takes edited matchers and says what Alertmanager would refuse.
 
 import { expect, test, type Page } from '@playwright/test';
 
@@ -91,11 +92,19 @@ test('markup in an alert label and annotation is shown as text in the banner and
   expect(dialogs).toEqual([]);
 });
 
-test('a broken rule file is refused with line and column, and a backtest graphs when a rule would have fired', async ({ page }) => {
+test('a broken rule file is refused with line and column, an imported one loads, and a backtest graphs when a rule would have fired', async ({ page }) => {
   await saveRuleFile(page, 'broken.yml', 'groups:\n  - name: b\n    rules:\n      - alert: Bad\n        expr: up ==\n');
   const problems = page.getByRole('alert', { name: 'Problems in broken.yml' });
   await expect(problems).toContainText(/line \d+, column \d+/);
   await expect(page.getByRole('region', { name: 'Rule group b' })).toHaveCount(0);
+
+  await page.getByLabel('Import rule file…').setInputFiles({
+    name: 'imported.yml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from('groups:\n  - name: imported\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported imported.yml and loaded it.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rule group imported' })).toBeVisible({ timeout: 20_000 });
 
   await page.getByRole('button', { name: 'Backtest a new rule' }).click();
   const panel = page.getByRole('form', { name: 'Backtest' });
@@ -107,4 +116,32 @@ test('a broken rule file is refused with line and column, and a backtest graphs 
     await expect(panel.getByRole('status', { name: 'Backtest summary' })).toContainText(/firing episode/, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(panel.locator('canvas').first()).toBeVisible();
+});
+
+test('the silence form takes edited matchers, refuses what Alertmanager refuses, and the webhook URL is kept', async ({ page }) => {
+  await saveRuleFile(page, 'demo.yml', DEMO_RULES.replace(', instance="demo-1"', ''));
+  await page.goto('/#/alerts');
+  const active = page.getByRole('region', { name: 'Active alerts' });
+  await active.getByRole('button', { name: 'Silence DemoUp on demo-2…' }).click({ timeout: 30_000 });
+  const form = page.getByRole('form', { name: 'New silence' });
+  // Widen the silence from one instance to all of them.
+  const instance = form.getByRole('textbox', { name: /label name$/ }).filter({ hasText: '' });
+  await expect(instance).toHaveCount(4);
+  await form.getByRole('combobox', { name: 'Matcher 2 operator' }).selectOption('=~');
+  await form.getByRole('textbox', { name: 'Matcher 2 value' }).fill('demo-.*');
+  await form.getByRole('button', { name: 'Create silence' }).click();
+  await expect(form.getByRole('alert')).toHaveText('comment missing');
+  await form.getByLabel('Comment').fill('maintenance');
+  await form.getByRole('button', { name: 'Create silence' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Silences' })).toContainText('instance=~"demo-.*"');
+  for (const i of [1, 2, 3]) await expect(active.getByRole('listitem', { name: `DemoUp on demo-${i}` })).toContainText('SILENCED');
+  await expect(page.getByRole('region', { name: 'Firing alerts' })).toBeHidden();
+
+  const delivery = page.getByRole('region', { name: 'Notification delivery' });
+  await delivery.getByLabel('Webhook URL').fill('http://127.0.0.1:9/hook');
+  await delivery.getByRole('button', { name: 'Save webhook' }).click();
+  await expect(delivery.getByRole('status')).toHaveText('Webhook saved.');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Notification delivery' }).getByLabel('Webhook URL')).toHaveValue('http://127.0.0.1:9/hook');
 });

@@ -31,6 +31,7 @@ import { EngineQueries } from './engineQueries';
 import { Explore } from './explore';
 import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary, RelabelPreview, StaticTarget, TargetChange } from './api';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
+import { scrapeMetrics } from './scrapeMetrics';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
@@ -104,7 +105,11 @@ export class Engine implements EngineApi {
     this.keeper = new StorageKeeper(tsdb, budget, opts.now, this.metrics, (message) => this.emit({ kind: 'storage', message }));
     this.registerSelfMetrics();
     registerRemoteMetrics(this.metrics, () => this.remote.statuses());
-    this.scrape.onChange(() => this.emit({ kind: 'targets' }));
+    const countScrapes = scrapeMetrics(this.metrics);
+    this.scrape.onChange(() => {
+      countScrapes(this.scrape.targets());
+      this.emit({ kind: 'targets' });
+    });
   }
 
   static async start(opts: EngineOptions): Promise<Engine> {

@@ -2,12 +2,13 @@
 // last evaluation and error, and the rule files themselves (Prometheus rule
 // YAML), edited here and checked by the engine before they replace the old.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AlertingViews, ConfigProblem, RuleFileText } from '../../engine/api';
 import { formatDuration } from '../../model/duration';
 import { formatTime } from '../components/GraphTooltip';
 import { LabelList } from '../components/LabelList';
 import { engine } from '../engineClient';
+import { downloadText, pickedText } from '../fileTransfer';
 import { useAlerts } from '../stores/alertsStore';
 import { BacktestPanel } from './BacktestPanel';
 import { alertingRuleYaml } from './ruleYaml';
@@ -87,6 +88,21 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
   );
 }
 
+/** Why the engine refused a rule file, as `promtool check rules` words it, at its line and column; or `ok` when it took it. */
+function ProblemList({ name, problems, ok }: { name: string; problems: ConfigProblem[]; ok?: string }) {
+  if (problems.length === 0) return ok ? <p role="status">{ok}</p> : null;
+  return (
+    <ul className="error" role="alert" aria-label={`Problems in ${name}`}>
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void }) {
   const [text, setText] = useState(file.text);
   const [problems, setProblems] = useState<ConfigProblem[]>([]);
@@ -127,16 +143,7 @@ function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void
         </button>
         <span role="status">{saved}</span>
       </div>
-      {problems.length > 0 ? (
-        <ul className="error" role="alert" aria-label={`Problems in ${file.name}`}>
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList name={file.name} problems={problems} />
     </div>
   );
 }
