@@ -18,16 +18,17 @@ async function saveRuleFile(page: Page, name: string, text: string): Promise<voi
 }
 
 // A 1 s group interval: the rule fires within a second of the demo target's first scrape.
+// `>= 0` rather than `== 1`: a scrape that times out on a busy machine must not resolve the alert mid-test.
 const DEMO_RULES = `groups:
   - name: demo
     interval: 1s
     rules:
       - alert: DemoUp
-        expr: up{job="demo", instance="demo-1"} == 1
+        expr: up{job="demo", instance="demo-1"} >= 0
         labels:
           severity: critical
         annotations:
-          summary: 'demo target {{ $labels.instance }} is up'
+          summary: 'demo target {{ $labels.instance }} is scraped'
 `;
 
 test('a firing rule raises the banner in two tabs, a silence from the banner clears both, and the history keeps it', async ({ page, context }) => {
@@ -40,7 +41,7 @@ test('a firing rule raises the banner in two tabs, a silence from the banner cle
   for (const b of banners) {
     await expect(b).toContainText('1 alert firing', { timeout: 30_000 });
     await expect(b).toContainText('DemoUp on demo-1');
-    await expect(b).toContainText('demo target demo-1 is up');
+    await expect(b).toContainText('demo target demo-1 is scraped');
   }
 
   await banners[1].getByRole('button', { name: 'Silence DemoUp on demo-1' }).click();
@@ -105,10 +106,14 @@ test('a broken rule file is refused with line and column, an imported one loads,
   });
   await expect(page.getByRole('status').filter({ hasText: 'Imported imported.yml and loaded it.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Rule group imported' })).toBeVisible({ timeout: 20_000 });
+  // The group's table scrolls inside its card: the page stays as wide as a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('button', { name: 'Backtest a new rule' }).click();
   const panel = page.getByRole('form', { name: 'Backtest' });
-  await panel.getByRole('textbox', { name: 'Rule to backtest' }).fill('- alert: DemoUp\n  expr: up{job="demo"} == 1\n  for: 5s\n');
+  await panel.getByRole('textbox', { name: 'Rule to backtest' }).fill('- alert: DemoUp\n  expr: up{job="demo"} >= 0\n  for: 5s\n');
   await panel.getByLabel('Over the last').selectOption({ label: '15m' });
   // The demo targets need a few scrapes of history first.
   await expect(async () => {
@@ -125,8 +130,7 @@ test('the silence form takes edited matchers, refuses what Alertmanager refuses,
   await active.getByRole('button', { name: 'Silence DemoUp on demo-2…' }).click({ timeout: 30_000 });
   const form = page.getByRole('form', { name: 'New silence' });
   // Widen the silence from one instance to all of them.
-  const instance = form.getByRole('textbox', { name: /label name$/ }).filter({ hasText: '' });
-  await expect(instance).toHaveCount(4);
+  await expect(form.getByRole('textbox', { name: 'Matcher 2 label name' })).toHaveValue('instance');
   await form.getByRole('combobox', { name: 'Matcher 2 operator' }).selectOption('=~');
   await form.getByRole('textbox', { name: 'Matcher 2 value' }).fill('demo-.*');
   await form.getByRole('button', { name: 'Create silence' }).click();

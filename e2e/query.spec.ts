@@ -110,3 +110,11 @@ test('a link opened in a new page restores the same panels and options', async (
   await expect(copySecond.getByRole('textbox', { name: 'Expression of panel 2' })).toHaveText('up');
   await expect(copySecond.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('Format rewrites the expression as Prometheus spells it', async ({ page }) => {
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent('sum   BY(job)(rate(http_requests_total[1m]))')}&g0.tab=table`);
+  const editor = page.getByRole('textbox', { name: 'Expression of panel 1' });
+  await expect(editor).toHaveText('sum   BY(job)(rate(http_requests_total[1m]))');
+  await page.getByRole('button', { name: 'Format the expression of panel 1' }).click();
+  await expect(editor).toHaveText('sum by (job) (rate(http_requests_total[1m]))');
+});

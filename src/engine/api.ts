@@ -256,6 +256,8 @@ export interface EngineApi {
   setWebhook(url: string): Promise<void>;
   backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
+  /** The expression in Prometheus's canonical spelling, or why it does not parse. */
+  formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */
   wipeData(): Promise<{ ok: true } | { ok: false; error: string }>;
   /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */

@@ -362,6 +362,10 @@ export class Engine implements EngineApi {
     return deleted === '' ? { ok: true } : { ok: false, error: `could not delete the ${name} database: ${deleted}` };
   }
 
+  async formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError> {
+    return this.queries.format(expr);
+  }
+
   async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {
     return this.remote.statuses();
   }

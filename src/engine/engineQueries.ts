@@ -6,6 +6,7 @@ import type { Matcher } from '../model/matcher';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { parseExpr } from '../promql/parse';
+import { printExpr } from '../promql/printer';
 import type { Storage } from '../tsdb/storage';
 import type { InstantResult, MetricMeta, QueryError, RangeColumns } from './api';
 import type { SelfMetrics } from './selfMetrics';
@@ -84,6 +85,14 @@ export class EngineQueries {
 
   private matcherSets(match: string[] | undefined): Matcher[][] {
     return match && match.length > 0 ? match.map(selectorMatchers) : [[]];
+  }
+
+  format(expr: string): { status: 'success'; text: string } | QueryError {
+    try {
+      return { status: 'success', text: printExpr(parseExpr(expr)) };
+    } catch (e) {
+      return toError(e);
+    }
   }
 
   async labelNames(match?: string[]): Promise<string[]> {

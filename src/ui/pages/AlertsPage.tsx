@@ -40,15 +40,18 @@ function AlertItem({ row, silences, focused, onSilence }: { row: AlertRow; silen
   const state = stateOf(row);
   const title = alertTitle(a.labels);
   const ref = useRef<HTMLLIElement>(null);
-  // Opened from the banner at this alert: bring it into view once, not on every refresh.
+  // Opened from the banner at this alert: bring it into view and focus once, not on every refresh.
   useEffect(() => {
-    if (focused) ref.current?.scrollIntoView({ block: 'center' });
+    if (!focused) return;
+    ref.current?.scrollIntoView({ block: 'center' });
+    ref.current?.focus({ preventScroll: true });
   }, [focused]);
   const silencedBy = (notified?.silencedBy ?? []).map((id) => silences.find((s) => s.id === id)).filter((s): s is Silence => s !== undefined);
   return (
     <li
       id={notified ? `alert-${notified.fingerprint}` : undefined}
       ref={ref}
+      tabIndex={focused ? -1 : undefined}
       className={`alert alert-${a.state}${silencedBy.length > 0 ? ' alert-suppressed' : ''}${focused ? ' alert-focused' : ''}`}
       aria-label={title}
     >
@@ -131,7 +134,7 @@ function Silences({ silences }: { silences: Silence[] }) {
         </p>
       ) : null}
       {silences.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll contained">
           <table>
             <thead>
               <tr>
@@ -179,7 +182,7 @@ function History({ history }: { history: AlertingViews['history'] }) {
       <h2>History</h2>
       {newest.length === 0 ? <p className="muted">No alert has fired yet.</p> : null}
       {newest.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll contained">
           <table>
             <thead>
               <tr>

@@ -128,6 +128,11 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   }, [update, index]);
 
   const n = index + 1;
+  // Formatting a query that does not parse leaves it as typed; the lint already marks the error.
+  const format = async () => {
+    const r = await engine().formatQuery(draft);
+    if (r.status === 'success') setDraft(r.text);
+  };
   return (
     <section className="panel" aria-label={`Query panel ${n}`}>
       <div className="panel-query">
@@ -135,6 +140,9 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         <div className="panel-query-actions">
           <button type="button" className="primary" onClick={run} aria-label="Execute query">
             Execute
+          </button>
+          <button type="button" onClick={() => void format()} aria-label={`Format the expression of panel ${n}`}>
+            Format
           </button>
           <select
             className="history"

@@ -41,7 +41,7 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
       <p className="muted small">
         Last evaluation {group.lastEvaluation > 0 ? formatTime(group.lastEvaluation, 'local') : 'not yet'}, took {group.evaluationDurationMs.toFixed(1)} ms
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll contained">
         <table>
           <thead>
             <tr>
