@@ -87,6 +87,8 @@ test('markup in an alert label and annotation is shown as text in the banner and
   await banner.getByRole('link', { name: 'XssAlert' }).click();
   await expect(page).toHaveURL(/#\/alerts\?alert=/);
   const active = page.getByRole('region', { name: 'Active alerts' });
+  // The banner's link lands on its alert, focused for the keyboard.
+  await expect(active.getByRole('listitem', { name: 'XssAlert' })).toBeFocused();
   await expect(active).toContainText(`label says ${XSS}`);
   await expect(active).toContainText(XSS);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
