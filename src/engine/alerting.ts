@@ -18,6 +18,10 @@ const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
 const HISTORY_KEY = 'alert_history';
 const WEBHOOK_KEY = 'webhook_url';
+/** A backtested rule is parsed inside a one-rule group. */
+const BACKTEST_WRAPPER = 'groups:\n  - name: backtest\n    rules:\n';
+const BACKTEST_WRAPPER_LINES = 3;
+const BACKTEST_INDENT = 6;
 
 export interface AlertingDeps {
   /** Where recording rules and ALERTS append (the remote-write tap when there is one). */
@@ -178,8 +182,13 @@ export class EngineAlerting {
   }
 
   async backtest(req: BacktestRequest): Promise<BacktestSeries[]> {
-    const r = parseRuleFile(`groups:\n  - name: backtest\n    rules:\n${req.ruleYaml.replace(/^/gm, '      ')}\n`);
-    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+    const r = parseRuleFile(`${BACKTEST_WRAPPER}${req.ruleYaml.replace(/^/gm, ' '.repeat(BACKTEST_INDENT))}\n`);
+    if (!r.ok) {
+      // Places count in the rule as typed, not in the group wrapped around it.
+      const where = (e: { line: number; column: number }) =>
+        e.line > BACKTEST_WRAPPER_LINES ? `line ${e.line - BACKTEST_WRAPPER_LINES}, column ${Math.max(1, e.column - BACKTEST_INDENT)}: ` : '';
+      throw new Error(r.errors.map((e) => where(e) + e.what).join('; '));
+    }
     const rule = r.file.groups[0]?.rules[0];
     if (!rule) throw new Error('no rule to backtest');
     return backtestAlertingRule(rule, { start: req.startMs, end: req.endMs, step: req.stepMs }, { storage: this.deps.readStorage, engine: this.deps.engine, externalLabels: this.externalLabels, externalURL: this.deps.externalURL });

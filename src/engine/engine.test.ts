@@ -146,6 +146,8 @@ describe('Engine', () => {
     expect(muted.alerts[0].state).toBe('suppressed');
     expect(muted.history.map((h) => h.labels.alertname)).toContain('DemoIsUp');
     expect((await e.ruleFiles()).map((f) => f.name)).toEqual(['demo.yml']);
+    const backtest = await e.backtest({ ruleYaml: '- alert: X\n  expr: up ==\n', startMs: now - 5000, endMs: now, stepMs: 1000 });
+    expect(backtest).toMatchObject({ status: 'error', error: expect.stringMatching(/^line 2, column \d+: /) });
   });
 
   it('answers a bad query with Prometheus’s error type and message', async () => {

@@ -7,6 +7,7 @@ import type { ConfigProblem } from '../../engine/api';
 import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useEngine } from '../stores/engineStore';
+import { ProblemList } from '../components/ProblemList';
 
 export function ConfigEditor() {
   const configVersion = useEngine((s) => s.configVersion);
@@ -68,16 +69,7 @@ export function ConfigEditor() {
         ) : null}
         <span role="status">{saved}</span>
       </div>
-      {problems.length > 0 ? (
-        <ul className="error" role="alert" aria-label="Configuration problems">
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList label="Configuration problems" problems={problems} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { useAlerts } from '../stores/alertsStore';
 import { BacktestPanel } from './BacktestPanel';
 import { alertingRuleYaml } from './ruleYaml';
 import './alerting.css';
+import { ProblemList } from '../components/ProblemList';
 
 type Group = AlertingViews['groups'][number];
 
@@ -89,18 +90,9 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
 }
 
 /** Why the engine refused a rule file, as `promtool check rules` words it, at its line and column; or `ok` when it took it. */
-function ProblemList({ name, problems, ok }: { name: string; problems: ConfigProblem[]; ok?: string }) {
+function FileProblems({ name, problems, ok }: { name: string; problems: ConfigProblem[]; ok?: string }) {
   if (problems.length === 0) return ok ? <p role="status">{ok}</p> : null;
-  return (
-    <ul className="error" role="alert" aria-label={`Problems in ${name}`}>
-      {problems.map((p, i) => (
-        <li key={i}>
-          {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
-          {p.message}
-        </li>
-      ))}
-    </ul>
-  );
+  return <ProblemList label={`Problems in ${name}`} problems={problems} />;
 }
 
 function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void }) {
@@ -143,7 +135,7 @@ function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void
         </button>
         <span role="status">{saved}</span>
       </div>
-      <ProblemList name={file.name} problems={problems} />
+      <FileProblems name={file.name} problems={problems} />
     </div>
   );
 }
@@ -192,7 +184,7 @@ function RuleFiles() {
           <span>Import rule file…</span>
         </label>
       </div>
-      {imported ? <ProblemList name={imported.name} problems={imported.problems} ok={`Imported ${imported.name} and loaded it.`} /> : null}
+      {imported ? <FileProblems name={imported.name} problems={imported.problems} ok={`Imported ${imported.name} and loaded it.`} /> : null}
     </section>
   );
 }

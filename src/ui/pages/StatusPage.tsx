@@ -39,6 +39,27 @@ function usePersistence(): boolean | null {
   return persisted;
 }
 
+/** One of the TSDB status page's top-ten tables: a name (as text) and its count. */
+function TopCounts({ title, rows }: { title: string; rows: readonly { name: string; count: number }[] }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <table className="facts">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row" className="mono">
+                {r.name}
+              </th>
+              <td>{r.count.toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean | null }) {
   const rows: [string, string][] = [
     ['Series', st.series.toLocaleString()],
@@ -75,32 +96,9 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
           ))}
         </tbody>
       </table>
-      <h3>Top metrics by series</h3>
-      <table className="facts">
-        <tbody>
-          {st.topMetricsBySeries.map((m) => (
-            <tr key={m.name}>
-              <th scope="row" className="mono">
-                {m.name}
-              </th>
-              <td>{m.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>Top label names by values</h3>
-      <table className="facts">
-        <tbody>
-          {st.topLabelsByValues.map((m) => (
-            <tr key={m.name}>
-              <th scope="row" className="mono">
-                {m.name}
-              </th>
-              <td>{m.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TopCounts title="Top metrics by series" rows={st.topMetricsBySeries} />
+      <TopCounts title="Top label names by values" rows={st.topLabelsByValues} />
+      <TopCounts title="Top label pairs by series" rows={st.topLabelPairsBySeries.map((p) => ({ name: `${p.name}=${JSON.stringify(p.value)}`, count: p.count }))} />
     </section>
   );
 }

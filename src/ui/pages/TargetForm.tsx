@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ConfigProblem, StaticTarget } from '../../engine/api';
 import { engine } from '../engineClient';
 import { labelLines, parseLabelLines } from './targetLabels';
+import { ProblemList } from '../components/ProblemList';
 
 interface Props {
   /** The target being edited, or null to add one. */
@@ -62,16 +63,7 @@ export function TargetForm({ editing, jobs, onDone }: Props) {
           Cancel
         </button>
       </div>
-      {problems.length > 0 ? (
-        <ul className="error" role="alert" aria-label="Target problems">
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.line > 0 ? `line ${p.line}, column ${p.column}: ` : ''}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList label="Target problems" problems={problems} />
     </form>
   );
 }
