@@ -62,7 +62,7 @@ test('a tiny storage budget makes retention drop old blocks, say why, and scrapi
     return Number(/^vigil_tsdb_samples (\d+)$/m.exec(text)?.[1] ?? NaN);
   };
   await page.getByRole('link', { name: 'Targets' }).click();
-  await expect(page.getByRole('region', { name: 'Pool demo' }).getByText('UP').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pool demo' }).getByText('UP', { exact: true }).first()).toBeVisible();
   await page.getByRole('link', { name: 'Status' }).click();
   const before = await scrapes();
   await expect.poll(scrapes, { timeout: 20_000 }).not.toBe(before);
