@@ -67,6 +67,14 @@ function anchorIndex(w: Window, upTo: number): number {
   return Math.max(w.lo, i - 1);
 }
 
+/** The window's right-hand sample: its last, or when smoothed the first at or after its end (the one interpolated towards). */
+function lastIndex(w: Window): number {
+  if (w.mode !== 'smoothed') return w.hi - 1;
+  let k = w.lo;
+  while (k < w.hi - 1 && w.ts[k] < w.end) k++;
+  return k;
+}
+
 function interpolate(t1: number, v1: number, t2: number, v2: number, t: number, isCounter: boolean): number {
   // A counter that went down restarted from zero (interpolate).
   const y1 = isCounter && v2 < v1 ? 0 : v1;
@@ -92,13 +100,8 @@ function extendedRate(w: Window, isCounter: boolean, isRate: boolean): number | 
   const { ts, vs } = w;
   if (w.hi <= w.lo) return undefined;
   const smoothed = w.mode === 'smoothed';
-  let last = w.hi - 1;
-  let first = anchorIndex(w, last);
-  if (smoothed) {
-    let k = w.lo;
-    while (k < w.hi - 1 && ts[k] < w.end) k++;
-    last = k;
-  }
+  let first = anchorIndex(w, w.hi - 1);
+  let last = lastIndex(w);
   if (ts[last] <= w.start) return undefined;
   if (smoothed && ts[first] > w.end) return undefined;
   const left = leftEdge(w, first, smoothed, isCounter);
@@ -126,13 +129,8 @@ function extendedRate(w: Window, isCounter: boolean, isRate: boolean): number | 
 export function extendedSamples(w: Window): { ts: number[]; vs: number[] } | undefined {
   if (w.hi <= w.lo) return undefined;
   const smoothed = w.mode === 'smoothed';
-  let last = w.hi - 1;
-  let first = anchorIndex(w, last);
-  if (smoothed) {
-    let k = w.lo;
-    while (k < w.hi - 1 && w.ts[k] < w.end) k++;
-    last = k;
-  }
+  let first = anchorIndex(w, w.hi - 1);
+  let last = lastIndex(w);
   if (w.ts[last] <= w.start) return undefined;
   const left = leftEdge(w, first, smoothed, false);
   const right = rightEdge(w, last, smoothed, false);
