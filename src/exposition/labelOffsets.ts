@@ -5,6 +5,7 @@ import { intern, Labels, METRIC_NAME } from '../model/labels';
 import type { MetricType } from '../tsdb/storage';
 import { unescapeLabel } from './byteText';
 import { formatOpenMetricsFloat, parseGoFloat } from './goFloat';
+import { grownArray } from '../model/grownArray';
 
 export class LabelOffsets {
   /** [nameStart, nameEnd, then per label: nameStart, nameEnd, valueStart, valueEnd]; -1 when no name. */
@@ -28,9 +29,7 @@ export class LabelOffsets {
 
   push(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
     if (this.n + 4 > this.offs.length) {
-      const grown = new Int32Array(this.offs.length * 2);
-      grown.set(this.offs);
-      this.offs = grown;
+      this.offs = grownArray(this.offs, this.offs.length * 2);
     }
     const o = this.offs;
     const n = this.n;

@@ -14,6 +14,7 @@ import { compress } from 'snappyjs';
 import { QueueStore, type SegmentRecord, type SeriesRecord } from './queueStore';
 import { sendWrite, writeHeaders, type ClientDeps, type TimerHandle } from './writeClient';
 import { encodeLabels, encodeWriteRequest } from './writeRequest';
+import { grownArray } from '../model/grownArray';
 
 export interface QueueDeps extends ClientDeps {
   /** Where the queue persists; tests pass fake-indexeddb's factory. */
@@ -195,9 +196,7 @@ export class WriteQueue {
 
   private resolve(ref: number, labelsOf: (ref: number) => Labels): number {
     if (ref >= this.refToId.length) {
-      const grown = new Int32Array(Math.max(ref + 1, this.refToId.length * 2));
-      grown.set(this.refToId);
-      this.refToId = grown;
+      this.refToId = grownArray(this.refToId, Math.max(ref + 1, this.refToId.length * 2));
     }
     const known = this.refToId[ref];
     if (known !== 0) return known;
@@ -230,15 +229,9 @@ export class WriteQueue {
       this.segs.push(s);
     } else if (s.n === s.ids.length) {
       const size = Math.min(SEGMENT_SAMPLES, s.n * 2);
-      const ids = new Uint32Array(size);
-      const tsA = new Float64Array(size);
-      const vsA = new Float64Array(size);
-      ids.set(s.ids);
-      tsA.set(s.ts);
-      vsA.set(s.vs);
-      s.ids = ids;
-      s.ts = tsA;
-      s.vs = vsA;
+      s.ids = grownArray(s.ids, size);
+      s.ts = grownArray(s.ts, size);
+      s.vs = grownArray(s.vs, size);
     }
     s.ids[s.n] = id;
     s.ts[s.n] = t;

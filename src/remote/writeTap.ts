@@ -5,6 +5,7 @@
 
 import type { Labels } from '../model/labels';
 import type { AppendStats, Appender, Metadata, Querier, SeriesRef, Storage } from '../tsdb/storage';
+import { grownArray } from '../model/grownArray';
 
 /** Where a commit's samples go (a WriteQueue). */
 export interface SampleSink {
@@ -65,9 +66,7 @@ export class WriteTap implements Storage {
   }
 
   private growLastT(ref: SeriesRef): void {
-    const grown = new Float64Array(Math.max(ref + 1, this.lastT.length * 2)).fill(-Infinity);
-    grown.set(this.lastT);
-    this.lastT = grown;
+    this.lastT = grownArray(this.lastT, Math.max(ref + 1, this.lastT.length * 2), -Infinity);
   }
 }
 
@@ -113,14 +112,8 @@ class TapAppender implements Appender {
 
   private grow(): void {
     const size = this.refs.length * 2;
-    const refs = new Uint32Array(size);
-    const ts = new Float64Array(size);
-    const vs = new Float64Array(size);
-    refs.set(this.refs);
-    ts.set(this.ts);
-    vs.set(this.vs);
-    this.refs = refs;
-    this.ts = ts;
-    this.vs = vs;
+    this.refs = grownArray(this.refs, size);
+    this.ts = grownArray(this.ts, size);
+    this.vs = grownArray(this.vs, size);
   }
 }

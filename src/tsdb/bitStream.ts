@@ -2,6 +2,8 @@
 // Prometheus's tsdb/chunkenc/bstream.go. Values travel as unsigned 32-bit
 // halves because JavaScript bit operators work on 32 bits.
 
+import { grownArray } from '../model/grownArray';
+
 export class BitWriter {
   buf: Uint8Array;
   /** Bits written so far. */
@@ -65,9 +67,7 @@ export class BitWriter {
   }
 
   private grow(): void {
-    const next = new Uint8Array(this.buf.length * 2 + 8);
-    next.set(this.buf);
-    this.buf = next;
+    this.buf = grownArray(this.buf, this.buf.length * 2 + 8);
   }
 }
 

@@ -2,6 +2,8 @@
 // checkpoint can persist just them (Prometheus's WAL records) instead of
 // every open chunk.
 
+import { grownArray } from '../model/grownArray';
+
 export interface JournalBatch {
   refs: Uint32Array;
   ts: Float64Array;
@@ -49,14 +51,8 @@ export class SampleJournal {
   }
 
   private grow(size: number): void {
-    const refs = new Uint32Array(size);
-    refs.set(this.refs.subarray(0, this.n));
-    this.refs = refs;
-    const ts = new Float64Array(size);
-    ts.set(this.ts.subarray(0, this.n));
-    this.ts = ts;
-    const vs = new Float64Array(size);
-    vs.set(this.vs.subarray(0, this.n));
-    this.vs = vs;
+    this.refs = grownArray(this.refs.subarray(0, this.n), size);
+    this.ts = grownArray(this.ts.subarray(0, this.n), size);
+    this.vs = grownArray(this.vs.subarray(0, this.n), size);
   }
 }
