@@ -3,11 +3,9 @@
 // `prometheus_query_<name>_ms`: the bar each `query_<name>_ms` is held to.
 
 import { QUERIES } from '../promql/query.bench';
+import { medianMs } from './benchTiming';
 import { datasetInfo } from './datasets';
 import { prometheusMissing, startPrometheus } from './prometheusCompare';
-
-// As query.bench.ts: one warm-up, then the mean of three.
-const RUNS = 3;
 
 export async function bench(): Promise<Record<string, number>> {
   const missing = prometheusMissing();
@@ -28,10 +26,7 @@ export async function bench(): Promise<Record<string, number>> {
     };
     const figures: Record<string, number> = {};
     for (const [name, query] of Object.entries(QUERIES)) {
-      await execMs(name, query);
-      let total = 0;
-      for (let r = 0; r < RUNS; r++) total += await execMs(name, query);
-      figures[`prometheus_query_${name}_ms`] = Math.round((total / RUNS) * 10) / 10;
+      figures[`prometheus_query_${name}_ms`] = await medianMs(() => execMs(name, query));
     }
     return figures;
   } finally {

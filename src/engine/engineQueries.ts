@@ -137,7 +137,7 @@ function instantRows(v: ResultValue): Omit<InstantResult, 'status' | 'warnings' 
       return {
         resultType: 'matrix',
         rows: [],
-        matrix: v.series.map((s) => ({ labels: s.labels.toObject(), ts: Float64Array.from(s.ts), vs: Float64Array.from(s.vs) })),
+        matrix: v.series.map((s) => ({ labels: s.labels.toObject(), ts: s.ts, vs: s.vs })),
       };
   }
 }

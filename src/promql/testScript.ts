@@ -358,7 +358,7 @@ class ScriptRunner {
             if (!e.omitted) want.push({ t: cmd.start + i * cmd.step, v: e.value });
           });
           if (want.length !== s.ts.length) {
-            return `expected ${want.length} float points for ${s.labels.toString()}, but got ${s.ts.length}: ${JSON.stringify(s.ts.map((t, i) => `${s.vs[i]} @[${t}]`))}`;
+            return `expected ${want.length} float points for ${s.labels.toString()}, but got ${s.ts.length}: ${JSON.stringify(Array.from(s.ts, (t, i) => `${s.vs[i]} @[${t}]`))}`;
           }
           for (let i = 0; i < want.length; i++) {
             if (want[i].t !== s.ts[i]) return `expected float value at index ${i} for ${s.labels.toString()} to have timestamp ${want[i].t}, but it had timestamp ${s.ts[i]}`;

@@ -138,7 +138,7 @@ describe('remote write to a real Prometheus', () => {
       for (const s of remote.series) {
         const got = Array.from(s.vs).filter((v) => !Number.isNaN(v));
         expect(got.length).toBeGreaterThan(0);
-        expect(got.map((v) => v.toFixed(9))).toEqual(localBySeries.get(s.labels.series)!.map((v) => v.toFixed(9)));
+        expect(got.map((v) => v.toFixed(9))).toEqual(Array.from(localBySeries.get(s.labels.series)!, (v) => v.toFixed(9)));
       }
       expect(prom.rejectedWrites()).toEqual([]);
     },
