@@ -69,7 +69,8 @@ export function graphOptions(input: GraphOptionsInput): uPlot.Options {
       y: log ? { distr: 3, log: 10 } : yFromZero ? { range: rangeFromZero } : {},
     },
     axes: [
-      { ...axisStyle, values: TIME_TICKS },
+      // uPlot's default 50 px between ticks packs "HH:mm:ss" labels edge to edge at 15 s ticks.
+      { ...axisStyle, values: TIME_TICKS, space: 80 },
       {
         ...axisStyle,
         // A log axis spans decades, so each tick gets its own prefix (1 µs, 1 ms, 1 s).

@@ -117,7 +117,8 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const onZoom = useCallback(
     (start: number, end: number) => {
       beforeZoom.current ??= { rangeMs: panel.rangeMs, endMs: panel.endMs };
-      update(index, { rangeMs: Math.max(1000, Math.round(end - start)), endMs: Math.round(end) });
+      // Whole seconds: a pixel-exact range reads as "5m16s623ms" in the range field.
+      update(index, { rangeMs: Math.max(1000, Math.round((end - start) / 1000) * 1000), endMs: Math.round(end / 1000) * 1000 });
     },
     [update, index, panel.rangeMs, panel.endMs],
   );
