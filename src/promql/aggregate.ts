@@ -10,7 +10,7 @@ import { formatFloat, formatG } from './format';
 import { kahanAddAt, kahanInc } from './kahan';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
-import { newStepSeries, type StepSeries } from './value';
+import { newStepSeries, type StepSeries, type Tick } from './value';
 
 /** The group's labels: `by` keeps, `without` drops (and drops the name), as generateGroupingLabels. */
 export function groupingLabels(l: Labels, grouping: readonly string[], without: boolean): Labels {
@@ -23,12 +23,13 @@ interface Groups {
   labels: Labels[];
 }
 
-function groupSeries(input: StepSeries[], e: AggregateExpr): Groups {
+async function groupSeries(input: StepSeries[], e: AggregateExpr, tick: Tick): Promise<Groups> {
   const byKey = new Map<string, number>();
   const labels: Labels[] = [];
   const index = new Int32Array(input.length);
-  input.forEach((s, k) => {
-    const g = groupingLabels(s.labels, e.grouping, e.without);
+  for (let k = 0; k < input.length; k++) {
+    if ((k & 1023) === 1023) await tick();
+    const g = groupingLabels(input[k].labels, e.grouping, e.without);
     const key = g.key();
     let gi = byKey.get(key);
     if (gi === undefined) {
@@ -37,7 +38,7 @@ function groupSeries(input: StepSeries[], e: AggregateExpr): Groups {
       labels.push(g);
     }
     index[k] = gi;
-  });
+  }
   return { index, labels };
 }
 
@@ -57,23 +58,25 @@ function quantileWarnings(param: Float64Array, annos: Annotations): void {
   if (min < 0) annos.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`);
 }
 
-export function aggregate(
+/** `tick` hands the thread back now and then: one aggregation can cover a million series. */
+export async function aggregate(
   e: AggregateExpr,
   input: StepSeries[],
   param: Float64Array | string | undefined,
   n: number,
   annos: Annotations,
-): StepSeries[] {
+  tick: Tick,
+): Promise<StepSeries[]> {
   switch (e.op) {
     case 'topk':
     case 'bottomk':
     case 'limitk':
     case 'limit_ratio':
-      return aggregateK(e, input, param as Float64Array, n, annos);
+      return aggregateK(e, input, param as Float64Array, n, annos, tick);
     case 'count_values':
-      return countValues(e, input, param as string, n);
+      return countValues(e, input, param as string, n, tick);
   }
-  const groups = groupSeries(input, e);
+  const groups = await groupSeries(input, e, tick);
   const G = groups.labels.length;
   const count = new Float64Array(G * n);
   const value = new Float64Array(G * n);
@@ -84,11 +87,13 @@ export function aggregate(
   const heaps: number[][] = e.op === 'quantile' ? new Array(G * n) : [];
   if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos);
 
-  input.forEach((s, k) => {
+  for (let k = 0; k < input.length; k++) {
+    if ((k & 1023) === 1023) await tick();
+    const s = input[k];
     const g = groups.index[k];
     if (s.dropName) dropName[g] = 1;
     const base = g * n;
-    if (addSimple(e.op, s, base, n, count, value, comp)) return;
+    if (addSimple(e.op, s, base, n, count, value, comp)) continue;
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;
       const f = s.vals[i];
@@ -140,7 +145,7 @@ export function aggregate(
           break;
       }
     }
-  });
+  }
 
   const out: StepSeries[] = [];
   for (let g = 0; g < G; g++) {
@@ -216,7 +221,7 @@ function addSimple(op: AggregateExpr['op'], s: StepSeries, base: number, n: numb
   }
 }
 
-function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, n: number, annos: Annotations): StepSeries[] {
+async function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, n: number, annos: Annotations, tick: Tick): Promise<StepSeries[]> {
   let max = -Infinity;
   let min = Infinity;
   let nan = false;
@@ -236,7 +241,7 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
     if (min <= -(2 ** 63)) throw new QueryError('execution', `Scalar value ${formatG(min)} underflows int64`);
     if (max >= 2 ** 63) throw new QueryError('execution', `Scalar value ${formatG(max)} overflows int64`);
   }
-  const groups = groupSeries(input, e);
+  const groups = await groupSeries(input, e, tick);
   const masks = input.map(() => new Uint8Array(n));
   const order: number[][] = n === 1 ? groups.labels.map(() => []) : [];
   const members: number[][] = groups.labels.map(() => []);
@@ -245,6 +250,7 @@ function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64Array, 
   // Reused across steps and groups: topk over many series at many steps allocated per step before.
   const chosen: number[] = [];
   for (let i = 0; i < n; i++) {
+    await tick();
     const p = param[i];
     for (let g = 0; g < members.length; g++) {
       chosen.length = 0;
@@ -291,12 +297,15 @@ function bestK(input: StepSeries[], members: number[], i: number, k: number, des
   }
 }
 
-function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number): StepSeries[] {
+async function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number, tick: Tick): Promise<StepSeries[]> {
   if (label === '' || (!isLegacyLabelName(label) && label.includes('\ufffd'))) {
     throw new QueryError('execution', `invalid label name ${JSON.stringify(label)}`);
   }
   const out = new Map<string, StepSeries>();
-  for (const s of input) {
+  for (let k = 0; k < input.length; k++) {
+    // Each series builds a label set per distinct value, so check more often than the other loops.
+    if ((k & 63) === 63) await tick();
+    const s = input[k];
     const base = groupingLabels(s.labels, e.grouping, e.without);
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;

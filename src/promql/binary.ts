@@ -6,7 +6,7 @@ import { METRIC_NAME, type Labels } from '../model/labels';
 import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './ast';
 import { QueryError } from './errors';
 import { METADATA_LABELS } from './metadataLabels';
-import { newStepSeries, type StepSeries } from './value';
+import { newStepSeries, type StepSeries, type Tick } from './value';
 
 /** Go's math.Pow where it differs from `**` (1^NaN and (-1)^±Inf are 1). */
 function goPow(x: number, y: number): number {
@@ -63,17 +63,20 @@ export function scalarBinop(op: BinaryOp, a: Float64Array, b: Float64Array, retu
   return out;
 }
 
-export function vectorScalarBinop(
+export async function vectorScalarBinop(
   op: BinaryOp,
   vec: StepSeries[],
   scalar: Float64Array,
   scalarOnLeft: boolean,
   returnBool: boolean,
-): StepSeries[] {
+  tick: Tick,
+): Promise<StepSeries[]> {
   const out: StepSeries[] = [];
   const dropName = changesMetricSchema(op) || returnBool;
   const comparison = COMPARISON_OPS.has(op);
-  for (const s of vec) {
+  for (let k = 0; k < vec.length; k++) {
+    if ((k & 1023) === 1023) await tick();
+    const s = vec[k];
     const r = newStepSeries(s.labels, s.vals.length, s.dropName || dropName);
     let any = false;
     for (let i = 0; i < s.vals.length; i++) {
@@ -108,9 +111,11 @@ function matchLabels(l: Labels, m: VectorMatching): Labels {
 }
 
 /** Union of presence per join key, for the set operators. */
-function presenceBySig(series: StepSeries[], m: VectorMatching, n: number): Map<string, Uint8Array> {
+async function presenceBySig(series: StepSeries[], m: VectorMatching, n: number, tick: Tick): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  for (const s of series) {
+  for (let k = 0; k < series.length; k++) {
+    if ((k & 1023) === 1023) await tick();
+    const s = series[k];
     const sig = signature(s.labels, m);
     let u = out.get(sig);
     if (!u) out.set(sig, (u = new Uint8Array(n)));
@@ -131,20 +136,24 @@ function masked(s: StepSeries, keep: (i: number) => boolean): StepSeries | undef
   return any ? { ...s, has } : undefined;
 }
 
-export function setBinop(op: 'and' | 'or' | 'unless', lhs: StepSeries[], rhs: StepSeries[], m: VectorMatching, n: number): StepSeries[] {
+export async function setBinop(op: 'and' | 'or' | 'unless', lhs: StepSeries[], rhs: StepSeries[], m: VectorMatching, n: number, tick: Tick): Promise<StepSeries[]> {
   const out: StepSeries[] = [];
   if (op === 'or') {
-    const left = presenceBySig(lhs, m, n);
+    const left = await presenceBySig(lhs, m, n, tick);
     out.push(...lhs);
-    for (const s of rhs) {
+    for (let k = 0; k < rhs.length; k++) {
+      if ((k & 1023) === 1023) await tick();
+      const s = rhs[k];
       const u = left.get(signature(s.labels, m));
       const r = u ? masked(s, (i) => !u[i]) : s;
       if (r) out.push(r);
     }
     return out;
   }
-  const right = presenceBySig(rhs, m, n);
-  for (const s of lhs) {
+  const right = await presenceBySig(rhs, m, n, tick);
+  for (let k = 0; k < lhs.length; k++) {
+    if ((k & 1023) === 1023) await tick();
+    const s = lhs[k];
     const u = right.get(signature(s.labels, m));
     const r = op === 'and' ? (u ? masked(s, (i) => u[i] === 1) : undefined) : u ? masked(s, (i) => !u[i]) : s;
     if (r) out.push(r);
@@ -153,14 +162,15 @@ export function setBinop(op: 'and' | 'or' | 'unless', lhs: StepSeries[], rhs: St
 }
 
 /** Arithmetic and comparison between two vectors, one step at a time over shared join keys (VectorBinop). */
-export function vectorBinop(
+export async function vectorBinop(
   op: BinaryOp,
   lhsIn: StepSeries[],
   rhsIn: StepSeries[],
   m: VectorMatching,
   returnBool: boolean,
   n: number,
-): StepSeries[] {
+  tick: Tick,
+): Promise<StepSeries[]> {
   const fills = m.fillLeft !== undefined || m.fillRight !== undefined;
   if ((lhsIn.length === 0 && rhsIn.length === 0) || ((lhsIn.length === 0 || rhsIn.length === 0) && !fills)) return [];
   const swapped = m.card === 'one-to-many';
@@ -240,6 +250,7 @@ export function vectorBinop(
     slot.out.has[i] = 1;
   };
   for (; i < n; i++) {
+    await tick();
     for (const g of crowded) {
       const present = g.filter((j) => rhs[j].has[i]);
       if (present.length > 1) {
@@ -254,6 +265,7 @@ export function vectorBinop(
       }
     }
     for (let k = 0; k < lhs.length; k++) {
+      if ((k & 1023) === 1023) await tick();
       const ls = lhs[k];
       if (!ls.has[i]) continue;
       const group = rhsBySig[lhsSig[k]];

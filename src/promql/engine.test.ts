@@ -146,6 +146,44 @@ describe('QueryEngine errors', () => {
   });
 });
 
+describe('QueryEngine time slicing', () => {
+  // 8,192 series: every loop over them hands the thread back at least 7 times
+  // when each checkpoint yields (sliceMs 0).
+  const wide = new Head();
+  const app = wide.appender();
+  for (let k = 0; k < 8192; k++) app.append(0, Labels.fromPairs(['__name__', 'x', 'id', String(k), 'g', String(k % 7)]), 0, k);
+  app.commit();
+  const slicing = new QueryEngine({ sliceMs: 0 });
+
+  /** Timer turns the event loop takes while the query runs: a scrape's timer gets as many chances to fire. */
+  async function turnsDuring(q: string): Promise<number> {
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      if (done) return;
+      turns++;
+      setTimeout(spin, 0);
+    };
+    setTimeout(spin, 0);
+    await slicing.instantQuery(wide.querier(), q, 0);
+    done = true;
+    return turns;
+  }
+
+  it.each([
+    'sum by (g) (x)',
+    'count_values("v", x)',
+    'topk by (g) (1, x)',
+    'x + on (id) x',
+    'x and on (id) x',
+    'x or on (id) x',
+    'x * 2',
+  ])('%s lets timers run while it works through every series', async (q) => {
+    const base = await turnsDuring('x');
+    expect(await turnsDuring(q)).toBeGreaterThanOrEqual(base + 7);
+  });
+});
+
 describe('explain', () => {
   it('reports series and samples per node', async () => {
     const r = await engine.instantQuery(head.querier(), 'sum(req_total)', 600_000, { explain: true });

@@ -22,6 +22,8 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** Step of subqueries written without one; Prometheus uses the global evaluation interval. */
   subqueryStepMs?: number;
+  /** How long evaluation may hold the thread before handing it back to scrapes and rules (25 ms). */
+  sliceMs?: number;
 }
 
 export interface QueryOptions {
@@ -56,20 +58,21 @@ const DEFAULT_MAX_SAMPLES = 50_000_000;
 const DEFAULT_TIMEOUT = 2 * 60_000;
 const DEFAULT_SUBQUERY_STEP = 60_000;
 const MAX_POINTS = 11_000;
-// Long evaluations hand the thread back this often so a worker stays responsive.
-const YIELD_EVERY_MS = 25;
+const DEFAULT_SLICE_MS = 25;
 
 export class QueryEngine {
   private readonly lookbackDelta: number;
   private readonly maxSamples: number;
   private readonly timeoutMs: number;
   private readonly subqueryStep: number;
+  private readonly sliceMs: number;
 
   constructor(opts: EngineOptions = {}) {
     this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK;
     this.maxSamples = opts.maxSamples ?? DEFAULT_MAX_SAMPLES;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
     this.subqueryStep = opts.subqueryStepMs ?? DEFAULT_SUBQUERY_STEP;
+    this.sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
   }
 
   async instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
@@ -102,7 +105,7 @@ export class QueryEngine {
     const checkpoint = async (stage: string) => {
       if (opts.signal?.aborted) throw new QueryError('canceled', `query was canceled in ${stage}`);
       if (Date.now() > deadline) throw new QueryError('timeout', `query timed out in ${stage}`);
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      if (performance.now() - lastYield >= this.sliceMs) {
         await new Promise((r) => setTimeout(r, 0));
         lastYield = performance.now();
         if (opts.signal?.aborted) throw new QueryError('canceled', `query was canceled in ${stage}`);

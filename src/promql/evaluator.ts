@@ -541,19 +541,19 @@ export class Evaluator {
     let param: Float64Array | string | undefined;
     if (e.param) param = e.op === 'count_values' ? this.stringArg(e.param) : await this.scalarArg(e.param, g);
     const input = await this.vectorArg(e.expr, g);
-    return { type: 'vector', series: aggregate(e, input, param, g.n, this.ctx.annos) };
+    return { type: 'vector', series: await aggregate(e, input, param, g.n, this.ctx.annos, this.ctx.checkpoint) };
   }
 
   private async binary(e: BinaryExpr, g: Grid): Promise<Value> {
     const l = await this.eval(e.lhs, g);
     const r = await this.eval(e.rhs, g);
     if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', vals: scalarBinop(e.op, l.vals, r.vals, e.returnBool) };
-    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool) };
-    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool) };
+    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: await vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool, this.ctx.checkpoint) };
+    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: await vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool, this.ctx.checkpoint) };
     if (l.type !== 'vector' || r.type !== 'vector') throw new QueryError('execution', 'binary expression must contain only scalar and instant vector types');
     const m = e.matching ?? { card: 'one-to-one', on: false, labels: [], include: [] };
-    if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', series: setBinop(e.op, l.series, r.series, m, g.n) };
-    return { type: 'vector', series: vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n) };
+    if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', series: await setBinop(e.op, l.series, r.series, m, g.n, this.ctx.checkpoint) };
+    return { type: 'vector', series: await vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n, this.ctx.checkpoint) };
   }
 }
 

@@ -86,3 +86,6 @@ export function countPoints(s: StepSeries): number {
   for (let i = 0; i < s.has.length; i++) c += s.has[i];
   return c;
 }
+
+/** Throws when the query is cancelled or past its deadline; may yield to the event loop. Long loops call it now and then. */
+export type Tick = () => Promise<void>;
