@@ -120,6 +120,8 @@ export class QueryEngine {
       }),
     );
     await checkpoint('query preparation');
+    let useStartTimestamps = false;
+    for (const list of data.values()) if (list.some((s) => s.st !== undefined)) useStartTimestamps = true;
 
     const annos = new Annotations();
     const recorder = opts.explain ? new ExplainRecorder() : undefined;
@@ -131,6 +133,7 @@ export class QueryEngine {
       interval: isRange ? grid.step : 0,
       subqueryStep: this.subqueryStep,
       maxSamples: this.maxSamples,
+      useStartTimestamps,
       annos,
       checkpoint: () => checkpoint('expression evaluation'),
       onNode: recorder?.record,

@@ -16,7 +16,7 @@ import { formatG } from './format';
 import { combineWithInfo, infoPlan } from './info';
 import { expandTemplate, isValidLabelName, naturalLess } from './labelFunctions';
 import type { Window } from './rangeFunctions';
-import type { SeriesRangeFn } from './slidingFunctions';
+import { nextStartTimeOverlaps, type SeriesRangeFn } from './slidingFunctions';
 import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
@@ -36,6 +36,12 @@ export interface EvalContext {
   /** Step of subqueries written without one (Prometheus's global evaluation interval). */
   subqueryStep: number;
   maxSamples: number;
+  /**
+   * Prometheus's UseStartTimestamps engine option, on when the fetched data
+   * carries start times: start_timestamp() answers only then. Rates read
+   * whatever start times a series has either way, and none changes nothing.
+   */
+  useStartTimestamps: boolean;
   annos: Annotations;
   /** Throws when the query is cancelled or past its deadline; may yield to the event loop. */
   checkpoint: () => Promise<void>;
@@ -90,7 +96,7 @@ export class Evaluator {
         return v;
       }
       case 'vectorSelector':
-        return { type: 'vector', series: this.selectVector(e, g, false) };
+        return { type: 'vector', series: this.selectVector(e, g, 'value') };
       case 'matrixSelector':
       case 'subquery':
         return this.matrix(e, g);
@@ -110,22 +116,25 @@ export class Evaluator {
     return at;
   }
 
-  /** The latest sample in (t - lookback, t] at each step, unless it is a stale marker. */
-  private selectVector(sel: VectorSelector, g: Grid, timestamps: boolean): StepSeries[] {
-    if (sel.mode === 'smoothed' && !timestamps) return this.selectSmoothed(sel, g);
+  /**
+   * The latest sample in (t - lookback, t] at each step, unless it is a stale
+   * marker: its value, its time or its start time (in seconds, 0 when unknown).
+   */
+  private selectVector(sel: VectorSelector, g: Grid, pick: 'value' | 'time' | 'startTime'): StepSeries[] {
+    if (sel.mode === 'smoothed' && pick === 'value') return this.selectSmoothed(sel, g);
     const out: StepSeries[] = [];
     const lookback = this.ctx.lookbackDelta;
     for (const s of this.ctx.data.get(sel) ?? []) {
       const r = newStepSeries(s.labels, g.n);
       let any = false;
       let j = 0;
-      const { ts, vs } = s;
+      const { ts, vs, st } = s;
       for (let i = 0; i < g.n; i++) {
         const ref = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
         while (j < ts.length && ts[j] <= ref) j++;
         const k = j - 1;
         if (k >= 0 && ts[k] > ref - lookback && !isStaleNaN(vs[k])) {
-          r.vals[i] = timestamps ? ts[k] / 1000 : vs[k];
+          r.vals[i] = pick === 'value' ? vs[k] : pick === 'time' ? ts[k] / 1000 : st === undefined ? 0 : st[k] / 1000;
           r.has[i] = 1;
           any = true;
         }
@@ -300,7 +309,9 @@ export class Evaluator {
     }
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
-    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode };
+    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode, st: undefined };
+    // extrapolatedRate warns of overlapping start times; the extended rates do not read them.
+    const checkOverlap = (name === 'rate' || name === 'increase') && !m.mode;
     for (let k = 0; k < m.series.length; k++) {
       // Hand the thread back now and then: one call can cover many thousands of series.
       if ((k & 1023) === 1023) await this.ctx.checkpoint();
@@ -310,6 +321,8 @@ export class Evaluator {
       let any = false;
       w.ts = s.ts;
       w.vs = s.vs;
+      w.st = s.st;
+      let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
@@ -318,6 +331,10 @@ export class Evaluator {
         while (hi < s.ts.length && s.ts[hi] <= end + after) hi++;
         while (lo < hi && s.ts[lo] <= start - before) lo++;
         if (lo > hi) lo = hi;
+        if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
+          this.ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`);
+          overlaps = undefined;
+        }
         w.lo = lo;
         w.hi = hi;
         w.start = start;
@@ -407,7 +424,7 @@ export class Evaluator {
       case 'timestamp': {
         const arg = unwrapParens(e.args[0]);
         // On a plain selector, timestamp() reports each sample's own time rather than the step's.
-        const input = arg.kind === 'vectorSelector' ? this.selectVector(arg, g, true) : await this.vectorArg(arg, g);
+        const input = arg.kind === 'vectorSelector' ? this.selectVector(arg, g, 'time') : await this.vectorArg(arg, g);
         return {
           type: 'vector',
           series: input.map((s) => {
@@ -477,7 +494,7 @@ export class Evaluator {
       case 'info': {
         const plan = infoPlan(e);
         const base = await this.vectorArg(e.args[0], g);
-        return { type: 'vector', series: combineWithInfo(plan, base, this.selectVector(plan.selector, g, true), g.n) };
+        return { type: 'vector', series: combineWithInfo(plan, base, this.selectVector(plan.selector, g, 'time'), g.n) };
       }
       case 'histogram_quantiles': {
         const label = this.stringArg(e.args[1]);
@@ -494,10 +511,18 @@ export class Evaluator {
       case 'histogram_sum':
       case 'histogram_stddev':
       case 'histogram_stdvar':
-      case 'start_timestamp':
-        // These read native histograms or start timestamps, which this storage does not keep.
+        // These read native histograms, which this storage does not keep.
         await this.vectorArg(e.args[0], g);
         return { type: 'vector', series: [] };
+      case 'start_timestamp': {
+        const arg = unwrapParens(e.args[0]);
+        // Start times reach here from a plain selector only; any other expression's samples have none (funcStartTimestamp).
+        if (arg.kind !== 'vectorSelector' || !this.ctx.useStartTimestamps) {
+          await this.vectorArg(arg, g);
+          return { type: 'vector', series: [] };
+        }
+        return { type: 'vector', series: this.selectVector(arg, g, 'startTime').map((s) => ({ ...s, dropName: true })) };
+      }
       default:
         throw new QueryError('execution', `function ${JSON.stringify(e.func.name)} is not supported`);
     }
@@ -557,20 +582,24 @@ export class Evaluator {
   }
 }
 
-/** A series' samples without stale markers; the arrays themselves when it has none. */
-function withoutStale(s: SeriesData): { ts: Float64Array; vs: Float64Array } {
+/** A series' samples (and start times) without stale markers; the arrays themselves when it has none. */
+function withoutStale(s: SeriesData): { ts: Float64Array; vs: Float64Array; st?: Float64Array } {
   let stale = 0;
   for (let k = 0; k < s.vs.length; k++) if (isStaleNaN(s.vs[k])) stale++;
-  if (stale === 0) return { ts: s.ts, vs: s.vs };
-  const ts = new Float64Array(s.ts.length - stale);
-  const vs = new Float64Array(s.ts.length - stale);
+  if (stale === 0) return { ts: s.ts, vs: s.vs, st: s.st };
+  const n = s.ts.length - stale;
+  const ts = new Float64Array(n);
+  const vs = new Float64Array(n);
+  const from = s.st;
+  const st = from === undefined ? undefined : new Float64Array(n);
   let w = 0;
   for (let k = 0; k < s.vs.length; k++) {
     if (isStaleNaN(s.vs[k])) continue;
     ts[w] = s.ts[k];
+    if (st !== undefined && from !== undefined) st[w] = from[k];
     vs[w++] = s.vs[k];
   }
-  return { ts, vs };
+  return { ts, vs, st };
 }
 
 /** The labels absent() reports: the selector's equality matchers, as createLabelsForAbsentFunction. */

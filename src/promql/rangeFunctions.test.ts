@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rangeFunctions, type Window } from './rangeFunctions';
+import { isStartTimeReset, rangeFunctions, startTimeOverlaps, type Window } from './rangeFunctions';
 
-/** A window (end - range, end] over samples at the given seconds. */
-function win(points: [number, number][], end: number, range: number): Window {
+/** A window (end - range, end] over samples at the given seconds, with start times in seconds (0 = unknown) when given. */
+function win(points: [number, number][], end: number, range: number, st?: number[]): Window {
   return {
     ts: Float64Array.from(points.map((p) => p[0] * 1000)),
     vs: Float64Array.from(points.map((p) => p[1])),
@@ -12,6 +12,7 @@ function win(points: [number, number][], end: number, range: number): Window {
     end: end * 1000,
     range: range * 1000,
     evalT: end * 1000,
+    st: st && Float64Array.from(st, (s) => s * 1000),
   };
 }
 
@@ -61,5 +62,72 @@ describe('range functions', () => {
   it('keeps NaN from winning max_over_time unless it is all there is', () => {
     expect(rangeFunctions.max_over_time(win([[10, NaN], [20, 3]], 40, 40), [])).toBe(3);
     expect(rangeFunctions.max_over_time(win([[10, NaN]], 40, 40), [])).toBeNaN();
+  });
+});
+
+// A delta series: 5 every 10 s, each sample starting where the one before ended.
+const delta: [number, number][] = [
+  [10, 5],
+  [20, 5],
+  [30, 5],
+  [40, 5],
+];
+const rising: [number, number][] = [
+  [20, 2],
+  [30, 3],
+  [40, 4],
+];
+
+describe('range functions with start times', () => {
+  it.each<[string, string, [number, number][], number[] | undefined, number | undefined]>([
+    ['increase', 'extrapolates left without start times', rising, undefined, 2.5],
+    ['increase', 'extrapolates left when no sample has a start time', rising, [0, 0, 0], 2.5],
+    ['increase', 'counts from zero at a start time inside the window', rising, [10, 10, 10], 4],
+    ['increase', 'extrapolates when the start time is at the sample', rising, [20, 20, 20], 2.5],
+    ['increase', 'counts a lone sample from its start time', [[30, 6]], [15], 6],
+    ['rate', 'counts a lone sample from its start time', [[30, 6]], [15], 6 / 40],
+    ['increase', 'gives nothing for a lone sample without a start time', [[30, 6]], [0], undefined],
+    ['increase', 'counts each delta sample as a reset', delta, [5, 10, 20, 30], 20],
+    ['increase', 'reads a delta series as a flat counter without start times', delta, undefined, 0],
+    ['delta', 'ignores start times', rising, [10, 10, 10], 2.5],
+    ['irate', 'takes the last sample alone after a start-time reset', delta, [5, 10, 20, 30], 0.5],
+    ['irate', 'subtracts without a start-time reset', delta, undefined, 0],
+    ['idelta', 'ignores start times', delta, [5, 10, 20, 30], 0],
+    ['resets', 'counts start-time resets', delta, [5, 10, 20, 30], 3],
+    ['resets', 'counts none of a cumulative series keeping its start', rising, [10, 10, 10], 0],
+  ])('%s %s', (name, _why, points, st, want) => {
+    const got = rangeFunctions[name](win(points, 40, 40, st), []);
+    if (want === undefined) expect(got).toBeUndefined();
+    else expect(got).toBeCloseTo(want, 10);
+  });
+
+  it('extrapolates from a start time at the window start, which lies outside it', () => {
+    // Window (10 s, 50 s]: extrapolated 10 s either side of the 20 s sampled, or from zero at 10.001 s.
+    expect(rangeFunctions.increase(win(rising, 50, 40, [10, 10, 10]), [])).toBeCloseTo(4, 10);
+    expect(rangeFunctions.increase(win(rising, 50, 40, [10.001, 10.001, 10.001]), [])).toBeCloseTo((4 * (29.999 + 10)) / 29.999, 10);
+  });
+
+  it.each<[string, number, number, number, number, boolean]>([
+    // prevST, prevT, curST, curT
+    ['unknown start', 30, 60, 0, 120, false],
+    ['start after its sample (invalid)', 30, 60, 130, 120, false],
+    ['start at its sample (OTel unknown start)', 30, 60, 120, 120, false],
+    ['start before the previous sample (cumulative)', 30, 60, 30, 120, false],
+    ['start after the previous sample', 30, 60, 90, 120, true],
+    ['start at the previous sample, which has a start (delta)', 30, 60, 60, 120, true],
+    ['start at the previous sample, whose start is unknown (cumulative)', 0, 60, 60, 120, false],
+    ['start at the previous sample, which started at itself', 60, 60, 60, 120, false],
+    ['start at the previous sample, whose start is invalid', 90, 60, 60, 120, false],
+  ])('isStartTimeReset: %s', (_why, prevST, prevT, curST, curT, want) => {
+    expect(isStartTimeReset(prevST, prevT, curST, curT)).toBe(want);
+  });
+
+  it.each<[string, number, number, number, boolean]>([
+    ['delta', 0, 60, 60, false],
+    ['cumulative', 10, 60, 10, false],
+    ['unknown start', 10, 60, 0, false],
+    ['start inside the previous sample’s interval', 10, 60, 30, true],
+  ])('startTimeOverlaps: %s', (_why, prevST, prevT, curST, want) => {
+    expect(startTimeOverlaps(prevST, prevT, curST)).toBe(want);
   });
 });

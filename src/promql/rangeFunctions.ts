@@ -19,10 +19,41 @@ export interface Window {
   evalT: number;
   /** Anchored or smoothed selectors: the samples reach one lookback past the window's edges. */
   mode?: 'anchored' | 'smoothed';
+  /** Start times aligned with ts (0 = unknown), when a plain selector's series carries them. */
+  st?: Float64Array;
 }
 
 /** Returns the output value, or undefined for no output at this step. */
 export type RangeFn = (w: Window, params: readonly number[]) => number | undefined;
+
+/**
+ * Prometheus's isStartTimestampReset: whether a counter restarted between two
+ * samples, judged by the second one's start time.
+ */
+export function isStartTimeReset(prevST: number, prevT: number, curST: number, curT: number): boolean {
+  // Unknown (0), invalid (after its sample) or OTel's unknown start (at its sample).
+  if (curST === 0 || curST >= curT) return false;
+  if (curST < prevT) return false;
+  if (curST > prevT) return true;
+  // Starting at the previous sample is a delta, unless that sample's own start is unknown or invalid:
+  // then this is a cumulative series whose start OTel did not know, and no reset.
+  if (prevST > prevT) return false;
+  return prevST !== 0 && prevST !== prevT;
+}
+
+/**
+ * Prometheus's checkStartTimeOverlap: a start time before the previous sample
+ * that is not the previous sample's own start (a cumulative series keeps its
+ * start, a delta starts where the last one ended).
+ */
+export function startTimeOverlaps(prevST: number, prevT: number, curST: number): boolean {
+  return curST !== 0 && curST < prevT && curST !== prevST;
+}
+
+/** Whether a counter reset between samples i-1 and i: its value went down, or its start time says it restarted. */
+export function isCounterReset(ts: Float64Array, vs: Float64Array, st: Float64Array | undefined, i: number): boolean {
+  return vs[i] < vs[i - 1] || (st !== undefined && isStartTimeReset(st[i - 1], ts[i - 1], st[i], ts[i]));
+}
 
 /**
  * Prometheus's extrapolatedRate: rate, increase and delta with extrapolation to
@@ -32,27 +63,40 @@ export type RangeFn = (w: Window, params: readonly number[]) => number | undefin
  */
 export function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean, nextReset?: Int32Array): number | undefined {
   if (w.mode) return extendedRate(w, isCounter, isRate);
-  const { ts, vs, lo, hi } = w;
-  if (hi - lo < 2) return undefined;
+  const { ts, vs, lo, hi, st } = w;
+  if (hi <= lo) return undefined;
+  const numSamplesMinusOne = hi - lo - 1;
   let result = vs[hi - 1] - vs[lo];
   if (isCounter && nextReset) {
     for (let i = nextReset[lo + 1]; i < hi; i = nextReset[i + 1]) result += vs[i - 1];
   } else if (isCounter) {
-    for (let i = lo + 1; i < hi; i++) if (vs[i] < vs[i - 1]) result += vs[i - 1];
+    for (let i = lo + 1; i < hi; i++) if (isCounterReset(ts, vs, st, i)) result += vs[i - 1];
   }
   const firstT = ts[lo];
   const lastT = ts[hi - 1];
   let durationToStart = (firstT - w.start) / 1000;
   let durationToEnd = (w.end - lastT) / 1000;
-  const sampledInterval = (lastT - firstT) / 1000;
-  const averageDurationBetweenSamples = sampledInterval / (hi - lo - 1);
+  let sampledInterval = (lastT - firstT) / 1000;
+  const averageDurationBetweenSamples = numSamplesMinusOne > 0 ? sampledInterval / numSamplesMinusOne : 0;
   const extrapolationThreshold = averageDurationBetweenSamples * 1.1;
-  if (durationToStart >= extrapolationThreshold) durationToStart = averageDurationBetweenSamples / 2;
-  if (isCounter) {
-    // Counters cannot go negative: extrapolate no further back than the zero point.
-    let durationToZero = durationToStart;
-    if (result > 0 && vs[lo] >= 0) durationToZero = sampledInterval * (vs[lo] / result);
-    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  const firstST = isCounter && st !== undefined ? st[lo] : 0;
+  if (firstST !== 0 && firstST > w.start && firstST < firstT) {
+    // The counter started inside the window: a zero sample at its start time
+    // replaces extrapolating to the left, even for a lone sample (whose right
+    // side then is not extrapolated either, having no average interval).
+    durationToStart = 0;
+    sampledInterval = (lastT - firstST) / 1000;
+    result += vs[lo];
+  } else if (numSamplesMinusOne === 0) {
+    return undefined;
+  } else {
+    if (durationToStart >= extrapolationThreshold) durationToStart = averageDurationBetweenSamples / 2;
+    if (isCounter) {
+      // Counters cannot go negative: extrapolate no further back than the zero point.
+      let durationToZero = durationToStart;
+      if (result > 0 && vs[lo] >= 0) durationToZero = sampledInterval * (vs[lo] / result);
+      if (durationToZero < durationToStart) durationToStart = durationToZero;
+    }
   }
   if (durationToEnd >= extrapolationThreshold) durationToEnd = averageDurationBetweenSamples / 2;
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
@@ -165,7 +209,7 @@ function instantValue(w: Window, isRate: boolean): number | undefined {
   const interval = ts[hi - 1] - ts[hi - 2];
   if (interval === 0) return undefined;
   let result = last;
-  if (!isRate || !(last < prev)) result = last - prev;
+  if (!isRate || !isCounterReset(ts, vs, w.st, hi - 1)) result = last - prev;
   if (isRate) result /= interval / 1000;
   return result;
 }
@@ -315,7 +359,7 @@ export const rangeFunctions: Record<string, RangeFn> = {
     const first = firstForChanges(w);
     if (first === undefined) return undefined;
     let n = 0;
-    for (let i = first + 1; i < w.hi; i++) if (w.vs[i] < w.vs[i - 1]) n++;
+    for (let i = first + 1; i < w.hi; i++) if (isCounterReset(w.ts, w.vs, w.st, i)) n++;
     return n;
   },
   changes: (w) => {

@@ -1,6 +1,8 @@
 // Prometheus's series description notation from its test scripts
-// (`metric{a="b"} 0+10x100 _ stale`), as parser.ParseSeriesDesc reads it.
+// (`metric{a="b"} 0+10x100 _ stale`), as parser.ParseSeriesDesc reads it,
+// and the start-time lines beside it (`metric{a="b"}@st -30s-1mx2 _`).
 
+import { parseDuration } from '../model/duration';
 import { Labels, METRIC_NAME } from '../model/labels';
 import { STALE_NAN } from '../tsdb/storage';
 import { unquote } from './literals';
@@ -116,4 +118,62 @@ export function parseSeriesDesc(line: string): SeriesDesc {
   const values: SequenceValue[] = [];
   if (!histogram) for (const item of valuesText.split(/\s+/).filter((s) => s !== '')) values.push(...expandItem(item));
   return { labels, values, histogram };
+}
+
+/** Whether a load line is a start-time line: the metric glued to `@st` (promqltest's isSTLine). */
+export function isStartTimeLine(line: string): boolean {
+  const first = line.trim().split(/[\t ]/, 1)[0];
+  return first.endsWith('@st') && line.trim().length > first.length;
+}
+
+/** `-30s`, `+1m`, `0`: a signed duration at the start of text, up to its unit's end (parseDurationPrefix). */
+const ST_DURATION = /^([+-]?)(\d+)([a-wyzA-Z]*)/;
+
+function takeDuration(text: string, item: string): { ms: number; rest: string } {
+  const m = ST_DURATION.exec(text);
+  if (!m) throw new SyntaxError(`invalid ST item ${JSON.stringify(item)}: expected digits in duration ${JSON.stringify(text)}`);
+  const ms = parseDuration(m[2] + m[3]);
+  return { ms: m[1] === '-' ? -ms : ms, rest: text.slice(m[0].length) };
+}
+
+function repeatCount(rest: string, item: string): number {
+  const n = /^x(\d+)$/.exec(rest);
+  if (!n) throw new SyntaxError(`invalid ST item ${JSON.stringify(item)}: invalid repeat count`);
+  return Number(n[1]);
+}
+
+/**
+ * Expands one start-time item (parseSTItem): `_`, `_xN`, `d`, `dxN`, `d+dxN`,
+ * `d-dxN`, each d a signed duration. Note `dxN` gives N+1 positions, `_xN` N.
+ */
+function expandStartTimeItem(item: string): SequenceValue[] {
+  if (item === '_') return [{ omitted: true }];
+  if (item.startsWith('_x')) {
+    const n = repeatCount(item.slice(1), item);
+    if (n === 0) throw new SyntaxError(`invalid ST item ${JSON.stringify(item)}: invalid repeat count`);
+    return Array.from({ length: n }, () => ({ omitted: true }) as const);
+  }
+  const base = takeDuration(item, item);
+  if (base.rest === '') return [{ omitted: false, value: base.ms }];
+  let delta = 0;
+  let rest = base.rest;
+  if (rest[0] === '+' || rest[0] === '-') {
+    const d = takeDuration(rest.slice(1), item);
+    delta = rest[0] === '-' ? -d.ms : d.ms;
+    rest = d.rest;
+  }
+  const n = repeatCount(rest, item);
+  return Array.from({ length: n + 1 }, (_, k) => ({ omitted: false, value: base.ms + k * delta }));
+}
+
+/** A start-time line: the series and, per position, its start time's offset in ms from the sample's time. */
+export function parseStartTimeDesc(line: string): { labels: Labels; offsets: SequenceValue[] } {
+  const text = line.trim();
+  const space = text.search(/[\t ]/);
+  const metric = text.slice(0, space).slice(0, -'@st'.length);
+  const { labels, rest } = parseMetric(metric);
+  if (rest !== metric.length) throw new SyntaxError(`invalid @st line metric ${JSON.stringify(metric)}`);
+  const offsets: SequenceValue[] = [];
+  for (const item of text.slice(space).trim().split(/\s+/)) offsets.push(...expandStartTimeItem(item));
+  return { labels, offsets };
 }

@@ -1,22 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rangeFunctions, type Window } from './rangeFunctions';
-import { slidingFunctions } from './slidingFunctions';
+import { nextStartTimeOverlaps, slidingFunctions } from './slidingFunctions';
 
 // Values that stress the edge cases: counter resets, NaN, ±Inf, ±0 and ties.
 const value = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1, 5), fc.double({ noNaN: false }), fc.integer({ min: -20, max: 20 }));
 
+// Start times against a sample 10 apart from the last: unknown, the previous sample's (delta), its start (cumulative), the sample's own, after it, or overlapping.
+const startOffset = fc.constantFrom(undefined, -10, -5, -25, 0, 3, -1);
+
 /** Every step's window over one series, as rangeCall slides it: (t - range, t]. */
-function windows(vs: number[], range: number, step: number): Window[] {
+function windows(vs: number[], range: number, step: number, startOffsets?: (number | undefined)[]): Window[] {
   const ts = Float64Array.from(vs, (_, i) => i * 10);
   const vals = Float64Array.from(vs);
+  const st = startOffsets && Float64Array.from(vs, (_, i) => (startOffsets[i] === undefined ? 0 : i * 10 + startOffsets[i]));
   const out: Window[] = [];
   let lo = 0;
   let hi = 0;
   for (let t = 0; t <= vs.length * 10 + range; t += step) {
     while (hi < ts.length && ts[hi] <= t) hi++;
     while (lo < hi && ts[lo] <= t - range) lo++;
-    out.push({ ts, vs: vals, lo, hi, start: t - range, end: t, range, evalT: t });
+    out.push({ ts, vs: vals, lo, hi, start: t - range, end: t, range, evalT: t, st });
   }
   return out;
 }
@@ -31,5 +35,37 @@ describe('sliding range functions', () => {
         }
       }),
     );
+  });
+
+  it.each(Object.keys(slidingFunctions))('%s gives the plain function’s floats with start times', (name) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, startOffset), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: 1, max: 30 }),
+        (samples, range, step) => {
+          const fn = slidingFunctions[name]();
+          for (const w of windows(
+            samples.map((s) => s[0]),
+            range,
+            step,
+            samples.map((s) => s[1]),
+          )) {
+            expect(Object.is(fn(w, []), rangeFunctions[name](w, []))).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('nextStartTimeOverlaps', () => {
+  it.each<[string, number[], number[], number[] | undefined]>([
+    ['none without overlaps', [10, 20, 30], [5, 10, 20], undefined],
+    ['none for a cumulative series', [10, 20, 30], [5, 5, 5], undefined],
+    ['the next overlapping sample from each position', [10, 20, 30, 40], [5, 5, 15, 15], [2, 2, 2, 4, 4]],
+  ])('%s', (_why, ts, st, want) => {
+    const got = nextStartTimeOverlaps(Float64Array.from(ts), Float64Array.from(st));
+    expect(got && [...got]).toEqual(want);
   });
 });

@@ -3,20 +3,38 @@
 // windows over a series only move forward, so the work per series is linear.
 // Each gives the same floats as its plain form in rangeFunctions.ts.
 
-import { extrapolatedRate, isMax, isMin, type RangeFn, type Window } from './rangeFunctions';
+import { extrapolatedRate, isCounterReset, isMax, isMin, startTimeOverlaps, type RangeFn, type Window } from './rangeFunctions';
 
 /** Makes a fresh function for one series; it may assume lo and hi never decrease. */
 export type SeriesRangeFn = () => RangeFn;
 
 /**
- * nextReset[i]: the first j ≥ i where the counter went down (vs[j] < vs[j-1]),
- * else vs.length; one past the end too, so `nextReset[hi]` is always defined.
+ * nextReset[i]: the first j ≥ i where the counter reset between j-1 and j
+ * (went down, or restarted by its start time), else vs.length; one past the
+ * end too, so `nextReset[hi]` is always defined.
  */
-function nextResets(vs: Float64Array): Int32Array {
+function nextResets(w: Window): Int32Array {
+  const { ts, vs, st } = w;
   const n = vs.length;
   const next = new Int32Array(n + 1);
   next[n] = n;
-  for (let j = n - 1; j >= 0; j--) next[j] = j > 0 && vs[j] < vs[j - 1] ? j : next[j + 1];
+  for (let j = n - 1; j >= 0; j--) next[j] = j > 0 && isCounterReset(ts, vs, st, j) ? j : next[j + 1];
+  return next;
+}
+
+/**
+ * nextOverlap[i]: the first j ≥ i whose start time overlaps sample j-1
+ * (startTimeOverlaps), else ts.length; undefined when no sample overlaps,
+ * the usual case, so a series pays one scan for the warning.
+ */
+export function nextStartTimeOverlaps(ts: Float64Array, st: Float64Array): Int32Array | undefined {
+  const n = ts.length;
+  let j = 1;
+  while (j < n && !startTimeOverlaps(st[j - 1], ts[j - 1], st[j])) j++;
+  if (j >= n) return undefined;
+  const next = new Int32Array(n + 1);
+  next[n] = n;
+  for (let k = n - 1; k >= 0; k--) next[k] = k > 0 && startTimeOverlaps(st[k - 1], ts[k - 1], st[k]) ? k : next[k + 1];
   return next;
 }
 
@@ -24,7 +42,7 @@ function counterRate(isRate: boolean): SeriesRangeFn {
   return () => {
     let next: Int32Array | undefined;
     return (w) => {
-      next ??= nextResets(w.vs);
+      next ??= nextResets(w);
       return extrapolatedRate(w, true, isRate, next);
     };
   };

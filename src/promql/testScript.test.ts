@@ -47,3 +47,26 @@ describe('runTestScript', () => {
     expect(results[1].reason).toBe('expected 301 for {} but got 300');
   });
 });
+
+describe('runTestScript start-time lines', () => {
+  it('loads start times given as offsets from each sample', async () => {
+    const results = await runTestScript(`
+load 1m
+  c_total@st _ -30s -1m
+  c_total    _ 5    5
+
+eval instant at 2m resets(c_total[5m])
+  {} 1
+`);
+    expect(results.map((r) => r.outcome)).toEqual(['pass']);
+  });
+
+  it.each([
+    ['c_total{a="x"}@st -1m\n  c_total 1', /line 3: @st metric does not match the following sample line metric/],
+    ['c_total@st -1m -1m\n  c_total 1', /line 3: @st line has 2 values but sample line has 1/],
+    ['c_total@st -1m\n  c_total@st -1m\n  c_total 1', /line 3: @st line has no following sample line/],
+    ['c_total 1\n  c_total@st -1m', /line 4: @st line has no following sample line/],
+  ])('refuses %j', async (lines, message) => {
+    await expect(runTestScript(`\nload 1m\n  ${lines}\n`)).rejects.toThrow(message);
+  });
+});

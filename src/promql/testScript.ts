@@ -11,7 +11,7 @@ import { METRIC_NAME, type Labels } from '../model/labels';
 import type { Expr } from './ast';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
-import { parseSeriesDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
+import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -117,26 +117,41 @@ class ScriptRunner {
     if (!m) throw new SyntaxError(`line ${i + 1}: invalid load command. (load[_with_nhcb] <step:duration>)`);
     const gap = parseDuration(m[2]);
     // A later definition of the same series replaces an earlier one, as loadCmd.set does.
-    const defs = new Map<string, SeriesDesc>();
+    const defs = new Map<string, { desc: SeriesDesc; startOffsets?: SequenceValue[] }>();
+    // A start-time line gives the start times of the sample line right after it (parseLoad).
+    let pending: { labels: Labels; offsets: SequenceValue[]; line: number } | undefined;
     while (i + 1 < this.lines.length && this.lines[i + 1] !== '') {
       i++;
       const def = this.lines[i];
-      const first = def.split(/[\t ]/, 1)[0];
-      // Start-timestamp lines (`metric@st …`) describe data this storage does not keep.
-      if (first.endsWith('@st')) continue;
+      if (isStartTimeLine(def)) {
+        if (pending) throw new SyntaxError(`line ${pending.line + 1}: @st line has no following sample line`);
+        pending = { ...parseStartTimeDesc(def), line: i };
+        continue;
+      }
       const desc = parseSeriesDesc(def);
+      if (pending) {
+        const where = `line ${pending.line + 1}`;
+        if (pending.labels.key() !== desc.labels.key()) throw new SyntaxError(`${where}: @st metric does not match the following sample line metric`);
+        if (!desc.histogram && pending.offsets.length !== desc.values.length) {
+          throw new SyntaxError(`${where}: @st line has ${pending.offsets.length} values but sample line has ${desc.values.length}`);
+        }
+      }
       const name = desc.labels.metricName;
       if (desc.histogram) this.histogramSeries.push(desc.labels);
       if (m[1] === 'with_nhcb') {
         const base = /^(.*)_(bucket|count|sum)$/.exec(name);
         if (base) this.histogramSeries.push(desc.labels.builder().set(METRIC_NAME, base[1]).del('le').labels());
       }
-      defs.set(desc.labels.key(), desc);
+      defs.set(desc.labels.key(), { desc, startOffsets: pending?.offsets });
+      pending = undefined;
     }
+    if (pending) throw new SyntaxError(`line ${pending.line + 1}: @st line has no following sample line`);
     const app = this.head.appender();
-    for (const desc of defs.values()) {
+    for (const { desc, startOffsets } of defs.values()) {
       desc.values.forEach((v, k) => {
-        if (!v.omitted) app.append(0, desc.labels, k * gap, v.value);
+        if (v.omitted) return;
+        const st = startOffsets?.[k];
+        app.append(0, desc.labels, k * gap, v.value, st === undefined || st.omitted ? 0 : k * gap + st.value);
       });
     }
     app.commit();

@@ -29,6 +29,8 @@ export interface RangeSeries {
   labels: Labels;
   ts: Float64Array;
   vs: Float64Array;
+  /** Start times aligned with ts; only a matrix selector passes them on, never a subquery. */
+  st?: Float64Array;
   dropName: boolean;
 }
 

@@ -74,7 +74,7 @@ export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: n
 }
 
 /** First index below n whose timestamp is ≥ x (timestamps are integers, so maxt+1 bounds an inclusive end). */
-function lowerBound(a: Float64Array, n: number, x: number): number {
+export function lowerBound(a: Float64Array, n: number, x: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {

@@ -161,3 +161,78 @@ describe('head matchers', () => {
     expect(got.map((s) => s.labels.get('instance'))).toEqual(['1', '10', '9', 'B', 'a']);
   });
 });
+
+describe('head start times', () => {
+  const inst = (i: string) => [new Matcher('=', 'instance', i)];
+
+  /** One commit of [t, v, st] samples (st 0 = none). */
+  function loadWithStart(head: Head, labels: Labels, samples: [number, number, number][]): AppendStats {
+    const app = head.appender();
+    let ref = 0;
+    for (const [t, v, st] of samples) ref = app.append(ref, labels, t, v, st);
+    return app.commit();
+  }
+
+  it('keeps a start-time column only for series appended with one, 0 where a sample had none', async () => {
+    const head = new Head();
+    loadWithStart(head, up('a'), [[1000, 1, 500], [2000, 2, 0], [3000, 3, 500]]);
+    load(head, up('b'), [[1000, 1]]);
+    const [a, b] = await head.querier().select([], 0, 10_000);
+    expect(a.st && [...a.st]).toEqual([500, 0, 500]);
+    expect(b.st).toBeUndefined();
+  });
+
+  it.each<[string, number, number, number[] | undefined]>([
+    ['all', 0, 10_000, [500, 0, 500]],
+    ['the sample without one only', 2000, 2000, undefined],
+    ['the last', 2500, 3000, [500]],
+  ])('aligns start times with the selected samples: %s', async (_name, mint, maxt, want) => {
+    const head = new Head();
+    loadWithStart(head, up('a'), [[1000, 1, 500], [2000, 2, 0], [3000, 3, 500]]);
+    const [a] = await head.querier().select(inst('a'), mint, maxt);
+    expect(a.st && [...a.st]).toEqual(want);
+  });
+
+  it('keeps no start time of a rejected or rolled-back sample', async () => {
+    const head = new Head();
+    loadWithStart(head, up('a'), [[1000, 1, 100]]);
+    expect(loadWithStart(head, up('a'), [[1000, 1, 200], [500, 1, 50]])).toMatchObject({ appended: 0, outOfOrder: 1 });
+    const app = head.appender();
+    app.append(0, up('a'), 2000, 2, 1500);
+    app.rollback();
+    load(head, up('a'), [[2000, 2]]);
+    const [a] = await head.querier().select([], 0, 10_000);
+    expect(a.st && [...a.st]).toEqual([100, 0]);
+  });
+
+  it('starts every appender without start times, though appenders share buffers', async () => {
+    const head = new Head();
+    loadWithStart(head, up('a'), [[1000, 1, 100]]);
+    load(head, up('b'), [[1000, 1]]);
+    const [b] = await head.querier().select(inst('b'), 0, 10_000);
+    expect(b.st).toBeUndefined();
+  });
+
+  it('keeps start times of samples appended after the appender grew its buffers', async () => {
+    const head = new Head();
+    const samples = Array.from({ length: 1000 }, (_, i) => [(i + 1) * 1000, i, i % 3 === 0 ? i * 1000 + 1 : 0] as [number, number, number]);
+    loadWithStart(head, up('a'), samples);
+    const [a] = await head.querier().select([], 0, Infinity);
+    expect(a.st && [...a.st]).toEqual(samples.map((s) => s[2]));
+  });
+
+  it('forgets the start times before a time, and the column once it is empty', () => {
+    const head = new Head();
+    loadWithStart(head, up('a'), [[1000, 1, 500], [2000, 2, 1500], [3000, 3, 2500]]);
+    const s = head.get(1)!;
+    const ts = Float64Array.of(1000, 2000, 3000);
+    s.dropStartTimesBefore(2000);
+    expect([...s.startTimesAt(ts)!]).toEqual([0, 1500, 2500]);
+    s.dropStartTimesBefore(Infinity);
+    expect(s.startTimesAt(ts)).toBeUndefined();
+  });
+
+  it('refuses a start time that is not integer milliseconds', () => {
+    expect(() => new Head().appender().append(0, up('a'), 1000, 1, 0.5)).toThrow(RangeError);
+  });
+});

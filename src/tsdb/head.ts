@@ -110,8 +110,9 @@ export class Head implements Storage {
    * Appends one sample with Prometheus's checks (memSeries.appendable):
    * older than the series' newest sample is out of order, the same time with
    * other value bits a duplicate, the same sample again silently dropped.
+   * A nonzero `st` is the sample's start time.
    */
-  appendSample(s: MemSeries, t: number, v: number, stats: AppendStats, minValidTime: number): void {
+  appendSample(s: MemSeries, t: number, v: number, stats: AppendStats, minValidTime: number, st = 0): void {
     if (t < minValidTime) {
       stats.tooOld++;
       return;
@@ -121,7 +122,7 @@ export class Head implements Storage {
       else if (!sameValueBits(s.lastValue, v)) stats.duplicate++;
       return;
     }
-    s.append(t, v, this.chunkOptions);
+    s.append(t, v, this.chunkOptions, st);
     if (t > this.maxTime) this.maxTime = t;
     this.journal?.push(s.ref, t, v);
     stats.appended++;

@@ -1,6 +1,7 @@
 // Buffers one scrape's or rule evaluation's samples and applies them on
 // commit, so a reader never sees half of one (Prometheus's headAppender).
 
+import { grownArray } from '../model/grownArray';
 import type { Labels } from '../model/labels';
 import type { Head } from './head';
 import type { AppendStats, Appender, Metadata, SeriesRef } from './storage';
@@ -9,6 +10,8 @@ interface Buffers {
   refs: Uint32Array;
   ts: Float64Array;
   vs: Float64Array;
+  /** Made on the first sample with a start time, so scrapes without any never pay for it. */
+  sts: Float64Array | undefined;
 }
 
 // Scrapes make an appender each; reusing grown buffers spares the allocator a
@@ -18,7 +21,7 @@ const POOL_MAX = 4;
 const POOL_MAX_SAMPLES = 1 << 16;
 
 function newBuffers(size: number): Buffers {
-  return { refs: new Uint32Array(size), ts: new Float64Array(size), vs: new Float64Array(size) };
+  return { refs: new Uint32Array(size), ts: new Float64Array(size), vs: new Float64Array(size), sts: undefined };
 }
 
 export class HeadAppender implements Appender {
@@ -29,7 +32,7 @@ export class HeadAppender implements Appender {
 
   constructor(private readonly head: Head) {}
 
-  append(ref: SeriesRef, labels: Labels, t: number, v: number): SeriesRef {
+  append(ref: SeriesRef, labels: Labels, t: number, v: number, st = 0): SeriesRef {
     if (ref === 0 || this.head.get(ref) === undefined) {
       // Series are created at append time and survive a rollback, as in Prometheus.
       const got = this.head.getOrCreate(labels);
@@ -37,6 +40,7 @@ export class HeadAppender implements Appender {
       if (got.created) this.seriesAdded++;
     }
     if (!Number.isInteger(t)) throw new RangeError(`append ${labels.toString()}: timestamp ${t} is not integer milliseconds`);
+    if (!Number.isInteger(st)) throw new RangeError(`append ${labels.toString()}: start time ${st} is not integer milliseconds`);
     const i = this.n;
     let b = this.buf;
     if (b === undefined) b = this.buf = pool.pop() ?? newBuffers(256);
@@ -44,6 +48,7 @@ export class HeadAppender implements Appender {
     b.refs[i] = ref;
     b.ts[i] = t;
     b.vs[i] = v;
+    if (st !== 0) (b.sts ??= new Float64Array(b.refs.length))[i] = st;
     this.n = i + 1;
     return ref;
   }
@@ -58,12 +63,12 @@ export class HeadAppender implements Appender {
     const minValidTime = head.minValidTime();
     const b = this.buf;
     if (b !== undefined) {
-      const { refs, ts, vs } = b;
+      const { refs, ts, vs, sts } = b;
       for (let i = 0; i < this.n; i++) {
         const s = head.get(refs[i]);
         // A series dropped by retention between append and commit loses its samples.
         if (s === undefined) stats.tooOld++;
-        else head.appendSample(s, ts[i], vs[i], stats, minValidTime);
+        else head.appendSample(s, ts[i], vs[i], stats, minValidTime, sts === undefined ? 0 : sts[i]);
       }
     }
     for (const [m, meta] of this.pendingMeta) head.setMetadata(m, meta);
@@ -75,7 +80,12 @@ export class HeadAppender implements Appender {
     this.n = 0;
     this.pendingMeta.clear();
     this.seriesAdded = 0;
-    if (this.buf !== undefined && pool.length < POOL_MAX && this.buf.refs.length <= POOL_MAX_SAMPLES) pool.push(this.buf);
+    const b = this.buf;
+    if (b !== undefined && pool.length < POOL_MAX && b.refs.length <= POOL_MAX_SAMPLES) {
+      // A pooled buffer starts without start times: the next appender's samples may have none.
+      b.sts = undefined;
+      pool.push(b);
+    }
     this.buf = undefined;
   }
 
@@ -84,6 +94,7 @@ export class HeadAppender implements Appender {
     b.refs.set(old.refs);
     b.ts.set(old.ts);
     b.vs.set(old.vs);
+    if (old.sts !== undefined) b.sts = grownArray(old.sts, b.refs.length);
     this.buf = b;
     return b;
   }

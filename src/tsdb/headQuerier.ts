@@ -51,5 +51,5 @@ function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | u
   for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) parts.push(c);
   if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) parts.push({ encoding: ENC_XOR, bytes: s.open.view() });
   const got = decodeRange(parts, mint, maxt);
-  return got && { labels: s.labels, ts: got.ts, vs: got.vs };
+  return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts) };
 }

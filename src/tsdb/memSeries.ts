@@ -2,7 +2,8 @@
 // into, cut as Prometheus's memSeries.appendPreprocessor (tsdb/head_append.go).
 
 import type { Labels } from '../model/labels';
-import { compactChunk, ENC_XOR, type ChunkEncoding } from './chunkEncoding';
+import { grownArray } from '../model/grownArray';
+import { compactChunk, ENC_XOR, lowerBound, type ChunkEncoding } from './chunkEncoding';
 import { isStaleNaN, type SeriesRef } from './storage';
 import { XorAppender } from './xorChunk';
 
@@ -59,6 +60,8 @@ export class MemSeries {
   maxTime = -Infinity;
   lastValue = 0;
   nextAt = -Infinity;
+  /** Made on the first sample with a start time: a series that never carries one pays one empty field. */
+  private startTimes: StartTimeColumn | undefined;
 
   constructor(
     readonly ref: SeriesRef,
@@ -69,7 +72,7 @@ export class MemSeries {
    * Stores a sample known to be newer than maxTime, cutting chunks as
    * appendPreprocessor does. Returns true when it sealed a chunk.
    */
-  append(t: number, v: number, o: ChunkOptions): boolean {
+  append(t: number, v: number, o: ChunkOptions, st = 0): boolean {
     let cut = false;
     let c = this.open;
     if (c === undefined) {
@@ -87,7 +90,25 @@ export class MemSeries {
     c.append(t, v);
     this.maxTime = t;
     this.lastValue = v;
+    if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
     return cut;
+  }
+
+  /**
+   * Start times aligned with `ts` (this series' sample times, ascending), 0
+   * where a sample has none; undefined when none of them has one.
+   */
+  startTimesAt(ts: Float64Array): Float64Array | undefined {
+    return this.startTimes?.alignedWith(ts);
+  }
+
+  /**
+   * Forgets the start times of samples before t, once their chunks have left
+   * memory for blocks, which do not keep start times; the column goes when
+   * nothing is left in it.
+   */
+  dropStartTimesBefore(t: number): void {
+    if (this.startTimes !== undefined && this.startTimes.dropBefore(t) === 0) this.startTimes = undefined;
   }
 
   /** Seals the open chunk, if any, in its most compact encoding. */
@@ -115,5 +136,45 @@ export class MemSeries {
     let n = this.open?.numSamples ?? 0;
     for (const c of this.sealed) n += c.numSamples;
     return n;
+  }
+}
+
+/** The start times of one series' samples that came with one, as (time, start time) pairs in time order. */
+class StartTimeColumn {
+  private times = new Float64Array(16);
+  private values = new Float64Array(16);
+  private n = 0;
+
+  push(t: number, st: number): void {
+    const n = this.n;
+    if (n === this.times.length) {
+      this.times = grownArray(this.times, n * 2);
+      this.values = grownArray(this.values, n * 2);
+    }
+    this.times[n] = t;
+    this.values[n] = st;
+    this.n = n + 1;
+  }
+
+  alignedWith(ts: Float64Array): Float64Array | undefined {
+    const { times, values, n } = this;
+    if (ts.length === 0) return undefined;
+    let j = lowerBound(times, n, ts[0]);
+    if (j === n || times[j] > ts[ts.length - 1]) return undefined;
+    const out = new Float64Array(ts.length);
+    for (let i = 0; i < ts.length && j < n; i++) {
+      while (j < n && times[j] < ts[i]) j++;
+      if (j < n && times[j] === ts[i]) out[i] = values[j++];
+    }
+    return out;
+  }
+
+  /** Drops the pairs before t; returns how many are left. */
+  dropBefore(t: number): number {
+    const k = lowerBound(this.times, this.n, t);
+    this.times.copyWithin(0, k, this.n);
+    this.values.copyWithin(0, k, this.n);
+    this.n -= k;
+    return this.n;
   }
 }

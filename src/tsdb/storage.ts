@@ -30,9 +30,11 @@ export interface Appender {
    * lookup; with ref 0 (or a ref the storage no longer knows) the labels
    * resolve or create the series. Returns the series' ref. A rejected sample
    * (out of order, duplicate timestamp with another value, too old) is counted
-   * in the commit's stats, never thrown.
+   * in the commit's stats, never thrown. `st` is the sample's start time in
+   * ms (when its counter started counting, as OTLP and Prometheus's
+   * AppenderV2 carry it); 0 or left out means unknown.
    */
-  append(ref: SeriesRef, labels: Labels, t: number, v: number): SeriesRef;
+  append(ref: SeriesRef, labels: Labels, t: number, v: number, st?: number): SeriesRef;
   /** Metadata from an exposition's TYPE/HELP/UNIT lines, keyed by metric family name. */
   updateMetadata(metric: string, meta: Metadata): void;
   /** Makes every sample of this appender visible at once. */
@@ -46,6 +48,8 @@ export interface SeriesData {
   labels: Labels;
   ts: Float64Array;
   vs: Float64Array;
+  /** Start times aligned with ts (0 = unknown); left out when no sample in the range has one. */
+  st?: Float64Array;
 }
 
 export interface Querier {

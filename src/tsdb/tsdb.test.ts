@@ -76,6 +76,29 @@ describe('persistent tsdb', () => {
     expect(s.vs[300]).toBe(7);
   });
 
+  it('keeps start times for the samples in memory only: blocks and reopening drop them', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    const delta = Labels.from({ __name__: 'delta_total', job: 'node' });
+    const app = db.appender();
+    for (let k = 1; k <= 300; k++) app.append(0, delta, T0 + k * 15_000, 1, T0 + (k - 1) * 15_000);
+    app.commit();
+    const got = await db.checkpoint();
+    expect(got.blocksWritten).toBeGreaterThan(0);
+    const [s] = await db.querier().select([], -Infinity, Infinity);
+    expect(s.ts.length).toBe(300);
+    const st = [...s.st!];
+    const persisted = st.findIndex((x) => x !== 0);
+    expect(persisted).toBeGreaterThan(0);
+    expect(st.slice(persisted)).toEqual([...s.ts.subarray(persisted)].map((t) => t - 15_000));
+    await db.close();
+
+    const again = await openFresh(factory);
+    const [reopened] = await again.querier().select([], -Infinity, Infinity);
+    expect(reopened.ts.length).toBe(300);
+    expect(reopened.st).toBeUndefined();
+  });
+
   it('logs only new samples between snapshots, even when a logged checkpoint seals a chunk', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);

@@ -382,7 +382,10 @@ class PersistentTsdb implements Tsdb, PersistedView {
     }
     this.writtenMetadataVersion = metadataVersion;
 
-    for (const [s, k] of taken) s.sealed.splice(0, k);
+    for (const [s, k] of taken) {
+      s.sealed.splice(0, k);
+      s.dropStartTimesBefore(s.sealed.length > 0 ? s.sealed[0].mint : s.open !== undefined && s.open.numSamples > 0 ? s.openMint : Infinity);
+    }
     this.persistedRefs = Math.max(this.persistedRefs, refsBelow);
     for (const b of blocks) this.blockList.push(b.rec);
     this.sortBlocks();

@@ -2,12 +2,13 @@
 // come from the blocks overlapping the range (pages through the cache) and
 // from the head's memory, decoded in time order into one array pair each.
 
-import { compareLabels, type Labels } from '../model/labels';
+import { compareLabels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks, type ChunkBytes } from './blockFormat';
 import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
 import { HeadQuerier } from './headQuerier';
+import type { MemSeries } from './memSeries';
 import type { Metadata, Querier, SeriesData } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
@@ -57,10 +58,10 @@ export class TsdbQuerier implements Querier {
       if (refIdx.length > 0) wanted.push({ block, refIdx, pos });
     }
     const memory: ChunkBytes[][] = [];
-    const labels: Labels[] = [];
+    const series: MemSeries[] = [];
     for (let i = 0; i < refs.length; i++) {
       const s = head.get(refs[i])!;
-      labels.push(s.labels);
+      series.push(s);
       const mine: ChunkBytes[] = [];
       for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) mine.push(c);
       if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) mine.push({ encoding: ENC_XOR, bytes: s.open.bytes() });
@@ -105,9 +106,10 @@ export class TsdbQuerier implements Querier {
       try {
         got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
       } catch (e) {
-        throw new Error(`tsdb select: series ${labels[i].toString()}: ${(e as Error).message}`, { cause: e });
+        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${(e as Error).message}`, { cause: e });
       }
-      if (got) out.push({ labels: labels[i], ts: got.ts, vs: got.vs });
+      // Start times live in memory only, so samples already in blocks read as having none.
+      if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts) });
     }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
