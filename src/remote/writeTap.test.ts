@@ -48,4 +48,13 @@ describe('WriteTap', () => {
     const [sa] = await tap.querier().select([], 0, 10);
     expect(Array.from(sa.ts)).toEqual([1, 3, 5, 7, 9]);
   });
+
+  it('hands start times on to the store', async () => {
+    const head = new Head();
+    const app = new WriteTap(head).appender();
+    app.append(0, a, 60_000, 5, 1_000);
+    app.commit();
+    const [sa] = await head.querier().select([], 0, 60_000);
+    expect(Array.from(sa.st ?? [])).toEqual([1_000]);
+  });
 });

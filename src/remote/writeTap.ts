@@ -81,8 +81,9 @@ class TapAppender implements Appender {
     private readonly tap: WriteTap,
   ) {}
 
-  append(ref: SeriesRef, labels: Labels, t: number, v: number): SeriesRef {
-    const got = this.inner.append(ref, labels, t, v);
+  // remote_write 1.0 has no field for a start time: it reaches the store, not the queue.
+  append(ref: SeriesRef, labels: Labels, t: number, v: number, st?: number): SeriesRef {
+    const got = this.inner.append(ref, labels, t, v, st);
     if (!this.tap.tapping) return got;
     if (this.n === this.refs.length) this.grow();
     this.tap.remember(got, labels);
