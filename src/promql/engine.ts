@@ -31,7 +31,7 @@ export interface QueryOptions {
   explain?: boolean;
 }
 
-/** A result as typed values, before formatting for the API. */
+/** A result as typed values, before formatting for the API. A matrix's series may share one `ts` array: read, never write. */
 export type ResultValue =
   | { type: 'scalar'; t: number; v: number }
   | { type: 'string'; t: number; v: string }
@@ -164,10 +164,16 @@ function toMatrix(v: Value, g: Grid): ResultValue {
     return { type: 'matrix', series: [{ labels: Labels.EMPTY, ts: Float64Array.from({ length: g.n }, (_, i) => times(i)), vs: v.vals }] };
   }
   if (v.type !== 'vector') throw new QueryError('execution', `unexpected ${v.type} result for range query`);
+  // Series present at every step (most of them) share one array of step times.
+  let allSteps: Float64Array | undefined;
   const series = cleanup(v.series).map((s) => {
     // Typed arrays keep the points off the JS heap: as number[] they were half
     // of a large range query's allocation, copied by every scavenge they survived.
     const c = countPoints(s);
+    if (c === g.n) {
+      allSteps ??= Float64Array.from({ length: g.n }, (_, i) => times(i));
+      return { labels: s.labels, ts: allSteps, vs: s.vals.slice() };
+    }
     const ts = new Float64Array(c);
     const vs = new Float64Array(c);
     let w = 0;
