@@ -96,7 +96,7 @@ export class Evaluator {
         return v;
       }
       case 'vectorSelector':
-        return { type: 'vector', series: this.selectVector(e, g, 'value') };
+        return { type: 'vector', series: await this.selectVector(e, g, 'value') };
       case 'matrixSelector':
       case 'subquery':
         return this.matrix(e, g);
@@ -120,11 +120,14 @@ export class Evaluator {
    * The latest sample in (t - lookback, t] at each step, unless it is a stale
    * marker: its value, its time or its start time (in seconds, 0 when unknown).
    */
-  private selectVector(sel: VectorSelector, g: Grid, pick: 'value' | 'time' | 'startTime'): StepSeries[] {
+  private async selectVector(sel: VectorSelector, g: Grid, pick: 'value' | 'time' | 'startTime'): Promise<StepSeries[]> {
     if (sel.mode === 'smoothed' && pick === 'value') return this.selectSmoothed(sel, g);
     const out: StepSeries[] = [];
     const lookback = this.ctx.lookbackDelta;
-    for (const s of this.ctx.data.get(sel) ?? []) {
+    const input = this.ctx.data.get(sel) ?? [];
+    for (let k = 0; k < input.length; k++) {
+      if ((k & 1023) === 1023) await this.ctx.checkpoint();
+      const s = input[k];
       const r = newStepSeries(s.labels, g.n);
       let any = false;
       let j = 0;
@@ -132,9 +135,9 @@ export class Evaluator {
       for (let i = 0; i < g.n; i++) {
         const ref = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
         while (j < ts.length && ts[j] <= ref) j++;
-        const k = j - 1;
-        if (k >= 0 && ts[k] > ref - lookback && !isStaleNaN(vs[k])) {
-          r.vals[i] = pick === 'value' ? vs[k] : pick === 'time' ? ts[k] / 1000 : st === undefined ? 0 : st[k] / 1000;
+        const last = j - 1;
+        if (last >= 0 && ts[last] > ref - lookback && !isStaleNaN(vs[last])) {
+          r.vals[i] = pick === 'value' ? vs[last] : pick === 'time' ? ts[last] / 1000 : st === undefined ? 0 : st[last] / 1000;
           r.has[i] = 1;
           any = true;
         }
@@ -424,7 +427,7 @@ export class Evaluator {
       case 'timestamp': {
         const arg = unwrapParens(e.args[0]);
         // On a plain selector, timestamp() reports each sample's own time rather than the step's.
-        const input = arg.kind === 'vectorSelector' ? this.selectVector(arg, g, 'time') : await this.vectorArg(arg, g);
+        const input = arg.kind === 'vectorSelector' ? await this.selectVector(arg, g, 'time') : await this.vectorArg(arg, g);
         return {
           type: 'vector',
           series: input.map((s) => {
@@ -494,7 +497,7 @@ export class Evaluator {
       case 'info': {
         const plan = infoPlan(e);
         const base = await this.vectorArg(e.args[0], g);
-        return { type: 'vector', series: combineWithInfo(plan, base, this.selectVector(plan.selector, g, 'time'), g.n) };
+        return { type: 'vector', series: combineWithInfo(plan, base, await this.selectVector(plan.selector, g, 'time'), g.n) };
       }
       case 'histogram_quantiles': {
         const label = this.stringArg(e.args[1]);
@@ -521,7 +524,7 @@ export class Evaluator {
           await this.vectorArg(arg, g);
           return { type: 'vector', series: [] };
         }
-        return { type: 'vector', series: this.selectVector(arg, g, 'startTime').map((s) => ({ ...s, dropName: true })) };
+        return { type: 'vector', series: (await this.selectVector(arg, g, 'startTime')).map((s) => ({ ...s, dropName: true })) };
       }
       default:
         throw new QueryError('execution', `function ${JSON.stringify(e.func.name)} is not supported`);
