@@ -173,6 +173,7 @@ describe('QueryEngine time slicing', () => {
   // Each query against one that does everything but its last step.
   it.each([
     ['x', 'vector(0)'],
+    ['timestamp(x)', 'vector(0)'],
     ['sum by (g) (x)', 'x'],
     ['count_values("v", x)', 'x'],
     ['topk by (g) (1, x)', 'x'],

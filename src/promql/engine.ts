@@ -116,7 +116,7 @@ export class QueryEngine {
     const data = new Map<VectorSelector, SeriesData[]>();
     await Promise.all(
       [...plan].map(async ([sel, r]) => {
-        data.set(sel, await querier.select(sel.matchers, r.mint, r.maxt));
+        data.set(sel, await querier.select(sel.matchers, r.mint, r.maxt, { tick: () => checkpoint('query preparation') }));
       }),
     );
     await checkpoint('query preparation');

@@ -123,6 +123,21 @@ describe('head', () => {
   });
 });
 
+describe('head select hints', () => {
+  it('ticks while it decodes many series, and a throwing tick abandons the select', async () => {
+    const head = new Head();
+    const app = head.appender();
+    for (let k = 0; k < 4096; k++) app.append(0, up(String(k)), 1000, k);
+    app.commit();
+    let ticks = 0;
+    const got = await head.querier().select([], 0, 2000, { tick: async () => void ticks++ });
+    expect(got).toHaveLength(4096);
+    expect(ticks).toBe(4);
+    const cancelled = head.querier().select([], 0, 2000, { tick: () => Promise.reject(new Error('query was canceled')) });
+    await expect(cancelled).rejects.toThrow('query was canceled');
+  });
+});
+
 describe('head matchers', () => {
   const names = ['a', 'b', 'c'];
   const values = ['', 'x', 'xy', 'xyz', 'y', 'foo', 'foobar', 'a.b'];

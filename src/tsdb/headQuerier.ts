@@ -7,14 +7,17 @@ import type { Head } from './head';
 import type { ChunkBytes } from './blockFormat';
 import { decodeRange, ENC_XOR } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SeriesData } from './storage';
+import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
 
 export class HeadQuerier implements Querier {
   constructor(private readonly head: Head) {}
 
-  async select(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[]> {
+  async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
     const out: SeriesData[] = [];
-    for (const ref of this.head.matching(matchers)) {
+    const refs = this.head.matching(matchers);
+    for (let k = 0; k < refs.length; k++) {
+      if ((k & 1023) === 1023) await hints?.tick?.();
+      const ref = refs[k];
       const data = seriesSamples(this.head.get(ref)!, mint, maxt);
       if (data) out.push(data);
     }

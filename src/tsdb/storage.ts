@@ -52,9 +52,15 @@ export interface SeriesData {
   st?: Float64Array;
 }
 
+/** What a reader tells a select beyond the matchers and span (Prometheus's SelectHints). */
+export interface SelectHints {
+  /** Called now and then while a large select decodes: may yield to the event loop, throws to abandon the select (a cancelled query). */
+  tick?: () => Promise<void>;
+}
+
 export interface Querier {
   /** Series matching all matchers, with their samples in [mint, maxt], sorted by labels. */
-  select(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[]>;
+  select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]>;
   /** Label names of series matching the matchers (all series when none), sorted. */
   labelNames(matchers?: readonly Matcher[]): Promise<string[]>;
   /** Values of one label over the matching series, sorted. */

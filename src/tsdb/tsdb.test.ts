@@ -52,6 +52,18 @@ describe('persistent tsdb', () => {
     expect(await dump(db, T0 + HOUR, T0 + 2 * HOUR)).toEqual(await dump(ref, T0 + HOUR, T0 + 2 * HOUR));
   });
 
+  it('ticks while it decodes a large select', async () => {
+    const db = await openFresh(new IDBFactory());
+    scrape(db, 2048, T0, 2);
+    await db.checkpoint();
+    scrape(db, 2048, T0 + 30_000, 2);
+    let ticks = 0;
+    const got = await db.querier().select([], T0, T0 + HOUR, { tick: async () => void ticks++ });
+    expect(got).toHaveLength(2048);
+    expect(got[0].ts).toHaveLength(4);
+    expect(ticks).toBe(2);
+  });
+
   it('reopens with every checkpointed sample and keeps appending to the same series', async () => {
     const factory = new IDBFactory();
     const first = await openFresh(factory);

@@ -9,7 +9,7 @@ import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
 import { HeadQuerier } from './headQuerier';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SeriesData } from './storage';
+import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
 export interface PersistedView {
@@ -27,16 +27,16 @@ export class TsdbQuerier implements Querier {
     this.headQuerier = new HeadQuerier(view.head);
   }
 
-  async select(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[]> {
+  async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
     // Compaction may replace blocks while pages load; the second try sees the new ones.
-    const first = await this.trySelect(matchers, mint, maxt);
+    const first = await this.trySelect(matchers, mint, maxt, hints);
     if (first) return first;
-    const second = await this.trySelect(matchers, mint, maxt);
+    const second = await this.trySelect(matchers, mint, maxt, hints);
     if (second) return second;
     throw new Error(`tsdb select ${matchers.map(String).join(',')}: block pages vanished while reading them twice`);
   }
 
-  private async trySelect(matchers: readonly Matcher[], mint: number, maxt: number): Promise<SeriesData[] | undefined> {
+  private async trySelect(matchers: readonly Matcher[], mint: number, maxt: number, hints: SelectHints | undefined): Promise<SeriesData[] | undefined> {
     const head = this.view.head;
     const refs = head.matching(matchers);
     const perRef: ChunkBytes[][] = refs.length > 0 ? Array.from({ length: refs.length }, () => []) : [];
@@ -100,8 +100,10 @@ export class TsdbQuerier implements Querier {
       }
     }
 
+    // The chunks are captured above, so decoding may hand the thread back without a checkpoint moving them.
     const out: SeriesData[] = [];
     for (let i = 0; i < refs.length; i++) {
+      if ((i & 1023) === 1023) await hints?.tick?.();
       let got;
       try {
         got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
