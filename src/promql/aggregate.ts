@@ -3,7 +3,7 @@
 // accumulators at every step it has a sample.
 
 import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
-import type { AggregateExpr } from './ast';
+import type { AggregateExpr, PosRange } from './ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { formatFloat, formatG } from './format';
@@ -42,7 +42,7 @@ async function groupSeries(input: StepSeries[], e: AggregateExpr, tick: Tick): P
   return { index, labels };
 }
 
-function quantileWarnings(param: Float64Array, annos: Annotations): void {
+function quantileWarnings(param: Float64Array, annos: Annotations, at: PosRange | undefined): void {
   let min = Infinity;
   let max = -Infinity;
   let nan = false;
@@ -53,9 +53,9 @@ function quantileWarnings(param: Float64Array, annos: Annotations): void {
       max = Math.max(max, q);
     }
   }
-  if (nan) annos.warn(`quantile value should be between 0 and 1, got NaN`);
-  if (max > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(max)}`);
-  if (min < 0) annos.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`);
+  if (nan) annos.warn(`quantile value should be between 0 and 1, got NaN`, at);
+  if (max > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(max)}`, at);
+  if (min < 0) annos.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`, at);
 }
 
 /** `tick` hands the thread back now and then: one aggregation can cover a million series. */
@@ -85,7 +85,7 @@ export async function aggregate(
   const incremental = new Uint8Array(G * n);
   const dropName = new Uint8Array(G);
   const heaps: number[][] = e.op === 'quantile' ? new Array(G * n) : [];
-  if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos);
+  if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos, e.param?.pos);
 
   for (let k = 0; k < input.length; k++) {
     if ((k & 1023) === 1023) await tick();
@@ -233,8 +233,8 @@ async function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64A
   if (e.op === 'limit_ratio') {
     if (max === 0 && min === 0) return [];
     if (nan) throw new QueryError('execution', 'Ratio value is NaN');
-    if (max > 1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(max)}, capping to 1`);
-    if (min < -1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(min)}, capping to -1`);
+    if (max > 1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(max)}, capping to 1`, e.param?.pos);
+    if (min < -1) annos.warn(`ratio value should be between -1 and 1, got ${formatG(min)}, capping to -1`, e.param?.pos);
   } else {
     if (max < 1) return [];
     if (nan) throw new QueryError('execution', 'Parameter value is NaN');

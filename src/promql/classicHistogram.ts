@@ -5,6 +5,7 @@
 import { type Labels } from '../model/labels';
 import { Annotations, forMetric } from './annotations';
 import { almostEqual } from './almost';
+import type { PosRange } from './ast';
 import { formatG } from './format';
 import { newStepSeries, type StepSeries } from './value';
 
@@ -133,13 +134,13 @@ interface BucketGroup {
 }
 
 /** Groups bucket series by their labels without `le`, warning once per series with a bad `le`. */
-function groupBuckets(input: StepSeries[], annos: Annotations): BucketGroup[] {
+function groupBuckets(input: StepSeries[], annos: Annotations, at: PosRange): BucketGroup[] {
   const groups = new Map<string, BucketGroup>();
   for (const s of input) {
     const leText = s.labels.get(BUCKET_LABEL);
     const le = parseGoFloat(leText);
     if (le === undefined) {
-      annos.warn(forMetric(`bucket label "le" is missing or has a malformed value of ${JSON.stringify(leText)}`, s.labels.metricName));
+      annos.warn(forMetric(`bucket label "le" is missing or has a malformed value of ${JSON.stringify(leText)}`, s.labels.metricName), at);
       continue;
     }
     const labels = s.labels.without(BUCKET_LABEL);
@@ -155,10 +156,11 @@ function perStep(
   input: StepSeries[],
   n: number,
   annos: Annotations,
+  at: PosRange,
   fn: (i: number, buckets: Bucket[], g: BucketGroup) => number,
 ): StepSeries[] {
   const out: StepSeries[] = [];
-  for (const g of groupBuckets(input, annos)) {
+  for (const g of groupBuckets(input, annos, at)) {
     const s = newStepSeries(g.labels, n, true);
     let any = false;
     for (let i = 0; i < n; i++) {
@@ -174,13 +176,19 @@ function perStep(
   return out;
 }
 
-function validateQuantile(q: Float64Array, annos: Annotations): void {
-  for (const v of q) if (Number.isNaN(v) || v < 0 || v > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(v)}`);
+function validateQuantile(q: Float64Array, annos: Annotations, at: PosRange): void {
+  for (const v of q) if (Number.isNaN(v) || v < 0 || v > 1) annos.warn(`quantile value should be between 0 and 1, got ${formatG(v)}`, at);
 }
 
-export function histogramQuantile(q: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
-  validateQuantile(q, annos);
-  return perStep(input, n, annos, (i, buckets, g) => {
+/** Where in the query the arguments are, for the annotations' positions. */
+export interface HistogramArgs {
+  quantile: PosRange;
+  buckets: PosRange;
+}
+
+export function histogramQuantile(q: Float64Array, input: StepSeries[], n: number, annos: Annotations, at: HistogramArgs): StepSeries[] {
+  validateQuantile(q, annos, at.quantile);
+  return perStep(input, n, annos, at.buckets, (i, buckets, g) => {
     const r = bucketQuantile(q[i], buckets);
     if (r.forced) {
       annos.info(
@@ -204,15 +212,15 @@ function openMetricsFloat(f: number): string {
 }
 
 /** histogram_quantiles: one output series per quantile, labelled with it. */
-export function histogramQuantiles(qs: Float64Array[], label: string, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
+export function histogramQuantiles(qs: Float64Array[], label: string, input: StepSeries[], n: number, annos: Annotations, at: HistogramArgs[]): StepSeries[] {
   const out: StepSeries[] = [];
-  for (const q of qs) {
+  for (const [k, q] of qs.entries()) {
     const text = openMetricsFloat(q[0]);
-    for (const s of histogramQuantile(q, input, n, annos)) out.push({ ...s, labels: s.labels.builder().set(label, text).labels() });
+    for (const s of histogramQuantile(q, input, n, annos, at[k])) out.push({ ...s, labels: s.labels.builder().set(label, text).labels() });
   }
   return out;
 }
 
-export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations): StepSeries[] {
-  return perStep(input, n, annos, (i, buckets) => bucketFraction(lower[i], upper[i], buckets));
+export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations, buckets: PosRange): StepSeries[] {
+  return perStep(input, n, annos, buckets, (i, buckets) => bucketFraction(lower[i], upper[i], buckets));
 }

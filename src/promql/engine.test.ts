@@ -72,9 +72,27 @@ describe('QueryEngine instant queries', () => {
     expect(d).toEqual({ resultType: 'matrix', result: [{ metric: { __name__: 'up', job: 'api' }, values: [[585, '1'], [600, '1']] }] });
   });
 
-  it('warns about rate over something that may not be a counter', async () => {
+  it('warns about rate over something that may not be a counter, at its place in the query', async () => {
     const r = await engine.instantQuery(head.querier(), 'rate(up[1m])', 600_000);
-    expect(r.infos).toEqual(['PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "up"']);
+    expect(r.infos).toEqual(['PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "up" (1:6)']);
+    expect(r.annotations.infos).toEqual(['PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "up"']);
+  });
+
+  it.each([
+    ['quantile(2, up)', 'warnings', 'PromQL warning: quantile value should be between 0 and 1, got 2 (1:10)'],
+    ['sum(\n  rate(up[1m])\n)', 'infos', 'PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "up" (2:8)'],
+    ['histogram_quantile(-1, up)', 'warnings', 'PromQL warning: quantile value should be between 0 and 1, got -1 (1:20)'],
+    ['limit_ratio(1.5, up)', 'warnings', 'PromQL warning: ratio value should be between -1 and 1, got 1.5, capping to 1 (1:13)'],
+  ] as const)('places the annotation of %j as the HTTP API does', async (q, kind, want) => {
+    expect((await engine.instantQuery(head.querier(), q, 600_000))[kind]).toContain(want);
+  });
+
+  it('lists ten annotations of a kind and counts the rest, as the HTTP API does', async () => {
+    const many = `${Array.from({ length: 12 }, (_, k) => `quantile(${k + 2}, up)`).join(' or ')}`;
+    const r = await engine.instantQuery(head.querier(), many, 600_000);
+    expect(r.annotations.warnings).toHaveLength(12);
+    expect(r.warnings).toHaveLength(11);
+    expect(r.warnings[10]).toBe('2 more warning annotations omitted');
   });
 });
 

@@ -48,8 +48,11 @@ export type QueryData =
 
 export interface QueryResult {
   value: ResultValue;
+  /** As the HTTP API lists them: positioned in the query, at most ten of a kind. */
   warnings: string[];
   infos: string[];
+  /** Every annotation, unpositioned, as test scripts compare them. */
+  annotations: Annotations;
   explain?: ExplainNode;
 }
 
@@ -140,12 +143,7 @@ export class QueryEngine {
     });
     const v = await ev.eval(expr, grid);
     const value = isRange ? toMatrix(v, grid) : toInstant(v, grid, this.lookbackDelta);
-    return {
-      value,
-      warnings: [...annos.warnings],
-      infos: [...annos.infos],
-      explain: recorder?.tree(expr, query),
-    };
+    return { value, ...annos.asStrings(query), annotations: annos, explain: recorder?.tree(expr, query) };
   }
 }
 

@@ -20,13 +20,14 @@ export class ParseError extends QueryError {
     readonly start: number,
     readonly what: string,
   ) {
-    super('bad_data', `${position(query, start)} parse error: ${what}`);
+    super('bad_data', `${startPosInput(query, start)}: parse error: ${what}`);
     this.name = 'ParseError';
   }
 }
 
-function position(query: string, pos: number): string {
-  if (pos < 0 || pos > query.length) return 'invalid position:';
+/** `line:col` of an offset into the query, as Prometheus's PositionRange.StartPosInput. */
+export function startPosInput(query: string, pos: number): string {
+  if (pos < 0 || pos > query.length) return 'invalid position';
   let line = 1;
   let lastBreak = -1;
   for (let i = 0; i < pos; i++) {
@@ -35,5 +36,5 @@ function position(query: string, pos: number): string {
       line++;
     }
   }
-  return `${line}:${pos - lastBreak}:`;
+  return `${line}:${pos - lastBreak}`;
 }

@@ -70,7 +70,7 @@ describe('evaluation with start times', () => {
 
   it('warns once of start times overlapping earlier samples, naming the metric', async () => {
     expect((await instant('rate(bad_total[1m])')).warnings).toEqual([
-      'PromQL warning: sample has start time that overlaps with previous sample timestamp for metric "bad_total"',
+      'PromQL warning: sample has start time that overlaps with previous sample timestamp for metric "bad_total" (1:6)',
     ]);
     expect((await instant('rate(req_total[1m])')).warnings).toEqual([]);
     expect((await instant('resets(bad_total[1m])')).warnings).toEqual([]);

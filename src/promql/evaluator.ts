@@ -303,7 +303,7 @@ export class Evaluator {
     const before = m.mode ? this.ctx.lookbackDelta : 0;
     const after = m.mode === 'smoothed' ? this.ctx.lookbackDelta : 0;
     if (m.series.length > 0 && name === 'quantile_over_time') {
-      for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) this.ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`);
+      for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) this.ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`, e.args[0].pos);
     }
     if (m.series.length > 0 && name === 'double_exponential_smoothing') {
       const [sf, tf] = [params[0][0], params[1][0]];
@@ -335,7 +335,7 @@ export class Evaluator {
         while (lo < hi && s.ts[lo] <= start - before) lo++;
         if (lo > hi) lo = hi;
         if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
-          this.ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`);
+          this.ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`, e.args[mi].pos);
           overlaps = undefined;
         }
         w.lo = lo;
@@ -355,7 +355,7 @@ export class Evaluator {
       if (name === 'rate' || name === 'increase') {
         const metric = s.labels.metricName;
         if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
-          this.ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`);
+          this.ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`, e.args[0].pos);
         }
       }
     }
@@ -452,7 +452,7 @@ export class Evaluator {
       case 'sort_desc': {
         const input = await this.vectorArg(e.args[0], g);
         if (g.n > 1) {
-          this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels');
+          this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
           return { type: 'vector', series: input };
         }
         const desc = e.func.name === 'sort_desc';
@@ -470,7 +470,7 @@ export class Evaluator {
       case 'sort_by_label':
       case 'sort_by_label_desc': {
         const input = await this.vectorArg(e.args[0], g);
-        if (g.n > 1) this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels');
+        if (g.n > 1) this.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
         const names = e.args.slice(1).map((a) => this.stringArg(a));
         const sign = e.func.name === 'sort_by_label' ? 1 : -1;
         const sorted = input.slice().sort((a, b) => {
@@ -492,7 +492,7 @@ export class Evaluator {
         return this.labelJoin(e, g);
       case 'histogram_quantile': {
         const q = await this.scalarArg(e.args[0], g);
-        return { type: 'vector', series: histogramQuantile(q, await this.vectorArg(e.args[1], g), g.n, this.ctx.annos) };
+        return { type: 'vector', series: histogramQuantile(q, await this.vectorArg(e.args[1], g), g.n, this.ctx.annos, { quantile: e.args[0].pos, buckets: e.args[1].pos }) };
       }
       case 'info': {
         const plan = infoPlan(e);
@@ -502,12 +502,12 @@ export class Evaluator {
       case 'histogram_quantiles': {
         const label = this.stringArg(e.args[1]);
         const qs = await Promise.all(e.args.slice(2).map((a) => this.scalarArg(a, g)));
-        return { type: 'vector', series: histogramQuantiles(qs, label, await this.vectorArg(e.args[0], g), g.n, this.ctx.annos) };
+        return { type: 'vector', series: histogramQuantiles(qs, label, await this.vectorArg(e.args[0], g), g.n, this.ctx.annos, e.args.slice(2).map((a) => ({ quantile: a.pos, buckets: e.args[0].pos }))) };
       }
       case 'histogram_fraction': {
         const lower = await this.scalarArg(e.args[0], g);
         const upper = await this.scalarArg(e.args[1], g);
-        return { type: 'vector', series: histogramFraction(lower, upper, await this.vectorArg(e.args[2], g), g.n, this.ctx.annos) };
+        return { type: 'vector', series: histogramFraction(lower, upper, await this.vectorArg(e.args[2], g), g.n, this.ctx.annos, e.args[2].pos) };
       }
       case 'histogram_avg':
       case 'histogram_count':

@@ -296,7 +296,7 @@ class ScriptRunner {
     const q = this.head.querier();
     try {
       const r = isRange ? await this.engine.rangeQuery(q, expr, start, end, step) : await this.engine.instantQuery(q, expr, start);
-      return { value: r.value, warnings: r.warnings, infos: r.infos };
+      return { value: r.value, warnings: r.annotations.warnings, infos: r.annotations.infos };
     } catch (e) {
       if (e instanceof QueryError) return { err: e };
       throw e;
