@@ -14,7 +14,7 @@ import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
 import { extendedSamples } from './rangeFunctions';
-import { countPoints, type Grid, type StepSeries, type Value } from './value';
+import { countPoints, gridTimes, presentSamples, type Grid, type StepSeries, type Value } from './value';
 
 export interface EngineOptions {
   lookbackDelta?: number;
@@ -157,31 +157,15 @@ function cleanup(series: StepSeries[]): StepSeries[] {
 }
 
 function toMatrix(v: Value, g: Grid): ResultValue {
-  const times = (i: number) => g.start + i * g.step;
-  if (v.type === 'scalar') {
-    return { type: 'matrix', series: [{ labels: Labels.EMPTY, ts: Float64Array.from({ length: g.n }, (_, i) => times(i)), vs: v.vals }] };
-  }
-  if (v.type !== 'vector') throw new QueryError('execution', `unexpected ${v.type} result for range query`);
   // Series present at every step (most of them) share one array of step times.
-  let allSteps: Float64Array | undefined;
-  const series = cleanup(v.series).map((s) => {
-    // Typed arrays keep the points off the JS heap: as number[] they were half
-    // of a large range query's allocation, copied by every scavenge they survived.
-    const c = countPoints(s);
-    if (c === g.n) {
-      allSteps ??= Float64Array.from({ length: g.n }, (_, i) => times(i));
-      return { labels: s.labels, ts: allSteps, vs: s.vals.slice() };
-    }
-    const ts = new Float64Array(c);
-    const vs = new Float64Array(c);
-    let w = 0;
-    for (let i = 0; i < g.n; i++) {
-      if (!s.has[i]) continue;
-      ts[w] = times(i);
-      vs[w++] = s.vals[i];
-    }
-    return { labels: s.labels, ts, vs };
-  });
+  const allSteps = gridTimes(g);
+  if (v.type === 'scalar') return { type: 'matrix', series: [{ labels: Labels.EMPTY, ts: allSteps, vs: v.vals }] };
+  if (v.type !== 'vector') throw new QueryError('execution', `unexpected ${v.type} result for range query`);
+  // Typed arrays keep the points off the JS heap: as number[] they were half
+  // of a large range query's allocation, copied by every scavenge they survived.
+  const series = cleanup(v.series).map((s) =>
+    countPoints(s) === g.n ? { labels: s.labels, ts: allSteps, vs: s.vals } : { labels: s.labels, ...presentSamples(s, allSteps) },
+  );
   series.sort((a, b) => compareLabels(a.labels, b.labels));
   return { type: 'matrix', series };
 }

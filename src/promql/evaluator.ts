@@ -17,7 +17,7 @@ import { combineWithInfo, infoPlan } from './info';
 import { expandTemplate, isValidLabelName, naturalLess } from './labelFunctions';
 import type { Window } from './rangeFunctions';
 import { nextStartTimeOverlaps, type SeriesRangeFn } from './slidingFunctions';
-import { countPoints, gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
+import { countPoints, gridTime, gridTimes, newStepSeries, presentSamples, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
 const EXTENDED_SAFE = {
@@ -205,18 +205,8 @@ export class Evaluator {
     const inner = n === 0 ? ({ type: 'vector', series: [] } as Value) : await this.eval(e.expr, { start: innerStart, step, n });
     const series: RangeSeries[] = [];
     if (inner.type === 'vector') {
-      for (const s of inner.series) {
-        const c = countPoints(s);
-        const ts = new Float64Array(c);
-        const vs = new Float64Array(c);
-        let w = 0;
-        for (let i = 0; i < n; i++) {
-          if (!s.has[i]) continue;
-          ts[w] = innerStart + i * step;
-          vs[w++] = s.vals[i];
-        }
-        series.push({ labels: s.labels, ts, vs, dropName: s.dropName });
-      }
+      const times = gridTimes({ start: innerStart, step, n });
+      for (const s of inner.series) series.push({ labels: s.labels, ...presentSamples(s, times), dropName: s.dropName });
     }
     return { type: 'matrix', series, start, end, range: e.range };
   }

@@ -3,6 +3,7 @@
 // node once rather than once per step.
 
 import type { Labels } from '../model/labels';
+import { float64Slab, uint8Slab } from '../model/slab';
 
 /** Evaluation times start + i·step for i in [0, n). */
 export interface Grid {
@@ -62,25 +63,48 @@ export interface StringValue {
 
 export type Value = ScalarValue | VectorValue | MatrixValue | StringValue;
 
-// A range query makes a step series per input series at every node; carving
-// them from shared zeroed blocks saves two backing-store allocations each
-// (newStepSeries was 10–15% of the scale bench's query time). Slices never
-// overlap or get reused, and a block goes when its last series does.
-const BLOCK = 1 << 15;
-let valsBlock = new Float64Array(0);
-let hasBlock = new Uint8Array(0);
-let used = 0;
-
+/** A range query makes a step series per input series at every node, so its columns come from slabs. */
 export function newStepSeries(labels: Labels, n: number, dropName = false): StepSeries {
-  if (n > BLOCK >> 3) return { labels, vals: new Float64Array(n), has: new Uint8Array(n), dropName };
-  if (used + n > valsBlock.length) {
-    valsBlock = new Float64Array(BLOCK);
-    hasBlock = new Uint8Array(BLOCK);
-    used = 0;
+  return { labels, vals: float64Slab.take(n), has: uint8Slab.take(n), dropName };
+}
+
+/** The grid's step times, once per grid. */
+export function gridTimes(g: Grid): Float64Array {
+  const ts = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) ts[i] = g.start + i * g.step;
+  return ts;
+}
+
+/**
+ * A step series as samples: the times and values of the steps it has, copied
+ * run by run (a series is mostly present over one or two long runs of steps).
+ */
+export function presentSamples(s: StepSeries, times: Float64Array): { ts: Float64Array; vs: Float64Array } {
+  const { has, vals } = s;
+  const n = has.length;
+  // The runs are found with the typed array's own indexOf, far faster than a loop over steps.
+  let c = 0;
+  for (let i = has.indexOf(1); i >= 0 && i < n; ) {
+    const j = endOfRun(has, i);
+    c += j - i;
+    i = has.indexOf(1, j);
   }
-  const s = { labels, vals: valsBlock.subarray(used, used + n), has: hasBlock.subarray(used, used + n), dropName };
-  used += n;
-  return s;
+  const ts = float64Slab.take(c);
+  const vs = float64Slab.take(c);
+  let w = 0;
+  for (let i = has.indexOf(1); i >= 0 && i < n; ) {
+    const j = endOfRun(has, i);
+    ts.set(times.subarray(i, j), w);
+    vs.set(vals.subarray(i, j), w);
+    w += j - i;
+    i = has.indexOf(1, j);
+  }
+  return { ts, vs };
+}
+
+function endOfRun(has: Uint8Array, i: number): number {
+  const j = has.indexOf(0, i);
+  return j < 0 ? has.length : j;
 }
 
 export function countPoints(s: StepSeries): number {

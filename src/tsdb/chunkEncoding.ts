@@ -3,6 +3,7 @@
 // re-encodes to the scaled-decimal layout when every value allows and it is
 // smaller.
 
+import { float64Slab } from '../model/slab';
 import type { ChunkBytes } from './blockFormat';
 import { decodeScaledInto, encodeScaled } from './scaledChunk';
 import { decodeXorInto, xorNumSamples } from './xorChunk';
@@ -70,7 +71,11 @@ export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: n
   const lo = lowerBound(rangeT, o, mint);
   const hi = lowerBound(rangeT, o, maxt + 1);
   if (lo >= hi) return undefined;
-  return { ts: rangeT.slice(lo, hi), vs: rangeV.slice(lo, hi) };
+  const ts = float64Slab.take(hi - lo);
+  const vs = float64Slab.take(hi - lo);
+  ts.set(rangeT.subarray(lo, hi));
+  vs.set(rangeV.subarray(lo, hi));
+  return { ts, vs };
 }
 
 /** First index below n whose timestamp is ≥ x (timestamps are integers, so maxt+1 bounds an inclusive end). */
