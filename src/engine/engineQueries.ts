@@ -139,7 +139,8 @@ function instantRows(v: ResultValue): Omit<InstantResult, 'status' | 'warnings' 
       return {
         resultType: 'matrix',
         rows: [],
-        matrix: v.series.map((s) => ({ labels: s.labels.toObject(), ts: s.ts, vs: s.vs })),
+        // Copies: the arrays may be views into the query's shared blocks, which a message would copy whole.
+        matrix: v.series.map((s) => ({ labels: s.labels.toObject(), ts: s.ts.slice(), vs: s.vs.slice() })),
       };
   }
 }
