@@ -7,7 +7,7 @@ import { Annotations, forMetric } from './annotations';
 import { almostEqual } from './almost';
 import type { PosRange } from './ast';
 import { formatG } from './format';
-import { newStepSeries, type StepSeries } from './value';
+import { gridTime, newStepSeries, type Grid, type StepSeries } from './value';
 
 const BUCKET_LABEL = 'le';
 // Bucket counts this close are treated as equal (smallDeltaTolerance).
@@ -38,8 +38,15 @@ function sortAndCoalesce(buckets: Bucket[]): Bucket[] {
 }
 
 /** Makes counts non-decreasing; returns whether it had to (ensureMonotonicAndIgnoreSmallDeltas). */
-function ensureMonotonic(buckets: Bucket[]): boolean {
-  let forced = false;
+/** Where ensureMonotonic had to lift decreasing counts: the bounds of the lifted buckets and the largest lift. */
+export interface ForcedMonotonicity {
+  minBucket: number;
+  maxBucket: number;
+  maxDiff: number;
+}
+
+function ensureMonotonic(buckets: Bucket[]): ForcedMonotonicity | undefined {
+  let forced: ForcedMonotonicity | undefined;
   let prev = buckets[0].count;
   for (let i = 1; i < buckets.length; i++) {
     const curr = buckets[i].count;
@@ -49,8 +56,11 @@ function ensureMonotonic(buckets: Bucket[]): boolean {
       continue;
     }
     if (curr < prev) {
+      forced ??= { minBucket: Infinity, maxBucket: -Infinity, maxDiff: 0 };
+      forced.minBucket = Math.min(forced.minBucket, buckets[i].upperBound);
+      forced.maxBucket = Math.max(forced.maxBucket, buckets[i].upperBound);
+      forced.maxDiff = Math.max(forced.maxDiff, prev - curr);
       buckets[i].count = prev;
-      forced = true;
       continue;
     }
     prev = curr;
@@ -58,12 +68,12 @@ function ensureMonotonic(buckets: Bucket[]): boolean {
   return forced;
 }
 
-export function bucketQuantile(q: number, input: Bucket[]): { value: number; forced: boolean } {
-  if (Number.isNaN(q)) return { value: NaN, forced: false };
-  if (q < 0) return { value: -Infinity, forced: false };
-  if (q > 1) return { value: Infinity, forced: false };
+export function bucketQuantile(q: number, input: Bucket[]): { value: number; forced?: ForcedMonotonicity } {
+  if (Number.isNaN(q)) return { value: NaN };
+  if (q < 0) return { value: -Infinity };
+  if (q > 1) return { value: Infinity };
   input.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
-  if (input[input.length - 1].upperBound !== Infinity) return { value: NaN, forced: false };
+  if (input[input.length - 1].upperBound !== Infinity) return { value: NaN };
   const buckets = sortAndCoalesce(input);
   const forced = ensureMonotonic(buckets);
   if (buckets.length < 2) return { value: NaN, forced };
@@ -186,17 +196,16 @@ export interface HistogramArgs {
   buckets: PosRange;
 }
 
-export function histogramQuantile(q: Float64Array, input: StepSeries[], n: number, annos: Annotations, at: HistogramArgs): StepSeries[] {
+export function histogramQuantile(q: Float64Array, input: StepSeries[], grid: Grid, annos: Annotations, at: HistogramArgs): StepSeries[] {
   validateQuantile(q, annos, at.quantile);
-  return perStep(input, n, annos, at.buckets, (i, buckets, g) => {
+  return perStep(input, grid.n, annos, at.buckets, (i, buckets, g) => {
     const r = bucketQuantile(q[i], buckets);
     if (r.forced) {
-      annos.info(
-        forMetric(
-          'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)',
-          g.labels.metricName,
-        ),
+      const message = forMetric(
+        'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)',
+        g.labels.metricName,
       );
+      annos.forcedMonotonicity(message, at.buckets, gridTime(grid, i), r.forced);
     }
     return r.value;
   });
@@ -212,11 +221,11 @@ function openMetricsFloat(f: number): string {
 }
 
 /** histogram_quantiles: one output series per quantile, labelled with it. */
-export function histogramQuantiles(qs: Float64Array[], label: string, input: StepSeries[], n: number, annos: Annotations, at: HistogramArgs[]): StepSeries[] {
+export function histogramQuantiles(qs: Float64Array[], label: string, input: StepSeries[], grid: Grid, annos: Annotations, at: HistogramArgs[]): StepSeries[] {
   const out: StepSeries[] = [];
   for (const [k, q] of qs.entries()) {
     const text = openMetricsFloat(q[0]);
-    for (const s of histogramQuantile(q, input, n, annos, at[k])) out.push({ ...s, labels: s.labels.builder().set(label, text).labels() });
+    for (const s of histogramQuantile(q, input, grid, annos, at[k])) out.push({ ...s, labels: s.labels.builder().set(label, text).labels() });
   }
   return out;
 }

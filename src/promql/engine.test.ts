@@ -87,6 +87,14 @@ describe('QueryEngine instant queries', () => {
     expect((await engine.instantQuery(head.querier(), q, 600_000))[kind]).toContain(want);
   });
 
+  it('sums up where histogram_quantile had to lift bucket counts, over all steps', async () => {
+    const h = storage({ 'h_bucket{le="1"}': () => 10, 'h_bucket{le="2"}': (i) => (i < 20 ? 7 : 4), 'h_bucket{le="+Inf"}': () => 12 });
+    const r = await engine.rangeQuery(h.querier(), 'histogram_quantile(0.5, h_bucket)', 240_000, 360_000, 60_000);
+    expect(r.infos).toEqual([
+      'PromQL info: input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name "h_bucket", from buckets 2 to 2, with a max diff of 6, over 3 samples from 1970-01-01T00:04:00Z to 1970-01-01T00:06:00Z (1:25)',
+    ]);
+  });
+
   it('lists ten annotations of a kind and counts the rest, as the HTTP API does', async () => {
     const many = `${Array.from({ length: 12 }, (_, k) => `quantile(${k + 2}, up)`).join(' or ')}`;
     const r = await engine.instantQuery(head.querier(), many, 600_000);

@@ -482,7 +482,7 @@ export class Evaluator {
         return this.labelJoin(e, g);
       case 'histogram_quantile': {
         const q = await this.scalarArg(e.args[0], g);
-        return { type: 'vector', series: histogramQuantile(q, await this.vectorArg(e.args[1], g), g.n, this.ctx.annos, { quantile: e.args[0].pos, buckets: e.args[1].pos }) };
+        return { type: 'vector', series: histogramQuantile(q, await this.vectorArg(e.args[1], g), g, this.ctx.annos, { quantile: e.args[0].pos, buckets: e.args[1].pos }) };
       }
       case 'info': {
         const plan = infoPlan(e);
@@ -492,7 +492,7 @@ export class Evaluator {
       case 'histogram_quantiles': {
         const label = this.stringArg(e.args[1]);
         const qs = await Promise.all(e.args.slice(2).map((a) => this.scalarArg(a, g)));
-        return { type: 'vector', series: histogramQuantiles(qs, label, await this.vectorArg(e.args[0], g), g.n, this.ctx.annos, e.args.slice(2).map((a) => ({ quantile: a.pos, buckets: e.args[0].pos }))) };
+        return { type: 'vector', series: histogramQuantiles(qs, label, await this.vectorArg(e.args[0], g), g, this.ctx.annos, e.args.slice(2).map((a) => ({ quantile: a.pos, buckets: e.args[0].pos }))) };
       }
       case 'histogram_fraction': {
         const lower = await this.scalarArg(e.args[0], g);

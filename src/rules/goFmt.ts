@@ -2,38 +2,8 @@
 // (`%.4g` in humanize, printf in user templates), so rendered text matches
 // what a Prometheus server renders.
 
-import { formatG } from '../promql/format';
+import { formatG, formatGPrecision, toFixedGo } from '../promql/format';
 import { quote } from '../model/labels';
-
-/** fmt's %.Pg: P significant digits, exponent form when exp < -4 or exp >= P, trailing zeros dropped. */
-export function formatGPrecision(v: number, precision: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const p = Math.max(1, precision);
-  const [mant, expText] = v.toExponential(p - 1).split('e');
-  const exp = Number(expText);
-  const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-  if (exp < -4 || exp >= p) return `${trim(mant)}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return trim(toFixedGo(v, Math.max(0, p - 1 - exp)));
-}
-
-/**
- * fmt's %.Pf: correctly rounded, ties to even as Go rounds exact halves
- * (JavaScript's toFixed rounds them up: 2.25 → "2.3" where Go prints "2.2").
- */
-function toFixedGo(v: number, precision: number): string {
-  const s = v.toFixed(precision);
-  const long = Math.abs(v).toFixed(Math.min(100, precision + 40));
-  const tail = long.slice(long.length - 40);
-  if (!/^50*$/.test(tail)) return s;
-  // An exact tie: round the truncated digits half to even.
-  const truncated = long.slice(0, long.length - 40).replace(/\.$/, '');
-  const lastDigit = Number(truncated[truncated.length - 1]);
-  if (lastDigit % 2 === 0) return (v < 0 ? '-' : '') + truncated;
-  return s;
-}
 
 function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;

@@ -4,7 +4,8 @@
 
 import { compileAnchored } from '../model/matcher';
 import { formatDuration, parseDuration } from '../model/duration';
-import { formatGPrecision, formatV, sprintf } from './goFmt';
+import { formatGPrecision } from '../promql/format';
+import { formatV, sprintf } from './goFmt';
 import { isTrue, type TemplateFunc } from './template';
 
 /** One element of a `query` result, with the field names templates use (`.Labels`, `.Value`). */
