@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { tableValue } from './panelTable';
 import { missingServers, RemoteServers } from './remoteServers';
+import { addRemoteWrite } from './remoteWrite';
 
 const missing = missingServers();
 
@@ -10,13 +11,7 @@ test(`remote write reaches a real Prometheus across its outage, and a panel read
   const servers = new RemoteServers();
   await servers.start();
   try {
-    await page.goto('/#/targets');
-    const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
-    await expect(editor).toContainText('job_name: demo');
-    const remote = `\nremote_write:\n  - url: ${servers.url}/api/v1/write\n    queue_config:\n      batch_send_deadline: 1s\n      min_backoff: 100ms\n      max_backoff: 2s\n`;
-    await editor.fill((await editor.inputValue()) + remote);
-    await page.getByRole('button', { name: 'Save and apply' }).click();
-    await expect(page.getByText('Saved and applied.')).toBeVisible();
+    await addRemoteWrite(page, servers.url);
     // Like Prometheus, the queue sends what is scraped after it starts: compare from the next scrape round on.
     const fromMs = Date.now() + 6_000;
 

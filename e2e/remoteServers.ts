@@ -14,6 +14,12 @@ export function missingServers(): string {
   return [PROMETHEUS, NGINX].filter((p) => !existsSync(p)).join(', ');
 }
 
+/** Under `url + UNAVAILABLE_PATH` every API call answers 503 with this error. */
+export const UNAVAILABLE_PATH = '/unavailable';
+/** With markup in it, as untrusted text from a remote may have: the page must show it as text. */
+export const UNAVAILABLE_ERROR = 'ingesters are restarting, <b>try again</b> shortly';
+const UNAVAILABLE_BODY = JSON.stringify({ status: 'error', errorType: 'unavailable', error: UNAVAILABLE_ERROR });
+
 function nginxConf(listen: number, upstream: number, dir: string): string {
   return `daemon off;
 worker_processes 1;
@@ -41,6 +47,13 @@ http {
       add_header Vary Origin always;
       proxy_pass http://127.0.0.1:${upstream};
     }
+    # A backend having a bad moment, as Mimir or Thanos answer one: a JSON
+    # error with a 5xx status, readable cross-origin.
+    location ${UNAVAILABLE_PATH}/ {
+      default_type application/json;
+      add_header Access-Control-Allow-Origin $http_origin always;
+      return 503 '${UNAVAILABLE_BODY}';
+    }
     location / {
       proxy_pass http://127.0.0.1:${upstream};
     }
@@ -49,11 +62,21 @@ http {
 `;
 }
 
+export interface RemoteServerOptions {
+  /**
+   * Prometheus scrapes itself every second, so the remote holds series
+   * (prometheus_build_info, …) that this browser's store never has.
+   */
+  scrapeSelf?: boolean;
+}
+
 export class RemoteServers {
   private nginx: ChildProcess | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'vigil-remote-'));
   prometheus: PrometheusProcess | undefined;
   private nginxPort = 0;
+
+  constructor(private readonly opts: RemoteServerOptions = {}) {}
 
   /** Where Vigil writes and queries: nginx in front of Prometheus. */
   get url(): string {
@@ -63,7 +86,8 @@ export class RemoteServers {
   async start(): Promise<void> {
     const promPort = await freePort();
     this.nginxPort = await freePort();
-    writeFileSync(join(this.dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
+    const self = `scrape_configs:\n  - job_name: prometheus\n    scrape_interval: 1s\n    static_configs: [{ targets: ['127.0.0.1:${promPort}'] }]\n`;
+    writeFileSync(join(this.dir, 'prometheus.yml'), `global:\n  scrape_interval: 1m\n${this.opts.scrapeSelf ? self : ''}`);
     this.prometheus = new PrometheusProcess({
       config: join(this.dir, 'prometheus.yml'),
       dataDir: join(this.dir, 'data'),

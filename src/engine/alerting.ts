@@ -7,7 +7,8 @@ import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
 import type { QueryEngine } from '../promql/engine';
 import { backtestAlertingRule, type BacktestSeries } from '../rules/backtest';
-import { engineQueryFunc } from '../rules/rule';
+import { sourceUrlProblem } from '../remote/remotePrometheus';
+import { engineQueryFunc, type QueryFunc } from '../rules/rule';
 import { parseRuleFile } from '../rules/ruleFile';
 import { RuleManager } from '../rules/ruleManager';
 import type { Storage } from '../tsdb/storage';
@@ -18,6 +19,8 @@ const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
 const HISTORY_KEY = 'alert_history';
 const WEBHOOK_KEY = 'webhook_url';
+/** Where each rule group reads, by `file;group`: kept out of the rule files so they stay as promtool reads them. */
+const GROUP_SOURCES_KEY = 'rule_group_sources';
 /** A backtested rule is parsed inside a one-rule group. */
 const BACKTEST_WRAPPER = 'groups:\n  - name: backtest\n    rules:\n';
 const BACKTEST_WRAPPER_LINES = 3;
@@ -29,11 +32,23 @@ export interface AlertingDeps {
   /** Where rule queries read. */
   readStorage: Storage;
   engine: QueryEngine;
+  /** The query function of a group evaluated against a remote Prometheus. */
+  remoteQuery(baseUrl: string): QueryFunc;
   settings: SettingsStore;
   fetch: typeof fetch;
   now(): number;
   externalURL: string;
   onChange(kind: 'alerts' | 'rules'): void;
+}
+
+/** Prometheus's GroupKey(file, name), as the rule manager keys its groups. */
+function groupKey(file: string, group: string): string {
+  return `${file};${group}`;
+}
+
+function parsedGroups(text: string): string[] {
+  const r = parseRuleFile(text);
+  return r.ok ? r.file.groups.map((g) => g.name) : [];
 }
 
 function problems(errors: readonly { line: number; column: number; what: string }[]): ConfigProblem[] {
@@ -42,6 +57,7 @@ function problems(errors: readonly { line: number; column: number; what: string 
 
 export class EngineAlerting {
   private files: RuleFileText[] = [];
+  private groupSources: Record<string, string> = {};
   private webhookUrl = '';
   private readonly notifier: Notifier;
   /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
@@ -74,6 +90,7 @@ export class EngineAlerting {
     const s = this.deps.settings;
     this.files = JSON.parse((await s.get(RULE_FILES_KEY)) ?? '[]') as RuleFileText[];
     this.webhookUrl = (await s.get(WEBHOOK_KEY)) ?? '';
+    this.groupSources = JSON.parse((await s.get(GROUP_SOURCES_KEY)) ?? '{}') as Record<string, string>;
     this.notifier.loadSilences(JSON.parse((await s.get(SILENCES_KEY)) ?? '[]'));
     this.notifier.loadHistory(JSON.parse((await s.get(HISTORY_KEY)) ?? '[]'));
     this.configureNotifier();
@@ -92,6 +109,10 @@ export class EngineAlerting {
       this.rules = new RuleManager({
         storage: this.deps.storage,
         query: engineQueryFunc(this.deps.engine, this.deps.readStorage),
+        groupQuery: (file, group) => {
+          const source = this.groupSources[groupKey(file, group)];
+          return source ? this.deps.remoteQuery(source) : undefined;
+        },
         now: this.deps.now,
         ...this.timers,
         externalLabels,
@@ -141,6 +162,7 @@ export class EngineAlerting {
     if (!r.ok) return { ok: false, problems: problems(r.errors) };
     this.files = [...this.files.filter((f) => f.name !== name), { name, text }].sort((a, b) => a.name.localeCompare(b.name));
     await this.deps.settings.set(RULE_FILES_KEY, JSON.stringify(this.files));
+    await this.forgetGoneSources();
     this.applyRules();
     return { ok: true };
   }
@@ -148,7 +170,32 @@ export class EngineAlerting {
   async deleteRuleFile(name: string): Promise<void> {
     this.files = this.files.filter((f) => f.name !== name);
     await this.deps.settings.set(RULE_FILES_KEY, JSON.stringify(this.files));
+    await this.forgetGoneSources();
     this.applyRules();
+  }
+
+  /** Evaluates a group against a remote Prometheus's query API from its next evaluation on; '' for this browser's store. */
+  async setGroupSource(file: string, group: string, baseUrl: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    const url = baseUrl.trim();
+    const problem = url === '' ? '' : sourceUrlProblem(url);
+    if (problem) return { ok: false, error: problem };
+    const exists = this.files.some((f) => f.name === file && parsedGroups(f.text).includes(group));
+    if (!exists) return { ok: false, error: `no rule group ${JSON.stringify(group)} in ${JSON.stringify(file)}` };
+    const key = groupKey(file, group);
+    if (url === '') delete this.groupSources[key];
+    else this.groupSources[key] = url;
+    await this.deps.settings.set(GROUP_SOURCES_KEY, JSON.stringify(this.groupSources));
+    this.deps.onChange('rules');
+    return { ok: true };
+  }
+
+  /** A source outlives neither its file nor its group. */
+  private async forgetGoneSources(): Promise<void> {
+    const present = new Set(this.files.flatMap((f) => parsedGroups(f.text).map((g) => groupKey(f.name, g))));
+    const kept = Object.fromEntries(Object.entries(this.groupSources).filter(([k]) => present.has(k)));
+    if (Object.keys(kept).length === Object.keys(this.groupSources).length) return;
+    this.groupSources = kept;
+    await this.deps.settings.set(GROUP_SOURCES_KEY, JSON.stringify(kept));
   }
 
   async setWebhook(url: string): Promise<void> {
@@ -159,7 +206,7 @@ export class EngineAlerting {
 
   views(): AlertingViews {
     return {
-      groups: this.rules?.groups() ?? [],
+      groups: (this.rules?.groups() ?? []).map((g) => ({ ...g, source: this.groupSources[groupKey(g.file, g.name)] ?? '' })),
       alerts: this.notifier.listAlerts(),
       ruleAlerts: this.rules?.activeAlerts() ?? [],
       silences: this.notifier.listSilences(),

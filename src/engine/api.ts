@@ -21,6 +21,8 @@ export interface QueryError {
   status: 'error';
   errorType: 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal';
   error: string;
+  /** The HTTP status a remote source gave with its error answer (absent for this browser's own errors). */
+  httpStatus?: number;
 }
 
 /** One series of a range result, its values aligned with RangeColumns.times. */
@@ -68,6 +70,7 @@ export interface MetricMeta {
 export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
 export type { ExplainNode } from '../promql/explain';
+export type { RemoteWriteStatus } from '../remote/writeQueue';
 
 /** One metric name as the explorer lists it; `series` counts those with a recent sample. */
 export interface MetricSummary {
@@ -170,9 +173,14 @@ export interface StorageStatus {
   lastCheckpointError: string;
 }
 
+/** A rule group as the Rules page shows it, with where its queries read: a remote's URL, or '' for this browser's store. */
+export interface RuleGroupStatus extends GroupView {
+  source: string;
+}
+
 /** Everything the Alerts and Rules pages show. */
 export interface AlertingViews {
-  groups: GroupView[];
+  groups: RuleGroupStatus[];
   /** Alerts as the notifier holds them: active or muted, and why. */
   alerts: AlertStatusView[];
   /** Alerts as the rules hold them: pending, firing, recently resolved. */
@@ -249,6 +257,12 @@ export interface EngineApi {
   /** Validated as `promtool check rules`; a broken file never replaces the working one. */
   setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
   deleteRuleFile(name: string): Promise<void>;
+  /**
+   * Evaluates a rule group's queries against a Prometheus-compatible HTTP API
+   * (its output still stored here, its alerts still raised here); '' for this
+   * browser's store. Kept beside the rule files, which stay promtool's format.
+   */
+  setRuleGroupSource(file: string, group: string, baseUrl: string): Promise<{ ok: true } | { ok: false; error: string }>;
   alerting(): Promise<AlertingViews>;
   createSilence(input: SilenceInput): Promise<{ ok: true; id: string } | { ok: false; error: string }>;
   expireSilence(id: string): Promise<void>;
@@ -263,5 +277,13 @@ export interface EngineApi {
   /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */
   remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError>;
   remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError>;
+  /** The remote's label, series and metadata APIs, for completion; failures as the remote's own error. */
+  remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError>;
+  remoteLabelValues(baseUrl: string, name: string, match?: string[]): Promise<string[] | QueryError>;
+  remoteSeries(baseUrl: string, match: string[]): Promise<Record<string, string>[] | QueryError>;
+  remoteMetadata(baseUrl: string, metric?: string): Promise<Record<string, MetricMeta[]> | QueryError>;
+  /** metricSummaries and labelCardinality for the metrics explorer, answered by the remote. */
+  remoteMetricSummaries(baseUrl: string): Promise<MetricSummary[] | QueryError>;
+  remoteLabelCardinality(baseUrl: string, selector: string): Promise<LabelCardinality[] | QueryError>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

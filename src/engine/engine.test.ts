@@ -150,6 +150,48 @@ describe('Engine', () => {
     expect(backtest).toMatchObject({ status: 'error', error: expect.stringMatching(/^line 2, column \d+: /) });
   });
 
+  it('evaluates a rule group against a remote source, storing its output here, and keeps the source across a restart', async () => {
+    const asked: string[] = [];
+    const remote = (async (url: string | URL | Request, init?: RequestInit) => {
+      const u = String(url);
+      if (u.startsWith('http://down:9090/')) throw new TypeError('Failed to fetch');
+      if (!u.startsWith('http://far:9090/')) return new Response('nothing here', { status: 404 });
+      const form = new URLSearchParams(String(init?.body ?? ''));
+      asked.push(form.get('query') ?? '');
+      const result = [{ metric: { job: 'far' }, value: [Number(form.get('time')), '42'] }];
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+    }) as typeof fetch;
+    const opts = options({ fetch: remote });
+    const e = await start(opts);
+    await e.setConfig('global:\n  evaluation_interval: 250ms\n');
+    expect(await e.setRuleFile('far.yml', 'groups:\n  - name: far\n    rules:\n      - record: far:up:sum\n        expr: sum by (job) (up)\n')).toEqual({ ok: true });
+    expect(await e.setRuleGroupSource('far.yml', 'near', 'http://far:9090')).toEqual({ ok: false, error: 'no rule group "near" in "far.yml"' });
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'far:9090')).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid source URL "far:9090"/) });
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://far:9090')).toEqual({ ok: true });
+    const recorded = await until(
+      () => e.instantQuery('far:up:sum', Date.now()),
+      (r) => r.status === 'success' && r.rows.length > 0,
+    );
+    expect(recorded.status === 'success' && recorded.rows.map((r) => [r.labels.job, r.value])).toEqual([['far', 42]]);
+    expect(asked[0]).toBe('sum by (job) (up)');
+    expect((await e.alerting()).groups.map((g) => [g.name, g.source])).toEqual([['far', 'http://far:9090']]);
+
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://down:9090')).toEqual({ ok: true });
+    const failing = await until(
+      () => e.alerting(),
+      (v) => v.groups[0]?.rules[0]?.health === 'err',
+    );
+    expect(failing.groups[0].rules[0].lastError).toMatch(/^http:\/\/down:9090: internal: cannot reach http:\/\/down:9090\/api\/v1\/query/);
+
+    await e.stop();
+    running.splice(running.indexOf(e), 1);
+    const again = await start(opts);
+    expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['http://down:9090']);
+    await again.deleteRuleFile('far.yml');
+    await again.setRuleFile('far.yml', 'groups:\n  - name: far\n    rules:\n      - record: x\n        expr: vector(1)\n');
+    expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['']);
+  });
+
   it('answers a bad query with Prometheus’s error type and message', async () => {
     const e = await start(options());
     const r = await e.instantQuery('sum(', Date.now());

@@ -4,7 +4,6 @@
 import type { SilenceInput } from '../notify/silences';
 import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
-import { RemotePrometheus } from '../remote/remotePrometheus';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../scrape/config';
@@ -34,6 +33,7 @@ import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { scrapeMetrics } from './scrapeMetrics';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
+import { RemoteSources } from './remoteSources';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
 
@@ -71,6 +71,7 @@ export class Engine implements EngineApi {
   private readonly keeper: StorageKeeper;
   private readonly remote: RemoteWriteStorage;
   private readonly alertingRoom: EngineAlerting;
+  private readonly remoteSources: RemoteSources;
 
   private constructor(
     private readonly opts: EngineOptions,
@@ -92,10 +93,12 @@ export class Engine implements EngineApi {
       pageProtocol: new URL(opts.origin).protocol,
     });
     this.queries = new EngineQueries(tsdb, this.metrics);
+    this.remoteSources = new RemoteSources(opts.fetch, opts.now);
     this.alertingRoom = new EngineAlerting({
       storage: this.remote.storage,
       readStorage: tsdb,
       engine: this.queries.promql,
+      remoteQuery: (baseUrl) => this.remoteSources.queryFunc(baseUrl),
       settings,
       fetch: opts.fetch,
       now: opts.now,
@@ -323,6 +326,10 @@ export class Engine implements EngineApi {
     return this.alertingRoom.deleteRuleFile(name);
   }
 
+  async setRuleGroupSource(file: string, group: string, baseUrl: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    return this.alertingRoom.setGroupSource(file, group, baseUrl);
+  }
+
   async alerting(): Promise<AlertingViews> {
     return this.alertingRoom.views();
   }
@@ -370,11 +377,36 @@ export class Engine implements EngineApi {
     return this.remote.statuses();
   }
 
+  // A Prometheus-compatible HTTP API in place of this browser's store (remoteSources.ts).
   async remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError> {
-    return new RemotePrometheus(baseUrl, { fetch: this.opts.fetch }).rangeQuery(expr, startMs, endMs, stepMs);
+    return this.remoteSources.at(baseUrl).rangeQuery(expr, startMs, endMs, stepMs);
   }
 
   async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError> {
-    return new RemotePrometheus(baseUrl, { fetch: this.opts.fetch }).instantQuery(expr, timeMs);
+    return this.remoteSources.at(baseUrl).instantQuery(expr, timeMs);
+  }
+
+  async remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError> {
+    return this.remoteSources.at(baseUrl).labelNames(match);
+  }
+
+  async remoteLabelValues(baseUrl: string, name: string, match?: string[]): Promise<string[] | QueryError> {
+    return this.remoteSources.at(baseUrl).labelValues(name, match);
+  }
+
+  async remoteSeries(baseUrl: string, match: string[]): Promise<Record<string, string>[] | QueryError> {
+    return this.remoteSources.at(baseUrl).series(match);
+  }
+
+  async remoteMetadata(baseUrl: string, metric?: string): Promise<Record<string, MetricMeta[]> | QueryError> {
+    return this.remoteSources.at(baseUrl).metadata(metric);
+  }
+
+  async remoteMetricSummaries(baseUrl: string): Promise<MetricSummary[] | QueryError> {
+    return this.remoteSources.metricSummaries(baseUrl);
+  }
+
+  async remoteLabelCardinality(baseUrl: string, selector: string): Promise<LabelCardinality[] | QueryError> {
+    return this.remoteSources.labelCardinality(baseUrl, selector);
   }
 }

@@ -12,7 +12,7 @@ import { QueryEngine } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { exportBatches } from '../tsdb/exportBatches';
 import type { Metadata, SeriesRef, Storage } from '../tsdb/storage';
-import type { ExplainResult, LabelCardinality, MetricSummary, QueryError } from './api';
+import type { ExplainResult, LabelCardinality, MetricMeta, MetricSummary, QueryError } from './api';
 import { selectorMatchers } from './engineQueries';
 
 /** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
@@ -51,36 +51,13 @@ export class Explore {
       const name = l.get(METRIC_NAME);
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
-    return names.map((name) => {
-      const m = meta.get(name)?.[0] ?? familyMeta(meta, name);
-      return { name, type: m?.type ?? '', help: m?.help ?? '', unit: m?.unit ?? '', series: counts.get(name) ?? 0 };
-    });
+    return metricSummaries(names, meta, counts);
   }
 
   /** Label names of the series a selector picks, each with its values and how many series carry each. */
   async labels(selector: string): Promise<LabelCardinality[] | QueryError> {
     try {
-      const series = await this.recent(selectorMatchers(selector));
-      const byName = new Map<string, Map<string, number>>();
-      for (const l of series) {
-        l.forEach((n, v) => {
-          if (n === METRIC_NAME) return;
-          let values = byName.get(n);
-          if (!values) byName.set(n, (values = new Map()));
-          values.set(v, (values.get(v) ?? 0) + 1);
-        });
-      }
-      return [...byName]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, values]) => ({
-          name,
-          distinct: values.size,
-          series: series.length,
-          values: [...values]
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, MAX_VALUES_PER_LABEL)
-            .map(([value, count]) => ({ value, series: count })),
-        }));
+      return labelCardinality(await this.recent(selectorMatchers(selector)), (l, each) => l.forEach(each));
     } catch (e) {
       return toError(e);
     }
@@ -149,8 +126,44 @@ export class Explore {
   }
 }
 
+/** The explorer's list: each name with its (or its family's) metadata and its series count. */
+export function metricSummaries(names: readonly string[], meta: ReadonlyMap<string, readonly MetricMeta[]>, counts: ReadonlyMap<string, number>): MetricSummary[] {
+  return names.map((name) => {
+    const m = meta.get(name)?.[0] ?? familyMeta(meta, name);
+    return { name, type: m?.type ?? '', help: m?.help ?? '', unit: m?.unit ?? '', series: counts.get(name) ?? 0 };
+  });
+}
+
+/**
+ * Each label name of these series but __name__, sorted, with its values most
+ * series first. `forEachLabel` reads one series, so stored Labels and a remote's
+ * plain objects are counted alike without copying either.
+ */
+export function labelCardinality<S>(series: readonly S[], forEachLabel: (s: S, each: (name: string, value: string) => void) => void): LabelCardinality[] {
+  const byName = new Map<string, Map<string, number>>();
+  for (const s of series) {
+    forEachLabel(s, (n, v) => {
+      if (n === METRIC_NAME) return;
+      let values = byName.get(n);
+      if (!values) byName.set(n, (values = new Map()));
+      values.set(v, (values.get(v) ?? 0) + 1);
+    });
+  }
+  return [...byName]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, values]) => ({
+      name,
+      distinct: values.size,
+      series: series.length,
+      values: [...values]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, MAX_VALUES_PER_LABEL)
+        .map(([value, count]) => ({ value, series: count })),
+    }));
+}
+
 /** A histogram's `_bucket` or a counter's `_total` carries its family's metadata. */
-function familyMeta(meta: Map<string, Metadata[]>, name: string): Metadata | undefined {
+function familyMeta(meta: ReadonlyMap<string, readonly MetricMeta[]>, name: string): MetricMeta | undefined {
   const family = name.replace(/_(total|bucket|count|sum|created|info)$/, '');
   return family === name ? undefined : meta.get(family)?.[0];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RemoteApiError, RemotePrometheus } from './remotePrometheus';
+import { RemotePrometheus, sourceUrlProblem } from './remotePrometheus';
 
 /** A fetch answering one canned response and recording the request. */
 function canned(status: number, body: unknown, seen: Request[] = []): typeof fetch {
@@ -46,13 +46,35 @@ describe('RemotePrometheus', () => {
     expect(await api.instantQuery('x', 2000)).toEqual({ status: 'success', warnings: [], infos: [], ...want });
   });
 
-  it.each<[string, number, unknown, string, string]>([
-    ['its own errorType and error', 400, { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected end of input' }, 'bad_data', 'parse error: unexpected end of input'],
-    ['an errorType Vigil does not know, named', 503, { status: 'error', errorType: 'unavailable', error: 'ring down' }, 'internal', 'unavailable: ring down'],
-    ['the status and body of a non-JSON answer', 502, '<html>bad gateway</html>', 'internal', 'http://prom/api/v1/query answered HTTP 502 Bad Gateway: <html>bad gateway</html>'],
-  ])('surfaces a remote failure as %s', async (_, status, body, errorType, error) => {
+  it.each<[string, number, unknown, object]>([
+    [
+      'its own errorType and error, with the status',
+      400,
+      { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected end of input' },
+      { errorType: 'bad_data', error: 'parse error: unexpected end of input', httpStatus: 400 },
+    ],
+    ['an errorType Vigil does not know, named', 503, { status: 'error', errorType: 'unavailable', error: 'ring down' }, { errorType: 'internal', error: 'unavailable: ring down', httpStatus: 503 }],
+    [
+      'the status and body of a non-JSON answer',
+      502,
+      '<html>bad gateway</html>',
+      { errorType: 'internal', error: 'http://prom/api/v1/query answered HTTP 502 Bad Gateway: <html>bad gateway</html>' },
+    ],
+  ])('surfaces a remote failure as %s', async (_, status, body, want) => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(status, body) });
-    expect(await api.instantQuery('x', 0)).toEqual({ status: 'error', errorType, error });
+    expect(await api.instantQuery('x', 0)).toEqual({ status: 'error', ...want });
+  });
+
+  it.each([
+    ['prom:9090', 'invalid source URL "prom:9090": only http:// and https:// can be asked'],
+    ['/api', 'invalid source URL "/api": give the Prometheus API\'s address, such as http://127.0.0.1:9090'],
+    ['https://prom.example/', ''],
+  ])('checks a source URL before asking it: %s', async (url, problem) => {
+    expect(sourceUrlProblem(url)).toBe(problem);
+    if (!problem) return;
+    const seen: Request[] = [];
+    expect(await new RemotePrometheus(url, { fetch: canned(200, ok([]), seen) }).labelNames()).toEqual({ status: 'error', errorType: 'bad_data', error: problem });
+    expect(seen).toEqual([]);
   });
 
   it('says what to check when the remote cannot be reached', async () => {
@@ -66,6 +88,7 @@ describe('RemotePrometheus', () => {
     ['label names', (api) => api.labelNames(['up']), '/api/v1/labels?match%5B%5D=up', ['__name__', 'job']],
     ['label values', (api) => api.labelValues('job'), '/api/v1/label/job/values', ['a']],
     ['series', (api) => api.series(['up', 'down']), '/api/v1/series?match%5B%5D=up&match%5B%5D=down', [{ __name__: 'up' }]],
+    ['recent series', (api) => api.series(['up'], { startMs: 1000, endMs: 301_500 }), '/api/v1/series?match%5B%5D=up&start=1&end=301.5', [{ __name__: 'up' }]],
     ['metadata', (api) => api.metadata('up'), '/api/v1/metadata?metric=up', { up: [{ type: 'gauge', help: 'h', unit: '' }] }],
   ])('looks up %s', async (_, call, path, data) => {
     const seen: Request[] = [];
@@ -82,8 +105,8 @@ describe('RemotePrometheus', () => {
     expect(await new RemotePrometheus('http://prom', { fetch: strict }).labelNames()).toEqual(['a']);
   });
 
-  it('throws a look-up error in the remote words', async () => {
+  it('answers a failed look-up with the error in the remote words', async () => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"' }) });
-    await expect(api.labelNames(['{'])).rejects.toThrow(new RemoteApiError('bad_data', 'invalid parameter "match[]"'));
+    expect(await api.labelNames(['{'])).toEqual({ status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"', httpStatus: 400 });
   });
 });

@@ -11,15 +11,19 @@ export interface RemotePrometheusOptions {
   headers?: Record<string, string>;
 }
 
-/** A failed label, series or metadata look-up, with the remote's errorType when it gave one. */
-export class RemoteApiError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RemoteApiError';
+/**
+ * Why a source URL cannot be asked, or '' when it can. Checked before any
+ * request: in a worker a relative URL would resolve against Vigil's own
+ * origin and ask it instead.
+ */
+export function sourceUrlProblem(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `invalid source URL ${JSON.stringify(url)}: give the Prometheus API's address, such as http://127.0.0.1:9090`;
   }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? '' : `invalid source URL ${JSON.stringify(url)}: only http:// and https:// can be asked`;
 }
 
 type ApiPoint = [number, string];
@@ -76,6 +80,8 @@ export class RemotePrometheus {
 
   /** Calls one API endpoint; every failure becomes a QueryError in the remote's words. */
   private async call<T>(path: string, params: [string, string][], method: 'GET' | 'POST', signal?: AbortSignal): Promise<Success<T> | QueryError> {
+    const problem = sourceUrlProblem(this.base);
+    if (problem) return { status: 'error', errorType: 'bad_data', error: problem };
     const body = new URLSearchParams(params);
     const url = `${this.base}${path}`;
     // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
@@ -107,7 +113,12 @@ export class RemotePrometheus {
     if (answer?.status === 'success' && res.ok) return answer as Success<T>;
     if (answer?.status === 'error') {
       const known = ERROR_TYPES.find((t) => t === answer.errorType);
-      return { status: 'error', errorType: known ?? 'internal', error: known ? (answer.error ?? '') : `${answer.errorType}: ${answer.error ?? ''}` };
+      return {
+        status: 'error',
+        errorType: known ?? 'internal',
+        error: known ? (answer.error ?? '') : `${answer.errorType}: ${answer.error ?? ''}`,
+        httpStatus: res.status,
+      };
     }
     const excerpt = text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}…` : text;
     return { status: 'error', errorType: 'internal', error: `${url} answered HTTP ${res.status} ${res.statusText}: ${excerpt.trim()}` };
@@ -163,25 +174,28 @@ export class RemotePrometheus {
     }
   }
 
-  private async lookUp<T>(path: string, params: [string, string][]): Promise<T> {
+  // Look-ups answer a QueryError rather than throw: it crosses the worker boundary whole, errorType and status included.
+  private async lookUp<T>(path: string, params: [string, string][]): Promise<T | QueryError> {
     const a = await this.call<T>(path, params, 'GET');
-    if (a.status === 'error') throw new RemoteApiError(a.errorType, a.error);
-    return a.data;
+    return a.status === 'error' ? a : a.data;
   }
 
-  labelNames(match: string[] = []): Promise<string[]> {
+  labelNames(match: string[] = []): Promise<string[] | QueryError> {
     return this.lookUp('/api/v1/labels', match.map((m) => ['match[]', m]));
   }
 
-  labelValues(name: string, match: string[] = []): Promise<string[]> {
+  labelValues(name: string, match: string[] = []): Promise<string[] | QueryError> {
     return this.lookUp(`/api/v1/label/${encodeURIComponent(name)}/values`, match.map((m) => ['match[]', m]));
   }
 
-  series(match: string[]): Promise<Record<string, string>[]> {
-    return this.lookUp('/api/v1/series', match.map((m) => ['match[]', m]));
+  /** Series matching any selector; with a window, only those with samples in it (as the API's start and end). */
+  series(match: string[], window?: { startMs: number; endMs: number }): Promise<Record<string, string>[] | QueryError> {
+    const params: [string, string][] = match.map((m) => ['match[]', m]);
+    if (window) params.push(['start', seconds(window.startMs)], ['end', seconds(window.endMs)]);
+    return this.lookUp('/api/v1/series', params);
   }
 
-  metadata(metric?: string): Promise<Record<string, MetricMeta[]>> {
+  metadata(metric?: string): Promise<Record<string, MetricMeta[]> | QueryError> {
     return this.lookUp('/api/v1/metadata', metric === undefined ? [] : [['metric', metric]]);
   }
 }

@@ -121,6 +121,39 @@ describe('RuleManager', () => {
     expect(g.rules[1].health).toBe('ok');
   });
 
+  it("asks a group's own query function when it has one, still appending to the storage", async () => {
+    const asked: string[] = [];
+    const elsewhere = async (expr: string, t: number) => {
+      asked.push(expr);
+      return [{ labels: Labels.from({ job: 'far' }), t, v: 7 }];
+    };
+    let source: typeof elsewhere | undefined = elsewhere;
+    const { clock, head, manager } = setup(0, { groupQuery: (f, g) => (f === 'rules.yml' && g === 'rec' ? source : undefined) });
+    load(head, 'up', { job: 'near' }, [[0, 1], [M, 1], [2 * M, 1], [3 * M, 1], [4 * M, 1]]);
+    manager.update([{ name: 'rules.yml', file: file(REC) }]);
+    await run(clock, manager, 2 * M);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['sum by (job) (up)']));
+    const far = asked.map(() => 7);
+    expect((await series(head, 'job:up:sum')).map((s) => [s.labels.job, s.vs])).toEqual([['far', far]]);
+    // Back to the storage from the next evaluation on; the remote's series goes stale.
+    source = undefined;
+    await run(clock, manager, M);
+    const after = await series(head, 'job:up:sum');
+    expect(after.map((s) => [s.labels.job, s.vs])).toEqual([
+      ['far', [...far, 'stale']],
+      ['near', [1]],
+    ]);
+  });
+
+  it("shows a failing group query function as each rule's last error", async () => {
+    const down = async () => Promise.reject(new Error('http://far:9090: internal: cannot reach http://far:9090/api/v1/query'));
+    const { clock, manager } = setup(0, { groupQuery: () => down });
+    manager.update([{ name: 'rules.yml', file: file(REC) }]);
+    await run(clock, manager, 2 * M);
+    expect(manager.groups()[0].rules[0]).toMatchObject({ health: 'err', lastError: 'http://far:9090: internal: cannot reach http://far:9090/api/v1/query' });
+  });
+
   const ALERT = `groups:
   - name: alerts
     interval: 1m

@@ -13,6 +13,12 @@ export interface RuleManagerDeps {
   storage: Storage;
   /** Usually engineQueryFunc(queryEngine, storage). */
   query: QueryFunc;
+  /**
+   * A group's own query function, asked at each evaluation so a change applies
+   * from the next one; undefined for `query`. (Vigil lets a group read a remote
+   * Prometheus; its output is still appended to `storage`.)
+   */
+  groupQuery?(file: string, group: string): QueryFunc | undefined;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -67,10 +73,10 @@ export class RuleManager {
 
   constructor(private readonly deps: RuleManagerDeps) {}
 
-  private groupDeps(): GroupDeps {
+  private groupDeps(group: RuleGroup): GroupDeps {
     return {
       storage: this.deps.storage,
-      query: this.deps.query,
+      query: this.deps.groupQuery?.(group.file, group.name) ?? this.deps.query,
       externalLabels: this.deps.externalLabels ?? {},
       externalURL: this.deps.externalURL ?? '',
       now: this.deps.now,
@@ -150,7 +156,7 @@ export class RuleManager {
     // Missed iterations are skipped, not caught up (group.go run's `missed`).
     if (now >= r.next + r.group.interval) r.next += Math.floor((now - r.next) / r.group.interval) * r.group.interval;
     const ts = r.next;
-    await r.group.eval(ts, this.groupDeps());
+    await r.group.eval(ts, this.groupDeps(r.group));
     if (r.stopped) return;
     if (r.restoreAfter > 0 && --r.restoreAfter === 0) {
       // Restored after the second evaluation, so recording rules alerts depend on have run (group.go run).
@@ -186,7 +192,7 @@ export class RuleManager {
   async evaluateNow(file: string, name: string): Promise<void> {
     const r = this.running.get(`${file};${name}`);
     if (!r) throw new Error(`no rule group ${JSON.stringify(name)} in ${JSON.stringify(file)}`);
-    await r.group.eval(r.group.evalTimestamp(this.deps.now()), this.groupDeps());
+    await r.group.eval(r.group.evalTimestamp(this.deps.now()), this.groupDeps(r.group));
     this.deps.onEvaluated?.(r.group.view());
     this.publishAlerts();
   }

@@ -7,6 +7,7 @@ import { diagnosticCount, forceLinting, forEachDiagnostic } from '@codemirror/li
 import { EditorView } from '@codemirror/view';
 import { EngineCompletionClient } from './promClient';
 import { QueryEditor, type QueryEditorProps } from './QueryEditor';
+import { remoteCompletionApi } from './remoteCompletion';
 
 // Node resolves the package's CommonJS build, which loads a second copy of
 // @codemirror/state; the browser (and Vite) use the ES build, so tests do too.
@@ -107,5 +108,21 @@ describe('QueryEditor', () => {
     await vi.waitFor(() => expect(diagnosticCount(view.state)).toBe(1));
     forEachDiagnostic(view.state, ({ message }, from, to) => found.push({ from, to, message }));
     expect(found).toEqual([{ from: 5, to: 7, message: 'expected type matrix in call to function "rate", got vector' }]);
+  });
+
+  it('completes from a remote source and still lints', async () => {
+    const remote = remoteCompletionApi(
+      {
+        remoteLabelNames: async () => ['job'],
+        remoteLabelValues: async (url, name) => (name === '__name__' ? [`only_in_${new URL(url).hostname}_total`] : []),
+        remoteSeries: async () => [],
+        remoteMetadata: async () => ({}),
+      },
+      'http://far:9090',
+    );
+    const { view } = mount({ value: 'rate(only', client: new EngineCompletionClient(remote) });
+    expect((await complete(view))?.options.map((o) => o.label)).toContain('only_in_far_total');
+    forceLinting(view);
+    await vi.waitFor(() => expect(diagnosticCount(view.state)).toBe(1));
   });
 });

@@ -1,10 +1,13 @@
 // The metrics explorer and label browser: every metric name with TYPE, HELP,
 // UNIT and series count, searchable; for the chosen metric, each label's
 // values with their series counts (a cardinality glance), picked into a
-// selector that opens in a Query panel. The chosen metric is in the URL.
+// selector that opens in a Query panel. It reads this browser's store or a
+// remote Prometheus's APIs; the source and the chosen metric are in the URL.
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LabelCardinality, MetricSummary, QueryError } from '../../engine/api';
+import { queryErrorText } from '../components/queryErrorText';
+import { SourceInput } from '../components/SourceInput';
 import { engine } from '../engineClient';
 import { navigate, useRoute } from '../router';
 import { useEngine } from '../stores/engineStore';
@@ -14,14 +17,15 @@ import { buildSelector, searchMetrics, togglePick } from './selectorBuilder';
 // Rendering ten thousand rows costs more than anyone reads: show the best matches and say how many more.
 const LIST_LIMIT = 200;
 
-function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | null; chosen: string; onChoose(name: string): void }) {
+function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | QueryError | null; chosen: string; onChoose(name: string): void }) {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
-  const found = useMemo(() => (metrics ? searchMetrics(metrics, deferred) : []), [metrics, deferred]);
+  const listed = Array.isArray(metrics) ? metrics : null;
+  const found = useMemo(() => (listed ? searchMetrics(listed, deferred) : []), [listed, deferred]);
   return (
     <section className="card metric-list" aria-label="Metrics">
       <h2>
-        Metrics <span className="muted">{metrics ? `(${metrics.length.toLocaleString()})` : ''}</span>
+        Metrics <span className="muted">{listed ? `(${listed.length.toLocaleString()})` : ''}</span>
       </h2>
       <input
         type="search"
@@ -32,6 +36,11 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | 
         onChange={(e) => setSearch(e.target.value)}
       />
       {metrics === null ? <p className="muted">Loading…</p> : null}
+      {metrics !== null && !Array.isArray(metrics) ? (
+        <p className="error" role="alert">
+          {queryErrorText(metrics)}
+        </p>
+      ) : null}
       <ul className="metric-names">
         {found.slice(0, LIST_LIMIT).map((m) => (
           <li key={m.name}>
@@ -51,13 +60,13 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | 
           {(found.length - LIST_LIMIT).toLocaleString()} more: refine the search.
         </p>
       ) : null}
-      {metrics && found.length === 0 ? <p className="muted">No metric matches.</p> : null}
+      {listed && found.length === 0 ? <p className="muted">No metric matches.</p> : null}
     </section>
   );
 }
 
-/** Mounted per metric (keyed by name), so picks and the open label start empty for each. */
-function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number }) {
+/** Mounted per metric and source (keyed by both), so picks and the open label start empty for each. */
+function LabelBrowser({ metric, source, round }: { metric: MetricSummary; source: string; round: number }) {
   const open = usePanels((s) => s.open);
   const [labels, setLabels] = useState<LabelCardinality[] | QueryError | null>(null);
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
@@ -65,13 +74,12 @@ function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number 
   const [filter, setFilter] = useState('');
   useEffect(() => {
     let stale = false;
-    void engine()
-      .labelCardinality(buildSelector(metric.name, {}))
-      .then((answer) => stale || setLabels(answer));
+    const selector = buildSelector(metric.name, {});
+    void (source ? engine().remoteLabelCardinality(source, selector) : engine().labelCardinality(selector)).then((answer) => stale || setLabels(answer));
     return () => {
       stale = true;
     };
-  }, [metric.name, round]);
+  }, [metric.name, source, round]);
   const selector = buildSelector(metric.name, chosen);
   const widest = Array.isArray(labels) ? Math.max(1, ...labels.map((l) => l.distinct)) : 1;
   return (
@@ -87,7 +95,7 @@ function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number 
           {selector}
         </code>
         <div className="row">
-          <button type="button" className="primary" onClick={() => open(selector)}>
+          <button type="button" className="primary" onClick={() => open(selector, source)}>
             Open in Query
           </button>
           <button type="button" onClick={() => setChosen({})} disabled={Object.keys(chosen).length === 0}>
@@ -98,7 +106,7 @@ function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number 
       {labels === null ? <p className="muted">Loading labels…</p> : null}
       {labels !== null && !Array.isArray(labels) ? (
         <p className="error" role="alert">
-          {labels.error}
+          {queryErrorText(labels)}
         </p>
       ) : null}
       {Array.isArray(labels) ? (
@@ -155,28 +163,44 @@ function LabelBrowser({ metric, round }: { metric: MetricSummary; round: number 
 export function MetricsPage() {
   const route = useRoute();
   const chosenName = route.params.get('metric') ?? '';
-  const [metrics, setMetrics] = useState<MetricSummary[] | null>(null);
+  const source = route.params.get('source') ?? '';
+  const [answer, setAnswer] = useState<{ source: string; metrics: MetricSummary[] | QueryError } | null>(null);
   const [round, setRound] = useState(0);
   // Until the first scrape lands there is nothing to list, so an empty list follows the scrapes;
   // after that the list changes only on Refresh, so rows don't move under the pointer.
+  // A remote's list does not follow this browser's scrapes at all.
   const dataVersion = useEngine((s) => s.dataVersion);
-  const waiting = metrics === null || metrics.length === 0 ? dataVersion : -1;
+  const metrics = answer?.source === source ? answer.metrics : null;
+  const waiting = source === '' && (metrics === null || (Array.isArray(metrics) && metrics.length === 0)) ? dataVersion : -1;
   useEffect(() => {
-    void engine().metricSummaries().then(setMetrics);
-  }, [round, waiting]);
-  const choose = (name: string) => navigate('/metrics', new URLSearchParams({ metric: name }), true);
-  const chosen = metrics?.find((m) => m.name === chosenName);
+    let stale = false;
+    void (source ? engine().remoteMetricSummaries(source) : engine().metricSummaries()).then((m) => stale || setAnswer({ source, metrics: m }));
+    return () => {
+      stale = true;
+    };
+  }, [source, round, waiting]);
+  const go = (params: Record<string, string>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== '') next.set(k, v);
+    navigate('/metrics', next, true);
+  };
+  const chosen = Array.isArray(metrics) ? metrics.find((m) => m.name === chosenName) : undefined;
   return (
     <div className="page">
-      <div className="row">
-        <p className="muted small">Series counts are of series with a sample in the last 5 minutes.</p>
+      <div className="row wrap">
+        <SourceInput value={source} onCommit={(url) => go({ source: url, metric: chosenName })} label="Explorer data source URL, empty for this browser" />
+        <p className="muted small source-note">Series counts are of series with a sample in the last 5 minutes{source ? `, as ${source} counts them` : ''}.</p>
         <button type="button" onClick={() => setRound((r) => r + 1)}>
           Refresh
         </button>
       </div>
       <div className="explorer">
-        <MetricList metrics={metrics} chosen={chosenName} onChoose={choose} />
-        {chosen ? <LabelBrowser key={chosen.name} metric={chosen} round={round} /> : <section className="card muted">Pick a metric to browse its labels.</section>}
+        <MetricList metrics={metrics} chosen={chosenName} onChoose={(name) => go({ source, metric: name })} />
+        {chosen ? (
+          <LabelBrowser key={`${source}\0${chosen.name}`} metric={chosen} source={source} round={round} />
+        ) : (
+          <section className="card muted">Pick a metric to browse its labels.</section>
+        )}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@
 
 import { useId, useState, type KeyboardEvent } from 'react';
 import { formatDuration, parseDuration } from '../../model/duration';
+import { SourceInput } from '../components/SourceInput';
 import { PANEL_TABS, type Panel } from '../stores/panelsStore';
 import { autoStepMs, RANGE_PRESETS_MS } from './queryRun';
 import { fromDateTimeInput, toDateTimeInput } from './dateTimeInput';
@@ -119,19 +120,7 @@ export function PanelControls({ panel, onChange }: Props) {
       <label className="control" title="Times in UTC rather than this browser's time zone">
         <input type="checkbox" checked={panel.timeZone === 'UTC'} onChange={(e) => onChange({ timeZone: e.target.checked ? 'UTC' : 'local' })} /> UTC
       </label>
-      <label className="control" title="A Prometheus-compatible server (Prometheus, Mimir, Thanos, VictoriaMetrics) to ask instead of this browser">
-        Source{' '}
-        <input
-          type="url"
-          aria-label="Data source URL, empty for this browser"
-          placeholder="this browser"
-          defaultValue={panel.source}
-          onBlur={(e) => onChange({ source: e.target.value.trim() })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') onChange({ source: e.currentTarget.value.trim() });
-          }}
-        />
-      </label>
+      <SourceInput value={panel.source} onCommit={(source) => onChange({ source })} label="Data source URL, empty for this browser" />
     </div>
   );
 }

@@ -6,10 +6,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExplainResult, InstantResult, QueryError, RangeColumns } from '../../engine/api';
 import { Graph } from '../components/Graph';
 import { formatTime } from '../components/GraphTooltip';
-import { EngineCompletionClient } from '../components/promClient';
 import { QueryEditor } from '../components/QueryEditor';
+import { queryErrorText } from '../components/queryErrorText';
 import { unitOfExpression } from '../components/units';
 import { engine } from '../engineClient';
+import { completionFor, useCompletion } from '../stores/completionStore';
 import { useEngine } from '../stores/engineStore';
 import { useHistory } from '../stores/historyStore';
 import { usePanels, type Panel } from '../stores/panelsStore';
@@ -18,12 +19,6 @@ import { ExplainTree } from './ExplainTree';
 import { PanelControls } from './PanelControls';
 import { queryWindow } from './queryRun';
 import { ResultTable } from './ResultTable';
-
-let completionClient: EngineCompletionClient | undefined;
-function completion(): EngineCompletionClient {
-  completionClient ??= new EngineCompletionClient(engine());
-  return completionClient;
-}
 
 /** "3 series, last sample at 12:00:05": what a person glances at to see the graph is live. */
 function graphSummary(data: RangeColumns, timeZone: Panel['timeZone']): string {
@@ -74,6 +69,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const history = useHistory((s) => s.entries);
   const theme = useTheme((s) => s.theme);
   const remember = useHistory((s) => s.add);
+  const completionError = useCompletion((s) => (panel.source ? s.errors[panel.source] : undefined));
   const [draft, setDraft] = useState(panel.expr);
   const [queryId] = useState(() => `panel-${++panelSeq}`);
   const live = panel.endMs === null;
@@ -105,7 +101,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const shown = answered?.request;
   const running =
     request.expr.trim() !== '' &&
-    (shown === undefined || (['expr', 'tab', 'rangeMs', 'endMs', 'stepMs'] as const).some((k) => shown[k] !== request[k]));
+    (shown === undefined || (['expr', 'tab', 'rangeMs', 'endMs', 'stepMs', 'source'] as const).some((k) => shown[k] !== request[k]));
 
   const run = useCallback(() => {
     remember(draft);
@@ -137,7 +133,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   return (
     <section className="panel" aria-label={`Query panel ${n}`}>
       <div className="panel-query">
-        <QueryEditor value={draft} onChange={setDraft} onRun={run} client={completion()} label={`Expression of panel ${n}`} />
+        <QueryEditor value={draft} onChange={setDraft} onRun={run} client={completionFor(panel.source)} label={`Expression of panel ${n}`} />
         <div className="panel-query-actions">
           <button type="button" className="primary" onClick={run} aria-label="Execute query">
             Execute
@@ -169,6 +165,11 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
           </button>
         </div>
       </div>
+      {completionError ? (
+        <p className="error small" role="status" aria-label={`Completion error of panel ${n}`}>
+          Completion from {panel.source} failed: {completionError}
+        </p>
+      ) : null}
       <PanelControls panel={panel} onChange={(change) => update(index, change)} />
       <div className="panel-result">
         {/* Over the result, not in the controls' flow, so it never moves them. */}
@@ -177,7 +178,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         </span>
         {outcome.kind === 'error' ? (
           <p className="error" role="alert">
-            {outcome.error.errorType}: {outcome.error.error}
+            {queryErrorText(outcome.error)}
           </p>
         ) : null}
         {outcome.kind === 'graph' ? (

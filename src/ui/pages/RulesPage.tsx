@@ -1,12 +1,14 @@
 // Rules: each group's recording and alerting rules with their health, state,
-// last evaluation and error, and the rule files themselves (Prometheus rule
-// YAML), edited here and checked by the engine before they replace the old.
+// last evaluation and error, where the group's queries read (this browser or
+// a remote Prometheus), and the rule files themselves (Prometheus rule YAML),
+// edited here and checked by the engine before they replace the old.
 
 import { useEffect, useRef, useState } from 'react';
 import type { AlertingViews, ConfigProblem, RuleFileText } from '../../engine/api';
 import { formatDuration } from '../../model/duration';
 import { formatTime } from '../components/GraphTooltip';
 import { LabelList } from '../components/LabelList';
+import { SourceInput } from '../components/SourceInput';
 import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useAlerts } from '../stores/alertsStore';
@@ -33,6 +35,33 @@ ${NEW_RULE.replace(/^/gm, '      ')}
 
 type RuleView = Group['rules'][number];
 
+/**
+ * Where the group's queries read. Kept by the engine beside the rule file, not
+ * in it: promtool refuses fields it does not know, and the file stays portable.
+ */
+function GroupSource({ group }: { group: Group }) {
+  const [problem, setProblem] = useState('');
+  const change = async (url: string) => {
+    const r = await engine().setRuleGroupSource(group.file, group.name, url);
+    setProblem(r.ok ? '' : r.error);
+  };
+  return (
+    <div className="row wrap">
+      <SourceInput value={group.source} onCommit={(url) => void change(url)} label={`Data source URL of rule group ${group.name}, empty for this browser`}>
+        Queries read
+      </SourceInput>
+      <span className="muted small source-note">
+        {group.source ? `${group.source}; recorded series and alerts stay in this browser.` : 'this browser’s store.'}
+      </span>
+      {problem ? (
+        <span className="error small" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView): void }) {
   return (
     <section className="card" aria-label={`Rule group ${group.name}`}>
@@ -42,6 +71,7 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
       <p className="muted small">
         Last evaluation {group.lastEvaluation > 0 ? formatTime(group.lastEvaluation, 'local') : 'not yet'}, took {group.evaluationDurationMs.toFixed(1)} ms
       </p>
+      <GroupSource group={group} />
       <div className="table-scroll contained">
         <table>
           <thead>

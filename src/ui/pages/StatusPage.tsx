@@ -1,11 +1,13 @@
 // The engine's own state: its role in this browser, the store and its budget,
-// whether the browser keeps the data, and the engine's self-metrics.
+// whether the browser keeps the data, each remote_write queue, and the
+// engine's self-metrics.
 
 import { useEffect, useState } from 'react';
-import type { StorageStatus } from '../../engine/api';
+import type { RemoteWriteStatus, StorageStatus } from '../../engine/api';
 import { formatDuration } from '../../model/duration';
 import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
+import { remoteWriteRows } from './remoteWriteRows';
 
 const ROLE_TEXT = {
   shared: 'One engine for all tabs of this origin (SharedWorker).',
@@ -60,6 +62,46 @@ function TopCounts({ title, rows }: { title: string; rows: readonly { name: stri
   );
 }
 
+function Facts({ rows }: { rows: readonly [string, string][] }) {
+  return (
+    <table className="facts">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Each remote_write queue's figures and its last error. A browser hides why a
+ * cross-origin write failed; the error text says what the receiver's CORS
+ * answer must allow.
+ */
+function RemoteWriteCard({ queues }: { queues: RemoteWriteStatus[] }) {
+  return (
+    <section className="card" aria-label="Remote write">
+      <h2>Remote write</h2>
+      {queues.length === 0 ? <p className="muted">No remote_write in the configuration: nothing leaves this browser.</p> : null}
+      {queues.map((q) => (
+        <div key={q.name} aria-label={`Remote write queue ${q.name}`} role="group">
+          <h3 className="mono">{q.name}</h3>
+          <Facts rows={remoteWriteRows(q, time)} />
+          {q.lastError ? (
+            <p className="error" role="alert">
+              Last error at {time(q.lastError.atMs)}: {q.lastError.message}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean | null }) {
   const rows: [string, string][] = [
     ['Series', st.series.toLocaleString()],
@@ -86,16 +128,7 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
           {time(st.lastDrop.atMs)}: {st.lastDrop.message}
         </p>
       ) : null}
-      <table className="facts">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">{k}</th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Facts rows={rows} />
       <TopCounts title="Top metrics by series" rows={st.topMetricsBySeries} />
       <TopCounts title="Top label names by values" rows={st.topLabelsByValues} />
       <TopCounts title="Top label pairs by series" rows={st.topLabelPairsBySeries.map((p) => ({ name: `${p.name}=${JSON.stringify(p.value)}`, count: p.count }))} />
@@ -109,9 +142,11 @@ export function StatusPage() {
   const persisted = usePersistence();
   const [metrics, setMetrics] = useState('');
   const [storage, setStorage] = useState<StorageStatus | null>(null);
+  const [queues, setQueues] = useState<RemoteWriteStatus[] | null>(null);
   useEffect(() => {
     void engine().selfMetrics().then(setMetrics);
     void engine().storageStatus().then(setStorage);
+    void engine().remoteWriteStatus().then(setQueues);
   }, [dataVersion]);
   return (
     <div className="page">
@@ -120,6 +155,7 @@ export function StatusPage() {
         <p>{role ? ROLE_TEXT[role] : 'Connecting…'}</p>
       </section>
       {storage ? <StorageCard st={storage} persisted={persisted} /> : null}
+      {queues ? <RemoteWriteCard queues={queues} /> : null}
       <section className="card">
         <h2>Self-metrics</h2>
         <pre className="mono small self-metrics" aria-label="Engine self-metrics">

@@ -91,8 +91,8 @@ interface PanelsState {
   update(index: number, change: Partial<Panel>): void;
   add(): void;
   remove(index: number): void;
-  /** Opens a new panel with this expression, e.g. a selector built in the label browser. */
-  open(expr: string): void;
+  /** Opens a new panel with this expression, e.g. a selector built in the label browser, reading `source` ('' for this browser). */
+  open(expr: string, source?: string): void;
   /** Re-reads the URL (after back/forward or an opened link). */
   syncFromUrl(): void;
 }
@@ -120,8 +120,8 @@ export const usePanels = create<PanelsState>((set, get) => ({
     set({ panels });
     write(panels);
   },
-  open(expr) {
-    const panels = [...get().panels.filter((p) => p.expr.trim() !== ''), newPanel(expr)];
+  open(expr, source = '') {
+    const panels = [...get().panels.filter((p) => p.expr.trim() !== ''), { ...newPanel(expr), source }];
     set({ panels });
     write(panels, false);
   },

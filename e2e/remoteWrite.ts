@@ -1,0 +1,16 @@
+// Pointing Vigil's remote_write at a receiver as a person does: appended to
+// prometheus.yml in the Targets page's editor, saved and applied. Batches go
+// out within a second and retries back off no further than 2 s, so a test
+// sees the remote side catch up quickly.
+
+import { expect, type Page } from '@playwright/test';
+
+export async function addRemoteWrite(page: Page, baseUrl: string): Promise<void> {
+  await page.goto('/#/targets');
+  const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
+  await expect(editor).toContainText('job_name: demo');
+  const remote = `\nremote_write:\n  - url: ${baseUrl}/api/v1/write\n    queue_config:\n      batch_send_deadline: 1s\n      min_backoff: 100ms\n      max_backoff: 2s\n`;
+  await editor.fill((await editor.inputValue()) + remote);
+  await page.getByRole('button', { name: 'Save and apply' }).click();
+  await expect(page.getByText('Saved and applied.')).toBeVisible();
+}
