@@ -35,6 +35,15 @@ test('a query typed with completion runs and draws a graph', async ({ page }) =>
   expect(decodeURIComponent(page.url())).toContain('g0.expr=http_requests_total');
 });
 
+test('an info from the engine is shown with its place in the query', async ({ page }) => {
+  await waitForData(page);
+  await page.goto(`/#/query?g0.expr=${encodeURIComponent('rate(process_resident_memory_bytes[1m])')}&g0.range=5m`);
+  await graphReady(page);
+  await expect(page.getByRole('list', { name: 'Query annotations' })).toContainText(
+    'PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "process_resident_memory_bytes" (1:6)',
+  );
+});
+
 test('dragging across the graph zooms in, a double-click goes back', async ({ page }) => {
   await waitForData(page);
   await page.goto(`/#/query?g0.expr=${encodeURIComponent(RATE_BY_HANDLER)}&g0.range=5m`);

@@ -207,14 +207,27 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
           </>
         ) : null}
         {outcome.kind === 'explain' ? <ExplainTree tree={outcome.data.tree} /> : null}
-        {outcome.kind !== 'idle' && outcome.kind !== 'error' && outcome.data.warnings.length > 0 ? (
-          <ul className="warnings">
-            {outcome.data.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
+        {outcome.kind !== 'idle' && outcome.kind !== 'error' ? (
+          <QueryAnnotations warnings={outcome.data.warnings} infos={'infos' in outcome.data ? outcome.data.infos : []} />
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Prometheus's warnings and infos for the answer, each placed in the query by the engine (`… (1:6)`). */
+function QueryAnnotations({ warnings, infos }: { warnings: string[]; infos: string[] }) {
+  if (warnings.length + infos.length === 0) return null;
+  return (
+    <ul className="warnings" aria-label="Query annotations">
+      {warnings.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+      {infos.map((w) => (
+        <li key={w} className="info">
+          {w}
+        </li>
+      ))}
+    </ul>
   );
 }
