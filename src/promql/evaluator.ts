@@ -234,7 +234,7 @@ export class Evaluator {
     const impl = f.impl;
     switch (impl.kind) {
       case 'range':
-        return this.rangeCall(e, impl.perSeries ?? (() => impl.fn), impl.keepName, g);
+        return this.rangeCall(e, impl.perSeries, impl.keepName, g);
       case 'element': {
         const input = await this.vectorArg(e.args[0], g);
         const params = await Promise.all(e.args.slice(1).map((a) => this.scalarArg(a, g)));
@@ -311,7 +311,6 @@ export class Evaluator {
       const s = m.series[k];
       const fn = fnFor();
       const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
-      let any = false;
       w.ts = s.ts;
       w.vs = s.vs;
       w.st = s.st;
@@ -334,13 +333,9 @@ export class Evaluator {
         w.end = end;
         w.evalT = gridTime(g, i);
         for (let a = 0; a < params.length; a++) p[a] = params[a][i];
-        const v = fn(w, p);
-        if (v === undefined) continue;
-        r.vals[i] = v;
-        r.has[i] = 1;
-        any = true;
+        fn(w, p, r, i);
       }
-      if (!any) continue;
+      if (r.has.indexOf(1) < 0) continue;
       out.push(r);
       if (name === 'rate' || name === 'increase') {
         const metric = s.labels.metricName;

@@ -5,11 +5,11 @@
 import type { ValueType } from './ast';
 import { dateFunctions, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
 import { rangeFunctions, type RangeFn } from './rangeFunctions';
-import { slidingFunctions, type SeriesRangeFn } from './slidingFunctions';
+import { slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
 
 export type FunctionImpl =
   /** One matrix argument slid over each step, the other arguments scalars; `perSeries` keeps state across a series' steps. */
-  | { kind: 'range'; fn: RangeFn; perSeries?: SeriesRangeFn; keepName: boolean }
+  | { kind: 'range'; fn: RangeFn; perSeries: SeriesRangeFn; keepName: boolean }
   /** Each float of the first (vector) argument mapped, the other arguments scalars. */
   | { kind: 'element'; fn: ElementFn }
   /** Calendar fields of each value, or of the step time when called without arguments. */
@@ -72,7 +72,7 @@ for (const name of Object.keys(rangeFunctions)) {
           : [M];
   // These two act like an offset, so the series keeps its name.
   const keepName = name === 'last_over_time' || name === 'first_over_time';
-  add(name, argTypes, V, { kind: 'range', fn: rangeFunctions[name], perSeries: slidingFunctions[name], keepName });
+  add(name, argTypes, V, { kind: 'range', fn: rangeFunctions[name], perSeries: slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName });
 }
 for (const name of Object.keys(elementFunctions)) {
   const argTypes: ValueType[] = name === 'clamp' ? [V, S, S] : name.startsWith('clamp_') || name === 'round' ? [V, S] : [V];
