@@ -1,21 +1,31 @@
-// How a benchmark times one operation: a warm-up, then the median of several
+// How a benchmark times an operation: a warm-up, then the median of several
 // runs. On a shared 2-core machine a single garbage collection or a neighbour's
 // burst can double one run; a mean of three carried that into the figure, the
-// median does not. Vigil's and Prometheus's query figures use the same rule.
+// median does not. When two operations are compared, their runs alternate, so
+// a noisy minute falls on both rather than on whichever ran then.
 
 export const BENCH_RUNS = 7;
 
-/** Median milliseconds of `runs` timed calls of `op`, after one untimed call. `op` may report its own time. */
-export async function medianMs(op: () => Promise<number | void>, runs = BENCH_RUNS): Promise<number> {
-  await op();
-  const times: number[] = [];
+/** An operation to time; it may report its own milliseconds (a server's own figure), else the wall time counts. */
+export type TimedOp = () => Promise<number | void>;
+
+/** Median milliseconds of each operation over `runs` alternating rounds, after one untimed round. */
+export async function alternatingMedians(ops: readonly TimedOp[], runs = BENCH_RUNS): Promise<number[]> {
+  for (const op of ops) await op();
+  const times = ops.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const reported = await op();
-    times.push(typeof reported === 'number' ? reported : performance.now() - t0);
+    for (const [k, op] of ops.entries()) {
+      const t0 = performance.now();
+      const reported = await op();
+      times[k].push(typeof reported === 'number' ? reported : performance.now() - t0);
+    }
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const median = times.length % 2 === 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
-  return Math.round(median * 10) / 10;
+  return times.map(median);
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const m = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.round(m * 10) / 10;
 }
