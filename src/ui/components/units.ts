@@ -133,12 +133,24 @@ function stepFor(abs: number, steps: Step[]): Step {
 
 const MAX_DECIMALS = 6;
 
+/**
+ * As few decimals as show every tick exactly, up to two significant digits of
+ * the spacing between ticks; past that (decimal ticks in binary units read
+ * 2.384186 MiB) the spacing's two digits, more only while neighbouring labels
+ * would read the same.
+ */
 function decimalsFor(values: number[]): number {
-  for (let d = 0; d < MAX_DECIMALS; d++) {
+  const finite = values.filter(Number.isFinite);
+  let spacing = Infinity;
+  for (let k = 1; k < finite.length; k++) if (finite[k] !== finite[k - 1]) spacing = Math.min(spacing, Math.abs(finite[k] - finite[k - 1]));
+  const enough = Number.isFinite(spacing) ? Math.min(MAX_DECIMALS, Math.max(0, Math.ceil(-Math.log10(spacing) - 1e-9) + 1)) : MAX_DECIMALS;
+  for (let d = 0; d <= enough; d++) {
     const p = 10 ** d;
-    if (values.every((v) => !Number.isFinite(v) || Math.abs(Math.round(v * p) / p - v) <= 1e-9 * Math.max(1, Math.abs(v)))) return d;
+    if (finite.every((v) => Math.abs(Math.round(v * p) / p - v) <= 1e-9 * Math.max(1, Math.abs(v)))) return d;
   }
-  return MAX_DECIMALS;
+  let d = enough;
+  while (d < MAX_DECIMALS && new Set(finite.map((v) => v.toFixed(d))).size < new Set(finite).size) d++;
+  return d;
 }
 
 function fixed(v: number, decimals: number): string {
