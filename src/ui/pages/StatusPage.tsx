@@ -53,7 +53,7 @@ function TopCounts({ title, rows }: { title: string; rows: readonly { name: stri
               <th scope="row" className="mono">
                 {r.name}
               </th>
-              <td>{r.count.toLocaleString()}</td>
+              <td className="num">{r.count.toLocaleString()}</td>
             </tr>
           ))}
         </tbody>
