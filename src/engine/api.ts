@@ -277,6 +277,10 @@ export interface EngineApi {
   /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */
   remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError>;
   remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError>;
+  /** Headers sent to remote sources by URL prefix, as typed: a URL, then `Name: value` lines indented below it. */
+  sourceHeaders(): Promise<string>;
+  /** Refused with the line and cause when a URL or header line does not read; applies to the next request. */
+  setSourceHeaders(text: string): Promise<{ ok: true } | { ok: false; error: string }>;
   /** The remote's label, series and metadata APIs, for completion; failures as the remote's own error. */
   remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError>;
   remoteLabelValues(baseUrl: string, name: string, match?: string[]): Promise<string[] | QueryError>;

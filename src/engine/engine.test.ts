@@ -192,6 +192,27 @@ describe('Engine', () => {
     expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['']);
   });
 
+  it('sends a remote source the headers set for its URL, keeps them across a restart, and refuses a line it cannot read', async () => {
+    const tenants: (string | null)[] = [];
+    const remote = (async (_url: string | URL | Request, init?: RequestInit) => {
+      tenants.push(new Headers(init?.headers).get('X-Scope-OrgID'));
+      return new Response(JSON.stringify({ status: 'success', data: ['up'] }));
+    }) as typeof fetch;
+    const opts = options({ fetch: remote });
+    const e = await start(opts);
+    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID team-a\n')).toEqual({ ok: false, error: 'line 2: expected "Name: value", got "X-Scope-OrgID team-a"' });
+    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID: team-a\n')).toEqual({ ok: true });
+    await e.remoteLabelNames('https://mimir.example/prometheus');
+    await e.remoteLabelNames('http://other:9090');
+    expect(tenants).toEqual(['team-a', null]);
+    await e.stop();
+    running.splice(running.indexOf(e), 1);
+    const again = await start(opts);
+    expect(await again.sourceHeaders()).toBe('https://mimir.example\n  X-Scope-OrgID: team-a\n');
+    await again.remoteLabelNames('https://mimir.example/prometheus');
+    expect(tenants.at(-1)).toBe('team-a');
+  });
+
   it('answers a bad query with Prometheus’s error type and message', async () => {
     const e = await start(options());
     const r = await e.instantQuery('sum(', Date.now());

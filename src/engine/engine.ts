@@ -34,6 +34,7 @@ import { scrapeMetrics } from './scrapeMetrics';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
 import { RemoteSources } from './remoteSources';
+import { parseSourceHeaders } from './sourceHeaders';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
 
@@ -58,6 +59,7 @@ export interface EngineOptions {
 }
 
 const CONFIG_KEY = 'prometheus.yml';
+const SOURCE_HEADERS_KEY = 'remote_source_headers';
 const TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
 
@@ -131,6 +133,8 @@ export class Engine implements EngineApi {
     const engine = new Engine(opts, settings, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
     await engine.alertingRoom.load();
+    const headers = parseSourceHeaders((await settings.get(SOURCE_HEADERS_KEY)) ?? '');
+    if (headers.ok) engine.remoteSources.useHeaders(headers.sources);
     if (opts.role !== 'follower') engine.startWriting();
     return engine;
   }
@@ -384,6 +388,18 @@ export class Engine implements EngineApi {
 
   async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError> {
     return this.remoteSources.at(baseUrl).instantQuery(expr, timeMs);
+  }
+
+  async sourceHeaders(): Promise<string> {
+    return (await this.settings.get(SOURCE_HEADERS_KEY)) ?? '';
+  }
+
+  async setSourceHeaders(text: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    const r = parseSourceHeaders(text);
+    if (!r.ok) return r;
+    await this.settings.set(SOURCE_HEADERS_KEY, text);
+    this.remoteSources.useHeaders(r.sources);
+    return { ok: true };
   }
 
   async remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError> {

@@ -7,6 +7,7 @@ import { RemotePrometheus } from '../remote/remotePrometheus';
 import type { QueryFunc } from '../rules/rule';
 import type { LabelCardinality, MetricSummary, QueryError } from './api';
 import { ACTIVE_WINDOW_MS, labelCardinality, metricSummaries } from './explore';
+import { headersFor, type SourceHeaders } from './sourceHeaders';
 
 // One small answer per name, counted by the remote: the series with a sample
 // within its lookback window, as the local explorer counts recent series.
@@ -22,14 +23,21 @@ export function remoteErrorText(baseUrl: string, e: QueryError): string {
 }
 
 export class RemoteSources {
+  private headers: readonly SourceHeaders[] = [];
+
   constructor(
     private readonly fetchFn: typeof fetch,
     private readonly now: () => number,
   ) {}
 
+  /** Headers by URL prefix (a tenant, a token), sent with every request to a matching source. */
+  useHeaders(sources: readonly SourceHeaders[]): void {
+    this.headers = sources;
+  }
+
   /** The API at a URL; cheap to make, so one is made per question rather than cached per URL. */
   at(baseUrl: string): RemotePrometheus {
-    return new RemotePrometheus(baseUrl, { fetch: this.fetchFn });
+    return new RemotePrometheus(baseUrl, { fetch: this.fetchFn, headers: headersFor(this.headers, baseUrl) });
   }
 
   /** Every metric name the remote knows, with its metadata and how many of its series are present now. */

@@ -1,7 +1,8 @@
 // Settings: the colour theme, permission for desktop notifications (alerts),
-// and the stored data out to and in from an OpenMetrics file.
+// headers for remote sources, and the stored data out to and in from an
+// OpenMetrics file.
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useEngine } from '../stores/engineStore';
@@ -121,11 +122,57 @@ function DataCard() {
   );
 }
 
+const HEADERS_EXAMPLE = 'https://mimir.example/prometheus\n  X-Scope-OrgID: team-a';
+
+/** Headers a remote source needs (a tenant, a token), by URL prefix. */
+function SourceHeadersCard() {
+  const [text, setText] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  useEffect(() => {
+    void engine()
+      .sourceHeaders()
+      .then((t) => setText((prev) => prev ?? t));
+  }, []);
+  const save = async () => {
+    const r = await engine().setSourceHeaders(text ?? '');
+    setMessage(r.ok ? { text: 'Saved; the next request to a matching source sends them.', error: false } : { text: `Not saved: ${r.error}`, error: true });
+  };
+  return (
+    <section className="card" aria-label="Remote source headers">
+      <h2>Remote source headers</h2>
+      <p className="muted">
+        Sent with every request to a panel, explorer or rule group source whose URL starts with the prefix: a URL on its own line, then <code>Name: value</code> lines
+        indented below it. The remote must allow these headers in its CORS answer. They are kept in this browser, unencrypted.
+      </p>
+      <textarea
+        className="mono config"
+        aria-label="Headers by source URL"
+        rows={5}
+        value={text ?? ''}
+        placeholder={HEADERS_EXAMPLE}
+        spellCheck={false}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="row">
+        <button type="button" onClick={() => void save()} disabled={text === null}>
+          Save headers
+        </button>
+      </div>
+      {message ? (
+        <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function SettingsPage() {
   return (
     <div className="page">
       <ThemeCard />
       <NotificationCard />
+      <SourceHeadersCard />
       <DataCard />
     </div>
   );
