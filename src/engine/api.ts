@@ -274,9 +274,9 @@ export interface EngineApi {
   formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */
   wipeData(): Promise<{ ok: true } | { ok: false; error: string }>;
-  /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store. */
-  remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError>;
-  remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError>;
+  /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store; a newer one with the same `queryId` cancels the older. */
+  remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError>;
+  remoteInstantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError>;
   /** Headers sent to remote sources by URL prefix, as typed: a URL, then `Name: value` lines indented below it. */
   sourceHeaders(): Promise<string>;
   /** Refused with the line and cause when a URL or header line does not read; applies to the next request. */

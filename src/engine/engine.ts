@@ -382,12 +382,12 @@ export class Engine implements EngineApi {
   }
 
   // A Prometheus-compatible HTTP API in place of this browser's store (remoteSources.ts).
-  async remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number): Promise<RangeColumns | QueryError> {
-    return this.remoteSources.at(baseUrl).rangeQuery(expr, startMs, endMs, stepMs);
+  async remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
+    return this.remoteSources.rangeQuery(baseUrl, expr, startMs, endMs, stepMs, queryId);
   }
 
-  async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number): Promise<InstantResult | QueryError> {
-    return this.remoteSources.at(baseUrl).instantQuery(expr, timeMs);
+  async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
+    return this.remoteSources.instantQuery(baseUrl, expr, timeMs, queryId);
   }
 
   async sourceHeaders(): Promise<string> {

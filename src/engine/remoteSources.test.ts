@@ -89,3 +89,25 @@ describe('RemoteSources', () => {
     await expect(query('sum(', NOW)).rejects.toThrow('http://prom:9090: bad_data: parse error (HTTP 400)');
   });
 });
+
+describe('RemoteSources queries from a panel', () => {
+  it('cancels a query still in flight when the same panel asks again, and leaves other panels alone', async () => {
+    // Answers only when told to, or fails as fetch does when its signal aborts.
+    const waiting: { release: () => void; query: string }[] = [];
+    const slow = ((_input: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        const query = new URLSearchParams(String(init?.body)).get('query') ?? '';
+        waiting.push({ query, release: () => resolve(ok({ resultType: 'vector', result: [] })) });
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+      })) as typeof fetch;
+    const sources = new RemoteSources(slow, () => NOW);
+    const first = sources.instantQuery('http://prom:9090', 'old', NOW, 'panel-1');
+    const other = sources.instantQuery('http://prom:9090', 'other', NOW, 'panel-2');
+    const second = sources.instantQuery('http://prom:9090', 'new', NOW, 'panel-1');
+    expect(await first).toEqual({ status: 'error', errorType: 'canceled', error: 'query canceled' });
+    for (const w of waiting) w.release();
+    expect(await second).toMatchObject({ status: 'success' });
+    expect(await other).toMatchObject({ status: 'success' });
+    expect(waiting.map((w) => w.query)).toEqual(['old', 'other', 'new']);
+  });
+});

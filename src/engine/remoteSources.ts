@@ -5,7 +5,7 @@
 import { Labels, METRIC_NAME } from '../model/labels';
 import { RemotePrometheus } from '../remote/remotePrometheus';
 import type { QueryFunc } from '../rules/rule';
-import type { LabelCardinality, MetricSummary, QueryError } from './api';
+import type { InstantResult, LabelCardinality, MetricSummary, QueryError, RangeColumns } from './api';
 import { ACTIVE_WINDOW_MS, labelCardinality, metricSummaries } from './explore';
 import { headersFor, type SourceHeaders } from './sourceHeaders';
 
@@ -24,6 +24,8 @@ export function remoteErrorText(baseUrl: string, e: QueryError): string {
 
 export class RemoteSources {
   private headers: readonly SourceHeaders[] = [];
+  /** A panel's query in flight by its id: a newer one from the same panel cancels it, as local queries are. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly fetchFn: typeof fetch,
@@ -38,6 +40,26 @@ export class RemoteSources {
   /** The API at a URL; cheap to make, so one is made per question rather than cached per URL. */
   at(baseUrl: string): RemotePrometheus {
     return new RemotePrometheus(baseUrl, { fetch: this.fetchFn, headers: headersFor(this.headers, baseUrl) });
+  }
+
+  async rangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
+    return this.superseding(queryId, (signal) => this.at(baseUrl).rangeQuery(expr, startMs, endMs, stepMs, signal));
+  }
+
+  async instantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
+    return this.superseding(queryId, (signal) => this.at(baseUrl).instantQuery(expr, timeMs, signal));
+  }
+
+  private async superseding<T>(queryId: string | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+    if (queryId === undefined) return ask();
+    this.running.get(queryId)?.abort();
+    const ctl = new AbortController();
+    this.running.set(queryId, ctl);
+    try {
+      return await ask(ctl.signal);
+    } finally {
+      if (this.running.get(queryId) === ctl) this.running.delete(queryId);
+    }
   }
 
   /** Every metric name the remote knows, with its metadata and how many of its series are present now. */

@@ -53,12 +53,12 @@ function ask(request: Request, queryId: string): Promise<Outcome> {
   const fail = (error: QueryError): Outcome => ({ kind: 'error', error });
   const remote = request.source;
   if (request.tab === 'graph') {
-    const asked = remote ? api.remoteRangeQuery(remote, request.expr, w.start, w.end, w.step) : api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
+    const asked = remote ? api.remoteRangeQuery(remote, request.expr, w.start, w.end, w.step, queryId) : api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
     return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'graph', data: r }));
   }
   if (request.tab === 'explain') return api.explainQuery(request.expr, w.start, w.end, w.step).then((r) => (r.status === 'error' ? fail(r) : { kind: 'explain', data: r }));
   const atMs = request.endMs ?? Date.now();
-  const asked = remote ? api.remoteInstantQuery(remote, request.expr, atMs) : api.instantQuery(request.expr, atMs, queryId);
+  const asked = remote ? api.remoteInstantQuery(remote, request.expr, atMs, queryId) : api.instantQuery(request.expr, atMs, queryId);
   return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'table', data: r, atMs }));
 }
 
