@@ -5,6 +5,7 @@
 // a noisy minute falls on both rather than on whichever ran then.
 
 export const BENCH_RUNS = 7;
+const SETTLE_MS = 200;
 
 /** An operation to time; it may report its own milliseconds (a server's own figure), else the wall time counts. */
 export type TimedOp = () => Promise<number | void>;
@@ -15,6 +16,8 @@ export async function alternatingMedians(ops: readonly TimedOp[], runs = BENCH_R
   const times = ops.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
     for (const [k, op] of ops.entries()) {
+      // Each run starts after the last one's background work (a server's GC, a compaction) has had time to settle.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const t0 = performance.now();
       const reported = await op();
       times[k].push(typeof reported === 'number' ? reported : performance.now() - t0);

@@ -10,6 +10,7 @@ import { formatFloat, formatG } from './format';
 import { kahanAddAt, kahanInc } from './kahan';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
+import { uint8Slab } from '../model/slab';
 import { newStepSeries, type StepSeries, type Tick } from './value';
 
 /** The group's labels: `by` keeps, `without` drops (and drops the name), as generateGroupingLabels. */
@@ -242,7 +243,7 @@ async function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64A
     if (max >= 2 ** 63) throw new QueryError('execution', `Scalar value ${formatG(max)} overflows int64`);
   }
   const groups = await groupSeries(input, e, tick);
-  const masks = input.map(() => new Uint8Array(n));
+  const masks = input.map(() => uint8Slab.take(n));
   const order: number[][] = n === 1 ? groups.labels.map(() => []) : [];
   const members: number[][] = groups.labels.map(() => []);
   input.forEach((_, k) => members[groups.index[k]].push(k));
@@ -275,26 +276,28 @@ async function aggregateK(e: AggregateExpr, input: StepSeries[], param: Float64A
   }
   const out: StepSeries[] = [];
   input.forEach((s, k) => {
-    if (masks[k].some((b) => b === 1)) out.push({ ...s, has: masks[k] });
+    if (masks[k].indexOf(1) >= 0) out.push({ ...s, has: masks[k] });
   });
   return out;
 }
 
 /** Fills `out` with the k best series present at step i, best first; NaN ranks last either way (vectorByValueHeap). */
 function bestK(input: StepSeries[], members: number[], i: number, k: number, desc: boolean, out: number[]): void {
-  const better = (a: number, b: number) => {
-    if (Number.isNaN(b)) return !Number.isNaN(a);
-    return desc ? a > b : a < b;
-  };
   for (const idx of members) {
     if (!input[idx].has[i]) continue;
     const v = input[idx].vals[i];
-    if (out.length === k && !better(v, input[out[k - 1]].vals[i])) continue;
+    if (out.length === k && !ranksBefore(v, input[out[k - 1]].vals[i], desc)) continue;
     let at = out.length === k ? k - 1 : out.length;
-    while (at > 0 && better(v, input[out[at - 1]].vals[i])) at--;
+    while (at > 0 && ranksBefore(v, input[out[at - 1]].vals[i], desc)) at--;
     out.splice(at, 0, idx);
     if (out.length > k) out.pop();
   }
+}
+
+/** Whether a ranks before b in topk (desc) or bottomk; NaN ranks last either way. A plain function, not a closure per call: bestK runs once per step and group. */
+function ranksBefore(a: number, b: number, desc: boolean): boolean {
+  if (Number.isNaN(b)) return !Number.isNaN(a);
+  return desc ? a > b : a < b;
 }
 
 async function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number, tick: Tick): Promise<StepSeries[]> {
