@@ -47,7 +47,10 @@ describe('remote write to a real Prometheus', () => {
       const cfg: RemoteWriteConfig = {
         url: `${prom.base}/api/v1/write`,
         name: 'it',
-        remoteTimeout: 2000,
+        // Prometheus's default. A request that times out on a loaded machine may still land after the
+        // retry of the batch behind it, which Prometheus then refuses as out of order (HTTP 400, dropped):
+        // the outage here is a killed process, which refuses connections at once, so no timeout is needed.
+        remoteTimeout: 30_000,
         headers: {},
         writeRelabelConfigs: [],
         queueConfig: { ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 200, batchSendDeadline: 200, minBackoff: 50, maxBackoff: 1000 },
