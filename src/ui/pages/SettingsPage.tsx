@@ -10,6 +10,21 @@ import { THEMES, useTheme } from '../stores/themeStore';
 
 const THEME_TITLES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
 
+interface Message {
+  text: string;
+  error: boolean;
+}
+
+/** What the card's last action came to: an alert when it failed, a status otherwise. */
+function Outcome({ message }: { message: Message | null }) {
+  if (!message) return null;
+  return (
+    <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>
+      {message.text}
+    </p>
+  );
+}
+
 function ThemeCard() {
   const theme = useTheme((s) => s.theme);
   const setTheme = useTheme((s) => s.setTheme);
@@ -53,7 +68,7 @@ function NotificationCard() {
 
 function DataCard() {
   const role = useEngine((s) => s.role);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
@@ -113,11 +128,7 @@ function DataCard() {
           </button>
         )}
       </div>
-      {message ? (
-        <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </section>
   );
 }
@@ -127,7 +138,7 @@ const HEADERS_EXAMPLE = 'https://mimir.example/prometheus\n  X-Scope-OrgID: team
 /** Headers a remote source needs (a tenant, a token), by URL prefix. */
 function SourceHeadersCard() {
   const [text, setText] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   useEffect(() => {
     void engine()
       .sourceHeaders()
@@ -158,11 +169,7 @@ function SourceHeadersCard() {
           Save headers
         </button>
       </div>
-      {message ? (
-        <p className={message.error ? 'error' : ''} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </section>
   );
 }
