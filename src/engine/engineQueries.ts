@@ -9,6 +9,7 @@ import { parseExpr } from '../promql/parse';
 import { printExpr } from '../promql/printer';
 import type { Storage } from '../tsdb/storage';
 import type { InstantResult, MetricMeta, QueryError, RangeColumns } from './api';
+import { InFlight } from './inFlight';
 import type { SelfMetrics } from './selfMetrics';
 
 const QUERY_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
@@ -27,7 +28,7 @@ export function selectorMatchers(selector: string): Matcher[] {
 
 export class EngineQueries {
   readonly promql = new QueryEngine();
-  private readonly running = new Map<string, AbortController>();
+  private readonly inFlight = new InFlight();
   private readonly queriesTotal: (by?: number, labels?: Record<string, string>) => void;
   private readonly queryDuration: (value: number, labels?: Record<string, string>) => void;
 
@@ -40,14 +41,9 @@ export class EngineQueries {
   }
 
   private async timed<T>(kind: string, queryId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T | QueryError> {
-    const ctl = new AbortController();
-    if (queryId !== undefined) {
-      this.running.get(queryId)?.abort();
-      this.running.set(queryId, ctl);
-    }
     const t0 = performance.now();
     try {
-      const r = await run(ctl.signal);
+      const r = await this.inFlight.run(queryId, run);
       this.queriesTotal(1, { kind, outcome: 'success' });
       return r;
     } catch (e) {
@@ -56,7 +52,6 @@ export class EngineQueries {
       return err;
     } finally {
       this.queryDuration((performance.now() - t0) / 1000);
-      if (queryId !== undefined && this.running.get(queryId) === ctl) this.running.delete(queryId);
     }
   }
 

@@ -7,6 +7,7 @@ import { RemotePrometheus } from '../remote/remotePrometheus';
 import type { QueryFunc } from '../rules/rule';
 import type { InstantResult, LabelCardinality, MetricSummary, QueryError, RangeColumns } from './api';
 import { ACTIVE_WINDOW_MS, labelCardinality, metricSummaries } from './explore';
+import { InFlight } from './inFlight';
 import { headersFor, type SourceHeaders } from './sourceHeaders';
 
 // One small answer per name, counted by the remote: the series with a sample
@@ -24,8 +25,8 @@ export function remoteErrorText(baseUrl: string, e: QueryError): string {
 
 export class RemoteSources {
   private headers: readonly SourceHeaders[] = [];
-  /** A panel's query in flight by its id: a newer one from the same panel cancels it, as local queries are. */
-  private readonly running = new Map<string, AbortController>();
+  /** A newer query from the same panel cancels the older, as local queries are. */
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly fetchFn: typeof fetch,
@@ -43,23 +44,11 @@ export class RemoteSources {
   }
 
   async rangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
-    return this.superseding(queryId, (signal) => this.at(baseUrl).rangeQuery(expr, startMs, endMs, stepMs, signal));
+    return this.inFlight.run(queryId, (signal) => this.at(baseUrl).rangeQuery(expr, startMs, endMs, stepMs, signal));
   }
 
   async instantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
-    return this.superseding(queryId, (signal) => this.at(baseUrl).instantQuery(expr, timeMs, signal));
-  }
-
-  private async superseding<T>(queryId: string | undefined, ask: (signal?: AbortSignal) => Promise<T>): Promise<T> {
-    if (queryId === undefined) return ask();
-    this.running.get(queryId)?.abort();
-    const ctl = new AbortController();
-    this.running.set(queryId, ctl);
-    try {
-      return await ask(ctl.signal);
-    } finally {
-      if (this.running.get(queryId) === ctl) this.running.delete(queryId);
-    }
+    return this.inFlight.run(queryId, (signal) => this.at(baseUrl).instantQuery(expr, timeMs, signal));
   }
 
   /** Every metric name the remote knows, with its metadata and how many of its series are present now. */
