@@ -14,7 +14,7 @@ import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
 import { extendedSamples } from './rangeFunctions';
-import { countPoints, gridTimes, presentSamples, type Grid, type StepSeries, type Value } from './value';
+import { gridTimes, presentSamples, type Grid, type StepSeries, type Value } from './value';
 
 export interface EngineOptions {
   lookbackDelta?: number;
@@ -164,7 +164,7 @@ function toMatrix(v: Value, g: Grid): ResultValue {
   // Typed arrays keep the points off the JS heap: as number[] they were half
   // of a large range query's allocation, copied by every scavenge they survived.
   const series = cleanup(v.series).map((s) =>
-    countPoints(s) === g.n ? { labels: s.labels, ts: allSteps, vs: s.vals } : { labels: s.labels, ...presentSamples(s, allSteps) },
+    s.has.indexOf(0) < 0 ? { labels: s.labels, ts: allSteps, vs: s.vals } : { labels: s.labels, ...presentSamples(s, allSteps) },
   );
   series.sort((a, b) => compareLabels(a.labels, b.labels));
   return { type: 'matrix', series };
