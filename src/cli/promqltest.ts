@@ -2,7 +2,7 @@
 // and prints each failing statement with file and line, then the counts.
 
 import { readFile } from 'node:fs/promises';
-import { runTestScript } from '../promql/testScript';
+import { runTestScript } from '../promql/promqltest/testScript';
 import { Head } from '../tsdb/head';
 
 export async function run(args: string[]): Promise<number> {

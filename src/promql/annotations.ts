@@ -2,7 +2,7 @@
 // util/annotations so users can search for them. Duplicates are kept once,
 // at the place in the query that first raised them.
 
-import type { PosRange } from './ast';
+import type { PosRange } from './parser/ast';
 import { startPosInput } from './errors';
 import { formatG, formatGPrecision } from './format';
 

@@ -5,7 +5,7 @@
 import { type Labels } from '../model/labels';
 import { Annotations, forMetric, type ForcedMonotonicity } from './annotations';
 import { almostEqual } from './almost';
-import type { PosRange } from './ast';
+import type { PosRange } from './parser/ast';
 import { formatG } from './format';
 import { gridTime, newStepSeries, type Grid, type StepSeries } from './value';
 

@@ -4,14 +4,14 @@
 
 import { compareLabels, Labels } from '../model/labels';
 import type { Querier, SeriesData } from '../tsdb/storage';
-import { documentedType, typeOf, type VectorSelector } from './ast';
+import { documentedType, typeOf, type VectorSelector } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { Evaluator, mergeSameLabels } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from './format';
 import { dropMetadata } from './metadataLabels';
-import { parseExpr } from './parse';
+import { parseExpr } from './parser/parse';
 import { planSelectors } from './plan';
 import { extendedSamples } from './rangeFunctions';
 import { gridTimes, presentSamples, type Grid, type StepSeries, type Value } from './value';

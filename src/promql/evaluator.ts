@@ -5,7 +5,7 @@
 import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
 import { isStaleNaN, type SeriesData } from '../tsdb/storage';
-import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './ast';
+import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { aggregate } from './aggregate';
 import { Annotations } from './annotations';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';

@@ -1,7 +1,7 @@
 // The evaluated tree with what each node cost: series out, samples out and
 // time, so a user can see which part of a query is expensive.
 
-import type { Expr } from './ast';
+import type { Expr } from './parser/ast';
 import type { NodeStats } from './evaluator';
 
 export interface ExplainNode {

@@ -2,7 +2,7 @@
 // argument types, optional-argument count, return type and how it evaluates.
 // The table drives type checking, evaluation and editor hints.
 
-import type { ValueType } from './ast';
+import type { ValueType } from './parser/ast';
 import { dateFunctions, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
 import { rangeFunctions, type RangeFn } from './rangeFunctions';
 import { slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';

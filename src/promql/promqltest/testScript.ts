@@ -2,16 +2,16 @@
 // `load`, `clear`, `eval instant|range` with expected series, failures and
 // annotations. Each eval statement passes, fails (with why) or is skipped.
 
-import { parseDuration } from '../model/duration';
-import type { Storage } from '../tsdb/storage';
-import { almostEqual } from './almost';
-import { QueryEngine, type ResultValue } from './engine';
-import { QueryError } from './errors';
-import { METRIC_NAME, type Labels } from '../model/labels';
-import type { Expr } from './ast';
-import { parseExpr } from './parse';
-import { planSelectors } from './plan';
-import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
+import { parseDuration } from '../../model/duration';
+import type { Storage } from '../../tsdb/storage';
+import { almostEqual } from '../almost';
+import { QueryEngine, type ResultValue } from '../engine';
+import { QueryError } from '../errors';
+import { METRIC_NAME, type Labels } from '../../model/labels';
+import type { Expr } from '../parser/ast';
+import { parseExpr } from '../parser/parse';
+import { planSelectors } from '../plan';
+import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from '../parser/seriesDesc';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 

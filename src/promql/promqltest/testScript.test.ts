@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Head } from '../tsdb/head';
+import { Head } from '../../tsdb/head';
 import { runTestScript } from './testScript';
 
 const newHead = () => new Head();

@@ -2,7 +2,7 @@
 // argument counts and types, operand types, modifiers only where they mean something.
 
 import { COMPARISON_OPS, documentedType, SET_OPS, typeOf, type Expr, type ValueType } from './ast';
-import { ParseError } from './errors';
+import { ParseError } from '../errors';
 
 /** Throws the first ParseError Prometheus would report for `expr`. */
 export function checkAST(expr: Expr, query: string): ValueType {

@@ -1,8 +1,8 @@
 // The typed PromQL syntax tree, as Prometheus's parser/ast.go shapes it: what
 // the type checker, the selector planner and the evaluator all walk.
 
-import type { Matcher } from '../model/matcher';
-import type { FunctionDef } from './functions';
+import type { Matcher } from '../../model/matcher';
+import type { FunctionDef } from '../functions';
 
 export type ValueType = 'scalar' | 'vector' | 'matrix' | 'string';
 
