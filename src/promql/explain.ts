@@ -2,7 +2,7 @@
 // time, so a user can see which part of a query is expensive.
 
 import type { Expr } from './parser/ast';
-import type { NodeStats } from './evaluator';
+import type { NodeStats } from './evalContext';
 
 export interface ExplainNode {
   /** The node's text as written in the query. */

@@ -8,7 +8,7 @@ import { METRIC_NAME } from '../../model/labels';
 import { Matcher, type MatchType } from '../../model/matcher';
 import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching, VectorSelector } from './ast';
 import { ParseError } from '../errors';
-import { FUNCTIONS } from '../functions';
+import { FUNCTIONS } from './functions';
 import { parseDurationMs, parseNumber, unquote } from './literals';
 import { lexError } from './syntaxErrors';
 import { checkAST } from './typeCheck';

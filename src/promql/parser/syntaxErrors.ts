@@ -2,7 +2,7 @@
 // mistakes people make most: unbalanced brackets, open strings and unknown
 // function names. The Lezer grammar only says where parsing stopped.
 
-import { FUNCTIONS } from '../functions';
+import { FUNCTIONS } from './functions';
 
 const AGGREGATIONS = new Set([
   'sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values',
