@@ -2,7 +2,8 @@
 // and prints each failing statement with file and line, then the counts.
 
 import { readFile } from 'node:fs/promises';
-import { runTestScript } from '../promql/testScript';
+import { runTestScript } from '../promql/promqltest/testScript';
+import { Head } from '../tsdb/head';
 
 export async function run(args: string[]): Promise<number> {
   if (args.length === 0) {
@@ -16,7 +17,7 @@ export async function run(args: string[]): Promise<number> {
   for (const file of args) {
     let results;
     try {
-      results = await runTestScript(await readFile(file, 'utf8'));
+      results = await runTestScript(await readFile(file, 'utf8'), () => new Head());
     } catch (e) {
       process.stdout.write(`${file}: ${(e as Error).message}\n`);
       failed++;

@@ -5,8 +5,8 @@
 import type { Matcher } from '../model/matcher';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
-import { parseExpr } from '../promql/parse';
-import { printExpr } from '../promql/printer';
+import { parseExpr } from '../promql/parser/parse';
+import { printExpr } from '../promql/parser/printer';
 import type { Storage } from '../tsdb/storage';
 import type { InstantResult, MetricMeta, QueryError, RangeColumns } from './api';
 import { InFlight } from './inFlight';

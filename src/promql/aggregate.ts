@@ -3,7 +3,7 @@
 // accumulators at every step it has a sample.
 
 import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
-import type { AggregateExpr, PosRange } from './ast';
+import type { AggregateExpr, PosRange } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { formatFloat, formatG } from './format';

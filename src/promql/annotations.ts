@@ -2,13 +2,19 @@
 // util/annotations so users can search for them. Duplicates are kept once,
 // at the place in the query that first raised them.
 
-import type { PosRange } from './ast';
-import type { ForcedMonotonicity } from './classicHistogram';
+import type { PosRange } from './parser/ast';
 import { startPosInput } from './errors';
 import { formatG, formatGPrecision } from './format';
 
 /** The HTTP API lists at most this many of each kind, then says how many more there were (api.go). */
 const MAX_LISTED = 10;
+
+/** Where histogram_quantile had to lift decreasing bucket counts: the bounds of the lifted buckets and the largest lift. */
+export interface ForcedMonotonicity {
+  minBucket: number;
+  maxBucket: number;
+  maxDiff: number;
+}
 
 /** histogram_quantile's monotonicity info sums up every step and group it was raised for. */
 interface Lifted extends ForcedMonotonicity {

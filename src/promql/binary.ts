@@ -3,7 +3,7 @@
 // operators, as Prometheus's VectorBinop, VectorscalarBinop, VectorAnd/Or/Unless.
 
 import { METRIC_NAME, type Labels } from '../model/labels';
-import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './ast';
+import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './parser/ast';
 import { QueryError } from './errors';
 import { METADATA_LABELS } from './metadataLabels';
 import { newStepSeries, type StepSeries, type Tick } from './value';

@@ -3,9 +3,9 @@
 // Prometheus's promql/quantile.go.
 
 import { type Labels } from '../model/labels';
-import { Annotations, forMetric } from './annotations';
+import { Annotations, forMetric, type ForcedMonotonicity } from './annotations';
 import { almostEqual } from './almost';
-import type { PosRange } from './ast';
+import type { PosRange } from './parser/ast';
 import { formatG } from './format';
 import { gridTime, newStepSeries, type Grid, type StepSeries } from './value';
 
@@ -38,13 +38,6 @@ function sortAndCoalesce(buckets: Bucket[]): Bucket[] {
 }
 
 /** Makes counts non-decreasing; returns whether it had to (ensureMonotonicAndIgnoreSmallDeltas). */
-/** Where ensureMonotonic had to lift decreasing counts: the bounds of the lifted buckets and the largest lift. */
-export interface ForcedMonotonicity {
-  minBucket: number;
-  maxBucket: number;
-  maxDiff: number;
-}
-
 function ensureMonotonic(buckets: Bucket[]): ForcedMonotonicity | undefined {
   let forced: ForcedMonotonicity | undefined;
   let prev = buckets[0].count;

@@ -4,17 +4,18 @@
 
 import { compareLabels, Labels } from '../model/labels';
 import type { Querier, SeriesData } from '../tsdb/storage';
-import { documentedType, typeOf, type VectorSelector } from './ast';
+import { typeOf, type VectorSelector } from './parser/ast';
+import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
-import { Evaluator, mergeSameLabels } from './evaluator';
+import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from './format';
 import { dropMetadata } from './metadataLabels';
-import { parseExpr } from './parse';
+import { parseExpr } from './parser/parse';
 import { planSelectors } from './plan';
 import { extendedSamples } from './rangeFunctions';
-import { gridTimes, presentSamples, type Grid, type StepSeries, type Value } from './value';
+import { gridTimes, mergeSameLabels, presentSamples, type Grid, type StepSeries, type Value } from './value';
 
 export interface EngineOptions {
   lookbackDelta?: number;

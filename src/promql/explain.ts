@@ -1,8 +1,8 @@
 // The evaluated tree with what each node cost: series out, samples out and
 // time, so a user can see which part of a query is expensive.
 
-import type { Expr } from './ast';
-import type { NodeStats } from './evaluator';
+import type { Expr } from './parser/ast';
+import type { NodeStats } from './evalContext';
 
 export interface ExplainNode {
   /** The node's text as written in the query. */

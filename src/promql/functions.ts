@@ -1,116 +1,370 @@
-// Every PromQL function, listed once as promql/parser/functions.go lists them:
-// argument types, optional-argument count, return type and how it evaluates.
-// The table drives type checking, evaluation and editor hints.
+// How each PromQL function evaluates, keyed by the name parser/functions.ts
+// lists its signature under, as promql/functions.go's FunctionCalls. Each entry
+// receives the evaluator's CallEnv and the call node, and evaluates the
+// arguments it needs: the evaluator dispatches every call through this table.
 
-import type { ValueType } from './ast';
-import { dateFunctions, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
-import { rangeFunctions, type RangeFn } from './rangeFunctions';
-import { slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
+import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
+import { histogramFraction, histogramQuantile, histogramQuantiles } from './classicHistogram';
+import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
+import { QueryError } from './errors';
+import type { CallEnv, FunctionCall } from './evalContext';
+import { formatG } from './format';
+import { combineWithInfo, infoPlan } from './info';
+import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
+import { unwrapParens, type Call, type Expr } from './parser/ast';
+import { rangeFunctions, type Window } from './rangeFunctions';
+import { nextStartTimeOverlaps, slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
+import { gridTime, newStepSeries, type Grid, type MatrixValue, type StepSeries, type Value } from './value';
 
-export type FunctionImpl =
-  /** One matrix argument slid over each step, the other arguments scalars; `perSeries` keeps state across a series' steps. */
-  | { kind: 'range'; fn: RangeFn; perSeries: SeriesRangeFn; keepName: boolean }
-  /** Each float of the first (vector) argument mapped, the other arguments scalars. */
-  | { kind: 'element'; fn: ElementFn }
-  /** Calendar fields of each value, or of the step time when called without arguments. */
-  | { kind: 'date'; fn: DateFn }
-  /** Evaluated by name in the evaluator (label functions, sorting, absent, histograms, …). */
-  | { kind: 'special' };
+/** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
+const EXTENDED_SAFE = {
+  anchored: ['changes', 'delta', 'increase', 'rate', 'resets'],
+  smoothed: ['delta', 'increase', 'rate'],
+};
 
-export interface FunctionDef {
-  name: string;
-  argTypes: ValueType[];
-  /**
-   * As Prometheus's Variadic: 0 takes exactly argTypes; n > 0 takes the last
-   * type 0 to n times; -1 takes it any number of times.
-   */
-  variadic: number;
-  returnType: ValueType;
-  experimental: boolean;
-  impl: FunctionImpl;
+/**
+ * A range function: its matrix argument slid over each step, the other
+ * arguments scalars; `fnFor` gives each series a step writer that may keep
+ * state across the series' steps.
+ */
+function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
+  return async (env: CallEnv, e: Call, g: Grid): Promise<Value> => {
+    const ctx = env.ctx;
+    const name = e.func.name;
+    const mi = e.func.argTypes.indexOf('matrix');
+    const params: Float64Array[] = [];
+    for (let k = 0; k < e.args.length; k++) if (k !== mi) params.push(await env.scalarArg(e.args[k], g));
+    const m = await env.matrix(e.args[mi], g);
+    if (m.mode) {
+      const safe = EXTENDED_SAFE[m.mode];
+      if (!safe.includes(name)) throw new QueryError('execution', `${m.mode} modifier can only be used with: ${safe.join(', ')} - not with ${name}`);
+    }
+    const before = m.mode ? ctx.lookbackDelta : 0;
+    const after = m.mode === 'smoothed' ? ctx.lookbackDelta : 0;
+    if (m.series.length > 0 && name === 'quantile_over_time') {
+      for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`, e.args[0].pos);
+    }
+    if (m.series.length > 0 && name === 'double_exponential_smoothing') {
+      const [sf, tf] = [params[0][0], params[1][0]];
+      if (!(sf > 0 && sf < 1)) throw new QueryError('execution', `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
+      if (!(tf > 0 && tf < 1)) throw new QueryError('execution', `invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
+    }
+    const out: StepSeries[] = [];
+    const p: number[] = new Array(params.length);
+    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode, st: undefined };
+    // extrapolatedRate warns of overlapping start times; the extended rates do not read them.
+    const checkOverlap = (name === 'rate' || name === 'increase') && !m.mode;
+    for (let k = 0; k < m.series.length; k++) {
+      // Hand the thread back now and then: one call can cover many thousands of series.
+      if ((k & 1023) === 1023) await ctx.checkpoint();
+      const s = m.series[k];
+      const fn = fnFor();
+      const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
+      w.ts = s.ts;
+      w.vs = s.vs;
+      w.st = s.st;
+      let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
+      let lo = 0;
+      let hi = 0;
+      for (let i = 0; i < g.n; i++) {
+        const start = m.start[i];
+        const end = m.end[i];
+        while (hi < s.ts.length && s.ts[hi] <= end + after) hi++;
+        while (lo < hi && s.ts[lo] <= start - before) lo++;
+        if (lo > hi) lo = hi;
+        if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
+          ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`, e.args[mi].pos);
+          overlaps = undefined;
+        }
+        w.lo = lo;
+        w.hi = hi;
+        w.start = start;
+        w.end = end;
+        w.evalT = gridTime(g, i);
+        for (let a = 0; a < params.length; a++) p[a] = params[a][i];
+        fn(w, p, r, i);
+      }
+      if (r.has.indexOf(1) < 0) continue;
+      out.push(r);
+      if (name === 'rate' || name === 'increase') {
+        const metric = s.labels.metricName;
+        if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
+          ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`, e.args[0].pos);
+        }
+      }
+    }
+    return { type: 'vector', series: out };
+  };
 }
 
-const V: ValueType = 'vector';
-const M: ValueType = 'matrix';
-const S: ValueType = 'scalar';
-const STR: ValueType = 'string';
+/** Each float of the first (vector) argument mapped, the other arguments scalars. */
+function elementCall(fn: ElementFn): FunctionCall {
+  return async (env, e, g) => {
+    const input = await env.vectorArg(e.args[0], g);
+    const params = await Promise.all(e.args.slice(1).map((a) => env.scalarArg(a, g)));
+    const p: number[] = new Array(params.length);
+    const out: StepSeries[] = [];
+    for (const s of input) {
+      const r = newStepSeries(s.labels, g.n, true);
+      let any = false;
+      for (let i = 0; i < g.n; i++) {
+        if (!s.has[i]) continue;
+        for (let k = 0; k < params.length; k++) p[k] = params[k][i];
+        const v = fn(s.vals[i], p);
+        if (v === undefined) continue;
+        r.vals[i] = v;
+        r.has[i] = 1;
+        any = true;
+      }
+      if (any) out.push(r);
+    }
+    return { type: 'vector', series: out };
+  };
+}
 
-const EXPERIMENTAL = new Set([
-  'double_exponential_smoothing',
-  'mad_over_time',
-  'ts_of_first_over_time',
-  'ts_of_max_over_time',
-  'ts_of_min_over_time',
-  'ts_of_last_over_time',
-  'sort_by_label',
-  'sort_by_label_desc',
-  'histogram_quantiles',
-  'info',
-  'start_timestamp',
-  'start',
-  'end',
-  'range',
-  'step',
-  'max_of',
-  'min_of',
+/** Calendar fields of each value, or of the step time when called without arguments. */
+function dateCall(fn: DateFn): FunctionCall {
+  return async (env, e, g) => {
+    if (e.args.length === 0) {
+      const r = newStepSeries(Labels.EMPTY, g.n);
+      for (let i = 0; i < g.n; i++) {
+        r.vals[i] = fn(dateOf(Math.trunc(gridTime(g, i) / 1000)));
+        r.has[i] = 1;
+      }
+      return { type: 'vector', series: [r] };
+    }
+    const input = await env.vectorArg(e.args[0], g);
+    return {
+      type: 'vector',
+      series: input.map((s) => {
+        const vals = new Float64Array(g.n);
+        for (let i = 0; i < g.n; i++) if (s.has[i]) vals[i] = fn(dateOf(s.vals[i]));
+        return { ...s, vals, dropName: true };
+      }),
+    };
+  };
+}
+
+function scalarSteps(g: Grid, fn: (i: number) => number): Value {
+  const vals = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) vals[i] = fn(i);
+  return { type: 'scalar', vals };
+}
+
+/** A scalar the same at every step, from the query's own figures. */
+function queryScalar(fn: (env: CallEnv) => number): FunctionCall {
+  return async (env, _e, g) => {
+    const v = fn(env);
+    return scalarSteps(g, () => v);
+  };
+}
+
+function pairwise(pick: (a: number, b: number) => number): FunctionCall {
+  return async (env, e, g) => {
+    const a = await env.scalarArg(e.args[0], g);
+    const b = await env.scalarArg(e.args[1], g);
+    return scalarSteps(g, (i) => pick(a[i], b[i]));
+  };
+}
+
+const scalar: FunctionCall = async (env, e, g) => {
+  const input = await env.vectorArg(e.args[0], g);
+  return scalarSteps(g, (i) => {
+    let found: number | undefined;
+    for (const s of input) {
+      if (!s.has[i]) continue;
+      if (found !== undefined) return NaN;
+      found = s.vals[i];
+    }
+    return found ?? NaN;
+  });
+};
+
+const vector: FunctionCall = async (env, e, g) => {
+  const vals = await env.scalarArg(e.args[0], g);
+  return { type: 'vector', series: [{ labels: Labels.EMPTY, vals, has: new Uint8Array(g.n).fill(1), dropName: false }] };
+};
+
+const timestamp: FunctionCall = async (env, e, g) => {
+  const arg = unwrapParens(e.args[0]);
+  // On a plain selector, timestamp() reports each sample's own time rather than the step's.
+  const input = arg.kind === 'vectorSelector' ? await env.selectVector(arg, g, 'time') : await env.vectorArg(arg, g);
+  return {
+    type: 'vector',
+    series: input.map((s) => {
+      const vals = arg.kind === 'vectorSelector' ? s.vals : new Float64Array(g.n).map((_, i) => gridTime(g, i) / 1000);
+      return { ...s, vals, dropName: true };
+    }),
+  };
+};
+
+const absent: FunctionCall = async (env, e, g) => {
+  const input = await env.vectorArg(e.args[0], g);
+  const r = newStepSeries(absentLabels(e.args[0]), g.n, true);
+  let any = false;
+  for (let i = 0; i < g.n; i++) {
+    if (input.some((s) => s.has[i])) continue;
+    r.vals[i] = 1;
+    r.has[i] = 1;
+    any = true;
+  }
+  return { type: 'vector', series: any ? [r] : [] };
+};
+
+const absentOverTime: FunctionCall = async (env, e, g) => {
+  const m: MatrixValue = await env.matrix(e.args[0], g);
+  const r = newStepSeries(absentLabels(e.args[0]), g.n, true);
+  let any = false;
+  const ptr = m.series.map(() => 0);
+  for (let i = 0; i < g.n; i++) {
+    let present = false;
+    m.series.forEach((s, k) => {
+      let j = ptr[k];
+      while (j < s.ts.length && s.ts[j] <= m.start[i]) j++;
+      ptr[k] = j;
+      if (j < s.ts.length && s.ts[j] <= m.end[i]) present = true;
+    });
+    if (!present) {
+      r.vals[i] = 1;
+      r.has[i] = 1;
+      any = true;
+    }
+  }
+  return { type: 'vector', series: any ? [r] : [] };
+};
+
+function sortByValue(desc: boolean): FunctionCall {
+  return async (env, e, g) => {
+    const input = await env.vectorArg(e.args[0], g);
+    if (g.n > 1) {
+      env.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
+      return { type: 'vector', series: input };
+    }
+    // NaN sorts last either way (funcSort, funcSortDesc).
+    const sorted = input.slice().sort((a, b) => {
+      const x = a.vals[0];
+      const y = b.vals[0];
+      const nx = Number.isNaN(x);
+      const ny = Number.isNaN(y);
+      if (nx || ny) return nx === ny ? 0 : nx ? 1 : -1;
+      return desc ? y - x : x - y;
+    });
+    return { type: 'vector', series: sorted };
+  };
+}
+
+function sortByLabel(sign: 1 | -1): FunctionCall {
+  return async (env, e, g) => {
+    const input = await env.vectorArg(e.args[0], g);
+    if (g.n > 1) env.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
+    const names = e.args.slice(1).map((a) => env.stringArg(a));
+    const sorted = input.slice().sort((a, b) => {
+      for (const n of names) {
+        const x = a.labels.get(n);
+        const y = b.labels.get(n);
+        if (x === y) continue;
+        return naturalLess(x, y) ? -sign : sign;
+      }
+      return sign * compareLabels(a.labels, b.labels);
+    });
+    return { type: 'vector', series: sorted };
+  };
+}
+
+const histogramQuantileCall: FunctionCall = async (env, e, g) => {
+  const q = await env.scalarArg(e.args[0], g);
+  return { type: 'vector', series: histogramQuantile(q, await env.vectorArg(e.args[1], g), g, env.ctx.annos, { quantile: e.args[0].pos, buckets: e.args[1].pos }) };
+};
+
+const histogramQuantilesCall: FunctionCall = async (env, e, g) => {
+  const label = env.stringArg(e.args[1]);
+  const qs = await Promise.all(e.args.slice(2).map((a) => env.scalarArg(a, g)));
+  return { type: 'vector', series: histogramQuantiles(qs, label, await env.vectorArg(e.args[0], g), g, env.ctx.annos, e.args.slice(2).map((a) => ({ quantile: a.pos, buckets: e.args[0].pos }))) };
+};
+
+const histogramFractionCall: FunctionCall = async (env, e, g) => {
+  const lower = await env.scalarArg(e.args[0], g);
+  const upper = await env.scalarArg(e.args[1], g);
+  return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, e.args[2].pos) };
+};
+
+/** histogram_avg, _count, _sum, _stddev, _stdvar read native histograms, which this storage does not keep. */
+const nativeHistogramOnly: FunctionCall = async (env, e, g) => {
+  await env.vectorArg(e.args[0], g);
+  return { type: 'vector', series: [] };
+};
+
+const info: FunctionCall = async (env, e, g) => {
+  const plan = infoPlan(e);
+  const base = await env.vectorArg(e.args[0], g);
+  return { type: 'vector', series: combineWithInfo(plan, base, await env.selectVector(plan.selector, g, 'time'), g.n) };
+};
+
+const startTimestamp: FunctionCall = async (env, e, g) => {
+  const arg = unwrapParens(e.args[0]);
+  // Start times reach here from a plain selector only; any other expression's samples have none (funcStartTimestamp).
+  if (arg.kind !== 'vectorSelector' || !env.ctx.useStartTimestamps) {
+    await env.vectorArg(arg, g);
+    return { type: 'vector', series: [] };
+  }
+  return { type: 'vector', series: (await env.selectVector(arg, g, 'startTime')).map((s) => ({ ...s, dropName: true })) };
+};
+
+/** The labels absent() reports: the selector's equality matchers, as createLabelsForAbsentFunction. */
+function absentLabels(arg: Expr): Labels {
+  const sel = arg.kind === 'vectorSelector' ? arg : arg.kind === 'matrixSelector' ? arg.selector : undefined;
+  if (!sel) return Labels.EMPTY;
+  const b = Labels.EMPTY.builder();
+  const has = new Set<string>();
+  for (const m of sel.matchers) {
+    if (m.name === METRIC_NAME) continue;
+    if (m.type === '=' && !has.has(m.name)) {
+      b.set(m.name, m.value);
+      has.add(m.name);
+    } else {
+      b.del(m.name);
+    }
+  }
+  return b.labels();
+}
+
+const calls = new Map<string, FunctionCall>([
+  ['absent', absent],
+  ['absent_over_time', absentOverTime],
+  ['end', queryScalar((env) => env.ctx.end / 1000)],
+  ['histogram_avg', nativeHistogramOnly],
+  ['histogram_count', nativeHistogramOnly],
+  ['histogram_fraction', histogramFractionCall],
+  ['histogram_quantile', histogramQuantileCall],
+  ['histogram_quantiles', histogramQuantilesCall],
+  ['histogram_stddev', nativeHistogramOnly],
+  ['histogram_stdvar', nativeHistogramOnly],
+  ['histogram_sum', nativeHistogramOnly],
+  ['info', info],
+  ['label_join', labelJoin],
+  ['label_replace', labelReplace],
+  ['max_of', pairwise(Math.max)],
+  ['min_of', pairwise(Math.min)],
+  ['pi', queryScalar(() => Math.PI)],
+  ['range', queryScalar((env) => (env.ctx.end - env.ctx.start) / 1000)],
+  ['scalar', scalar],
+  ['sort', sortByValue(false)],
+  ['sort_by_label', sortByLabel(1)],
+  ['sort_by_label_desc', sortByLabel(-1)],
+  ['sort_desc', sortByValue(true)],
+  ['start', queryScalar((env) => env.ctx.start / 1000)],
+  ['start_timestamp', startTimestamp],
+  ['step', queryScalar((env) => env.ctx.interval / 1000)],
+  ['time', async (_env, _e, g) => scalarSteps(g, (i) => gridTime(g, i) / 1000)],
+  ['timestamp', timestamp],
+  ['vector', vector],
 ]);
-
-const table: FunctionDef[] = [];
-
-function add(name: string, argTypes: ValueType[], returnType: ValueType, impl: FunctionImpl, variadic = 0): void {
-  table.push({ name, argTypes, variadic, returnType, experimental: EXPERIMENTAL.has(name), impl });
-}
-
 for (const name of Object.keys(rangeFunctions)) {
-  const argTypes: ValueType[] =
-    name === 'quantile_over_time'
-      ? [S, M]
-      : name === 'predict_linear'
-        ? [M, S]
-        : name === 'double_exponential_smoothing'
-          ? [M, S, S]
-          : [M];
   // These two act like an offset, so the series keeps its name.
   const keepName = name === 'last_over_time' || name === 'first_over_time';
-  add(name, argTypes, V, { kind: 'range', fn: rangeFunctions[name], perSeries: slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName });
+  calls.set(name, rangeCall(slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName));
 }
-for (const name of Object.keys(elementFunctions)) {
-  const argTypes: ValueType[] = name === 'clamp' ? [V, S, S] : name.startsWith('clamp_') || name === 'round' ? [V, S] : [V];
-  add(name, argTypes, V, { kind: 'element', fn: elementFunctions[name] }, name === 'round' ? 1 : 0);
-}
-for (const name of Object.keys(dateFunctions)) add(name, [V], V, { kind: 'date', fn: dateFunctions[name] }, 1);
+for (const name of Object.keys(elementFunctions)) calls.set(name, elementCall(elementFunctions[name]));
+for (const name of Object.keys(dateFunctions)) calls.set(name, dateCall(dateFunctions[name]));
 
-const special: FunctionImpl = { kind: 'special' };
-add('absent', [V], V, special);
-add('absent_over_time', [M], V, special);
-add('histogram_avg', [V], V, special);
-add('histogram_count', [V], V, special);
-add('histogram_sum', [V], V, special);
-add('histogram_stddev', [V], V, special);
-add('histogram_stdvar', [V], V, special);
-add('histogram_fraction', [S, S, V], V, special);
-add('histogram_quantile', [S, V], V, special);
-add('histogram_quantiles', [V, STR, S, S], V, special, 9);
-add('info', [V, V], V, special, 1);
-add('label_replace', [V, STR, STR, STR, STR], V, special);
-add('label_join', [V, STR, STR, STR], V, special, -1);
-add('max_of', [S, S], S, special);
-add('min_of', [S, S], S, special);
-add('pi', [], S, special);
-add('time', [], S, special);
-add('start', [], S, special);
-add('end', [], S, special);
-add('range', [], S, special);
-add('step', [], S, special);
-add('scalar', [V], S, special);
-add('vector', [S], V, special);
-add('sort', [V], V, special);
-add('sort_desc', [V], V, special);
-add('sort_by_label', [V, STR], V, special, -1);
-add('sort_by_label_desc', [V, STR], V, special, -1);
-add('start_timestamp', [V], V, special);
-add('timestamp', [V], V, special);
-
-export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
-  table.sort((a, b) => (a.name < b.name ? -1 : 1)).map((f) => [f.name, f]),
-);
+export const FUNCTION_CALLS: ReadonlyMap<string, FunctionCall> = calls;

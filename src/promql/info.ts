@@ -4,7 +4,7 @@
 
 import { Labels, METRIC_NAME } from '../model/labels';
 import { Matcher } from '../model/matcher';
-import { unwrapParens, type Call, type Expr, type VectorSelector } from './ast';
+import { unwrapParens, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { QueryError } from './errors';
 import { newStepSeries, type StepSeries } from './value';
 

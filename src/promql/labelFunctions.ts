@@ -1,5 +1,11 @@
-// label_replace, label_join and sort_by_label helpers: Go regexp expansion
-// ($1, ${name}) and natural ordering as Prometheus's natsort.
+// label_replace and label_join, and the helpers they and sort_by_label need:
+// Go regexp expansion ($1, ${name}) and natural ordering as Prometheus's natsort.
+
+import { METRIC_NAME } from '../model/labels';
+import { compileAnchored } from '../model/matcher';
+import { QueryError } from './errors';
+import type { FunctionCall } from './evalContext';
+import { mergeSameLabels } from './value';
 
 /** A label name Prometheus 3 accepts (any valid UTF-8, not empty); U+FFFD marks bytes that were not UTF-8. */
 export function isValidLabelName(name: string): boolean {
@@ -67,3 +73,39 @@ export function naturalLess(a: string, b: string): boolean {
   }
   return ca.length < cb.length;
 }
+
+/** label_replace(v, dst, replacement, src, regex), as funcLabelReplace. */
+export const labelReplace: FunctionCall = async (env, e, g) => {
+  const [dst, repl, src, regexText] = e.args.slice(1).map((a) => env.stringArg(a));
+  let re: RegExp;
+  try {
+    re = compileAnchored(regexText);
+  } catch {
+    throw new QueryError('execution', `invalid regular expression in label_replace(): ${regexText}`);
+  }
+  if (!isValidLabelName(dst)) throw new QueryError('execution', `invalid destination label name in label_replace(): ${dst}`);
+  const input = await env.vectorArg(e.args[0], g);
+  const out = input.map((s) => {
+    const m = re.exec(s.labels.get(src));
+    if (!m) return s;
+    const labels = s.labels.builder().set(dst, expandTemplate(repl, m)).labels();
+    return { ...s, labels, dropName: dst === METRIC_NAME ? false : s.dropName };
+  });
+  return { type: 'vector', series: mergeSameLabels(out) };
+};
+
+/** label_join(v, dst, separator, src...), as funcLabelJoin. */
+export const labelJoin: FunctionCall = async (env, e, g) => {
+  const [dst, sep, ...srcs] = e.args.slice(1).map((a) => env.stringArg(a));
+  for (const s of srcs) if (!isValidLabelName(s)) throw new QueryError('execution', `invalid source label name in label_join(): ${s}`);
+  if (!isValidLabelName(dst)) throw new QueryError('execution', `invalid destination label name in label_join(): ${dst}`);
+  const input = await env.vectorArg(e.args[0], g);
+  const out = input.map((s) => {
+    const labels = s.labels
+      .builder()
+      .set(dst, srcs.map((n) => s.labels.get(n)).join(sep))
+      .labels();
+    return { ...s, labels, dropName: dst === METRIC_NAME ? false : s.dropName };
+  });
+  return { type: 'vector', series: mergeSameLabels(out) };
+};

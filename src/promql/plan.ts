@@ -2,7 +2,7 @@
 // widened by offsets, `@`, ranges, subqueries and the lookback, as Prometheus's
 // getTimeRangesForSelector. All series are fetched before evaluation starts.
 
-import type { AtModifier, Expr, VectorSelector } from './ast';
+import type { AtModifier, Expr, VectorSelector } from './parser/ast';
 import { infoPlan } from './info';
 
 export interface SelectRange {

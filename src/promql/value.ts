@@ -4,6 +4,7 @@
 
 import type { Labels } from '../model/labels';
 import { float64Slab, uint8Slab } from '../model/slab';
+import { QueryError } from './errors';
 
 /** Evaluation times start + i·step for i in [0, n). */
 export interface Grid {
@@ -115,3 +116,35 @@ export function countPoints(s: StepSeries): number {
 
 /** Throws when the query is cancelled or past its deadline; may yield to the event loop. Long loops call it now and then. */
 export type Tick = () => Promise<void>;
+
+/**
+ * Merges series whose labels became equal (after name removal or relabelling)
+ * when they never share a step, as mergeSeriesWithSameLabelset; overlapping
+ * ones are Prometheus's "vector cannot contain metrics with the same labelset".
+ */
+export function mergeSameLabels(series: StepSeries[]): StepSeries[] {
+  const byKey = new Map<string, StepSeries>();
+  const out: StepSeries[] = [];
+  for (const s of series) {
+    const key = s.labels.key();
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, s);
+      out.push(s);
+      continue;
+    }
+    for (let i = 0; i < s.has.length; i++) {
+      if (!s.has[i]) continue;
+      if (prev.has[i]) throw new QueryError('execution', 'vector cannot contain metrics with the same labelset');
+    }
+    const merged = { ...prev, vals: prev.vals.slice(), has: prev.has.slice() };
+    for (let i = 0; i < s.has.length; i++) {
+      if (!s.has[i]) continue;
+      merged.vals[i] = s.vals[i];
+      merged.has[i] = 1;
+    }
+    byKey.set(key, merged);
+    out[out.indexOf(prev)] = merged;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import type { Node } from 'yaml';
 import { stringify } from 'yaml';
 import { formatDuration, parseDuration } from '../model/duration';
 import { METRIC_NAME, quote } from '../model/labels';
-import { parseExpr } from '../promql/parse';
+import { parseExpr } from '../promql/parser/parse';
 import { ConfigError, YamlSource } from '../scrape/yamlDecode';
 import { checkAlertTemplate } from './alertTemplate';
 

@@ -10,7 +10,7 @@ import { formatDuration, parseDuration } from '../model/duration';
 import { compareLabels, Labels } from '../model/labels';
 import { almostEqual } from '../promql/almost';
 import { QueryEngine } from '../promql/engine';
-import { parseMetric, parseSeriesDesc } from '../promql/seriesDesc';
+import { parseMetric, parseSeriesDesc } from '../promql/parser/seriesDesc';
 import { Head } from '../tsdb/head';
 import { ConfigError, YamlSource } from '../scrape/yamlDecode';
 import { AlertingRule } from './alertingRule';

@@ -2,7 +2,7 @@
 // ParseInt with base prefixes, then ParseFloat; durations as seconds) and
 // strings unquoted as Go's strconv.Unquote (single, double, raw).
 
-import { parseDuration } from '../model/duration';
+import { parseDuration } from '../../model/duration';
 
 const DURATION = /^(\d+(ms|[smhdwy]))+$/;
 

@@ -2,10 +2,10 @@
 // writes it: one canonical line, so the editor's Format turns any spacing and
 // spelling into the form Prometheus itself would show.
 
-import { formatDuration } from '../model/duration';
-import { isLegacyLabelName, isLegacyName, METRIC_NAME, quote } from '../model/labels';
+import { formatDuration } from '../../model/duration';
+import { isLegacyLabelName, isLegacyName, METRIC_NAME, quote } from '../../model/labels';
 import type { AtModifier, Expr, VectorMatching, VectorSelector } from './ast';
-import { formatG } from './format';
+import { formatG } from '../format';
 
 function duration(ms: number): string {
   return ms < 0 ? `-${formatDuration(-ms)}` : formatDuration(ms);

@@ -2,16 +2,16 @@
 // `load`, `clear`, `eval instant|range` with expected series, failures and
 // annotations. Each eval statement passes, fails (with why) or is skipped.
 
-import { parseDuration } from '../model/duration';
-import { Head } from '../tsdb/head';
-import { almostEqual } from './almost';
-import { QueryEngine, type ResultValue } from './engine';
-import { QueryError } from './errors';
-import { METRIC_NAME, type Labels } from '../model/labels';
-import type { Expr } from './ast';
-import { parseExpr } from './parse';
-import { planSelectors } from './plan';
-import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
+import { parseDuration } from '../../model/duration';
+import type { Storage } from '../../tsdb/storage';
+import { almostEqual } from '../almost';
+import { QueryEngine, type ResultValue } from '../engine';
+import { QueryError } from '../errors';
+import { METRIC_NAME, type Labels } from '../../model/labels';
+import type { Expr } from '../parser/ast';
+import { parseExpr } from '../parser/parse';
+import { planSelectors } from '../plan';
+import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from '../parser/seriesDesc';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -84,12 +84,17 @@ function parseTestDuration(text: string): number {
 }
 
 class ScriptRunner {
-  private head = new Head();
+  private storage: Storage;
   private histogramSeries: Labels[] = [];
   private readonly engine = new QueryEngine();
   readonly results: StatementResult[] = [];
 
-  constructor(private readonly lines: string[]) {}
+  constructor(
+    private readonly lines: string[],
+    private readonly newStorage: () => Storage,
+  ) {
+    this.storage = newStorage();
+  }
 
   async run(): Promise<void> {
     const lines = this.lines;
@@ -98,7 +103,7 @@ class ScriptRunner {
       if (l === '') continue;
       const c = l.split(/[\t ]+/, 1)[0].toLowerCase();
       if (c === 'clear') {
-        this.head = new Head();
+        this.storage = this.newStorage();
         this.histogramSeries = [];
       } else if (c.startsWith('load')) {
         i = this.load(i);
@@ -146,7 +151,7 @@ class ScriptRunner {
       pending = undefined;
     }
     if (pending) throw new SyntaxError(`line ${pending.line + 1}: @st line has no following sample line`);
-    const app = this.head.appender();
+    const app = this.storage.appender();
     for (const { desc, startOffsets } of defs.values()) {
       desc.values.forEach((v, k) => {
         if (v.omitted) return;
@@ -293,7 +298,7 @@ class ScriptRunner {
   }
 
   private async query(expr: string, isRange: boolean, start: number, end: number, step: number): Promise<{ err?: Error; value?: ResultValue; warnings?: string[]; infos?: string[] }> {
-    const q = this.head.querier();
+    const q = this.storage.querier();
     try {
       const r = isRange ? await this.engine.rangeQuery(q, expr, start, end, step) : await this.engine.instantQuery(q, expr, start);
       return { value: r.value, warnings: r.annotations.warnings, infos: r.annotations.infos };
@@ -470,13 +475,16 @@ function atModifierVariants(query: string, evalT: number): { expr: string; t: nu
   return times.map((t) => ({ expr: pinned, t }));
 }
 
-/** Runs one test script; one result per eval statement (plus any malformed command). */
-export async function runTestScript(text: string): Promise<StatementResult[]> {
+/**
+ * Runs one test script; one result per eval statement (plus any malformed
+ * command). `newStorage` gives an empty storage at the start and at each `clear`.
+ */
+export async function runTestScript(text: string, newStorage: () => Storage): Promise<StatementResult[]> {
   const lines = text.split('\n').map((l) => {
     const t = l.trim();
     return t.startsWith('#') ? '' : t;
   });
-  const runner = new ScriptRunner(lines);
+  const runner = new ScriptRunner(lines, newStorage);
   await runner.run();
   return runner.results;
 }

@@ -1,8 +1,9 @@
 // Static checks on a parsed expression, as Prometheus's parser.checkAST:
 // argument counts and types, operand types, modifiers only where they mean something.
 
-import { COMPARISON_OPS, documentedType, SET_OPS, typeOf, type Expr, type ValueType } from './ast';
-import { ParseError } from './errors';
+import { COMPARISON_OPS, SET_OPS, typeOf, type Expr } from './ast';
+import { documentedType, type ValueType } from './valueType';
+import { ParseError } from '../errors';
 
 /** Throws the first ParseError Prometheus would report for `expr`. */
 export function checkAST(expr: Expr, query: string): ValueType {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Head } from '../../tsdb/head';
 import { runTestScript } from './testScript';
+
+const newHead = () => new Head();
 
 const script = `
 load 5m
@@ -34,7 +37,7 @@ eval instant at 50m http_requests
 
 describe('runTestScript', () => {
   it('passes, fails and skips statements with their lines', async () => {
-    const results = await runTestScript(script);
+    const results = await runTestScript(script, newHead);
     expect(results.map((r) => [r.line, r.outcome])).toEqual([
       [7, 'pass'],
       [10, 'fail'],
@@ -57,7 +60,7 @@ load 1m
 
 eval instant at 2m resets(c_total[5m])
   {} 1
-`);
+`, newHead);
     expect(results.map((r) => r.outcome)).toEqual(['pass']);
   });
 
@@ -67,6 +70,6 @@ eval instant at 2m resets(c_total[5m])
     ['c_total@st -1m\n  c_total@st -1m\n  c_total 1', /line 3: @st line has no following sample line/],
     ['c_total 1\n  c_total@st -1m', /line 4: @st line has no following sample line/],
   ])('refuses %j', async (lines, message) => {
-    await expect(runTestScript(`\nload 1m\n  ${lines}\n`)).rejects.toThrow(message);
+    await expect(runTestScript(`\nload 1m\n  ${lines}\n`, newHead)).rejects.toThrow(message);
   });
 });

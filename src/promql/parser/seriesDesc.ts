@@ -2,9 +2,9 @@
 // (`metric{a="b"} 0+10x100 _ stale`), as parser.ParseSeriesDesc reads it,
 // and the start-time lines beside it (`metric{a="b"}@st -30s-1mx2 _`).
 
-import { parseDuration } from '../model/duration';
-import { Labels, METRIC_NAME } from '../model/labels';
-import { STALE_NAN } from '../tsdb/storage';
+import { parseDuration } from '../../model/duration';
+import { Labels, METRIC_NAME } from '../../model/labels';
+import { STALE_NAN } from '../../tsdb/storage';
 import { unquote } from './literals';
 
 /** One position in a sequence: a value, or omitted (`_`). */

@@ -4,10 +4,10 @@
 
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { METRIC_NAME } from '../model/labels';
-import { Matcher, type MatchType } from '../model/matcher';
+import { METRIC_NAME } from '../../model/labels';
+import { Matcher, type MatchType } from '../../model/matcher';
 import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching, VectorSelector } from './ast';
-import { ParseError } from './errors';
+import { ParseError } from '../errors';
 import { FUNCTIONS } from './functions';
 import { parseDurationMs, parseNumber, unquote } from './literals';
 import { lexError } from './syntaxErrors';

@@ -1,10 +1,9 @@
 // The typed PromQL syntax tree, as Prometheus's parser/ast.go shapes it: what
 // the type checker, the selector planner and the evaluator all walk.
 
-import type { Matcher } from '../model/matcher';
+import type { Matcher } from '../../model/matcher';
 import type { FunctionDef } from './functions';
-
-export type ValueType = 'scalar' | 'vector' | 'matrix' | 'string';
+import type { ValueType } from './valueType';
 
 /** Byte offsets into the query text, end exclusive. */
 export interface PosRange {
@@ -181,18 +180,6 @@ export function typeOf(e: Expr): ValueType {
     case 'unary':
     case 'paren':
       return typeOf(e.expr);
-  }
-}
-
-/** Prometheus's names for value types in error messages (parser.DocumentedType). */
-export function documentedType(t: ValueType): string {
-  switch (t) {
-    case 'vector':
-      return 'instant vector';
-    case 'matrix':
-      return 'range vector';
-    default:
-      return t;
   }
 }
 
