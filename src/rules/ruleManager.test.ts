@@ -4,7 +4,7 @@ import { Matcher } from '../model/matcher';
 import { QueryEngine } from '../promql/engine';
 import { FakeClock } from '../scrape/fakeClock';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
 import { engineQueryFunc, type AlertView, type OutgoingAlert } from './rule';
 import { parseRuleFile, type RuleFile } from './ruleFile';
 import { RuleGroup } from './ruleGroup';

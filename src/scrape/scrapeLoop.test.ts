@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PromTextParser } from '../exposition/promText';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from './config';
 import { FakeClock } from './fakeClock';
 import { ScrapePool } from './scrapePool';

@@ -5,7 +5,9 @@
 
 import { METRIC_NAME, Labels, quote } from '../model/labels';
 import { parserFor } from '../exposition/contentType';
-import { STALE_NAN, isStaleNaN, type Appender, type Metadata, type MetricType, type SeriesRef, type Storage } from '../tsdb/storage';
+import type { Metadata, MetricType } from '../model/metricType';
+import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
+import type { Appender, SeriesRef, Storage } from '../tsdb/storage';
 import type { BasicAuth } from './config';
 import { processBuilder, type RelabelRule } from './relabel';
 import { DROPPED, ScrapeCache } from './scrapeCache';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from './config';
 import { FakeClock } from './fakeClock';
 import { ScrapeManager } from './scrapeManager';

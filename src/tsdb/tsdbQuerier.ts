@@ -9,7 +9,8 @@ import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
 import { HeadQuerier } from './headQuerier';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
+import type { Metadata } from '../model/metricType';
+import type { Querier, SelectHints, SeriesData } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
 export interface PersistedView {
