@@ -9,7 +9,7 @@
 import { md5 } from 'js-md5';
 import { Labels } from '../model/labels';
 import type { RemoteWriteConfig } from '../scrape/config';
-import { compileRule, relabel, type RelabelRule } from '../scrape/relabel';
+import { compileRule, relabel, type RelabelRule } from '../model/relabel';
 import { compress } from 'snappyjs';
 import { QueueStore, type SegmentRecord, type SeriesRecord } from './queueStore';
 import { sendWrite, writeHeaders, type ClientDeps, type TimerHandle } from './writeClient';

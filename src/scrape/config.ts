@@ -7,7 +7,7 @@ import type { Node } from 'yaml';
 import { stringify } from 'yaml';
 import { formatDuration, parseDuration } from '../model/duration';
 import { quote } from '../model/labels';
-import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from './relabel';
+import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from '../model/relabel';
 import { ConfigError, YamlSource } from './yamlDecode';
 
 /** Per-scrape limits; 0 is no limit. Set globally, a job inherits those it leaves at 0. */

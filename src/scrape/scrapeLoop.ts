@@ -9,7 +9,7 @@ import type { Metadata, MetricType } from '../model/metricType';
 import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
 import type { Appender, SeriesRef, Storage } from '../tsdb/storage';
 import type { BasicAuth } from './config';
-import { processBuilder, type RelabelRule } from './relabel';
+import { processBuilder, type RelabelRule } from '../model/relabel';
 import { DROPPED, ScrapeCache } from './scrapeCache';
 import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
 import type { Target } from './targets';

@@ -5,7 +5,7 @@
 
 import type { ScrapeConfig, TargetGroup } from './config';
 import { parseTargetGroups } from './config';
-import { compileRule, type RelabelRule } from './relabel';
+import { compileRule, type RelabelRule } from '../model/relabel';
 import { statusError } from './scrapeErrors';
 import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 import { targetRules, targetsFromGroups, type DroppedTarget, type Target } from './targets';
