@@ -4,7 +4,7 @@
 import { datasetInfo, expositionPage } from '../cli/datasets';
 import { Head } from '../tsdb/head';
 import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../model/fakeClock';
 import type { ScrapeLoop } from './scrapeLoop';
 import { ScrapePool } from './scrapePool';
 

@@ -4,7 +4,7 @@ import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
 import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../model/fakeClock';
 import { ScrapePool } from './scrapePool';
 import type { ScrapeLoop } from './scrapeLoop';
 

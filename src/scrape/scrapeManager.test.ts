@@ -5,7 +5,7 @@ import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
 import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../model/fakeClock';
 import { ScrapeManager } from './scrapeManager';
 
 function managerWith(fetchFn: typeof fetch, start = 0) {
