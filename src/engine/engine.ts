@@ -7,7 +7,7 @@ import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
-import { parseConfig, type PrometheusConfig } from '../scrape/config';
+import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type {

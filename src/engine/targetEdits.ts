@@ -5,7 +5,7 @@
 
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { Labels } from '../model/labels';
-import { parseConfig, type ConfigProblem, type PrometheusConfig, type ScrapeConfig } from '../scrape/config';
+import { parseConfig, type ConfigProblem, type PrometheusConfig, type ScrapeConfig } from '../config/prometheusConfig';
 import { compileRule, relabel } from '../model/relabel';
 import { METRICS_PATH_LABEL, populateLabels, SCHEME_LABEL } from '../scrape/targets';
 import type { RelabelStep, StaticTarget, TargetChange, TargetInput, TargetPlace } from './api';

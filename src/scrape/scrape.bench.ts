@@ -3,7 +3,7 @@
 
 import { datasetInfo, expositionPage } from '../cli/datasets';
 import { Head } from '../tsdb/head';
-import { loadConfig } from './config';
+import { loadConfig } from '../config/prometheusConfig';
 import { FakeClock } from '../model/fakeClock';
 import type { ScrapeLoop } from './scrapeLoop';
 import { ScrapePool } from './scrapePool';

@@ -3,7 +3,7 @@ import { PromTextParser } from '../exposition/promText';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
 import { isStaleNaN } from '../model/staleNaN';
-import { loadConfig } from './config';
+import { loadConfig } from '../config/prometheusConfig';
 import { FakeClock } from '../model/fakeClock';
 import { ScrapePool } from './scrapePool';
 import type { ScrapeLoop } from './scrapeLoop';

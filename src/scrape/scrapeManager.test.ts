@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
 import { isStaleNaN } from '../model/staleNaN';
-import { loadConfig } from './config';
+import { loadConfig } from '../config/prometheusConfig';
 import { FakeClock } from '../model/fakeClock';
 import { ScrapeManager } from './scrapeManager';
 

@@ -3,8 +3,8 @@
 // restarts loops whose scrape settings changed, handing over the cache when
 // the samples would come out the same.
 
-import type { ScrapeConfig, TargetGroup } from './config';
-import { parseTargetGroups } from './config';
+import type { ScrapeConfig, TargetGroup } from '../config/prometheusConfig';
+import { parseTargetGroups } from '../config/prometheusConfig';
 import { compileRule, type RelabelRule } from '../model/relabel';
 import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';

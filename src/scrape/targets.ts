@@ -4,7 +4,7 @@
 
 import { formatDuration, parseDuration } from '../model/duration';
 import { Labels, LabelsBuilder, quote } from '../model/labels';
-import type { ScrapeConfig, TargetGroup } from './config';
+import type { ScrapeConfig, TargetGroup } from '../config/prometheusConfig';
 import { compileRule, processBuilder, type RelabelRule } from '../model/relabel';
 
 export const ADDRESS_LABEL = '__address__';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_CONFIG, formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './config';
+import { DEFAULT_QUEUE_CONFIG, formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './prometheusConfig';
 import { Labels } from '../model/labels';
 import { compileRule, relabel } from '../model/relabel';
 import { ConfigError } from './yamlDecode';
