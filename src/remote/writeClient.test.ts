@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realTimers } from '../model/timers';
-import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/prometheusConfig';
+import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { retryAfterMs, sendWrite, writeHeaders } from './writeClient';
 
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);

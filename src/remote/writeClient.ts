@@ -3,7 +3,7 @@
 // (storage/remote/client.go Store): 2xx done, 5xx (and 429 when allowed) worth
 // retrying, anything else refused for good.
 
-import type { RemoteWriteConfig } from '../config/prometheusConfig';
+import type { RemoteWriteConfig } from '../config/remoteWriteConfig';
 import type { Timers } from '../model/timers';
 import { describeFetchFailure } from './writeErrors';
 

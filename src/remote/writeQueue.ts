@@ -8,7 +8,7 @@
 
 import { md5 } from 'js-md5';
 import { Labels } from '../model/labels';
-import type { RemoteWriteConfig } from '../config/prometheusConfig';
+import type { RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { compileRule, relabel, type RelabelRule } from '../model/relabel';
 import type { TimerHandle } from '../model/timers';
 import { compress } from 'snappyjs';

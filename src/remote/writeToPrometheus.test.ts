@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, PROMETHEUS, PrometheusProcess } from '../cli/prometheusProcess';
 import { Labels } from '../model/labels';
-import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/prometheusConfig';
+import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { QueryEngine } from '../promql/engine';
 import { Head } from '../tsdb/head';
 import { RemotePrometheus } from './remotePrometheus';

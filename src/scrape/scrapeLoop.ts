@@ -8,7 +8,7 @@ import { parserFor } from '../exposition/contentType';
 import type { Metadata, MetricType } from '../model/metricType';
 import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
 import type { Appender, SeriesRef, Storage } from '../tsdb/storage';
-import type { BasicAuth } from '../config/prometheusConfig';
+import type { BasicAuth } from '../config/httpAuth';
 import { processBuilder, type RelabelRule } from '../model/relabel';
 import type { TimerHandle, Timers } from '../model/timers';
 import { DROPPED, ScrapeCache } from './scrapeCache';

@@ -3,8 +3,9 @@
 // restarts loops whose scrape settings changed, handing over the cache when
 // the samples would come out the same.
 
-import type { ScrapeConfig, TargetGroup } from '../config/prometheusConfig';
-import { parseTargetGroups } from '../config/prometheusConfig';
+import type { ScrapeConfig } from '../config/scrapeConfig';
+import type { TargetGroup } from '../config/targetGroups';
+import { parseTargetGroups } from '../config/targetGroups';
 import { compileRule, type RelabelRule } from '../model/relabel';
 import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';

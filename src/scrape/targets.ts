@@ -4,7 +4,8 @@
 
 import { formatDuration, parseDuration } from '../model/duration';
 import { Labels, LabelsBuilder, quote } from '../model/labels';
-import type { ScrapeConfig, TargetGroup } from '../config/prometheusConfig';
+import type { ScrapeConfig } from '../config/scrapeConfig';
+import type { TargetGroup } from '../config/targetGroups';
 import { compileRule, processBuilder, type RelabelRule } from '../model/relabel';
 
 export const ADDRESS_LABEL = '__address__';
