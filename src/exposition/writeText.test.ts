@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import type { Metadata } from '../model/metricType';
 import { STALE_NAN } from '../model/staleNaN';
-import type { SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
 import { OpenMetricsParser } from './openMetrics';
 import { readEntries } from './parsedEntries';
 import { PromTextParser } from './promText';

@@ -6,7 +6,7 @@
 import { compareStrings, isLegacyLabelName, isLegacyName, METRIC_NAME, type Labels } from '../model/labels';
 import type { Metadata, MetricType } from '../model/metricType';
 import { isStaleNaN } from '../model/staleNaN';
-import type { SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
 import { formatGoFloat, formatOpenMetricsFloat } from './goFloat';
 import { canonicalFloat, groupKey, SUFFIXES } from './openMetricsRules';
 

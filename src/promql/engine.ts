@@ -3,7 +3,8 @@
 // limits (samples, timeout), cancellation and annotations.
 
 import { compareLabels, Labels } from '../model/labels';
-import type { Querier, SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier } from '../tsdb/storage';
 import { documentedType, typeOf, type VectorSelector } from './ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';

@@ -5,7 +5,7 @@
 import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
 import { isStaleNaN } from '../model/staleNaN';
-import type { SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './ast';
 import { aggregate } from './aggregate';
 import { Annotations } from './annotations';

@@ -4,6 +4,7 @@
 import type { Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import type { Metadata } from '../model/metricType';
+import type { SeriesData } from '../model/seriesData';
 
 /** A series' number in one storage; 0 means "not resolved yet". */
 export type SeriesRef = number;
@@ -34,15 +35,6 @@ export interface Appender {
   commit(): AppendStats;
   /** Drops every sample of this appender. */
   rollback(): void;
-}
-
-/** One series' samples in [mint, maxt]: timestamps in integer ms, values as float64 (stale NaN kept). */
-export interface SeriesData {
-  labels: Labels;
-  ts: Float64Array;
-  vs: Float64Array;
-  /** Start times aligned with ts (0 = unknown); left out when no sample in the range has one. */
-  st?: Float64Array;
 }
 
 /** What a reader tells a select beyond the matchers and span (Prometheus's SelectHints). */

@@ -10,7 +10,8 @@ import type { Head } from './head';
 import { HeadQuerier } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
-import type { Querier, SelectHints, SeriesData } from './storage';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier, SelectHints } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
 export interface PersistedView {
