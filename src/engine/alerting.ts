@@ -2,6 +2,7 @@
 // evaluating them on the engine's timers, and the notifier grouping, silencing
 // and routing what fires: to every open tab (banners) and to an optional webhook.
 
+import type { TimerHandle, Timers } from '../model/timers';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
 import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
@@ -36,7 +37,7 @@ export interface AlertingDeps {
   remoteQuery(baseUrl: string): QueryFunc;
   settings: SettingsStore;
   fetch: typeof fetch;
-  now(): number;
+  timers: Timers;
   externalURL: string;
   onChange(kind: 'alerts' | 'rules'): void;
 }
@@ -64,17 +65,12 @@ export class EngineAlerting {
   private rules: RuleManager | undefined;
   private rulesFor = '';
   private externalLabels: Record<string, string> = {};
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly timers = {
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  };
+  private saveTimer: TimerHandle | undefined;
 
   constructor(private readonly deps: AlertingDeps) {
     this.notifier = new Notifier(
       {
-        now: deps.now,
-        ...this.timers,
+        ...deps.timers,
         externalURL: deps.externalURL,
         onChange: () => {
           deps.onChange('alerts');
@@ -113,8 +109,7 @@ export class EngineAlerting {
           const source = this.groupSources[groupKey(file, group)];
           return source ? this.deps.remoteQuery(source) : undefined;
         },
-        now: this.deps.now,
-        ...this.timers,
+        ...this.deps.timers,
         externalLabels,
         externalURL: this.deps.externalURL,
         evaluationInterval: evaluationIntervalMs,
@@ -243,7 +238,7 @@ export class EngineAlerting {
 
   /** Silences and history are small: written a moment after they change, not on every alert. */
   private saveSoon(): void {
-    this.saveTimer ??= setTimeout(() => {
+    this.saveTimer ??= this.deps.timers.setTimeout(() => {
       this.saveTimer = undefined;
       void this.deps.settings.set(SILENCES_KEY, JSON.stringify(this.notifier.listSilences()));
       void this.deps.settings.set(HISTORY_KEY, JSON.stringify(this.notifier.listHistory()));
@@ -255,6 +250,6 @@ export class EngineAlerting {
     await this.rules?.idle();
     this.rules = undefined;
     this.notifier.stop();
-    clearTimeout(this.saveTimer);
+    this.deps.timers.clearTimeout(this.saveTimer);
   }
 }

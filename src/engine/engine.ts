@@ -1,12 +1,13 @@
 // The engine: wires storage, scraping and queries, owns the timers, counts
 // itself, and answers the UI's typed API. One per origin (see sharedWorker.ts).
 
+import { realTimers, type Timers } from '../model/timers';
 import type { SilenceInput } from '../notify/silences';
 import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
-import { parseConfig, type PrometheusConfig } from '../scrape/config';
+import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type {
@@ -82,16 +83,14 @@ export class Engine implements EngineApi {
     budget: StorageBudget,
   ) {
     this.currentRole = opts.role;
-    const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: ReturnType<typeof setTimeout>) => clearTimeout(h) };
+    const timers: Timers = { ...realTimers, now: opts.now };
     // Scrapes and rules append through the remote-write tap; queries read the store itself.
-    this.remote = new RemoteWriteStorage(tsdb, { fetch: opts.fetch, now: opts.now, ...timers, indexedDB: globalThis.indexedDB });
+    this.remote = new RemoteWriteStorage(tsdb, { fetch: opts.fetch, ...timers, indexedDB: globalThis.indexedDB });
     const fetchFn = virtualFetch(opts.origin, () => this.metrics.expose(), opts.now, opts.fetch);
     this.scrape = new ScrapeManager({
       storage: this.remote.storage,
       fetch: fetchFn,
-      now: opts.now,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h),
+      ...timers,
       pageProtocol: new URL(opts.origin).protocol,
     });
     this.queries = new EngineQueries(tsdb, this.metrics);
@@ -103,7 +102,7 @@ export class Engine implements EngineApi {
       remoteQuery: (baseUrl) => this.remoteSources.queryFunc(baseUrl),
       settings,
       fetch: opts.fetch,
-      now: opts.now,
+      timers,
       externalURL: opts.origin,
       onChange: (kind) => this.emit({ kind }),
     });

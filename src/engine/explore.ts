@@ -11,7 +11,8 @@ import { Matcher } from '../model/matcher';
 import { QueryEngine } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { exportBatches } from '../tsdb/exportBatches';
-import type { Metadata, SeriesRef, Storage } from '../tsdb/storage';
+import type { Metadata } from '../model/metricType';
+import type { SeriesRef, Storage } from '../tsdb/storage';
 import type { ExplainResult, LabelCardinality, MetricMeta, MetricSummary, QueryError } from './api';
 import { selectorMatchers } from './engineQueries';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../scrape/config';
+import { parseConfig } from '../config/prometheusConfig';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 
 const YAML = `# my comment stays

@@ -5,8 +5,9 @@
 
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { Labels } from '../model/labels';
-import { parseConfig, type ConfigProblem, type PrometheusConfig, type ScrapeConfig } from '../scrape/config';
-import { compileRule, relabel } from '../scrape/relabel';
+import { parseConfig, type ConfigProblem, type PrometheusConfig } from '../config/prometheusConfig';
+import type { ScrapeConfig } from '../config/scrapeConfig';
+import { compileRule, relabel } from '../model/relabel';
 import { METRICS_PATH_LABEL, populateLabels, SCHEME_LABEL } from '../scrape/targets';
 import type { RelabelStep, StaticTarget, TargetChange, TargetInput, TargetPlace } from './api';
 

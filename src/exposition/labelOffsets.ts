@@ -2,7 +2,7 @@
 // record offsets while scanning and build strings only when labels() is asked.
 
 import { intern, Labels, METRIC_NAME } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 import { unescapeLabel } from './byteText';
 import { formatOpenMetricsFloat, parseGoFloat } from './goFloat';
 import { grownArray } from '../model/grownArray';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lineChunks } from './lineChunks';
 import { OpenMetricsParser } from './openMetrics';
 import { readEntries, type ParsedEntry } from './parsedEntries';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 
 const PAGE = new Uint8Array(readFileSync(new URL('../../../shared/conformance/textparse/1histogram.om.txt', import.meta.url)));
 

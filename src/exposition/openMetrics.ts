@@ -4,7 +4,7 @@
 // specification's semantic rules (openMetricsRules.ts) for conformance runs.
 
 import type { Labels } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 import { decodeText, isValidUtf8, unescapeLabel } from './byteText';
 import { parseErrorAt, tokenError } from './errorPlace';
 import { floatSyntaxError, formatGoFloat, readGoFloat } from './goFloat';

@@ -4,7 +4,7 @@
 // these when scraping; the OpenMetrics reference parser (prometheus_client's
 // openmetrics/parser.py) does, and so does a strict OpenMetricsParser.
 
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 
 export interface RuleSample {
   name: string;

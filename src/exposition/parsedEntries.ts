@@ -2,7 +2,7 @@
 // entry at once (loading a file, tests) rather than the allocation-free pull.
 
 import type { Labels } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 import type { Entry, Exemplar, ExpositionParser } from './parser';
 
 export type ParsedEntry =

@@ -3,7 +3,7 @@
 // scrape whose series are all cached allocates no object per sample.
 
 import type { Labels } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 
 export type Entry = 'series' | 'type' | 'help' | 'unit' | 'comment' | 'eof';
 

@@ -3,7 +3,7 @@
 // accepts and failing where it fails, with its wording.
 
 import type { Labels } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 import { decodeText, isValidUtf8, unescapeHelp } from './byteText';
 import { parseErrorAt, tokenError } from './errorPlace';
 import { floatSyntaxError, readGoFloat, readGoInt } from './goFloat';

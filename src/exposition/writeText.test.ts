@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
-import { STALE_NAN, type Metadata, type SeriesData } from '../tsdb/storage';
+import type { Metadata } from '../model/metricType';
+import { STALE_NAN } from '../model/staleNaN';
+import type { SeriesData } from '../model/seriesData';
 import { OpenMetricsParser } from './openMetrics';
 import { readEntries } from './parsedEntries';
 import { PromTextParser } from './promText';

@@ -4,7 +4,9 @@
 // block per metric family, for export and for `promtool tsdb create-blocks-from`.
 
 import { compareStrings, isLegacyLabelName, isLegacyName, METRIC_NAME, type Labels } from '../model/labels';
-import { isStaleNaN, type Metadata, type MetricType, type SeriesData } from '../tsdb/storage';
+import type { Metadata, MetricType } from '../model/metricType';
+import { isStaleNaN } from '../model/staleNaN';
+import type { SeriesData } from '../model/seriesData';
 import { formatGoFloat, formatOpenMetricsFloat } from './goFloat';
 import { canonicalFloat, groupKey, SUFFIXES } from './openMetricsRules';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../model/matcher';
-import { FakeClock } from '../scrape/fakeClock';
+import { FakeClock } from '../model/fakeClock';
 import type { PostedAlert } from './alert';
 import { Notifier, type NotifierConfig } from './notifier';
 import { matchersForAlert } from './silences';
@@ -15,7 +15,7 @@ function setup(config: Partial<NotifierConfig> = {}, receivers = ['default']) {
   const sent: { receiver: string; n: Notification; at: number }[] = [];
   let changes = 0;
   const notifier = new Notifier(
-    { now: clock.now, setTimeout: clock.setTimeout, clearTimeout: (h) => clock.clearTimeout(h as ReturnType<typeof setTimeout>), externalURL: 'http://vigil', onChange: () => changes++ },
+    { now: clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, externalURL: 'http://vigil', onChange: () => changes++ },
     {
       route: { receiver: 'default', groupBy: ['alertname'], groupWait: 30 * S, groupInterval: 5 * M, repeatInterval: 4 * H },
       receivers: receivers.map((name) => ({ name, notify: (n: Notification) => void sent.push({ receiver: name, n, at: clock.now() }) })),

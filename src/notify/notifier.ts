@@ -5,6 +5,7 @@
 // (notify.DedupStage with repeat_interval), and handed to receiver callbacks.
 // Timers and clock are injected; no DOM.
 
+import type { TimerHandle, Timers } from '../model/timers';
 import { acceptAlert, DEFAULT_RESOLVE_TIMEOUT, isResolved, mergeAlerts, type Alert, type PostedAlert } from './alert';
 import { AlertHistory, type HistoryEntry } from './alertHistory';
 import { inhibitedBy, type InhibitRuleConfig } from './inhibit';
@@ -29,10 +30,7 @@ export interface NotifierConfig {
   resolveTimeout?: number;
 }
 
-export interface NotifierDeps {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+export interface NotifierDeps extends Timers {
   /** The notifier's own URL, put in notifications (template.Data ExternalURL). */
   externalURL?: string;
   /** After any change to alerts, their status or silences (for the UI). */
@@ -106,7 +104,7 @@ function labelSetString(labels: Record<string, string>): string {
 class AggregationGroup {
   readonly alerts = new Map<string, Alert>();
   hasFlushed = false;
-  timer: unknown;
+  timer: TimerHandle | undefined;
   nextAt = 0;
 
   constructor(
@@ -127,8 +125,8 @@ export class Notifier {
   private readonly receiverStatus = new Map<string, ReceiverStatus>();
   private readonly silences: Silences;
   private readonly history = new AlertHistory();
-  private maintenanceTimer: unknown;
-  private boundaryTimer: unknown;
+  private maintenanceTimer: TimerHandle | undefined;
+  private boundaryTimer: TimerHandle | undefined;
   private stopped = false;
 
   constructor(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
-import { STALE_NAN } from '../tsdb/storage';
+import { STALE_NAN } from '../model/staleNaN';
 import { apiData, QueryEngine } from './engine';
 
 /** Series sampled every 15 s from 0 to 10 min. */

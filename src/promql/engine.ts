@@ -3,7 +3,8 @@
 // limits (samples, timeout), cancellation and annotations.
 
 import { compareLabels, Labels } from '../model/labels';
-import type { Querier, SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier } from '../tsdb/storage';
 import { typeOf, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';

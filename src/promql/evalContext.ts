@@ -2,7 +2,7 @@
 // and the evaluator's face that function calls use to evaluate their arguments
 // (Prometheus hands its FunctionCalls the evaluated arguments and the call node).
 
-import type { SeriesData } from '../tsdb/storage';
+import type { SeriesData } from '../model/seriesData';
 import type { Annotations } from './annotations';
 import type { Call, Expr, VectorSelector } from './parser/ast';
 import type { Grid, MatrixValue, StepSeries, Value } from './value';

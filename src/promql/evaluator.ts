@@ -2,7 +2,8 @@
 // series were fetched. Each node is computed once for all steps; function
 // calls go through the one table in functions.ts.
 
-import { isStaleNaN, type SeriesData } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
+import type { SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
-import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../scrape/config';
-import { FakeClock } from '../scrape/fakeClock';
+import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/remoteWriteConfig';
+import { FakeClock } from '../model/fakeClock';
 import { Head } from '../tsdb/head';
 import { RemoteWriteStorage } from './remoteWriteStorage';
 

@@ -4,7 +4,7 @@
 // ApplyConfig: a queue whose config and external labels are unchanged keeps
 // running; any other is stopped and opened anew on the same persisted queue).
 
-import type { RemoteWriteConfig } from '../scrape/config';
+import type { RemoteWriteConfig } from '../config/remoteWriteConfig';
 import type { Storage } from '../tsdb/storage';
 import { queueName, WriteQueue, type QueueDeps, type QueueOptions, type RemoteWriteStatus } from './writeQueue';
 import { WriteTap } from './writeTap';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../scrape/config';
+import { realTimers } from '../model/timers';
+import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { retryAfterMs, sendWrite, writeHeaders } from './writeClient';
 
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -50,7 +51,7 @@ describe('sendWrite', () => {
       if (this !== undefined) throw new TypeError('Illegal invocation');
       return Promise.resolve(new Response(null, { status: 204 }));
     } as unknown as typeof fetch;
-    const deps = { fetch: strict, now: () => 0, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: ReturnType<typeof setTimeout>) => clearTimeout(h) };
+    const deps = { fetch: strict, ...realTimers, now: () => 0 };
     const cfg: RemoteWriteConfig = { url: 'http://r/', name: '', remoteTimeout: 1000, headers: {}, writeRelabelConfigs: [], queueConfig: DEFAULT_QUEUE_CONFIG, unsupported: {} };
     expect(await sendWrite(deps, cfg, {}, new Uint8Array(0))).toEqual({ kind: 'ok' });
   });

@@ -3,16 +3,12 @@
 // (storage/remote/client.go Store): 2xx done, 5xx (and 429 when allowed) worth
 // retrying, anything else refused for good.
 
-import type { RemoteWriteConfig } from '../scrape/config';
+import type { RemoteWriteConfig } from '../config/remoteWriteConfig';
+import type { Timers } from '../model/timers';
 import { describeFetchFailure } from './writeErrors';
 
-export type TimerHandle = ReturnType<typeof setTimeout>;
-
-export interface ClientDeps {
+export interface ClientDeps extends Timers {
   fetch: typeof fetch;
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(h: TimerHandle): void;
   /** Sent as User-Agent where the platform lets a script set it (not in browsers, where it would only widen the CORS preflight). */
   userAgent?: string;
 }

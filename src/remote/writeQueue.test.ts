@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { uncompress } from 'snappyjs';
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
-import { DEFAULT_QUEUE_CONFIG, DEFAULT_REMOTE_TIMEOUT, type QueueConfig, type RemoteWriteConfig } from '../scrape/config';
-import { FakeClock } from '../scrape/fakeClock';
+import { DEFAULT_QUEUE_CONFIG, DEFAULT_REMOTE_TIMEOUT, type QueueConfig, type RemoteWriteConfig } from '../config/remoteWriteConfig';
+import { FakeClock } from '../model/fakeClock';
 import { WriteQueue, type QueueOptions } from './writeQueue';
 import { decodeWriteRequest } from './writeRequest';
 

@@ -8,11 +8,12 @@
 
 import { md5 } from 'js-md5';
 import { Labels } from '../model/labels';
-import type { RemoteWriteConfig } from '../scrape/config';
-import { compileRule, relabel, type RelabelRule } from '../scrape/relabel';
+import type { RemoteWriteConfig } from '../config/remoteWriteConfig';
+import { compileRule, relabel, type RelabelRule } from '../model/relabel';
+import type { TimerHandle } from '../model/timers';
 import { compress } from 'snappyjs';
 import { QueueStore, type SegmentRecord, type SeriesRecord } from './queueStore';
-import { sendWrite, writeHeaders, type ClientDeps, type TimerHandle } from './writeClient';
+import { sendWrite, writeHeaders, type ClientDeps } from './writeClient';
 import { encodeLabels, encodeWriteRequest } from './writeRequest';
 import { grownArray } from '../model/grownArray';
 

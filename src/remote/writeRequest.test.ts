@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { compress, uncompress } from 'snappyjs';
 import { describe, expect, it } from 'vitest';
-import { STALE_NAN } from '../tsdb/storage';
+import { STALE_NAN } from '../model/staleNaN';
 import { decodeWriteRequest, encodeLabels, encodeWriteRequest } from './writeRequest';
 
 function batchOf(series: { labels: string[]; ts: number[]; vs: number[] }[]) {

@@ -4,7 +4,7 @@
 // would build an object per sample, where this writes typed arrays straight
 // into one byte buffer. The decoder exists so tests can check round trips.
 
-import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from '../tsdb/storage';
+import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from '../model/staleNaN';
 
 // Field tags: (field number << 3) | wire type.
 const TAG_TIMESERIES = (1 << 3) | 2; // WriteRequest.timeseries

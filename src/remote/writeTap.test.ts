@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
-import { STALE_NAN, isStaleNaN } from '../tsdb/storage';
+import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
 import { WriteTap, type SampleSink } from './writeTap';
 
 /** Records what reaches a queue as `labels@t=v`, one list per commit. */

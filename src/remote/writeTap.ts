@@ -4,7 +4,8 @@
 // over once per commit; no object is built per sample.
 
 import type { Labels } from '../model/labels';
-import type { AppendStats, Appender, Metadata, Querier, SeriesRef, Storage } from '../tsdb/storage';
+import type { Metadata } from '../model/metricType';
+import type { AppendStats, Appender, Querier, SeriesRef, Storage } from '../tsdb/storage';
 import { grownArray } from '../model/grownArray';
 
 /** Where a commit's samples go (a WriteQueue). */

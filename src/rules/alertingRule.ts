@@ -6,7 +6,8 @@
 
 import { Labels, METRIC_NAME } from '../model/labels';
 import { Matcher } from '../model/matcher';
-import { isStaleNaN, type Querier } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
+import type { Querier } from '../tsdb/storage';
 import { expandAlertTemplate } from './alertTemplate';
 import type { RuleConfig } from './ruleFile';
 import type { AlertState, AlertView, EvalSample, OutgoingAlert, Rule, RuleContext, RuleHealth } from './rule';

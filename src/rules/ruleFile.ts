@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { formatDuration, parseDuration } from '../model/duration';
 import { METRIC_NAME, quote } from '../model/labels';
 import { parseExpr } from '../promql/parser/parse';
-import { ConfigError, YamlSource } from '../scrape/yamlDecode';
+import { ConfigError, YamlSource } from '../config/yamlDecode';
 import { checkAlertTemplate } from './alertTemplate';
 
 export interface RuleConfig {

@@ -4,7 +4,8 @@
 // per-group offset so groups with the same interval spread out.
 
 import type { Labels } from '../model/labels';
-import { STALE_NAN, type Storage } from '../tsdb/storage';
+import { STALE_NAN } from '../model/staleNaN';
+import type { Storage } from '../tsdb/storage';
 import { AlertingRule } from './alertingRule';
 import { RecordingRule } from './recordingRule';
 import type { RuleConfig, RuleGroupConfig } from './ruleFile';

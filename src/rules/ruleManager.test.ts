@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { QueryEngine } from '../promql/engine';
-import { FakeClock } from '../scrape/fakeClock';
+import { FakeClock } from '../model/fakeClock';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
+import { isStaleNaN } from '../model/staleNaN';
 import { engineQueryFunc, type AlertView, type OutgoingAlert } from './rule';
 import { parseRuleFile, type RuleFile } from './ruleFile';
 import { RuleGroup } from './ruleGroup';
@@ -27,7 +27,7 @@ function setup(start = 0, extra: Partial<RuleManagerDeps> = {}, head = new Head(
     query: engineQueryFunc(new QueryEngine(), head),
     now: clock.now,
     setTimeout: clock.setTimeout,
-    clearTimeout: (h) => clock.clearTimeout(h as ReturnType<typeof setTimeout>),
+    clearTimeout: clock.clearTimeout,
     notify: (a) => notified.push(a),
     onAlertsChanged: (a) => changes.push(a),
     ...extra,

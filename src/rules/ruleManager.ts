@@ -3,13 +3,14 @@
 // state from ALERTS_FOR_STATE after a restart, and marks the series of
 // removed groups stale. Timers and clock are injected.
 
+import type { TimerHandle, Timers } from '../model/timers';
 import type { Storage } from '../tsdb/storage';
 import type { AlertView, GroupView, OutgoingAlert, QueryFunc } from './rule';
 import { AlertingRule } from './alertingRule';
 import type { RuleFile } from './ruleFile';
 import { RuleGroup, type GroupDeps } from './ruleGroup';
 
-export interface RuleManagerDeps {
+export interface RuleManagerDeps extends Timers {
   storage: Storage;
   /** Usually engineQueryFunc(queryEngine, storage). */
   query: QueryFunc;
@@ -19,9 +20,6 @@ export interface RuleManagerDeps {
    * Prometheus; its output is still appended to `storage`.)
    */
   groupQuery?(file: string, group: string): QueryFunc | undefined;
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
   externalLabels?: Record<string, string>;
   externalURL?: string;
   /** global.evaluation_interval (ms, default 1m) for groups without their own. */
@@ -49,7 +47,7 @@ const DEFAULT_EVALUATION_INTERVAL = 60_000;
 
 interface Running {
   group: RuleGroup;
-  timer: unknown;
+  timer: TimerHandle | undefined;
   /** The next evaluation timestamp. */
   next: number;
   /** Evaluations left before restoring `for` state; -1 once done or not needed. */

@@ -12,7 +12,7 @@ import { almostEqual } from '../promql/almost';
 import { QueryEngine } from '../promql/engine';
 import { parseMetric, parseSeriesDesc } from '../promql/parser/seriesDesc';
 import { Head } from '../tsdb/head';
-import { ConfigError, YamlSource } from '../scrape/yamlDecode';
+import { ConfigError, YamlSource } from '../config/yamlDecode';
 import { AlertingRule } from './alertingRule';
 import { engineQueryFunc, type EvalSample } from './rule';
 import { parseRuleFile } from './ruleFile';

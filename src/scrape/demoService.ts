@@ -5,7 +5,7 @@
 // benchmark data sets and their OpenMetrics export all agree to the bit.
 
 import { Labels } from '../model/labels';
-import type { MetricType } from '../tsdb/storage';
+import type { MetricType } from '../model/metricType';
 
 export interface SimSeries {
   labels: Labels;

@@ -5,7 +5,8 @@
 
 import { SeriesCache } from '../exposition/seriesCache';
 import type { Labels } from '../model/labels';
-import type { Metadata, SeriesRef } from '../tsdb/storage';
+import type { Metadata } from '../model/metricType';
+import type { SeriesRef } from '../tsdb/storage';
 
 export interface CacheEntry {
   ref: SeriesRef;

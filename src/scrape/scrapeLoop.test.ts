@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { PromTextParser } from '../exposition/promText';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
-import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
+import { isStaleNaN } from '../model/staleNaN';
+import { loadConfig } from '../config/prometheusConfig';
+import { FakeClock } from '../model/fakeClock';
 import { ScrapePool } from './scrapePool';
 import type { ScrapeLoop } from './scrapeLoop';
 

@@ -5,23 +5,20 @@
 
 import { METRIC_NAME, Labels, quote } from '../model/labels';
 import { parserFor } from '../exposition/contentType';
-import { STALE_NAN, isStaleNaN, type Appender, type Metadata, type MetricType, type SeriesRef, type Storage } from '../tsdb/storage';
-import type { BasicAuth } from './config';
-import { processBuilder, type RelabelRule } from './relabel';
+import type { Metadata, MetricType } from '../model/metricType';
+import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
+import type { Appender, SeriesRef, Storage } from '../tsdb/storage';
+import type { BasicAuth } from '../config/httpAuth';
+import { processBuilder, type RelabelRule } from '../model/relabel';
+import type { TimerHandle, Timers } from '../model/timers';
 import { DROPPED, ScrapeCache } from './scrapeCache';
 import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
 import type { Target } from './targets';
 
-type TimerHandle = ReturnType<typeof setTimeout>;
-
 /** What a loop needs from its surroundings, injected so it runs in a worker, in Node and under a fake clock. */
-export interface ScrapeDeps {
+export interface ScrapeDeps extends Timers {
   storage: Storage;
   fetch: typeof fetch;
-  /** Wall-clock milliseconds. */
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
   /** The page's protocol ('https:'), to name blocked mixed content in errors; the worker's location by default. */
   pageProtocol?: string;
   /** Spreads the scrape offsets of several Vigil instances (Prometheus's offsetSeed). */

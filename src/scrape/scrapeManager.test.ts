@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../model/matcher';
 import { Head } from '../tsdb/head';
-import { isStaleNaN } from '../tsdb/storage';
-import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
+import { isStaleNaN } from '../model/staleNaN';
+import { loadConfig } from '../config/prometheusConfig';
+import { FakeClock } from '../model/fakeClock';
 import { ScrapeManager } from './scrapeManager';
 
 function managerWith(fetchFn: typeof fetch, start = 0) {

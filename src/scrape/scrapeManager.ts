@@ -2,7 +2,7 @@
 // config, with target health for the UI (Prometheus's scrape.Manager and the
 // targets API).
 
-import type { PrometheusConfig } from './config';
+import type { PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapePool } from './scrapePool';
 import type { ScrapeDeps, TargetState } from './scrapeLoop';
 

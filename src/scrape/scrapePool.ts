@@ -3,9 +3,11 @@
 // restarts loops whose scrape settings changed, handing over the cache when
 // the samples would come out the same.
 
-import type { ScrapeConfig, TargetGroup } from './config';
-import { parseTargetGroups } from './config';
-import { compileRule, type RelabelRule } from './relabel';
+import type { ScrapeConfig } from '../config/scrapeConfig';
+import type { TargetGroup } from '../config/targetGroups';
+import { parseTargetGroups } from '../config/targetGroups';
+import { compileRule, type RelabelRule } from '../model/relabel';
+import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';
 import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 import { targetRules, targetsFromGroups, type DroppedTarget, type Target } from './targets';
@@ -24,7 +26,7 @@ export class ScrapePool {
   private rules: RelabelRule[] = [];
   private metricRules: RelabelRule[] = [];
   private readonly files = new Map<string, FileSource>();
-  private readonly fileTimers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly fileTimers = new Set<TimerHandle>();
   private fileGeneration = 0;
   private stopped = false;
 
@@ -121,15 +123,15 @@ export class ScrapePool {
     for (const url of this.files.keys()) if (!wanted.has(url)) this.files.delete(url);
     for (const sd of this.cfg.fileSdConfigs) {
       for (const url of sd.files) {
-        const refresh = (timer: ReturnType<typeof setTimeout>) => {
+        const refresh = (timer: TimerHandle) => {
           this.fileTimers.delete(timer);
           void this.fetchFile(url).then(() => {
             if (this.stopped || generation !== this.fileGeneration) return;
-            const next: ReturnType<typeof setTimeout> = this.deps.setTimeout(() => refresh(next), sd.refreshInterval);
+            const next: TimerHandle = this.deps.setTimeout(() => refresh(next), sd.refreshInterval);
             this.fileTimers.add(next);
           });
         };
-        const first: ReturnType<typeof setTimeout> = this.deps.setTimeout(() => refresh(first), 0);
+        const first: TimerHandle = this.deps.setTimeout(() => refresh(first), 0);
         this.fileTimers.add(first);
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { loadConfig } from '../config/prometheusConfig';
 import { targetRules, targetsFromGroups } from './targets';
 
 function build(yaml: string) {

@@ -4,8 +4,9 @@
 
 import { formatDuration, parseDuration } from '../model/duration';
 import { Labels, LabelsBuilder, quote } from '../model/labels';
-import type { ScrapeConfig, TargetGroup } from './config';
-import { compileRule, processBuilder, type RelabelRule } from './relabel';
+import type { ScrapeConfig } from '../config/scrapeConfig';
+import type { TargetGroup } from '../config/targetGroups';
+import { compileRule, processBuilder, type RelabelRule } from '../model/relabel';
 
 export const ADDRESS_LABEL = '__address__';
 export const SCHEME_LABEL = '__scheme__';

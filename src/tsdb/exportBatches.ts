@@ -4,7 +4,8 @@
 
 import { METRIC_NAME } from '../model/labels';
 import { Matcher } from '../model/matcher';
-import type { Querier, SeriesData } from './storage';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier } from './storage';
 
 /** Series matching the matchers in [mint, maxt], batched by metric name in name order; nameless series come last. */
 export async function* exportBatches(q: Querier, matchers: readonly Matcher[], mint: number, maxt: number): AsyncGenerator<SeriesData[]> {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compareLabels, Labels } from '../model/labels';
 import { Matcher, type MatchType } from '../model/matcher';
 import { Head } from './head';
-import { isStaleNaN, STALE_NAN, type AppendStats } from './storage';
+import { isStaleNaN, STALE_NAN } from '../model/staleNaN';
+import type { AppendStats } from './storage';
 
 const up = (instance: string) => Labels.from({ __name__: 'up', instance, job: 'node' });
 

@@ -9,7 +9,8 @@ import { HeadQuerier } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
 import type { SampleJournal } from './sampleJournal';
-import type { AppendStats, Appender, Metadata, Querier, SeriesRef, Storage } from './storage';
+import type { Metadata } from '../model/metricType';
+import type { AppendStats, Appender, Querier, SeriesRef, Storage } from './storage';
 
 export interface HeadOptions {
   /** Width of the aligned time windows chunks stay within; Prometheus's default is 2 h. */

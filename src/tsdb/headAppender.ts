@@ -4,7 +4,8 @@
 import { grownArray } from '../model/grownArray';
 import type { Labels } from '../model/labels';
 import type { Head } from './head';
-import type { AppendStats, Appender, Metadata, SeriesRef } from './storage';
+import type { Metadata } from '../model/metricType';
+import type { AppendStats, Appender, SeriesRef } from './storage';
 
 interface Buffers {
   refs: Uint32Array;

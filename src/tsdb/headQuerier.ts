@@ -7,7 +7,9 @@ import type { Head } from './head';
 import type { ChunkBytes } from './blockFormat';
 import { decodeRange, ENC_XOR } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
+import type { Metadata } from '../model/metricType';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier, SelectHints } from './storage';
 
 export class HeadQuerier implements Querier {
   constructor(private readonly head: Head) {}

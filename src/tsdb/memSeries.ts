@@ -4,7 +4,8 @@
 import type { Labels } from '../model/labels';
 import { grownArray } from '../model/grownArray';
 import { compactChunk, ENC_XOR, lowerBound, type ChunkEncoding } from './chunkEncoding';
-import { isStaleNaN, type SeriesRef } from './storage';
+import { isStaleNaN } from '../model/staleNaN';
+import type { SeriesRef } from './storage';
 import { XorAppender } from './xorChunk';
 
 export interface ChunkOptions {

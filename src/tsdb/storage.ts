@@ -3,17 +3,11 @@
 
 import type { Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
+import type { Metadata } from '../model/metricType';
+import type { SeriesData } from '../model/seriesData';
 
 /** A series' number in one storage; 0 means "not resolved yet". */
 export type SeriesRef = number;
-
-export type MetricType = 'counter' | 'gauge' | 'histogram' | 'gaugehistogram' | 'summary' | 'info' | 'stateset' | 'unknown';
-
-export interface Metadata {
-  type: MetricType;
-  help: string;
-  unit: string;
-}
 
 /** Why samples of one commit were not stored, as Prometheus counts them. */
 export interface AppendStats {
@@ -43,15 +37,6 @@ export interface Appender {
   rollback(): void;
 }
 
-/** One series' samples in [mint, maxt]: timestamps in integer ms, values as float64 (stale NaN kept). */
-export interface SeriesData {
-  labels: Labels;
-  ts: Float64Array;
-  vs: Float64Array;
-  /** Start times aligned with ts (0 = unknown); left out when no sample in the range has one. */
-  st?: Float64Array;
-}
-
 /** What a reader tells a select beyond the matchers and span (Prometheus's SelectHints). */
 export interface SelectHints {
   /** Called now and then while a large select decodes: may yield to the event loop, throws to abandon the select (a cancelled query). */
@@ -72,24 +57,4 @@ export interface Querier {
 export interface Storage {
   appender(): Appender;
   querier(): Querier;
-}
-
-/**
- * Prometheus's staleness marker is the NaN 0x7ff0000000000002 (value.StaleNaN).
- * It is a signalling NaN, and V8 may quiet it (set bit 51) whenever the value
- * passes through a register, so both forms count as stale here; encoders write
- * the exact Prometheus bits back.
- */
-export const STALE_NAN_BITS_HI = 0x7ff00000;
-export const STALE_NAN_BITS_LO = 0x00000002;
-
-const scratch = new DataView(new ArrayBuffer(8));
-scratch.setUint32(0, STALE_NAN_BITS_HI);
-scratch.setUint32(4, STALE_NAN_BITS_LO);
-export const STALE_NAN = scratch.getFloat64(0);
-
-export function isStaleNaN(v: number): boolean {
-  if (v === v) return false;
-  scratch.setFloat64(0, v);
-  return (scratch.getUint32(0) & 0xfff7ffff) === STALE_NAN_BITS_HI && scratch.getUint32(4) === STALE_NAN_BITS_LO;
 }

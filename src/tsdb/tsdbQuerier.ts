@@ -9,7 +9,9 @@ import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
 import type { Head } from './head';
 import { HeadQuerier } from './headQuerier';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
+import type { Metadata } from '../model/metricType';
+import type { SeriesData } from '../model/seriesData';
+import type { Querier, SelectHints } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
 export interface PersistedView {

@@ -4,7 +4,7 @@
 
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { BlockIndex } from './blockFormat';
-import type { Metadata } from './storage';
+import type { Metadata } from '../model/metricType';
 
 export interface BlockRecord {
   id: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isStaleNaN, STALE_NAN } from './storage';
+import { isStaleNaN, STALE_NAN } from '../model/staleNaN';
 import { decodeXorInto, XorAppender, XorIterator, xorNumSamples } from './xorChunk';
 
 function fromBits(hi: number, lo: number): number {

@@ -4,7 +4,7 @@
 // delta-of-delta timestamps and XOR-ed values. The bytes are what Prometheus
 // writes, so every float64 — NaN payloads, ±Inf, -0 — comes back bit-exact.
 
-import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from './storage';
+import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from '../model/staleNaN';
 import { BitReader, BitWriter, paddedCopy, peek32 } from './bitStream';
 
 const TWO32 = 4294967296;

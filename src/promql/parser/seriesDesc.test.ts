@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaleNaN } from '../../tsdb/storage';
+import { isStaleNaN } from '../../model/staleNaN';
 import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc } from './seriesDesc';
 
 const values = (line: string) => parseSeriesDesc(`m ${line}`).values.map((v) => (v.omitted ? '_' : v.value));

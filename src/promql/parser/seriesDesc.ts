@@ -4,7 +4,7 @@
 
 import { parseDuration } from '../../model/duration';
 import { Labels, METRIC_NAME } from '../../model/labels';
-import { STALE_NAN } from '../../tsdb/storage';
+import { STALE_NAN } from '../../model/staleNaN';
 import { unquote } from './literals';
 
 /** One position in a sequence: a value, or omitted (`_`). */

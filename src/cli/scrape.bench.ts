@@ -1,12 +1,12 @@
 // Steady-state scrapes of the 10,000-series scale page: fetch → parse →
 // metric_relabel_configs → limits → append → commit, through the real loop.
 
-import { datasetInfo, expositionPage } from '../cli/datasets';
+import { datasetInfo, expositionPage } from './datasets';
 import { Head } from '../tsdb/head';
-import { loadConfig } from './config';
-import { FakeClock } from './fakeClock';
-import type { ScrapeLoop } from './scrapeLoop';
-import { ScrapePool } from './scrapePool';
+import { loadConfig } from '../config/prometheusConfig';
+import { FakeClock } from '../model/fakeClock';
+import type { ScrapeLoop } from '../scrape/scrapeLoop';
+import { ScrapePool } from '../scrape/scrapePool';
 
 const PAGES = 8;
 const SCRAPES = 40;

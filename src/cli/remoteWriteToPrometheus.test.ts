@@ -8,13 +8,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, PROMETHEUS, PrometheusProcess } from '../cli/prometheusProcess';
+import { freePort, PROMETHEUS, PrometheusProcess } from './prometheusProcess';
 import { Labels } from '../model/labels';
-import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../scrape/config';
+import { DEFAULT_QUEUE_CONFIG, type RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { QueryEngine } from '../promql/engine';
 import { Head } from '../tsdb/head';
-import { RemotePrometheus } from './remotePrometheus';
-import { RemoteWriteStorage } from './remoteWriteStorage';
+import { RemotePrometheus } from '../remote/remotePrometheus';
+import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 
 const present = existsSync(PROMETHEUS);
 const SERIES = 10;

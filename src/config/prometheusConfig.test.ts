@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_CONFIG, formatBytes, loadConfig, parseBytes, parseConfig, parseTargetGroups, serializeConfig } from './config';
+import { loadConfig, parseConfig, serializeConfig } from './prometheusConfig';
+import { DEFAULT_QUEUE_CONFIG } from './remoteWriteConfig';
 import { ConfigError } from './yamlDecode';
 
 const FULL = `global:
@@ -185,56 +186,8 @@ describe('loadConfig', () => {
     expect([(err as ConfigError).line, (err as ConfigError).column]).toEqual([line, column]);
   });
 
-  it('types remote_write with Prometheus defaults, warning about what it ignores', () => {
-    const cfg = loadConfig(`remote_write:
-  - url: http://127.0.0.1:9090/api/v1/write
-    name: central
-    remote_timeout: 10s
-    headers: {X-Scope-OrgID: team-a}
-    bearer_token: s3cret
-    write_relabel_configs:
-      - {source_labels: [__name__], regex: 'go_.*', action: drop}
-    queue_config: {max_samples_per_send: 500, batch_send_deadline: 1s, max_backoff: 2s, retry_on_http_429: true}
-    metadata_config: {send: false}
-`);
-    const [rw] = cfg.remoteWrite;
-    expect(rw).toMatchObject({ url: 'http://127.0.0.1:9090/api/v1/write', name: 'central', remoteTimeout: 10_000, headers: { 'X-Scope-OrgID': 'team-a' }, bearerToken: 's3cret' });
-    expect(rw.queueConfig).toEqual({ ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 500, batchSendDeadline: 1000, maxBackoff: 2000, retryOnHttp429: true });
-    expect(rw.writeRelabelConfigs[0]).toMatchObject({ action: 'drop', regex: 'go_.*' });
-    expect(cfg.warnings.map((w) => w.message)).toEqual(['10:5: field metadata_config is not supported by Vigil and is ignored']);
-    expect(loadConfig(serializeConfig(cfg)).remoteWrite).toEqual(cfg.remoteWrite);
-    expect(serializeConfig(cfg, { redact: true })).not.toContain('s3cret');
-  });
-
   it('reads an empty file as the defaults', () => {
     expect(loadConfig('').scrapeConfigs).toEqual([]);
-  });
-});
-
-describe('byte sizes', () => {
-  it.each([
-    ['10MB', 10 * 2 ** 20, '10MiB'],
-    ['1KiB', 1024, '1KiB'],
-    ['1MB512KB', 2 ** 20 + 512 * 1024, '1MiB512KiB'],
-    ['1.5MB', 1.5 * 2 ** 20, '1MiB512KiB'],
-    ['0', 0, '0B'],
-    ['100B', 100, '100B'],
-  ])('%s is %d bytes, printed %s', (text, n, printed) => {
-    expect(parseBytes(text)).toBe(n);
-    expect(formatBytes(n)).toBe(printed);
-  });
-});
-
-describe('parseTargetGroups', () => {
-  it('reads a file_sd JSON list', () => {
-    expect(parseTargetGroups('[{"targets": ["a:1", "b:2"], "labels": {"env": "prod"}}, {"targets": ["c:3"]}]')).toEqual([
-      { targets: ['a:1', 'b:2'], labels: { env: 'prod' } },
-      { targets: ['c:3'], labels: {} },
-    ]);
-  });
-
-  it('names the place of a wrong field', () => {
-    expect(() => parseTargetGroups('[{"targets": ["a:1"], "label": {}}]')).toThrow('1:23: field label not found in type targetgroup.Group');
   });
 });
 

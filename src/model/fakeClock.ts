@@ -1,7 +1,7 @@
-// A clock and timers under a test's control, in the shape ScrapeDeps takes,
-// so scrape schedules run without waiting on the wall clock.
+// Timers under a test's control, so schedules (scrapes, rule groups, the
+// notifier, remote-write batches) run without waiting on the wall clock.
 
-type TimerHandle = ReturnType<typeof setTimeout>;
+import type { TimerHandle, Timers } from './timers';
 
 interface Pending {
   id: number;
@@ -9,7 +9,7 @@ interface Pending {
   fn: () => void;
 }
 
-export class FakeClock {
+export class FakeClock implements Timers {
   private t: number;
   private seq = 0;
   private pending: Pending[] = [];
@@ -26,7 +26,7 @@ export class FakeClock {
     return id as unknown as TimerHandle;
   };
 
-  readonly clearTimeout = (handle: TimerHandle): void => {
+  readonly clearTimeout = (handle: TimerHandle | undefined): void => {
     this.pending = this.pending.filter((p) => p.id !== (handle as unknown as number));
   };
 

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { datasetInfo, expositionPage } from '../cli/datasets';
-import { OpenMetricsParser } from './openMetrics';
-import type { ExpositionParser } from './parser';
-import { PromTextParser } from './promText';
-import { SeriesCache } from './seriesCache';
+import { datasetInfo, expositionPage } from './datasets';
+import { OpenMetricsParser } from '../exposition/openMetrics';
+import type { ExpositionParser } from '../exposition/parser';
+import { PromTextParser } from '../exposition/promText';
+import { SeriesCache } from '../exposition/seriesCache';
 
 const ALLTYPES = new URL('../../../shared/conformance/textparse/alltypes.237mfs.prom.txt', import.meta.url);
 const ALLTYPES_OM = new URL('../../../shared/conformance/textparse/alltypes.5mfs.om.txt', import.meta.url);

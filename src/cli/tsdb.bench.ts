@@ -6,10 +6,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { datasetInfo, datasetSeries, datasetValue } from '../cli/datasets';
+import { datasetInfo, datasetSeries, datasetValue } from './datasets';
 import type { Labels } from '../model/labels';
-import { Head } from './head';
-import { openTsdb } from './tsdb';
+import { Head } from '../tsdb/head';
+import { openTsdb } from '../tsdb/tsdb';
 
 function collectGarbage(): () => void {
   setFlagsFromString('--expose-gc');

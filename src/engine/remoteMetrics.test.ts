@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SelfMetrics } from '../engine/selfMetrics';
-import { registerRemoteMetrics } from './remoteMetrics';
-import type { RemoteWriteStatus } from './writeQueue';
+import { SelfMetrics } from './selfMetrics';
+import { registerRemoteMetrics } from '../remote/remoteMetrics';
+import type { RemoteWriteStatus } from '../remote/writeQueue';
 
 const base: RemoteWriteStatus = {
   name: 'central',

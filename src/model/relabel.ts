@@ -2,8 +2,8 @@
 // set (targets before scraping, samples after), or drops it.
 
 import { md5 } from 'js-md5';
-import { quote, type Labels, type LabelsBuilder } from '../model/labels';
-import { compileAnchored } from '../model/matcher';
+import { quote, type Labels, type LabelsBuilder } from './labels';
+import { compileAnchored } from './matcher';
 
 export const RELABEL_ACTIONS = [
   'replace',
