@@ -6,14 +6,9 @@
 // A series' bytes are its chunks in time order, each as
 // [encoding byte][uvarint length][chunk bytes].
 
-import { chunkNumSamples, type ChunkEncoding } from './chunkEncoding';
+import { chunkNumSamples, type ChunkBytes, type ChunkEncoding } from './chunkEncoding';
 
 export const PAGE_BYTES = 256 * 1024;
-
-export interface ChunkBytes {
-  encoding: ChunkEncoding;
-  bytes: Uint8Array;
-}
 
 export interface BlockIndex {
   /** Series refs, ascending. */

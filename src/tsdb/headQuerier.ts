@@ -3,14 +3,22 @@
 
 import { compareLabels, compareStrings } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import type { Head } from './head';
-import type { ChunkBytes } from './blockFormat';
-import { decodeRange, ENC_XOR } from './chunkEncoding';
+import { decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
-import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
+import type { Postings, RefList } from './postings';
+import type { Metadata, Querier, SelectHints, SeriesData, SeriesRef } from './storage';
+
+/** What a querier reads of the head (the head implements it). */
+export interface QueryableHead {
+  readonly postings: Postings;
+  get(ref: SeriesRef): MemSeries | undefined;
+  /** Refs of series matching every matcher, ascending. */
+  matching(matchers: readonly Matcher[]): RefList;
+  metadataMap(): ReadonlyMap<string, Metadata>;
+}
 
 export class HeadQuerier implements Querier {
-  constructor(private readonly head: Head) {}
+  constructor(private readonly head: QueryableHead) {}
 
   async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
     const out: SeriesData[] = [];

@@ -3,7 +3,8 @@
 // owns timers and calls checkpoint(); nothing here runs on its own.
 
 import { Labels, METRIC_NAME } from '../model/labels';
-import { buildBlock, seriesChunks, type ChunkBytes } from './blockFormat';
+import { buildBlock, seriesChunks } from './blockFormat';
+import type { ChunkBytes } from './chunkEncoding';
 import { Head } from './head';
 import type { MemSeries, SealedChunk } from './memSeries';
 import { PageCache } from './pageCache';
