@@ -106,6 +106,15 @@ export async function openTsdb(opts: TsdbOptions): Promise<Tsdb> {
   return t;
 }
 
+/** Deletes a TSDB's database; IndexedDB finishes once every open connection to it has closed. */
+export function deleteTsdb(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<{ ok: true } | { ok: false; error: string }> {
+  return new Promise((resolve) => {
+    const req = factory.deleteDatabase(name);
+    req.onsuccess = () => resolve({ ok: true });
+    req.onerror = () => resolve({ ok: false, error: `could not delete the ${name} database: ${req.error?.message ?? 'unknown error'}` });
+  });
+}
+
 /**
  * Series i's newest time in a block. Schema-1 blocks did not keep it; they
  * were always written with a full snapshot, so nothing needs skipping for them.
