@@ -29,6 +29,14 @@ export interface BuiltBlock {
   bytes: number;
 }
 
+/**
+ * Series i's newest time in the block. Schema-1 blocks did not keep it; they
+ * were always written with a full snapshot, so nothing needs skipping for them.
+ */
+export function seriesMaxt(index: BlockIndex, i: number): number {
+  return index.maxts?.[i] ?? -Infinity;
+}
+
 /** Lays out series' chunks (entries ascending by ref, chunks in time order, maxt their newest sample). */
 export function buildBlock(entries: readonly { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[]): BuiltBlock {
   const refs = new Uint32Array(entries.length);

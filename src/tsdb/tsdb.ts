@@ -3,15 +3,15 @@
 // owns timers and calls checkpoint(); nothing here runs on its own.
 
 import { Labels, METRIC_NAME } from '../model/labels';
-import { buildBlock, seriesChunks } from './blockFormat';
+import { seriesChunks, seriesMaxt } from './blockFormat';
 import type { ChunkBytes } from './chunkEncoding';
 import { Head } from './head';
 import type { MemSeries, SealedChunk } from './memSeries';
-import { PageCache } from './pageCache';
+import { PersistedState, type NewBlock } from './persistedState';
 import type { Appender, Querier, Storage } from './storage';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
 import { SampleJournal } from './sampleJournal';
-import { HEAD_KEY, loadState, openStore, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
+import { deleteBlock, HEAD_KEY, loadState, openStore, putBlock, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
 
 export interface TsdbOptions {
@@ -115,27 +115,15 @@ export function deleteTsdb(name: string, factory: IDBFactory = globalThis.indexe
   });
 }
 
-/**
- * Series i's newest time in a block. Schema-1 blocks did not keep it; they
- * were always written with a full snapshot, so nothing needs skipping for them.
- */
-function seriesMaxt(b: BlockRecord, i: number): number {
-  return b.index.maxts?.[i] ?? -Infinity;
-}
-
 function isQuotaError(e: unknown): boolean {
   return (e as { name?: string } | null)?.name === 'QuotaExceededError';
 }
 
 class PersistentTsdb implements Tsdb, PersistedView {
   readonly head: Head;
-  private blockList: BlockRecord[] = [];
-  private readonly cache: PageCache;
+  private readonly persisted: PersistedState;
   private readonly retentionMs: number;
   private readonly maxBytes: number;
-  /** Every series with a ref below this is in the series store. */
-  private persistedRefs = 1;
-  private nextBlockId = 1;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly warnings: string[] = [];
@@ -151,7 +139,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     opts: TsdbOptions,
   ) {
     this.head = new Head({ chunkRange: opts.chunkRange, tooOldWindow: opts.tooOldWindow });
-    this.cache = new PageCache(opts.cacheBytes ?? 64 * 1024 * 1024);
+    this.persisted = new PersistedState(db, opts.cacheBytes ?? 64 * 1024 * 1024);
     this.retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
     this.maxBytes = opts.maxBytes ?? Infinity;
   }
@@ -166,14 +154,12 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const state = await loadState(this.db);
     const head = this.head;
     for (const rec of state.series.sort((a, b) => a.ref - b.ref)) head.getOrCreate(Labels.fromSortedPairs(rec.labels), rec.ref);
-    this.persistedRefs = head.nextSeriesRef;
-    this.blockList = state.blocks;
-    this.sortBlocks();
+    this.persisted.persistedRefs = head.nextSeriesRef;
+    this.persisted.restore(state.blocks);
     const persistedUntil = new Float64Array(head.nextSeriesRef).fill(-Infinity);
-    for (const b of this.blockList) {
-      this.nextBlockId = Math.max(this.nextBlockId, b.id + 1);
+    for (const b of this.persisted.blocks()) {
       const refs = b.index.refs;
-      for (let i = 0; i < refs.length; i++) persistedUntil[refs[i]] = Math.max(persistedUntil[refs[i]], seriesMaxt(b, i));
+      for (let i = 0; i < refs.length; i++) persistedUntil[refs[i]] = Math.max(persistedUntil[refs[i]], seriesMaxt(b.index, i));
     }
     const h = state.head;
     if (h) {
@@ -208,7 +194,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
   }
 
   private restoreSnapshot(h: HeadRecord, persistedUntil: Float64Array): void {
-    this.nextBlockId = Math.max(this.nextBlockId, h.nextBlockId);
+    this.persisted.reserveIds(h.nextBlockId);
     this.head.maxTime = h.maxTime;
     for (const [m, meta] of h.metadata) this.head.setMetadata(m, meta);
     let off = 0;
@@ -243,24 +229,11 @@ class PersistentTsdb implements Tsdb, PersistedView {
   }
 
   blocks(): readonly BlockRecord[] {
-    return this.blockList;
+    return this.persisted.blocks();
   }
 
-  async loadPages(keys: readonly [number, number][]): Promise<(Uint8Array | undefined)[]> {
-    const out: (Uint8Array | undefined)[] = keys.map(([b, p]) => this.cache.get(`${b}/${p}`));
-    const missing: number[] = [];
-    out.forEach((p, i) => p === undefined && missing.push(i));
-    if (missing.length === 0) return out;
-    const got = await readPages(
-      this.db,
-      missing.map((i) => keys[i]),
-    );
-    missing.forEach((i, k) => {
-      const page = got[k];
-      out[i] = page;
-      if (page !== undefined) this.cache.set(`${keys[i][0]}/${keys[i][1]}`, page);
-    });
-    return out;
+  loadPages(keys: readonly [number, number][]): Promise<(Uint8Array | undefined)[]> {
+    return this.persisted.loadPages(keys);
   }
 
   checkpoint(): Promise<CheckpointResult> {
@@ -294,10 +267,6 @@ class PersistentTsdb implements Tsdb, PersistedView {
     return p;
   }
 
-  private sortBlocks(): void {
-    this.blockList.sort((a, b) => a.window - b.window || a.id - b.id);
-  }
-
   private async writeCheckpoint(): Promise<Omit<CheckpointResult, 'blocksCompacted' | 'retention'> & { dropped?: Omit<RetentionResult, 'reasons'> }> {
     const head = this.head;
     const range = head.chunkOptions.chunkRange;
@@ -310,7 +279,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
       // A series whose window has passed would cut its chunk on the next sample anyway; sealing now keeps checkpoints small.
       if (s.open !== undefined && s.nextAt <= head.maxTime) s.seal();
       all.push(s);
-      if (s.ref >= this.persistedRefs) newSeries.push({ ref: s.ref, labels: [...s.labels.flat()] });
+      if (s.ref >= this.persisted.persistedRefs) newSeries.push({ ref: s.ref, labels: [...s.labels.flat()] });
       if (s.sealed.length === 0) continue;
       taken.push([s, s.sealed.length]);
       for (const c of s.sealed) {
@@ -325,7 +294,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
       }
     }
 
-    const blocks: { rec: BlockRecord; pages: Uint8Array[] }[] = [];
+    const blocks: NewBlock[] = [];
     for (const [window, entries] of [...byWindow].sort((a, b) => a[0] - b[0])) {
       let mint = Infinity;
       let maxt = -Infinity;
@@ -333,7 +302,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
         mint = Math.min(mint, e.chunks[0].mint);
         maxt = Math.max(maxt, e.chunks[e.chunks.length - 1].maxt);
       }
-      blocks.push(this.makeBlock(window, entries, mint, maxt));
+      blocks.push(this.persisted.build(window, entries, mint, maxt));
     }
     // Log only the samples since the last checkpoint until the log outgrows LOG_TO_SNAPSHOT_RATIO snapshots.
     const journal = head.journal!;
@@ -350,10 +319,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const write = () =>
       writeTx(this.db, (tx, ops) => {
         for (const s of newSeries) ops.push(tx.objectStore('series').put(s));
-        for (const b of blocks) {
-          ops.push(tx.objectStore('blocks').put(b.rec));
-          b.pages.forEach((p, i) => ops.push(tx.objectStore('pages').put(p, [b.rec.id, i])));
-        }
+        for (const b of blocks) putBlock(tx, ops, b.rec, b.pages);
         if (rec) {
           ops.push(tx.objectStore('head').put(rec, HEAD_KEY));
           ops.push(tx.objectStore('wal').clear());
@@ -365,10 +331,11 @@ class PersistentTsdb implements Tsdb, PersistedView {
       try {
         await write();
       } catch (e) {
-        if (!isQuotaError(e) || this.blockList.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+        const stored = this.persisted.blocks();
+        if (!isQuotaError(e) || stored.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
         // Out of quota: drop the oldest window, as size retention would, and try once more.
-        const oldest = this.blockList[0].window;
-        dropped = await this.dropBlocks(new Set(this.blockList.filter((b) => b.window === oldest).map((b) => b.id)));
+        const oldest = stored[0].window;
+        dropped = await this.dropBlocks(new Set(stored.filter((b) => b.window === oldest).map((b) => b.id)));
         try {
           await write();
         } catch (e2) {
@@ -396,9 +363,8 @@ class PersistentTsdb implements Tsdb, PersistedView {
       s.sealed.splice(0, k);
       s.dropStartTimesBefore(s.sealed.length > 0 ? s.sealed[0].mint : s.open !== undefined && s.open.numSamples > 0 ? s.openMint : Infinity);
     }
-    this.persistedRefs = Math.max(this.persistedRefs, refsBelow);
-    for (const b of blocks) this.blockList.push(b.rec);
-    this.sortBlocks();
+    this.persisted.persistedRefs = Math.max(this.persisted.persistedRefs, refsBelow);
+    this.persisted.added(blocks.map((b) => b.rec));
     return {
       blocksWritten: blocks.length,
       chunksWritten: blocks.reduce((n, b) => n + b.rec.numChunks, 0),
@@ -410,27 +376,11 @@ class PersistentTsdb implements Tsdb, PersistedView {
     };
   }
 
-  private makeBlock(window: number, entries: { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[], mint: number, maxt: number) {
-    const built = buildBlock(entries);
-    const rec: BlockRecord = {
-      id: this.nextBlockId++,
-      window,
-      mint,
-      maxt,
-      numChunks: built.numChunks,
-      numSamples: built.numSamples,
-      bytes: built.bytes,
-      numPages: built.pages.length,
-      index: built.index,
-    };
-    return { rec, pages: built.pages };
-  }
-
   private headRecord(all: MemSeries[]): HeadRecord {
     const n = all.length;
     const rec: HeadRecord = {
       maxTime: this.head.maxTime,
-      nextBlockId: this.nextBlockId,
+      nextBlockId: this.persisted.nextBlockId,
       metadata: [...this.head.metadataMap()],
       refs: new Uint32Array(n),
       maxTimes: new Float64Array(n),
@@ -469,14 +419,15 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const reasons: DropReason[] = [];
     const drop = new Set<number>();
     const cutoff = this.head.maxTime - this.retentionMs;
-    for (const b of this.blockList) if (b.maxt < cutoff) drop.add(b.id);
+    const stored = this.persisted.blocks();
+    for (const b of stored) if (b.maxt < cutoff) drop.add(b.id);
     if (drop.size > 0) reasons.push('time');
     let bytes = 0;
-    for (const b of this.blockList) if (!drop.has(b.id)) bytes += b.bytes;
+    for (const b of stored) if (!drop.has(b.id)) bytes += b.bytes;
     if (bytes > this.maxBytes) {
       reasons.push('size');
-      // blockList is in time order, so the oldest go first.
-      for (const b of this.blockList) {
+      // Blocks are in time order, so the oldest go first.
+      for (const b of stored) {
         if (bytes <= this.maxBytes) break;
         if (drop.has(b.id)) continue;
         drop.add(b.id);
@@ -489,26 +440,22 @@ class PersistentTsdb implements Tsdb, PersistedView {
 
   /** Deletes blocks and the series left with no samples anywhere, in one transaction. */
   private async dropBlocks(ids: ReadonlySet<number>): Promise<Omit<RetentionResult, 'reasons'>> {
-    const doomed = this.blockList.filter((b) => ids.has(b.id));
-    const kept = this.blockList.filter((b) => !ids.has(b.id));
+    const doomed = this.persisted.blocks().filter((b) => ids.has(b.id));
+    const kept = this.persisted.blocks().filter((b) => !ids.has(b.id));
     const referenced = new Set<number>();
     for (const b of kept) for (const r of b.index.refs) referenced.add(r);
     const gone = new Set<number>();
     for (const s of this.head.allSeries()) {
       // Series not yet persisted may belong to an appender that has not committed.
-      if (s.ref >= this.persistedRefs || referenced.has(s.ref) || s.sealed.length > 0) continue;
+      if (s.ref >= this.persisted.persistedRefs || referenced.has(s.ref) || s.sealed.length > 0) continue;
       if (s.open !== undefined && s.open.numSamples > 0) continue;
       gone.add(s.ref);
     }
     await writeTx(this.db, (tx, ops) => {
-      for (const b of doomed) {
-        ops.push(tx.objectStore('blocks').delete(b.id));
-        for (let p = 0; p < b.numPages; p++) ops.push(tx.objectStore('pages').delete([b.id, p]));
-      }
+      for (const b of doomed) deleteBlock(tx, ops, b);
       for (const r of gone) ops.push(tx.objectStore('series').delete(r));
     });
-    this.blockList = kept;
-    for (const b of doomed) this.cache.dropBlock(b.id);
+    this.persisted.removed(ids);
     this.head.removeSeries(gone);
     return { blocksDropped: doomed.length, seriesRemoved: gone.size };
   }
@@ -518,7 +465,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     const range = this.head.chunkOptions.chunkRange;
     const settled = this.head.maxTime - range / 2;
     const groups = new Map<number, BlockRecord[]>();
-    for (const b of this.blockList) {
+    for (const b of this.persisted.blocks()) {
       if (b.window + range > settled) continue;
       const g = groups.get(b.window);
       if (g) g.push(b);
@@ -546,29 +493,22 @@ class PersistentTsdb implements Tsdb, PersistedView {
           const have = byRef.get(ref);
           if (have) have.push(...chunks);
           else byRef.set(ref, chunks);
-          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, seriesMaxt(b, i)));
+          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, seriesMaxt(b.index, i)));
         }
       }
       const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, maxt: maxtOf.get(ref)!, chunks }));
-      const merged = this.makeBlock(
+      const merged = this.persisted.build(
         window,
         entries,
         Math.min(...group.map((b) => b.mint)),
         Math.max(...group.map((b) => b.maxt)),
       );
       await writeTx(this.db, (tx, ops) => {
-        ops.push(tx.objectStore('blocks').put(merged.rec));
-        merged.pages.forEach((p, i) => ops.push(tx.objectStore('pages').put(p, [merged.rec.id, i])));
-        for (const b of group) {
-          ops.push(tx.objectStore('blocks').delete(b.id));
-          for (let p = 0; p < b.numPages; p++) ops.push(tx.objectStore('pages').delete([b.id, p]));
-        }
+        putBlock(tx, ops, merged.rec, merged.pages);
+        for (const b of group) deleteBlock(tx, ops, b);
       });
-      const ids = new Set(group.map((b) => b.id));
-      this.blockList = this.blockList.filter((b) => !ids.has(b.id));
-      this.blockList.push(merged.rec);
-      this.sortBlocks();
-      for (const b of group) this.cache.dropBlock(b.id);
+      this.persisted.removed(new Set(group.map((b) => b.id)));
+      this.persisted.added([merged.rec]);
       compacted += group.length;
     }
     return compacted;
@@ -588,7 +528,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     let chunks = 0;
     let samples = 0;
     let storedBytes = 0;
-    for (const b of this.blockList) {
+    for (const b of this.persisted.blocks()) {
       chunks += b.numChunks;
       samples += b.numSamples;
       storedBytes += b.bytes;
@@ -603,14 +543,14 @@ class PersistentTsdb implements Tsdb, PersistedView {
       chunks: chunks + headChunks,
       samples: samples + headSamples,
       storedBytes,
-      blocks: this.blockList.length,
+      blocks: this.persisted.blocks().length,
       bytesPerSample: samples > 0 ? storedBytes / samples : 0,
       headSeries: head.numSeries,
       headChunks,
       headSamples,
       minTime: minTime === Infinity ? NaN : minTime,
       maxTime: head.maxTime === -Infinity ? NaN : head.maxTime,
-      cacheBytes: this.cache.bytes,
+      cacheBytes: this.persisted.cacheBytes,
       topMetricsBySeries: top([...p.valueCounts(METRIC_NAME)].map(([name, count]) => ({ name, count }))),
       topLabelsByValues: top([...p.nameCardinalities()].map(([name, count]) => ({ name, count }))),
       topLabelPairsBySeries: top(pairs),
