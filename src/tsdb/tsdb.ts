@@ -2,7 +2,7 @@
 // (one chunk-range window each), the head checkpointed on demand. The engine
 // owns timers and calls checkpoint(); nothing here runs on its own.
 
-import { Labels, METRIC_NAME } from '../model/labels';
+import { Labels } from '../model/labels';
 import { seriesChunks, seriesMaxt } from './blockFormat';
 import type { ChunkBytes } from './chunkEncoding';
 import { Head } from './head';
@@ -10,6 +10,7 @@ import type { MemSeries, SealedChunk } from './memSeries';
 import { PersistedState, type NewBlock } from './persistedState';
 import type { Appender, Querier, Storage } from './storage';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
+import { tsdbStats, type TsdbStats } from './tsdbStats';
 import { SampleJournal } from './sampleJournal';
 import { deleteBlock, HEAD_KEY, loadState, openStore, putBlock, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
@@ -50,29 +51,6 @@ export interface CheckpointResult {
   retention: RetentionResult;
 }
 
-export interface TsdbStats {
-  series: number;
-  chunks: number;
-  samples: number;
-  /** Bytes of chunk data in IndexedDB (blocks). */
-  storedBytes: number;
-  blocks: number;
-  bytesPerSample: number;
-  headSeries: number;
-  headChunks: number;
-  headSamples: number;
-  minTime: number;
-  maxTime: number;
-  cacheBytes: number;
-  topMetricsBySeries: { name: string; count: number }[];
-  topLabelsByValues: { name: string; count: number }[];
-  topLabelPairsBySeries: { name: string; value: string; count: number }[];
-  seriesCreated: number;
-  seriesRemoved: number;
-  /** Damage found while opening (data that could not be restored), for the UI to show. */
-  loadWarnings: string[];
-}
-
 export const DEFAULT_RETENTION_MS = 15 * 24 * 3_600_000;
 /** Bytes a logged sample takes (ref, timestamp, value). */
 const LOGGED_SAMPLE_BYTES = 20;
@@ -86,7 +64,6 @@ const SNAPSHOT_SERIES_BYTES = 36;
 const LOG_TO_SNAPSHOT_RATIO = 4;
 /** A snapshot at least this often (2 h of 15 s checkpoints) bounds the replay on open. */
 const MAX_LOG_RECORDS = 480;
-const TOP = 10;
 
 export interface Tsdb extends Storage {
   /** Writes sealed chunks as blocks and the head's state, then applies retention and compacts. */
@@ -515,48 +492,6 @@ class PersistentTsdb implements Tsdb, PersistedView {
   }
 
   stats(): TsdbStats {
-    const head = this.head;
-    let headChunks = 0;
-    let headSamples = 0;
-    let minTime = Infinity;
-    for (const s of head.allSeries()) {
-      headChunks += s.sealed.length + (s.open !== undefined && s.open.numSamples > 0 ? 1 : 0);
-      headSamples += s.numSamples;
-      if (s.sealed.length > 0) minTime = Math.min(minTime, s.sealed[0].mint);
-      else if (s.open !== undefined && s.open.numSamples > 0) minTime = Math.min(minTime, s.openMint);
-    }
-    let chunks = 0;
-    let samples = 0;
-    let storedBytes = 0;
-    for (const b of this.persisted.blocks()) {
-      chunks += b.numChunks;
-      samples += b.numSamples;
-      storedBytes += b.bytes;
-      minTime = Math.min(minTime, b.mint);
-    }
-    const p = head.postings;
-    const top = <T extends { count: number }>(xs: T[]) => xs.sort((a, b) => b.count - a.count).slice(0, TOP);
-    const pairs: { name: string; value: string; count: number }[] = [];
-    for (const name of p.labelNames()) for (const [value, count] of p.valueCounts(name)) pairs.push({ name, value, count });
-    return {
-      series: head.numSeries,
-      chunks: chunks + headChunks,
-      samples: samples + headSamples,
-      storedBytes,
-      blocks: this.persisted.blocks().length,
-      bytesPerSample: samples > 0 ? storedBytes / samples : 0,
-      headSeries: head.numSeries,
-      headChunks,
-      headSamples,
-      minTime: minTime === Infinity ? NaN : minTime,
-      maxTime: head.maxTime === -Infinity ? NaN : head.maxTime,
-      cacheBytes: this.persisted.cacheBytes,
-      topMetricsBySeries: top([...p.valueCounts(METRIC_NAME)].map(([name, count]) => ({ name, count }))),
-      topLabelsByValues: top([...p.nameCardinalities()].map(([name, count]) => ({ name, count }))),
-      topLabelPairsBySeries: top(pairs),
-      seriesCreated: head.seriesCreated,
-      seriesRemoved: head.seriesRemoved,
-      loadWarnings: [...this.warnings],
-    };
+    return tsdbStats(this.head, this.persisted.blocks(), this.persisted.cacheBytes, this.warnings);
   }
 }
