@@ -3,16 +3,17 @@
 // owns timers and calls checkpoint(); nothing here runs on its own.
 
 import { Labels } from '../model/labels';
-import { seriesChunks, seriesMaxt } from './blockFormat';
-import type { ChunkBytes } from './chunkEncoding';
+import { seriesMaxt } from './blockFormat';
 import { Head } from './head';
 import type { MemSeries, SealedChunk } from './memSeries';
 import { PersistedState, type NewBlock } from './persistedState';
 import type { Appender, Querier, Storage } from './storage';
+import { applyRetention, dropOldestWindow, type Dropped, type RetentionLimits, type RetentionResult } from './retention';
+import { compact } from './compaction';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
 import { tsdbStats, type TsdbStats } from './tsdbStats';
 import { SampleJournal } from './sampleJournal';
-import { deleteBlock, HEAD_KEY, loadState, openStore, putBlock, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
+import { HEAD_KEY, loadState, openStore, putBlock, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
 
 export interface TsdbOptions {
@@ -28,15 +29,6 @@ export interface TsdbOptions {
   cacheBytes?: number;
   chunkRange?: number;
   tooOldWindow?: number;
-}
-
-export type DropReason = 'time' | 'size' | 'quota';
-
-export interface RetentionResult {
-  blocksDropped: number;
-  seriesRemoved: number;
-  /** Why blocks went, oldest reason first; empty when nothing was dropped. */
-  reasons: DropReason[];
 }
 
 export interface CheckpointResult {
@@ -99,8 +91,7 @@ function isQuotaError(e: unknown): boolean {
 class PersistentTsdb implements Tsdb, PersistedView {
   readonly head: Head;
   private readonly persisted: PersistedState;
-  private readonly retentionMs: number;
-  private readonly maxBytes: number;
+  private readonly limits: RetentionLimits;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly warnings: string[] = [];
@@ -117,8 +108,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
   ) {
     this.head = new Head({ chunkRange: opts.chunkRange, tooOldWindow: opts.tooOldWindow });
     this.persisted = new PersistedState(db, opts.cacheBytes ?? 64 * 1024 * 1024);
-    this.retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
-    this.maxBytes = opts.maxBytes ?? Infinity;
+    this.limits = { retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS, maxBytes: opts.maxBytes ?? Infinity };
   }
 
   /**
@@ -216,19 +206,19 @@ class PersistentTsdb implements Tsdb, PersistedView {
   checkpoint(): Promise<CheckpointResult> {
     return this.serial(async () => {
       const { dropped, ...written } = await this.writeCheckpoint();
-      const retention = await this.retain();
+      const retention = await applyRetention(this.head, this.persisted, this.limits);
       if (dropped) {
         retention.blocksDropped += dropped.blocksDropped;
         retention.seriesRemoved += dropped.seriesRemoved;
         retention.reasons.unshift('quota');
       }
-      const blocksCompacted = await this.compact();
+      const blocksCompacted = await compact(this.head, this.persisted);
       return { ...written, blocksCompacted, retention };
     });
   }
 
   applyRetention(): Promise<RetentionResult> {
-    return this.serial(() => this.retain());
+    return this.serial(() => applyRetention(this.head, this.persisted, this.limits));
   }
 
   async close(): Promise<void> {
@@ -244,7 +234,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
     return p;
   }
 
-  private async writeCheckpoint(): Promise<Omit<CheckpointResult, 'blocksCompacted' | 'retention'> & { dropped?: Omit<RetentionResult, 'reasons'> }> {
+  private async writeCheckpoint(): Promise<Omit<CheckpointResult, 'blocksCompacted' | 'retention'> & { dropped?: Dropped }> {
     const head = this.head;
     const range = head.chunkOptions.chunkRange;
     const refsBelow = head.nextSeriesRef;
@@ -303,16 +293,14 @@ class PersistentTsdb implements Tsdb, PersistedView {
         }
         if (log) ops.push(tx.objectStore('wal').put(log));
       });
-    let dropped: Omit<RetentionResult, 'reasons'> | undefined;
+    let dropped: Dropped | undefined;
     try {
       try {
         await write();
       } catch (e) {
-        const stored = this.persisted.blocks();
-        if (!isQuotaError(e) || stored.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+        if (!isQuotaError(e) || this.persisted.blocks().length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
         // Out of quota: drop the oldest window, as size retention would, and try once more.
-        const oldest = stored[0].window;
-        dropped = await this.dropBlocks(new Set(stored.filter((b) => b.window === oldest).map((b) => b.id)));
+        dropped = await dropOldestWindow(this.head, this.persisted);
         try {
           await write();
         } catch (e2) {
@@ -389,106 +377,6 @@ class PersistentTsdb implements Tsdb, PersistedView {
       o += b.length;
     }
     return rec;
-  }
-
-  /** Drops blocks past retention by time, then by size. */
-  private async retain(): Promise<RetentionResult> {
-    const reasons: DropReason[] = [];
-    const drop = new Set<number>();
-    const cutoff = this.head.maxTime - this.retentionMs;
-    const stored = this.persisted.blocks();
-    for (const b of stored) if (b.maxt < cutoff) drop.add(b.id);
-    if (drop.size > 0) reasons.push('time');
-    let bytes = 0;
-    for (const b of stored) if (!drop.has(b.id)) bytes += b.bytes;
-    if (bytes > this.maxBytes) {
-      reasons.push('size');
-      // Blocks are in time order, so the oldest go first.
-      for (const b of stored) {
-        if (bytes <= this.maxBytes) break;
-        if (drop.has(b.id)) continue;
-        drop.add(b.id);
-        bytes -= b.bytes;
-      }
-    }
-    if (drop.size === 0) return { blocksDropped: 0, seriesRemoved: 0, reasons };
-    return { ...(await this.dropBlocks(drop)), reasons };
-  }
-
-  /** Deletes blocks and the series left with no samples anywhere, in one transaction. */
-  private async dropBlocks(ids: ReadonlySet<number>): Promise<Omit<RetentionResult, 'reasons'>> {
-    const doomed = this.persisted.blocks().filter((b) => ids.has(b.id));
-    const kept = this.persisted.blocks().filter((b) => !ids.has(b.id));
-    const referenced = new Set<number>();
-    for (const b of kept) for (const r of b.index.refs) referenced.add(r);
-    const gone = new Set<number>();
-    for (const s of this.head.allSeries()) {
-      // Series not yet persisted may belong to an appender that has not committed.
-      if (s.ref >= this.persisted.persistedRefs || referenced.has(s.ref) || s.sealed.length > 0) continue;
-      if (s.open !== undefined && s.open.numSamples > 0) continue;
-      gone.add(s.ref);
-    }
-    await writeTx(this.db, (tx, ops) => {
-      for (const b of doomed) deleteBlock(tx, ops, b);
-      for (const r of gone) ops.push(tx.objectStore('series').delete(r));
-    });
-    this.persisted.removed(ids);
-    this.head.removeSeries(gone);
-    return { blocksDropped: doomed.length, seriesRemoved: gone.size };
-  }
-
-  /** Merges the blocks of each settled window into one, as Prometheus compacts head blocks. */
-  private async compact(): Promise<number> {
-    const range = this.head.chunkOptions.chunkRange;
-    const settled = this.head.maxTime - range / 2;
-    const groups = new Map<number, BlockRecord[]>();
-    for (const b of this.persisted.blocks()) {
-      if (b.window + range > settled) continue;
-      const g = groups.get(b.window);
-      if (g) g.push(b);
-      else groups.set(b.window, [b]);
-    }
-    let compacted = 0;
-    for (const [window, group] of groups) {
-      if (group.length < 2) continue;
-      const keys: [number, number][] = [];
-      for (const b of group) for (let p = 0; p < b.numPages; p++) keys.push([b.id, p]);
-      const pages = await readPages(this.db, keys);
-      const byRef = new Map<number, ChunkBytes[]>();
-      const maxtOf = new Map<number, number>();
-      let k = 0;
-      for (const b of group) {
-        const bp = pages.slice(k, k + b.numPages);
-        k += b.numPages;
-        let page = 0;
-        for (let i = 0; i < b.index.refs.length; i++) {
-          while (page + 1 < b.index.pageFirst.length && b.index.pageFirst[page + 1] <= i) page++;
-          const bytes = bp[page];
-          if (bytes === undefined) throw new Error(`tsdb compaction: block ${b.id} lost page ${page}`);
-          const chunks = seriesChunks(b.index, i, bytes);
-          const ref = b.index.refs[i];
-          const have = byRef.get(ref);
-          if (have) have.push(...chunks);
-          else byRef.set(ref, chunks);
-          maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, seriesMaxt(b.index, i)));
-        }
-      }
-      const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, maxt: maxtOf.get(ref)!, chunks }));
-      const merged = this.persisted.build(
-        window,
-        entries,
-        Math.min(...group.map((b) => b.mint)),
-        Math.max(...group.map((b) => b.maxt)),
-      );
-      await writeTx(this.db, (tx, ops) => {
-        putBlock(tx, ops, merged.rec, merged.pages);
-        for (const b of group) deleteBlock(tx, ops, b);
-      });
-      this.persisted.removed(new Set(group.map((b) => b.id)));
-      this.persisted.added([merged.rec]);
-      compacted += group.length;
-    }
-    return compacted;
   }
 
   stats(): TsdbStats {
