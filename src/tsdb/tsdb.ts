@@ -2,9 +2,8 @@
 // (one chunk-range window each), the head checkpointed on demand. The engine
 // owns timers and calls checkpoint(); nothing here runs on its own.
 
-import { Labels } from '../model/labels';
-import { seriesMaxt } from './blockFormat';
 import { Head } from './head';
+import { restoreHead } from './headRestore';
 import { PersistedState } from './persistedState';
 import type { Appender, Querier, Storage } from './storage';
 import { writeCheckpoint, type CheckpointWrite } from './checkpoint';
@@ -13,9 +12,7 @@ import { applyRetention, type RetentionLimits, type RetentionResult } from './re
 import { compact } from './compaction';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
 import { tsdbStats, type TsdbStats } from './tsdbStats';
-import { SampleJournal } from './sampleJournal';
-import { loadState, openStore, type BlockRecord, type HeadRecord, type TsdbDb } from './tsdbStore';
-import { XorAppender } from './xorChunk';
+import { loadState, openStore, type BlockRecord, type TsdbDb } from './tsdbStore';
 
 export interface TsdbOptions {
   /** IndexedDB database name. */
@@ -84,78 +81,8 @@ class PersistentTsdb implements Tsdb, PersistedView {
     this.limits = { retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS, maxBytes: opts.maxBytes ?? Infinity };
   }
 
-  /**
-   * Rebuilds the head: series from the series table, open chunks from the
-   * last snapshot, then the logged samples replayed through the normal append
-   * path. Chunks persisted after the snapshot already hold some of those
-   * samples, so each series skips what its blocks cover.
-   */
   async load(): Promise<void> {
-    const state = await loadState(this.db);
-    const head = this.head;
-    for (const rec of state.series.sort((a, b) => a.ref - b.ref)) head.getOrCreate(Labels.fromSortedPairs(rec.labels), rec.ref);
-    this.persisted.persistedRefs = head.nextSeriesRef;
-    this.persisted.restore(state.blocks);
-    const persistedUntil = new Float64Array(head.nextSeriesRef).fill(-Infinity);
-    for (const b of this.persisted.blocks()) {
-      const refs = b.index.refs;
-      for (let i = 0; i < refs.length; i++) persistedUntil[refs[i]] = Math.max(persistedUntil[refs[i]], seriesMaxt(b.index, i));
-    }
-    const h = state.head;
-    if (h) {
-      this.policy.snapshotFound();
-      this.restoreSnapshot(h, persistedUntil);
-    }
-    const wal = state.wal.sort((a, b) => a.seq - b.seq);
-    const stats = { appended: 0, seriesAdded: 0, outOfOrder: 0, duplicate: 0, tooOld: 0 };
-    for (const w of wal) {
-      this.policy.logFound(w.seq, w.refs.length);
-      for (const [m, meta] of w.metadata ?? []) head.setMetadata(m, meta);
-      for (let i = 0; i < w.refs.length; i++) {
-        const ref = w.refs[i];
-        const s = head.get(ref);
-        if (s === undefined) continue;
-        const t = w.ts[i];
-        if (t <= persistedUntil[ref]) {
-          if (t >= s.maxTime) {
-            s.maxTime = t;
-            s.lastValue = w.vs[i];
-          }
-          if (t > head.maxTime) head.maxTime = t;
-          continue;
-        }
-        head.appendSample(s, t, w.vs[i], stats, -Infinity);
-      }
-    }
-    this.policy.metadataFound(head.metadataVersion);
-    head.journal = new SampleJournal();
-  }
-
-  private restoreSnapshot(h: HeadRecord, persistedUntil: Float64Array): void {
-    this.persisted.reserveIds(h.nextBlockId);
-    this.head.maxTime = h.maxTime;
-    for (const [m, meta] of h.metadata) this.head.setMetadata(m, meta);
-    let off = 0;
-    for (let i = 0; i < h.refs.length; i++) {
-      const len = h.openLens[i];
-      const s = this.head.get(h.refs[i]);
-      if (s) {
-        s.maxTime = h.maxTimes[i];
-        s.lastValue = h.lastValues[i];
-        s.nextAt = h.nextAts[i];
-        s.openMint = h.openMints[i];
-        // An open chunk sealed and persisted after the snapshot is in a block already.
-        if (len > 0 && h.openMints[i] > persistedUntil[s.ref]) {
-          try {
-            s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
-          } catch (e) {
-            // One damaged open chunk costs that chunk's samples, not the whole database.
-            this.warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${(e as Error).message}`);
-          }
-        }
-      }
-      off += len;
-    }
+    this.warnings.push(...restoreHead(await loadState(this.db), this.head, this.persisted, this.policy));
   }
 
   appender(): Appender {
