@@ -3,9 +3,9 @@
 // series store, all in one transaction. Only once that commits does the head
 // let go of the chunks it wrote.
 
+import type { CheckpointPolicy, HeadWriteKind } from './checkpointPolicy';
 import type { Head } from './head';
 import type { MemSeries, SealedChunk } from './memSeries';
-import type { CheckpointPolicy, HeadWriteKind } from './checkpointPolicy';
 import type { NewBlock, PersistedState } from './persistedState';
 import { dropOldestWindow, type Dropped } from './retention';
 import type { JournalBatch } from './sampleJournal';

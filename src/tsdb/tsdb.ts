@@ -1,15 +1,17 @@
-// The persistent TSDB: the head in memory, sealed chunks in IndexedDB blocks
-// (one chunk-range window each), the head checkpointed on demand. The engine
-// owns timers and calls checkpoint(); nothing here runs on its own.
+// The persistent TSDB's face and owner: the head in memory, sealed chunks in
+// IndexedDB blocks (one chunk-range window each), the head checkpointed on
+// demand. The engine owns timers and calls checkpoint(); nothing here runs on
+// its own. The work itself lives in checkpoint, retention, compaction,
+// headRestore and tsdbStats; this class only orders it.
 
+import { writeCheckpoint, type CheckpointWrite } from './checkpoint';
+import { CheckpointPolicy } from './checkpointPolicy';
+import { compact } from './compaction';
 import { Head } from './head';
 import { restoreHead } from './headRestore';
 import { PersistedState } from './persistedState';
-import type { Appender, Querier, Storage } from './storage';
-import { writeCheckpoint, type CheckpointWrite } from './checkpoint';
-import { CheckpointPolicy } from './checkpointPolicy';
 import { applyRetention, type RetentionLimits, type RetentionResult } from './retention';
-import { compact } from './compaction';
+import type { Appender, Querier, Storage } from './storage';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
 import { tsdbStats, type TsdbStats } from './tsdbStats';
 import { loadState, openStore, type BlockRecord, type TsdbDb } from './tsdbStore';
@@ -67,10 +69,12 @@ class PersistentTsdb implements Tsdb, PersistedView {
   readonly head: Head;
   private readonly persisted: PersistedState;
   private readonly limits: RetentionLimits;
+  private readonly policy = new CheckpointPolicy();
+  /** Damage found while opening. */
+  private readonly warnings: string[] = [];
+  /** Checkpoints and retention run one at a time, in call order. */
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private readonly warnings: string[] = [];
-  private readonly policy = new CheckpointPolicy();
 
   constructor(
     private readonly db: TsdbDb,
