@@ -9,7 +9,7 @@ import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapeManager } from '../scrape/scrapeManager';
-import { DEFAULT_RETENTION_MS, openTsdb, type Tsdb } from '../tsdb/tsdb';
+import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type {
   AlertingViews,
   BacktestRequest,
@@ -363,13 +363,9 @@ export class Engine implements EngineApi {
     const name = this.opts.tsdbDb ?? TSDB_DB;
     // Tabs reload onto a new engine as soon as they hear this; the deletion waits for their connections to close.
     this.emit({ kind: 'wiped' });
-    const deleted = await new Promise<string>((resolve) => {
-      const req = indexedDB.deleteDatabase(name);
-      req.onsuccess = () => resolve('');
-      req.onerror = () => resolve(req.error?.message ?? 'unknown error');
-    });
+    const deleted = await deleteTsdb(name);
     this.opts.onWiped?.();
-    return deleted === '' ? { ok: true } : { ok: false, error: `could not delete the ${name} database: ${deleted}` };
+    return deleted;
   }
 
   async formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError> {

@@ -2,7 +2,8 @@
 // (so a killed tab loses at most one interval), applies retention, and tells
 // the user in plain words when data had to go.
 
-import type { CheckpointResult, DropReason, Tsdb } from '../tsdb/tsdb';
+import type { DropReason } from '../tsdb/retention';
+import type { CheckpointResult, Tsdb } from '../tsdb/tsdb';
 import type { StorageStatus } from './api';
 import type { SelfMetrics } from './selfMetrics';
 

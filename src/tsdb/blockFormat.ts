@@ -6,14 +6,9 @@
 // A series' bytes are its chunks in time order, each as
 // [encoding byte][uvarint length][chunk bytes].
 
-import { chunkNumSamples, type ChunkEncoding } from './chunkEncoding';
+import { chunkNumSamples, type ChunkBytes, type ChunkEncoding } from './chunkEncoding';
 
 export const PAGE_BYTES = 256 * 1024;
-
-export interface ChunkBytes {
-  encoding: ChunkEncoding;
-  bytes: Uint8Array;
-}
 
 export interface BlockIndex {
   /** Series refs, ascending. */
@@ -32,6 +27,14 @@ export interface BuiltBlock {
   numChunks: number;
   numSamples: number;
   bytes: number;
+}
+
+/**
+ * Series i's newest time in the block. Schema-1 blocks did not keep it; they
+ * were always written with a full snapshot, so nothing needs skipping for them.
+ */
+export function seriesMaxt(index: BlockIndex, i: number): number {
+  return index.maxts?.[i] ?? -Infinity;
 }
 
 /** Lays out series' chunks (entries ascending by ref, chunks in time order, maxt their newest sample). */

@@ -4,13 +4,18 @@
 // smaller.
 
 import { float64Slab } from '../model/slab';
-import type { ChunkBytes } from './blockFormat';
 import { decodeScaledInto, encodeScaled } from './scaledChunk';
 import { decodeXorInto, xorNumSamples } from './xorChunk';
 
 export type ChunkEncoding = 1 | 2;
 export const ENC_XOR: ChunkEncoding = 1;
 export const ENC_SCALED: ChunkEncoding = 2;
+
+/** One chunk as stored: its layout and its bytes. */
+export interface ChunkBytes {
+  encoding: ChunkEncoding;
+  bytes: Uint8Array;
+}
 
 /** Both layouts start with a 2-byte big-endian sample count. */
 export const chunkNumSamples = xorNumSamples;

@@ -4,8 +4,8 @@
 
 import { intern, Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import { HeadAppender } from './headAppender';
-import { HeadQuerier } from './headQuerier';
+import { HeadAppender, type AppendableHead } from './headAppender';
+import { HeadQuerier, type QueryableHead } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
 import type { SampleJournal } from './sampleJournal';
@@ -28,7 +28,7 @@ export interface HeadOptions {
 
 export const DEFAULT_CHUNK_RANGE = 2 * 3_600_000;
 
-export class Head implements Storage {
+export class Head implements Storage, AppendableHead, QueryableHead {
   readonly chunkOptions: ChunkOptions;
   private readonly tooOldWindow: number;
   private readonly series: (MemSeries | undefined)[] = [undefined];

@@ -3,9 +3,18 @@
 
 import { grownArray } from '../model/grownArray';
 import type { Labels } from '../model/labels';
-import type { Head } from './head';
 import type { Metadata } from '../model/metricType';
+import type { MemSeries } from './memSeries';
 import type { AppendStats, Appender, SeriesRef } from './storage';
+
+/** What an appender needs of the head it commits into (the head implements it). */
+export interface AppendableHead {
+  get(ref: SeriesRef): MemSeries | undefined;
+  getOrCreate(labels: Labels): { series: MemSeries; created: boolean };
+  appendSample(s: MemSeries, t: number, v: number, stats: AppendStats, minValidTime: number, st?: number): void;
+  minValidTime(): number;
+  setMetadata(metric: string, m: Metadata): void;
+}
 
 interface Buffers {
   refs: Uint32Array;
@@ -31,7 +40,7 @@ export class HeadAppender implements Appender {
   private readonly pendingMeta = new Map<string, Metadata>();
   private seriesAdded = 0;
 
-  constructor(private readonly head: Head) {}
+  constructor(private readonly head: AppendableHead) {}
 
   append(ref: SeriesRef, labels: Labels, t: number, v: number, st = 0): SeriesRef {
     if (ref === 0 || this.head.get(ref) === undefined) {

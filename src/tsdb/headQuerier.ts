@@ -3,16 +3,24 @@
 
 import { compareLabels, compareStrings } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import type { Head } from './head';
-import type { ChunkBytes } from './blockFormat';
-import { decodeRange, ENC_XOR } from './chunkEncoding';
+import { decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
+import type { Postings, RefList } from './postings';
 import type { Metadata } from '../model/metricType';
 import type { SeriesData } from '../model/seriesData';
-import type { Querier, SelectHints } from './storage';
+import type { Querier, SelectHints, SeriesRef } from './storage';
+
+/** What a querier reads of the head (the head implements it). */
+export interface QueryableHead {
+  readonly postings: Postings;
+  get(ref: SeriesRef): MemSeries | undefined;
+  /** Refs of series matching every matcher, ascending. */
+  matching(matchers: readonly Matcher[]): RefList;
+  metadataMap(): ReadonlyMap<string, Metadata>;
+}
 
 export class HeadQuerier implements Querier {
-  constructor(private readonly head: Head) {}
+  constructor(private readonly head: QueryableHead) {}
 
   async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
     const out: SeriesData[] = [];

@@ -6,7 +6,7 @@ import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { Head } from './head';
 import type { Storage } from './storage';
-import { openTsdb, type Tsdb } from './tsdb';
+import { deleteTsdb, openTsdb, type Tsdb } from './tsdb';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -323,5 +323,16 @@ describe('persistent tsdb', () => {
     expect(st.topLabelPairsBySeries[0]).toEqual({ name: 'job', value: 'node', count: 6 });
     expect(st.bytesPerSample).toBeGreaterThan(0);
     expect(st.bytesPerSample).toBeLessThan(2);
+  });
+
+  it('deletes its database, so the next open starts empty', async () => {
+    const factory = new IDBFactory();
+    const first = await openFresh(factory);
+    scrape(first, 3, T0, 10);
+    await first.checkpoint();
+    await first.close();
+    expect(await deleteTsdb('vigil', factory)).toEqual({ ok: true });
+    const again = await openFresh(factory);
+    expect(again.stats()).toMatchObject({ series: 0, samples: 0, blocks: 0 });
   });
 });

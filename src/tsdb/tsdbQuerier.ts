@@ -4,10 +4,9 @@
 
 import { compareLabels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import { pageOf, seriesChunks, type ChunkBytes } from './blockFormat';
-import { chunkMinTime, decodeRange, ENC_XOR } from './chunkEncoding';
-import type { Head } from './head';
-import { HeadQuerier } from './headQuerier';
+import { pageOf, seriesChunks } from './blockFormat';
+import { chunkMinTime, decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
+import { HeadQuerier, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
 import type { SeriesData } from '../model/seriesData';
@@ -15,7 +14,7 @@ import type { Querier, SelectHints } from './storage';
 import type { BlockRecord } from './tsdbStore';
 
 export interface PersistedView {
-  readonly head: Head;
+  readonly head: QueryableHead;
   /** Blocks in time order (by window, then creation). */
   blocks(): readonly BlockRecord[];
   /** Pages by [block, page], through the cache; undefined when a page no longer exists. */

@@ -127,3 +127,15 @@ export async function writeTx(db: TsdbDb, fn: (tx: WriteTx, ops: Promise<unknown
     throw e;
   }
 }
+
+/** Adds a block's record and pages to a write. */
+export function putBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord, pages: readonly Uint8Array[]): void {
+  ops.push(tx.objectStore('blocks').put(rec));
+  pages.forEach((p, i) => ops.push(tx.objectStore('pages').put(p, [rec.id, i])));
+}
+
+/** Adds the deletion of a block's record and pages to a write. */
+export function deleteBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord): void {
+  ops.push(tx.objectStore('blocks').delete(rec.id));
+  for (let p = 0; p < rec.numPages; p++) ops.push(tx.objectStore('pages').delete([rec.id, p]));
+}

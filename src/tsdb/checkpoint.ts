@@ -1,0 +1,209 @@
+// One checkpoint's write: the head's sealed chunks become a block per window,
+// its state goes out as a snapshot or a log record, and new series join the
+// series store, all in one transaction. Only once that commits does the head
+// let go of the chunks it wrote.
+
+import type { CheckpointPolicy, HeadWriteKind } from './checkpointPolicy';
+import type { Head } from './head';
+import type { MemSeries, SealedChunk } from './memSeries';
+import type { NewBlock, PersistedState } from './persistedState';
+import { dropOldestWindow, type Dropped } from './retention';
+import type { JournalBatch } from './sampleJournal';
+import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type WalRecord } from './tsdbStore';
+
+/** What one checkpoint wrote. */
+export interface CheckpointWrite {
+  blocksWritten: number;
+  chunksWritten: number;
+  samplesWritten: number;
+  seriesWritten: number;
+  bytesWritten: number;
+  /** How the head was saved: every open chunk, only the samples since the last checkpoint, or nothing new. */
+  headWrite: HeadWriteKind;
+}
+
+type SeriesRow = { ref: number; labels: string[] };
+type BlockEntry = { ref: number; maxt: number; chunks: SealedChunk[] };
+
+interface SealedChunks {
+  /** Every live series, ascending by ref. */
+  all: MemSeries[];
+  /** Series not yet in the series store. */
+  newSeries: SeriesRow[];
+  /** Sealed chunks by window start, per series ascending by ref. */
+  byWindow: Map<number, BlockEntry[]>;
+  /** How many sealed chunks of each series this checkpoint writes: appends during the write may seal more. */
+  taken: [MemSeries, number][];
+}
+
+interface HeadWrite {
+  kind: HeadWriteKind;
+  snapshot: HeadRecord | undefined;
+  log: WalRecord | undefined;
+  /** The samples taken from the journal, put back when the write fails. */
+  batch: JournalBatch;
+  metadataVersion: number;
+}
+
+/** Writes the head's sealed chunks, new series and state; says what it wrote and what the quota fallback dropped. */
+export async function writeCheckpoint(head: Head, persisted: PersistedState, policy: CheckpointPolicy): Promise<{ written: CheckpointWrite; dropped?: Dropped }> {
+  const refsBelow = head.nextSeriesRef;
+  const sealed = sealedChunks(head, persisted.persistedRefs);
+  const blocks = buildBlocks(persisted, sealed.byWindow);
+  // After the blocks, so a snapshot records the block ids they took.
+  const headWrite = planHeadWrite(head, sealed.all, policy, persisted.nextBlockId);
+  const dropped = await store(head, persisted, sealed.newSeries, blocks, headWrite);
+
+  policy.written(headWrite.kind, headWrite.batch.refs.length, headWrite.metadataVersion);
+  release(sealed.taken);
+  persisted.persistedRefs = Math.max(persisted.persistedRefs, refsBelow);
+  persisted.added(blocks.map((b) => b.rec));
+  const written: CheckpointWrite = {
+    blocksWritten: blocks.length,
+    chunksWritten: blocks.reduce((n, b) => n + b.rec.numChunks, 0),
+    samplesWritten: blocks.reduce((n, b) => n + b.rec.numSamples, 0),
+    seriesWritten: sealed.newSeries.length,
+    bytesWritten: blocks.reduce((n, b) => n + b.rec.bytes, 0),
+    headWrite: headWrite.kind,
+  };
+  return { written, dropped };
+}
+
+function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
+  const range = head.chunkOptions.chunkRange;
+  const out: SealedChunks = { all: [], newSeries: [], byWindow: new Map(), taken: [] };
+  for (const s of head.allSeries()) {
+    // A series whose window has passed would cut its chunk on the next sample anyway; sealing now keeps checkpoints small.
+    if (s.open !== undefined && s.nextAt <= head.maxTime) s.seal();
+    out.all.push(s);
+    if (s.ref >= persistedRefs) out.newSeries.push({ ref: s.ref, labels: [...s.labels.flat()] });
+    if (s.sealed.length === 0) continue;
+    out.taken.push([s, s.sealed.length]);
+    for (const c of s.sealed) {
+      const w = Math.floor(c.mint / range) * range;
+      let entries = out.byWindow.get(w);
+      if (!entries) out.byWindow.set(w, (entries = []));
+      const last = entries[entries.length - 1];
+      if (last?.ref === s.ref) {
+        last.chunks.push(c);
+        last.maxt = c.maxt;
+      } else entries.push({ ref: s.ref, maxt: c.maxt, chunks: [c] });
+    }
+  }
+  return out;
+}
+
+/** One block per window, windows ascending. */
+function buildBlocks(persisted: PersistedState, byWindow: Map<number, BlockEntry[]>): NewBlock[] {
+  const blocks: NewBlock[] = [];
+  for (const [window, entries] of [...byWindow].sort((a, b) => a[0] - b[0])) {
+    let mint = Infinity;
+    let maxt = -Infinity;
+    for (const e of entries) {
+      mint = Math.min(mint, e.chunks[0].mint);
+      maxt = Math.max(maxt, e.chunks[e.chunks.length - 1].maxt);
+    }
+    blocks.push(persisted.build(window, entries, mint, maxt));
+  }
+  return blocks;
+}
+
+/** Takes the journal's samples and, as the policy says, lays out a snapshot or a log record of them (or nothing, when nothing changed). */
+function planHeadWrite(head: Head, all: readonly MemSeries[], policy: CheckpointPolicy, nextBlockId: number): HeadWrite {
+  const journal = head.journal!;
+  let openChunkBytes = 0;
+  for (const s of all) openChunkBytes += s.open?.byteLength ?? 0;
+  const isSnapshot = policy.snapshotDue(journal.length, all.length, openChunkBytes);
+  const batch = journal.take();
+  const metadata = policy.metadataChanged(head.metadataVersion) ? [...head.metadataMap()] : undefined;
+  const metadataVersion = head.metadataVersion;
+  const snapshot = isSnapshot ? headRecord(head, all, nextBlockId) : undefined;
+  const log: WalRecord | undefined = isSnapshot || batch.refs.length + (metadata?.length ?? 0) === 0 ? undefined : { seq: policy.nextLogSeq, ...batch, metadata };
+  return { kind: isSnapshot ? 'snapshot' : log ? 'log' : 'none', snapshot, log, batch, metadataVersion };
+}
+
+function headRecord(head: Head, all: readonly MemSeries[], nextBlockId: number): HeadRecord {
+  const n = all.length;
+  const rec: HeadRecord = {
+    maxTime: head.maxTime,
+    nextBlockId,
+    metadata: [...head.metadataMap()],
+    refs: new Uint32Array(n),
+    maxTimes: new Float64Array(n),
+    lastValues: new Float64Array(n),
+    nextAts: new Float64Array(n),
+    openMints: new Float64Array(n),
+    openLens: new Uint32Array(n),
+    openBytes: new Uint8Array(0),
+  };
+  const open: Uint8Array[] = [];
+  let total = 0;
+  all.forEach((s, i) => {
+    rec.refs[i] = s.ref;
+    rec.maxTimes[i] = s.maxTime;
+    rec.lastValues[i] = s.lastValue;
+    rec.nextAts[i] = s.nextAt;
+    rec.openMints[i] = s.openMint;
+    const bytes = s.open !== undefined && s.open.numSamples > 0 ? s.open.view() : undefined;
+    if (bytes) {
+      rec.openLens[i] = bytes.length;
+      open.push(bytes);
+      total += bytes.length;
+    }
+  });
+  rec.openBytes = new Uint8Array(total);
+  let o = 0;
+  for (const b of open) {
+    rec.openBytes.set(b, o);
+    o += b.length;
+  }
+  return rec;
+}
+
+function isQuotaError(e: unknown): boolean {
+  return (e as { name?: string } | null)?.name === 'QuotaExceededError';
+}
+
+/**
+ * Writes it all in one transaction. When the browser's quota refuses it, drops
+ * the oldest window and tries once more; when the write still fails, the
+ * journal gets its samples back so they go out with the next checkpoint.
+ */
+async function store(head: Head, persisted: PersistedState, newSeries: readonly SeriesRow[], blocks: readonly NewBlock[], hw: HeadWrite): Promise<Dropped | undefined> {
+  const write = () =>
+    writeTx(persisted.db, (tx, ops) => {
+      for (const s of newSeries) ops.push(tx.objectStore('series').put(s));
+      for (const b of blocks) putBlock(tx, ops, b.rec, b.pages);
+      if (hw.snapshot) {
+        ops.push(tx.objectStore('head').put(hw.snapshot, HEAD_KEY));
+        ops.push(tx.objectStore('wal').clear());
+      }
+      if (hw.log) ops.push(tx.objectStore('wal').put(hw.log));
+    });
+  let dropped: Dropped | undefined;
+  try {
+    try {
+      await write();
+    } catch (e) {
+      if (!isQuotaError(e) || persisted.blocks().length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+      dropped = await dropOldestWindow(head, persisted);
+      try {
+        await write();
+      } catch (e2) {
+        throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${(e2 as Error)?.message ?? e2}`, { cause: e2 });
+      }
+    }
+  } catch (e) {
+    head.journal!.restore(hw.batch);
+    throw e;
+  }
+  return dropped;
+}
+
+/** Lets go of the sealed chunks now in blocks, and of the start times only they needed. */
+function release(taken: readonly [MemSeries, number][]): void {
+  for (const [s, k] of taken) {
+    s.sealed.splice(0, k);
+    s.dropStartTimesBefore(s.sealed.length > 0 ? s.sealed[0].mint : s.open !== undefined && s.open.numSamples > 0 ? s.openMint : Infinity);
+  }
+}
