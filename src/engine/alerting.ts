@@ -14,6 +14,7 @@ import { RuleManager } from '../rules/ruleManager';
 import type { Storage } from '../tsdb/storage';
 import type { AlertingViews, BacktestRequest, ConfigProblem, RuleFileText } from './api';
 import type { SettingsStore } from './settingsStore';
+import { errorMessage } from '../model/result';
 
 const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
@@ -220,7 +221,7 @@ export class EngineAlerting {
     try {
       return { ok: true, id: this.notifier.setSilence(input) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: errorMessage(e) };
     }
   }
 

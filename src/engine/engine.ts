@@ -37,6 +37,7 @@ import { RemoteSources } from './remoteSources';
 import { parseSourceHeaders } from './sourceHeaders';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
+import { errorMessage } from '../model/result';
 
 export interface EngineOptions {
   origin: string;
@@ -299,7 +300,7 @@ export class Engine implements EngineApi {
     try {
       return { ok: true, ...this.explore().importExposition(text) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: errorMessage(e) };
     }
   }
 
@@ -354,7 +355,7 @@ export class Engine implements EngineApi {
     try {
       return await this.alertingRoom.backtest(req);
     } catch (e) {
-      return { status: 'error', errorType: 'bad_data', error: e instanceof Error ? e.message : String(e) };
+      return { status: 'error', errorType: 'bad_data', error: errorMessage(e) };
     }
   }
 

@@ -11,12 +11,13 @@ import type { Storage } from '../tsdb/storage';
 import type { InstantResult, MetricMeta, QueryError, RangeColumns } from './api';
 import { InFlight } from './inFlight';
 import type { SelfMetrics } from './selfMetrics';
+import { errorMessage } from '../model/result';
 
 const QUERY_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
 
 function toError(e: unknown): QueryError {
   if (e instanceof PromQLError) return { status: 'error', errorType: e.type, error: e.message };
-  return { status: 'error', errorType: 'internal', error: e instanceof Error ? e.message : String(e) };
+  return { status: 'error', errorType: 'internal', error: errorMessage(e) };
 }
 
 /** The matchers of a `match[]` selector, as the series and labels APIs take them. */

@@ -14,6 +14,7 @@ import { exportBatches } from '../tsdb/exportBatches';
 import type { Metadata, SeriesRef, Storage } from '../tsdb/storage';
 import type { ExplainResult, LabelCardinality, MetricMeta, MetricSummary, QueryError } from './api';
 import { selectorMatchers } from './engineQueries';
+import { errorMessage } from '../model/result';
 
 /** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
 export const ACTIVE_WINDOW_MS = 5 * 60_000;
@@ -22,7 +23,7 @@ const MAX_VALUES_PER_LABEL = 1000;
 
 function toError(e: unknown): QueryError {
   if (e instanceof PromQLError) return { status: 'error', errorType: e.type, error: e.message };
-  return { status: 'error', errorType: 'internal', error: e instanceof Error ? e.message : String(e) };
+  return { status: 'error', errorType: 'internal', error: errorMessage(e) };
 }
 
 export class Explore {

@@ -3,6 +3,7 @@
 // before it starts and expired once it ends; expiring one ends it now.
 
 import { Matcher, type MatchType } from '../model/matcher';
+import { errorMessage } from '../model/result';
 
 export interface SilenceMatcher {
   name: string;
@@ -47,7 +48,7 @@ export function validateSilence(s: SilenceInput): string | null {
       try {
         matcherOf(m);
       } catch (e) {
-        return `invalid label matcher: ${(e as Error).message}`;
+        return `invalid label matcher: ${errorMessage(e)}`;
       }
     }
   }

@@ -12,6 +12,7 @@ import type { Expr } from './ast';
 import { parseExpr } from './parse';
 import { planSelectors } from './plan';
 import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from './seriesDesc';
+import { errorMessage } from '../model/result';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -271,7 +272,7 @@ class ScriptRunner {
       if (why) res('fail', why);
       else res('pass');
     } catch (e) {
-      res('fail', `unexpected error: ${(e as Error).message}`);
+      res('fail', `unexpected error: ${errorMessage(e)}`);
     }
   }
 

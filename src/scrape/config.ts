@@ -9,6 +9,7 @@ import { formatDuration, parseDuration } from '../model/duration';
 import { quote } from '../model/labels';
 import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from './relabel';
 import { ConfigError, YamlSource } from './yamlDecode';
+import { errorMessage } from '../model/result';
 
 /** Per-scrape limits; 0 is no limit. Set globally, a job inherits those it leaves at 0. */
 export interface ScrapeLimits {
@@ -528,7 +529,7 @@ function relabelList(src: YamlSource, node: Node, nullRule: string): RelabelConf
     try {
       compileRule(r);
     } catch (e) {
-      throw src.error(n, (e as Error).message, e);
+      throw src.error(n, errorMessage(e), e);
     }
     return r;
   });

@@ -6,6 +6,7 @@ import { formatDuration, parseDuration } from '../model/duration';
 import { Labels, LabelsBuilder, quote } from '../model/labels';
 import type { ScrapeConfig, TargetGroup } from './config';
 import { compileRule, processBuilder, type RelabelRule } from './relabel';
+import { errorMessage } from '../model/result';
 
 export const ADDRESS_LABEL = '__address__';
 export const SCHEME_LABEL = '__scheme__';
@@ -94,7 +95,7 @@ function parseWith(text: string, what: string): number {
   try {
     return parseDuration(text);
   } catch (e) {
-    throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${what}: ${errorMessage(e)}`, { cause: e });
   }
 }
 
@@ -126,7 +127,7 @@ export function targetsFromGroups(cfg: ScrapeConfig, groups: readonly TargetGrou
       try {
         labels = populateLabels(discovered, rules);
       } catch (e) {
-        out.failures.push(`instance ${i} in group ${gi}: ${(e as Error).message}`);
+        out.failures.push(`instance ${i} in group ${gi}: ${errorMessage(e)}`);
         return;
       }
       if (labels === null) {

@@ -12,6 +12,7 @@ import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
 import { SampleJournal } from './sampleJournal';
 import { HEAD_KEY, loadState, openStore, readPages, writeTx, type BlockRecord, type HeadRecord, type TsdbDb, type WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
+import { errorMessage } from '../model/result';
 
 export interface TsdbOptions {
   /** IndexedDB database name. */
@@ -216,7 +217,7 @@ class PersistentTsdb implements Tsdb, PersistedView {
             s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
           } catch (e) {
             // One damaged open chunk costs that chunk's samples, not the whole database.
-            this.warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${(e as Error).message}`);
+            this.warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${errorMessage(e)}`);
           }
         }
       }
@@ -355,14 +356,14 @@ class PersistentTsdb implements Tsdb, PersistedView {
       try {
         await write();
       } catch (e) {
-        if (!isQuotaError(e) || this.blockList.length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+        if (!isQuotaError(e) || this.blockList.length === 0) throw new Error(`tsdb checkpoint: write failed: ${errorMessage(e)}`, { cause: e });
         // Out of quota: drop the oldest window, as size retention would, and try once more.
         const oldest = this.blockList[0].window;
         dropped = await this.dropBlocks(new Set(this.blockList.filter((b) => b.window === oldest).map((b) => b.id)));
         try {
           await write();
         } catch (e2) {
-          throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${(e2 as Error)?.message ?? e2}`, { cause: e2 });
+          throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${errorMessage(e2)}`, { cause: e2 });
         }
       }
     } catch (e) {

@@ -11,6 +11,7 @@ import { HeadQuerier } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata, Querier, SelectHints, SeriesData } from './storage';
 import type { BlockRecord } from './tsdbStore';
+import { errorMessage } from '../model/result';
 
 export interface PersistedView {
   readonly head: Head;
@@ -108,7 +109,7 @@ export class TsdbQuerier implements Querier {
       try {
         got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
       } catch (e) {
-        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${(e as Error).message}`, { cause: e });
+        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${errorMessage(e)}`, { cause: e });
       }
       // Start times live in memory only, so samples already in blocks read as having none.
       if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts) });

@@ -17,6 +17,7 @@ import { alertRows, type AlertRow } from './alertRows';
 import { SilenceForm } from './SilenceForm';
 import { formatMatcher } from './silenceMatchers';
 import './alerting.css';
+import { errorMessage } from '../../model/result';
 
 type Silence = AlertingViews['silences'][number];
 
@@ -121,7 +122,7 @@ function Silences({ silences }: { silences: Silence[] }) {
       await engine().expireSilence(id);
       setError('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (
