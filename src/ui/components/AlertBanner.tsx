@@ -34,7 +34,7 @@ function BannerAlert({ alert }: { alert: NotifierAlert }) {
   const title = alertTitle(alert.labels);
   const silence = async () => {
     const r = await engine().createSilence(bannerSilence(alert.labels, Date.now()));
-    setError(r.ok ? '' : r.error);
+    setError(r.ok ? '' : r.error.what);
   };
   return (
     <li className="banner-alert">

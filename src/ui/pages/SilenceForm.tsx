@@ -30,7 +30,7 @@ export function SilenceForm({ initial, onDone }: { initial: SilenceMatcher[]; on
     }
     const r = await engine().createSilence({ matchers, startsAt, endsAt, createdBy: author, comment });
     if (r.ok) onDone();
-    else setError(r.error);
+    else setError(r.error.what);
   };
 
   return (
