@@ -17,6 +17,8 @@ export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
 export type { ExplainNode } from '../promql/explain';
 export type { RemoteWriteStatus } from '../remote/writeQueue';
+export type { SilenceInput, SilenceView } from '../notify/silences';
+export type { BacktestSeries } from '../rules/backtest';
 
 /** One metric name as the explorer lists it; `series` counts those with a recent sample. */
 export interface MetricSummary {

@@ -5,8 +5,8 @@
 // Names and summaries come from labels and templates: React text only.
 
 import { useState } from 'react';
-import type { AlertingViews } from '../../engine/api';
-import { matchersForAlert, type SilenceInput } from '../../notify/silences';
+import type { AlertingViews, SilenceInput } from '../../engine/api';
+import { matchersForAlert } from '../../model/silenceMatcher';
 import { engine } from '../engineClient';
 import { useAlerts } from '../stores/alertsStore';
 import { bannerAlerts } from './alertSeverity';

@@ -5,7 +5,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { AlertingViews } from '../../engine/api';
-import { matchersForAlert, type SilenceMatcher } from '../../notify/silences';
+import { errorMessage } from '../../model/result';
+import { formatMatcher, matchersForAlert, type SilenceMatcher } from '../../model/silenceMatcher';
 import { alertTitle } from '../components/AlertBanner';
 import { Annotations } from '../components/Annotations';
 import { formatTime } from '../components/GraphTooltip';
@@ -15,9 +16,7 @@ import { useRoute } from '../router';
 import { useAlerts } from '../stores/alertsStore';
 import { alertRows, type AlertRow } from './alertRows';
 import { SilenceForm } from './SilenceForm';
-import { formatMatcher } from './silenceMatchers';
 import './alerting.css';
-import { errorMessage } from '../../model/result';
 
 type Silence = AlertingViews['silences'][number];
 

@@ -3,7 +3,7 @@
 // firing, at every evaluation step of the backtest's range.
 
 import type { RangeColumns } from '../../model/queryResult';
-import type { BacktestSeries } from '../../rules/backtest';
+import type { BacktestSeries } from '../../engine/api';
 
 export const STATE_VALUE = { inactive: 0, pending: 1, firing: 2 } as const;
 
