@@ -100,6 +100,9 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
     });
   }, [request, queryId]);
 
+  // A removed panel's query, or one asked of a source the panel left, is cancelled rather than left running.
+  useEffect(() => () => void dataSource(panel.source).cancel(queryId), [panel.source, queryId]);
+
   const outcome: Outcome = answered?.outcome ?? { kind: 'idle' };
   // A live refresh is not "running" to the eye: only a changed question is.
   const shown = answered?.request;
