@@ -7,6 +7,7 @@ import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DATASET_NAMES, writeOpenMetrics, type DatasetName } from './datasets';
+import { errorMessage } from '../model/result';
 
 interface BenchModule {
   bench(): Promise<Record<string, number>>;
@@ -68,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
       }
     } catch (e) {
       failed++;
-      process.stderr.write(`  failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`  failed: ${errorMessage(e)}\n`);
     }
   }
   process.stdout.write(`${JSON.stringify(figures)}\n`);

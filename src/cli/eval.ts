@@ -12,6 +12,7 @@ import { apiData, QueryEngine, type QueryResult } from '../promql/engine';
 import { QueryError } from '../promql/errors';
 import { Head } from '../tsdb/head';
 import type { Appender, SeriesRef } from '../tsdb/storage';
+import { errorMessage } from '../model/result';
 
 const EOF_MARK = new TextEncoder().encode('# EOF\n');
 const latin1 = new TextDecoder('latin1');
@@ -125,7 +126,7 @@ export function answer(r: QueryResult): string {
 
 export function failure(e: unknown): string {
   const type = e instanceof QueryError ? e.type : 'execution';
-  return JSON.stringify({ status: 'error', errorType: type, error: (e as Error).message });
+  return JSON.stringify({ status: 'error', errorType: type, error: errorMessage(e) });
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -140,14 +141,14 @@ export async function run(argv: string[]): Promise<number> {
       range = { start: parseTime(args.start), end: parseTime(args.end), step: parseStep(args.step) };
     } else throw new Error('give --time, or --start, --end and --step');
   } catch (e) {
-    process.stderr.write(`eval: ${(e as Error).message}\nusage: eval --data FILE --queries FILE (--time T | --start S --end E --step D)\n`);
+    process.stderr.write(`eval: ${errorMessage(e)}\nusage: eval --data FILE --queries FILE (--time T | --start S --end E --step D)\n`);
     return 2;
   }
   const head = new Head();
   try {
     await loadData(args.data!, head);
   } catch (e) {
-    process.stderr.write(`eval: loading ${args.data}: ${(e as Error).message}\n`);
+    process.stderr.write(`eval: loading ${args.data}: ${errorMessage(e)}\n`);
     return 1;
   }
   const queries = (await readFile(args.queries!, 'utf8')).split('\n').filter((q) => q.trim() !== '' && !q.trimStart().startsWith('#'));

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpenMetricsParser } from '../exposition/openMetrics';
 import { readEntries } from '../exposition/parsedEntries';
+import { errorMessage } from '../model/result';
 
 interface CaseSpec {
   type: string;
@@ -49,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
     try {
       problem = await runCase(join(root, name));
     } catch (e) {
-      problem = `cannot run: ${e instanceof Error ? e.message : String(e)}`;
+      problem = `cannot run: ${errorMessage(e)}`;
     }
     if (problem === undefined) passed++;
     else {

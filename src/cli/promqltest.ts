@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { runTestScript } from '../promql/promqltest/testScript';
 import { Head } from '../tsdb/head';
+import { errorMessage } from '../model/result';
 
 export async function run(args: string[]): Promise<number> {
   if (args.length === 0) {
@@ -19,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
     try {
       results = await runTestScript(await readFile(file, 'utf8'), () => new Head());
     } catch (e) {
-      process.stdout.write(`${file}: ${(e as Error).message}\n`);
+      process.stdout.write(`${file}: ${errorMessage(e)}\n`);
       failed++;
       continue;
     }

@@ -135,10 +135,10 @@ describe('remote write to a real Prometheus', () => {
       }
       for (const s of raw) expect(s.values).toEqual(want);
       expect(found).toBe(written);
-      if (remote.status !== 'success' || local.value.type !== 'matrix') throw new Error(`remote query failed: ${JSON.stringify(remote)}`);
+      if (!remote.ok || local.value.type !== 'matrix') throw new Error(`remote query failed: ${JSON.stringify(remote)}`);
       const localBySeries = new Map(local.value.series.map((s) => [s.labels.get('series'), s.vs]));
-      expect(remote.series).toHaveLength(SERIES);
-      for (const s of remote.series) {
+      expect(remote.value.series).toHaveLength(SERIES);
+      for (const s of remote.value.series) {
         const got = Array.from(s.vs).filter((v) => !Number.isNaN(v));
         expect(got.length).toBeGreaterThan(0);
         expect(got.map((v) => v.toFixed(9))).toEqual(Array.from(localBySeries.get(s.labels.series)!, (v) => v.toFixed(9)));

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { runRuleTests } from '../rules/ruleUnitTest';
+import { errorMessage } from '../model/result';
 
 const USAGE = 'usage: ruletest [--run REGEX]... [--ignore-unknown-fields] FILE...\n';
 
@@ -45,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
       for (const s of res.skipped) process.stdout.write(`  SKIPPED: ${s}\n`);
       errors = res.errors;
     } catch (e) {
-      errors = [(e as Error).message];
+      errors = [errorMessage(e)];
     }
     if (errors.length > 0) {
       process.stderr.write('  FAILED:\n');

@@ -5,6 +5,7 @@ import type { Node } from 'yaml';
 import { quote } from '../model/labels';
 import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from '../model/relabel';
 import type { YamlSource } from './yamlDecode';
+import { errorMessage } from '../model/result';
 
 const RELABEL_FIELDS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];
 
@@ -34,7 +35,7 @@ export function readRelabelConfigs(src: YamlSource, node: Node, nullRule: string
     try {
       compileRule(r);
     } catch (e) {
-      throw src.error(n, (e as Error).message, e);
+      throw src.error(n, errorMessage(e), e);
     }
     return r;
   });

@@ -2,6 +2,7 @@
 // so a config error names its place and says what go-yaml would say.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
+import { errorMessage } from '../model/result';
 
 /** A rejected config: 1-based line and column, and the cause in Prometheus's words. */
 export class ConfigError extends Error {
@@ -107,7 +108,7 @@ export class YamlSource {
     try {
       return parse(s);
     } catch (e) {
-      throw this.error(node, (e as Error).message, e);
+      throw this.error(node, errorMessage(e), e);
     }
   }
 

@@ -13,8 +13,10 @@ import { engineQueryFunc, type QueryFunc } from '../rules/rule';
 import { parseRuleFile } from '../rules/ruleFile';
 import { RuleManager } from '../rules/ruleManager';
 import type { Storage } from '../tsdb/storage';
-import type { AlertingViews, BacktestRequest, ConfigProblem, RuleFileText } from './api';
+import type { TextProblem } from '../model/result';
+import type { AlertingViews, BacktestRequest, RuleFileText } from './api';
 import type { SettingsStore } from './settingsStore';
+import { errorMessage } from '../model/result';
 
 const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
@@ -52,7 +54,7 @@ function parsedGroups(text: string): string[] {
   return r.ok ? r.file.groups.map((g) => g.name) : [];
 }
 
-function problems(errors: readonly { line: number; column: number; what: string }[]): ConfigProblem[] {
+function problems(errors: readonly { line: number; column: number; what: string }[]): TextProblem[] {
   return errors.map((e) => ({ line: e.line, column: e.column, message: e.what }));
 }
 
@@ -151,7 +153,7 @@ export class EngineAlerting {
   }
 
   /** Validates as `promtool check rules`; a broken file never replaces the working one. */
-  async setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+  async setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: TextProblem[] }> {
     if (name.trim() === '') return { ok: false, problems: [{ line: 0, column: 0, message: 'a rule file needs a name' }] };
     const r = parseRuleFile(text);
     if (!r.ok) return { ok: false, problems: problems(r.errors) };
@@ -215,7 +217,7 @@ export class EngineAlerting {
     try {
       return { ok: true, id: this.notifier.setSilence(input) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: errorMessage(e) };
     }
   }
 

@@ -9,68 +9,16 @@ import type { BacktestSeries } from '../rules/backtest';
 import type { AlertView, GroupView } from '../rules/rule';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
-
-/** A series' raw samples: timestamps in ms beside float64 values. */
-export interface SeriesColumns {
-  labels: Record<string, string>;
-  ts: Float64Array;
-  vs: Float64Array;
-}
-
-export interface QueryError {
-  status: 'error';
-  errorType: 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal';
-  error: string;
-  /** The HTTP status a remote source gave with its error answer (absent for this browser's own errors). */
-  httpStatus?: number;
-}
-
-/** One series of a range result, its values aligned with RangeColumns.times. */
-export interface GraphSeries {
-  labels: Record<string, string>;
-  /** NaN where the series has no sample at that step. */
-  vs: Float64Array;
-}
-
-/** A range result as the columns uPlot draws: one shared time axis (ms), one value column per series. */
-export interface RangeColumns {
-  status: 'success';
-  resultType: 'matrix';
-  times: Float64Array;
-  series: GraphSeries[];
-  warnings: string[];
-  infos: string[];
-}
-
-export interface InstantRow {
-  labels: Record<string, string>;
-  /** Sample time in ms. */
-  t: number;
-  value: number;
-}
-
-export interface InstantResult {
-  status: 'success';
-  resultType: 'vector' | 'scalar' | 'string' | 'matrix';
-  rows: InstantRow[];
-  /** For a string result. */
-  text?: string;
-  /** For a matrix result (range selector at the top level): samples per series. */
-  matrix?: SeriesColumns[];
-  warnings: string[];
-  infos: string[];
-}
-
-export interface MetricMeta {
-  type: string;
-  help: string;
-  unit: string;
-}
+import type { TimeWindow } from '../model/dataSource';
+import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
+import type { Result } from '../model/result';
 
 export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
 export type { ExplainNode } from '../promql/explain';
 export type { RemoteWriteStatus } from '../remote/writeQueue';
+export type { SilenceInput, SilenceView } from '../notify/silences';
+export type { BacktestSeries } from '../rules/backtest';
 
 /** One metric name as the explorer lists it; `series` counts those with a recent sample. */
 export interface MetricSummary {
@@ -134,15 +82,8 @@ export interface RelabelPreview {
 }
 
 export interface ExplainResult {
-  status: 'success';
   tree: ExplainNode;
   warnings: string[];
-}
-
-export interface ConfigProblem {
-  line: number;
-  column: number;
-  message: string;
 }
 
 /** The store's figures and the browser's storage budget, for the Status page. */
@@ -218,15 +159,28 @@ export type EngineEvent =
 /** A tab's engine either owns scraping and writing (leader) or only reads. */
 export type EngineRole = 'shared' | 'leader' | 'follower';
 
+/**
+ * The engine's calls. A `source` argument names the data source asked: '' for
+ * this browser's store, else the base URL of a Prometheus-compatible HTTP API;
+ * the answers are the same either way. A call that can fail answers a Result.
+ */
 export interface EngineApi {
-  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError>;
-  instantQuery(expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError>;
-  labelNames(match?: string[]): Promise<string[]>;
-  labelValues(name: string, match?: string[]): Promise<string[]>;
-  series(match: string[]): Promise<Record<string, string>[]>;
-  metadata(metric?: string): Promise<Record<string, MetricMeta[]>>;
+  /** A newer query with the same `queryId` cancels the older. */
+  rangeQuery(source: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<Result<RangeColumns>>;
+  instantQuery(source: string, expr: string, timeMs: number, queryId?: string): Promise<Result<InstantResult>>;
+  labelNames(source: string, match?: string[]): Promise<Result<string[]>>;
+  labelValues(source: string, name: string, match?: string[]): Promise<Result<string[]>>;
+  series(source: string, match: string[], window?: TimeWindow): Promise<Result<Record<string, string>[]>>;
+  metadata(source: string, metric?: string): Promise<Result<Record<string, MetricMeta[]>>>;
+  /** Cancels the source's query running under `queryId`. */
+  cancelQuery(source: string, queryId: string): Promise<void>;
+  /** Every metric name with TYPE, HELP, UNIT and its recent series count. */
+  metricSummaries(source: string): Promise<Result<MetricSummary[]>>;
+  /** Labels of the series a selector picks, with each value's series count. */
+  labelCardinality(source: string, selector: string): Promise<Result<LabelCardinality[]>>;
   getConfig(): Promise<string>;
-  setConfig(yaml: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  /** Refused with each problem's line and column when prometheus.yml does not load. */
+  setConfig(yaml: string): Promise<Result<void>>;
   targets(): Promise<TargetView[]>;
   /** The engine's own metrics as Prometheus text, as `/metrics` would serve them. */
   selfMetrics(): Promise<string>;
@@ -234,60 +188,46 @@ export interface EngineApi {
   storageStatus(): Promise<StorageStatus>;
   /** Checkpoints the head now (a tab that is going away asks, so a reload loses nearly nothing). */
   flush(): Promise<void>;
-  /** Every metric name with TYPE, HELP, UNIT and its recent series count. */
-  metricSummaries(): Promise<MetricSummary[]>;
-  /** Labels of the series a selector picks, with each value's series count. */
-  labelCardinality(selector: string): Promise<LabelCardinality[] | QueryError>;
-  /** The query's evaluated tree with each node's series, samples and time. */
-  explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError>;
+  /** The query's evaluated tree with each node's series, samples and time (this browser's store only). */
+  explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Result<ExplainResult>>;
   /** Targets target relabelling dropped, with the labels they were discovered with. */
   droppedTargets(): Promise<DroppedTargetView[]>;
   /** The targets written in static_configs, for the add/edit/remove form. */
   staticTargets(): Promise<StaticTarget[]>;
   /** Applies a form's change to prometheus.yml (comments kept) and reloads it, or says why not. */
-  changeTargets(change: TargetChange): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  changeTargets(change: TargetChange): Promise<Result<void>>;
   /** What each of the job's relabel rules does to a target's discovered labels. */
   relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview>;
   /** Every stored sample as OpenMetrics text. */
   exportData(): Promise<string>;
   /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */
-  importData(text: string): Promise<{ ok: true; samples: number; rejected: number } | { ok: false; error: string }>;
-  /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
+  importData(text: string): Promise<Result<{ samples: number; rejected: number }>>;
   ruleFiles(): Promise<RuleFileText[]>;
   /** Validated as `promtool check rules`; a broken file never replaces the working one. */
-  setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }>;
+  setRuleFile(name: string, text: string): Promise<Result<void>>;
   deleteRuleFile(name: string): Promise<void>;
   /**
-   * Evaluates a rule group's queries against a Prometheus-compatible HTTP API
-   * (its output still stored here, its alerts still raised here); '' for this
-   * browser's store. Kept beside the rule files, which stay promtool's format.
+   * Evaluates a rule group's queries against a data source (its output still
+   * stored here, its alerts still raised here). Kept beside the rule files,
+   * which stay promtool's format.
    */
-  setRuleGroupSource(file: string, group: string, baseUrl: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  setRuleGroupSource(file: string, group: string, source: string): Promise<Result<void>>;
   alerting(): Promise<AlertingViews>;
-  createSilence(input: SilenceInput): Promise<{ ok: true; id: string } | { ok: false; error: string }>;
+  /** The new silence's id. */
+  createSilence(input: SilenceInput): Promise<Result<string>>;
   expireSilence(id: string): Promise<void>;
   /** Where notifications are also POSTed, as Alertmanager's webhook JSON; '' for none. */
   setWebhook(url: string): Promise<void>;
-  backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError>;
+  backtest(req: BacktestRequest): Promise<Result<BacktestSeries[]>>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
   /** The expression in Prometheus's canonical spelling, or why it does not parse. */
-  formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError>;
+  formatQuery(expr: string): Promise<Result<string>>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */
-  wipeData(): Promise<{ ok: true } | { ok: false; error: string }>;
-  /** The same queries against a Prometheus-compatible HTTP API at `baseUrl` instead of this browser's store; a newer one with the same `queryId` cancels the older. */
-  remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError>;
-  remoteInstantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError>;
+  wipeData(): Promise<Result<void>>;
   /** Headers sent to remote sources by URL prefix, as typed: a URL, then `Name: value` lines indented below it. */
   sourceHeaders(): Promise<string>;
   /** Refused with the line and cause when a URL or header line does not read; applies to the next request. */
-  setSourceHeaders(text: string): Promise<{ ok: true } | { ok: false; error: string }>;
-  /** The remote's label, series and metadata APIs, for completion; failures as the remote's own error. */
-  remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError>;
-  remoteLabelValues(baseUrl: string, name: string, match?: string[]): Promise<string[] | QueryError>;
-  remoteSeries(baseUrl: string, match: string[]): Promise<Record<string, string>[] | QueryError>;
-  remoteMetadata(baseUrl: string, metric?: string): Promise<Record<string, MetricMeta[]> | QueryError>;
-  /** metricSummaries and labelCardinality for the metrics explorer, answered by the remote. */
-  remoteMetricSummaries(baseUrl: string): Promise<MetricSummary[] | QueryError>;
-  remoteLabelCardinality(baseUrl: string, selector: string): Promise<LabelCardinality[] | QueryError>;
+  setSourceHeaders(text: string): Promise<Result<void>>;
+  /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

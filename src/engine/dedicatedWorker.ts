@@ -11,8 +11,10 @@ import { hostEngine, local, serve, type Router } from './workerHost';
 const LEADER_LOCK = 'vigil-engine-leader';
 const LEADER_CHANNEL = 'vigil-engine-leader';
 const EVENTS_CHANNEL = 'vigil-engine-events';
+/** Data-source calls: their first argument names the source, '' for this browser's store. */
+const SOURCE_CALLS = new Set(['rangeQuery', 'instantQuery', 'labelNames', 'labelValues', 'series', 'metadata', 'cancelQuery']);
 /** Calls a follower hands to the leader; the rest (its role, its own self-metrics) stay local. */
-const READS = new Set(['rangeQuery', 'instantQuery', 'labelNames', 'labelValues', 'series', 'metadata', 'targets', 'storageStatus', 'getConfig']);
+const READS = new Set([...SOURCE_CALLS, 'targets', 'storageStatus', 'getConfig']);
 const LEADER_TIMEOUT_MS = 10_000;
 
 const ready = hostEngine('follower');
@@ -31,6 +33,8 @@ const route: Router = async (method) => {
   const remote = leader;
   return {
     [method]: async (...args: unknown[]) => {
+      // A remote source is asked by this tab's engine, with the source headers it holds, as before there was a leader.
+      if (SOURCE_CALLS.has(method) && args[0] !== '') return (await own(method))[method](...args);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), LEADER_TIMEOUT_MS)));
       const answer = await Promise.race([remote[method](...args), timeout]).finally(() => clearTimeout(timer));

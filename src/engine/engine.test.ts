@@ -62,23 +62,23 @@ describe('Engine', () => {
 
   it('scrapes, stores and answers PromQL over what it scraped', async () => {
     const e = await start(options());
-    expect(await e.setConfig(FAST('127.0.0.1:5173'))).toEqual({ ok: true });
+    expect(await e.setConfig(FAST('127.0.0.1:5173'))).toEqual({ ok: true, value: undefined });
     const up = await until(
-      () => e.instantQuery('up', Date.now()),
-      (r) => r.status === 'success' && r.rows.length === 2,
+      () => e.instantQuery('', 'up', Date.now()),
+      (r) => r.ok && r.value.rows.length === 2,
     );
-    expect(up.status).toBe('success');
-    if (up.status !== 'success') return;
-    expect(up.rows.map((r) => [r.labels.job, r.value]).sort()).toEqual([
+    expect(up.ok).toBe(true);
+    if (!up.ok) return;
+    expect(up.value.rows.map((r) => [r.labels.job, r.value]).sort()).toEqual([
       ['demo', 1],
       ['vigil', 1],
     ]);
     const now = Date.now();
-    const range = await e.rangeQuery('sum(http_requests_total)', now - 2000, now, 250);
-    expect(range.status).toBe('success');
-    if (range.status === 'success') expect(range.series).toHaveLength(1);
+    const range = await e.rangeQuery('', 'sum(http_requests_total)', now - 2000, now, 250);
+    expect(range.ok).toBe(true);
+    if (range.ok) expect(range.value.series).toHaveLength(1);
     expect(await e.selfMetrics()).toMatch(/^vigil_scrape_loops 2$/m);
-    expect(await e.labelValues('job')).toEqual(['demo', 'vigil']);
+    expect(await e.labelValues('', 'job')).toEqual({ ok: true, value: ['demo', 'vigil'] });
   });
 
   it('refuses a broken configuration with line and cause, keeping the one in force', async () => {
@@ -86,7 +86,7 @@ describe('Engine', () => {
     const before = await e.getConfig();
     const r = await e.setConfig('global:\n  scrape_intervall: 5s\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('scrape_intervall') });
+    if (!r.ok) expect(r.error.problems?.[0]).toMatchObject({ line: 2, message: expect.stringContaining('scrape_intervall') });
     expect(await e.getConfig()).toBe(before);
     expect(await e.targets()).toHaveLength(4);
   });
@@ -96,8 +96,8 @@ describe('Engine', () => {
     const first = await start(opts);
     await first.setConfig(FAST('127.0.0.1:5173'));
     await until(
-      () => first.instantQuery('up', Date.now()),
-      (r) => r.status === 'success' && r.rows.length === 2,
+      () => first.instantQuery('', 'up', Date.now()),
+      (r) => r.ok && r.value.rows.length === 2,
     );
     await new Promise((r) => setTimeout(r, 500));
     await first.stop();
@@ -106,9 +106,9 @@ describe('Engine', () => {
 
     const second = await start({ ...opts, role: 'follower' });
     expect(await second.getConfig()).toBe(FAST('127.0.0.1:5173'));
-    const r = await second.rangeQuery('up', stoppedAt - 1500, stoppedAt, 250);
-    expect(r.status).toBe('success');
-    if (r.status === 'success') expect(r.series.length).toBe(2);
+    const r = await second.rangeQuery('', 'up', stoppedAt - 1500, stoppedAt, 250);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.series.length).toBe(2);
   });
 
   it('evaluates rules: an alert fires, a silence mutes it, the history keeps it', async () => {
@@ -116,7 +116,7 @@ describe('Engine', () => {
     await e.setConfig(FAST('127.0.0.1:5173').replace('scrape_timeout: 200ms', 'scrape_timeout: 200ms\n  evaluation_interval: 250ms'));
     const bad = await e.setRuleFile('demo.yml', 'groups:\n  - name: demo\n    rules:\n      - alert: Broken\n        expr: sum(\n');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0].line).toBeGreaterThan(0);
+    if (!bad.ok) expect(bad.error.problems?.[0].line).toBeGreaterThan(0);
     const rule = `groups:
   - name: demo
     rules:
@@ -127,7 +127,7 @@ describe('Engine', () => {
         labels: { severity: page }
         annotations: { summary: '{{ $labels.instance }} answers' }
 `;
-    expect(await e.setRuleFile('demo.yml', rule)).toEqual({ ok: true });
+    expect(await e.setRuleFile('demo.yml', rule)).toEqual({ ok: true, value: undefined });
     const firing = await until(
       () => e.alerting(),
       (v) => v.alerts.length === 1,
@@ -135,10 +135,10 @@ describe('Engine', () => {
     );
     expect(firing.alerts[0]).toMatchObject({ labels: { alertname: 'DemoIsUp', instance: 'demo-1' }, annotations: { summary: 'demo-1 answers' }, state: 'active' });
     const recorded = await until(
-      () => e.instantQuery('job:up:sum', Date.now()),
-      (r) => r.status === 'success' && r.rows.length > 0,
+      () => e.instantQuery('', 'job:up:sum', Date.now()),
+      (r) => r.ok && r.value.rows.length > 0,
     );
-    expect(recorded.status === 'success' && recorded.rows.map((r) => r.labels.job).sort()).toEqual(['demo', 'vigil']);
+    expect(recorded.ok && recorded.value.rows.map((r) => r.labels.job).sort()).toEqual(['demo', 'vigil']);
     const now = Date.now();
     const silence = await e.createSilence({ matchers: [{ name: 'alertname', value: 'DemoIsUp', isRegex: false, isEqual: true }], startsAt: now, endsAt: now + 3_600_000, createdBy: 'test', comment: 'known' });
     expect(silence.ok).toBe(true);
@@ -147,7 +147,7 @@ describe('Engine', () => {
     expect(muted.history.map((h) => h.labels.alertname)).toContain('DemoIsUp');
     expect((await e.ruleFiles()).map((f) => f.name)).toEqual(['demo.yml']);
     const backtest = await e.backtest({ ruleYaml: '- alert: X\n  expr: up ==\n', startMs: now - 5000, endMs: now, stepMs: 1000 });
-    expect(backtest).toMatchObject({ status: 'error', error: expect.stringMatching(/^line 2, column \d+: /) });
+    expect(backtest).toMatchObject({ ok: false, error: { errorType: 'bad_data', what: expect.stringMatching(/^line 2, column \d+: /) } });
   });
 
   it('evaluates a rule group against a remote source, storing its output here, and keeps the source across a restart', async () => {
@@ -164,19 +164,19 @@ describe('Engine', () => {
     const opts = options({ fetch: remote });
     const e = await start(opts);
     await e.setConfig('global:\n  evaluation_interval: 250ms\n');
-    expect(await e.setRuleFile('far.yml', 'groups:\n  - name: far\n    rules:\n      - record: far:up:sum\n        expr: sum by (job) (up)\n')).toEqual({ ok: true });
-    expect(await e.setRuleGroupSource('far.yml', 'near', 'http://far:9090')).toEqual({ ok: false, error: 'no rule group "near" in "far.yml"' });
-    expect(await e.setRuleGroupSource('far.yml', 'far', 'far:9090')).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid source URL "far:9090"/) });
-    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://far:9090')).toEqual({ ok: true });
+    expect(await e.setRuleFile('far.yml', 'groups:\n  - name: far\n    rules:\n      - record: far:up:sum\n        expr: sum by (job) (up)\n')).toEqual({ ok: true, value: undefined });
+    expect(await e.setRuleGroupSource('far.yml', 'near', 'http://far:9090')).toMatchObject({ ok: false, error: { what: 'no rule group "near" in "far.yml"' } });
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'far:9090')).toMatchObject({ ok: false, error: { what: expect.stringMatching(/^invalid source URL "far:9090"/) } });
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://far:9090')).toEqual({ ok: true, value: undefined });
     const recorded = await until(
-      () => e.instantQuery('far:up:sum', Date.now()),
-      (r) => r.status === 'success' && r.rows.length > 0,
+      () => e.instantQuery('', 'far:up:sum', Date.now()),
+      (r) => r.ok && r.value.rows.length > 0,
     );
-    expect(recorded.status === 'success' && recorded.rows.map((r) => [r.labels.job, r.value])).toEqual([['far', 42]]);
+    expect(recorded.ok && recorded.value.rows.map((r) => [r.labels.job, r.value])).toEqual([['far', 42]]);
     expect(asked[0]).toBe('sum by (job) (up)');
     expect((await e.alerting()).groups.map((g) => [g.name, g.source])).toEqual([['far', 'http://far:9090']]);
 
-    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://down:9090')).toEqual({ ok: true });
+    expect(await e.setRuleGroupSource('far.yml', 'far', 'http://down:9090')).toEqual({ ok: true, value: undefined });
     const failing = await until(
       () => e.alerting(),
       (v) => v.groups[0]?.rules[0]?.health === 'err',
@@ -200,22 +200,22 @@ describe('Engine', () => {
     }) as typeof fetch;
     const opts = options({ fetch: remote });
     const e = await start(opts);
-    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID team-a\n')).toEqual({ ok: false, error: 'line 2: expected "Name: value", got "X-Scope-OrgID team-a"' });
-    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID: team-a\n')).toEqual({ ok: true });
-    await e.remoteLabelNames('https://mimir.example/prometheus');
-    await e.remoteLabelNames('http://other:9090');
+    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID team-a\n')).toMatchObject({ ok: false, error: { what: 'line 2: expected "Name: value", got "X-Scope-OrgID team-a"' } });
+    expect(await e.setSourceHeaders('https://mimir.example\n  X-Scope-OrgID: team-a\n')).toEqual({ ok: true, value: undefined });
+    await e.labelNames('https://mimir.example/prometheus');
+    await e.labelNames('http://other:9090');
     expect(tenants).toEqual(['team-a', null]);
     await e.stop();
     running.splice(running.indexOf(e), 1);
     const again = await start(opts);
     expect(await again.sourceHeaders()).toBe('https://mimir.example\n  X-Scope-OrgID: team-a\n');
-    await again.remoteLabelNames('https://mimir.example/prometheus');
+    await again.labelNames('https://mimir.example/prometheus');
     expect(tenants.at(-1)).toBe('team-a');
   });
 
   it('answers a bad query with Prometheus’s error type and message', async () => {
     const e = await start(options());
-    const r = await e.instantQuery('sum(', Date.now());
-    expect(r).toMatchObject({ status: 'error', errorType: 'bad_data' });
+    const r = await e.instantQuery('', 'sum(', Date.now());
+    expect(r).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
   });
 });

@@ -10,34 +10,25 @@ import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
-import type {
-  AlertingViews,
-  BacktestRequest,
-  ConfigProblem,
-  EngineApi,
-  EngineEvent,
-  EngineRole,
-  InstantResult,
-  MetricMeta,
-  QueryError,
-  RangeColumns,
-  RuleFileText,
-  StorageStatus,
-  TargetView,
-} from './api';
+import type { DataSource, TimeWindow } from '../model/dataSource';
+import { InFlight } from '../model/inFlight';
+import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
+import { fail, ok, type Result, type TextProblem } from '../model/result';
+import type { AlertingViews, BacktestRequest, EngineApi, EngineEvent, EngineRole, RuleFileText, StorageStatus, TargetView } from './api';
 import { EngineAlerting } from './alerting';
 import { defaultConfigYaml } from './defaultConfig';
-import { EngineQueries } from './engineQueries';
+import { EngineQueries, queryFailure } from './engineQueries';
 import { Explore } from './explore';
 import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary, RelabelPreview, StaticTarget, TargetChange } from './api';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { scrapeMetrics } from './scrapeMetrics';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
-import { RemoteSources } from './remoteSources';
+import { RemoteSources, sourceQueryFunc } from './remoteSources';
 import { parseSourceHeaders } from './sourceHeaders';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
+import { errorMessage } from '../model/result';
 
 export interface EngineOptions {
   origin: string;
@@ -63,6 +54,12 @@ const CONFIG_KEY = 'prometheus.yml';
 const SOURCE_HEADERS_KEY = 'remote_source_headers';
 const TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
+const DONE: Result<void> = ok(undefined);
+
+/** A text that does not load (prometheus.yml, a rule file): every problem for the editor, the first in words. */
+function textFailure(where: string, problems: TextProblem[]): Result<never> {
+  return fail({ where, what: problems.map((p) => p.message).join('; '), problems });
+}
 
 export class Engine implements EngineApi {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
@@ -93,13 +90,14 @@ export class Engine implements EngineApi {
       ...timers,
       pageProtocol: new URL(opts.origin).protocol,
     });
-    this.queries = new EngineQueries(tsdb, this.metrics);
-    this.remoteSources = new RemoteSources(opts.fetch, opts.now);
+    const inFlight = new InFlight();
+    this.queries = new EngineQueries(tsdb, this.metrics, inFlight);
+    this.remoteSources = new RemoteSources(opts.fetch, opts.now, inFlight);
     this.alertingRoom = new EngineAlerting({
       storage: this.remote.storage,
       readStorage: tsdb,
       engine: this.queries.promql,
-      remoteQuery: (baseUrl) => this.remoteSources.queryFunc(baseUrl),
+      remoteQuery: (baseUrl) => sourceQueryFunc(this.source(baseUrl), baseUrl),
       settings,
       fetch: opts.fetch,
       timers,
@@ -204,42 +202,51 @@ export class Engine implements EngineApi {
     return this.currentRole;
   }
 
-  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
-    return this.queries.range(expr, startMs, endMs, stepMs, queryId);
+  /** The data source a `source` argument names: '' for this browser's store, else a remote's base URL. */
+  private source(source: string): DataSource {
+    return source === '' ? this.queries : this.remoteSources.at(source);
   }
 
-  async instantQuery(expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
-    return this.queries.instant(expr, timeMs, queryId);
+  async rangeQuery(source: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<Result<RangeColumns>> {
+    return this.source(source).rangeQuery(expr, startMs, endMs, stepMs, queryId);
   }
 
-  async labelNames(match?: string[]): Promise<string[]> {
-    return this.queries.labelNames(match);
+  async instantQuery(source: string, expr: string, timeMs: number, queryId?: string): Promise<Result<InstantResult>> {
+    return this.source(source).instantQuery(expr, timeMs, queryId);
   }
 
-  async labelValues(name: string, match?: string[]): Promise<string[]> {
-    return this.queries.labelValues(name, match);
+  async labelNames(source: string, match?: string[]): Promise<Result<string[]>> {
+    return this.source(source).labelNames(match);
   }
 
-  async series(match: string[]): Promise<Record<string, string>[]> {
-    return this.queries.series(match);
+  async labelValues(source: string, name: string, match?: string[]): Promise<Result<string[]>> {
+    return this.source(source).labelValues(name, match);
   }
 
-  async metadata(metric?: string): Promise<Record<string, MetricMeta[]>> {
-    return this.queries.metadata(metric);
+  async series(source: string, match: string[], window?: TimeWindow): Promise<Result<Record<string, string>[]>> {
+    return this.source(source).series(match, window);
+  }
+
+  async metadata(source: string, metric?: string): Promise<Result<Record<string, MetricMeta[]>>> {
+    return this.source(source).metadata(metric);
+  }
+
+  async cancelQuery(source: string, queryId: string): Promise<void> {
+    return this.source(source).cancel(queryId);
   }
 
   async getConfig(): Promise<string> {
     return this.configYaml;
   }
 
-  async setConfig(yaml: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+  async setConfig(yaml: string): Promise<Result<void>> {
     const parsed = parseConfig(yaml);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    if (!parsed.ok) return textFailure(CONFIG_KEY, parsed.problems);
     this.configYaml = yaml;
     await this.settings.set(CONFIG_KEY, yaml);
     if (this.currentRole !== 'follower') this.run(parsed.config);
     this.emit({ kind: 'config' });
-    return { ok: true };
+    return DONE;
   }
 
   async targets(): Promise<TargetView[]> {
@@ -273,15 +280,20 @@ export class Engine implements EngineApi {
     return (this.explorer ??= new Explore(this.tsdb, this.opts.now));
   }
 
-  async metricSummaries(): Promise<MetricSummary[]> {
-    return this.explore().metrics();
+  async metricSummaries(source: string): Promise<Result<MetricSummary[]>> {
+    if (source !== '') return this.remoteSources.metricSummaries(source);
+    try {
+      return ok(await this.explore().metrics());
+    } catch (e) {
+      return queryFailure(e);
+    }
   }
 
-  async labelCardinality(selector: string): Promise<LabelCardinality[] | QueryError> {
-    return this.explore().labels(selector);
+  async labelCardinality(source: string, selector: string): Promise<Result<LabelCardinality[]>> {
+    return source === '' ? this.explore().labels(selector) : this.remoteSources.labelCardinality(source, selector);
   }
 
-  async explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError> {
+  async explainQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Result<ExplainResult>> {
     return this.explore().explain(expr, startMs, endMs, stepMs);
   }
 
@@ -293,12 +305,12 @@ export class Engine implements EngineApi {
     return this.explore().exportOpenMetrics();
   }
 
-  async importData(text: string): Promise<{ ok: true; samples: number; rejected: number } | { ok: false; error: string }> {
-    if (this.currentRole === 'follower') return { ok: false, error: 'another tab’s engine writes the data; import from that tab' };
+  async importData(text: string): Promise<Result<{ samples: number; rejected: number }>> {
+    if (this.currentRole === 'follower') return fail({ where: 'import', what: 'another tab’s engine writes the data; import from that tab' });
     try {
-      return { ok: true, ...this.explore().importExposition(text) };
+      return ok(this.explore().importExposition(text));
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return fail({ where: 'import', what: errorMessage(e) });
     }
   }
 
@@ -307,9 +319,9 @@ export class Engine implements EngineApi {
     return staticTargets(this.configYaml);
   }
 
-  async changeTargets(change: TargetChange): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
+  async changeTargets(change: TargetChange): Promise<Result<void>> {
     const edit = applyTargetChange(this.configYaml, change);
-    return edit.ok ? this.setConfig(edit.yaml) : edit;
+    return edit.ok ? this.setConfig(edit.yaml) : textFailure(CONFIG_KEY, edit.problems);
   }
 
   async relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview> {
@@ -321,24 +333,27 @@ export class Engine implements EngineApi {
     return this.alertingRoom.ruleFiles();
   }
 
-  async setRuleFile(name: string, text: string): Promise<{ ok: true } | { ok: false; problems: ConfigProblem[] }> {
-    return this.alertingRoom.setRuleFile(name, text);
+  async setRuleFile(name: string, text: string): Promise<Result<void>> {
+    const r = await this.alertingRoom.setRuleFile(name, text);
+    return r.ok ? DONE : textFailure(name, r.problems);
   }
 
   async deleteRuleFile(name: string): Promise<void> {
     return this.alertingRoom.deleteRuleFile(name);
   }
 
-  async setRuleGroupSource(file: string, group: string, baseUrl: string): Promise<{ ok: true } | { ok: false; error: string }> {
-    return this.alertingRoom.setGroupSource(file, group, baseUrl);
+  async setRuleGroupSource(file: string, group: string, source: string): Promise<Result<void>> {
+    const r = await this.alertingRoom.setGroupSource(file, group, source);
+    return r.ok ? DONE : fail({ where: `${file}: ${group}`, what: r.error });
   }
 
   async alerting(): Promise<AlertingViews> {
     return this.alertingRoom.views();
   }
 
-  async createSilence(input: SilenceInput): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
-    return this.alertingRoom.createSilence(input);
+  async createSilence(input: SilenceInput): Promise<Result<string>> {
+    const r = this.alertingRoom.createSilence(input);
+    return r.ok ? ok(r.id) : fail({ where: 'silence', what: r.error });
   }
 
   async expireSilence(id: string): Promise<void> {
@@ -349,16 +364,16 @@ export class Engine implements EngineApi {
     return this.alertingRoom.setWebhook(url);
   }
 
-  async backtest(req: BacktestRequest): Promise<BacktestSeries[] | QueryError> {
+  async backtest(req: BacktestRequest): Promise<Result<BacktestSeries[]>> {
     try {
-      return await this.alertingRoom.backtest(req);
+      return ok(await this.alertingRoom.backtest(req));
     } catch (e) {
-      return { status: 'error', errorType: 'bad_data', error: e instanceof Error ? e.message : String(e) };
+      return fail({ where: 'backtest', what: errorMessage(e), errorType: 'bad_data' });
     }
   }
 
-  async wipeData(): Promise<{ ok: true } | { ok: false; error: string }> {
-    if (this.currentRole === 'follower') return { ok: false, error: 'another tab’s engine holds the data; wipe it from that tab' };
+  async wipeData(): Promise<Result<void>> {
+    if (this.currentRole === 'follower') return fail({ where: 'wipe', what: 'another tab’s engine holds the data; wipe it from that tab' });
     await this.stop();
     const name = this.opts.tsdbDb ?? TSDB_DB;
     // Tabs reload onto a new engine as soon as they hear this; the deletion waits for their connections to close.
@@ -368,7 +383,7 @@ export class Engine implements EngineApi {
     return deleted;
   }
 
-  async formatQuery(expr: string): Promise<{ status: 'success'; text: string } | QueryError> {
+  async formatQuery(expr: string): Promise<Result<string>> {
     return this.queries.format(expr);
   }
 
@@ -376,48 +391,16 @@ export class Engine implements EngineApi {
     return this.remote.statuses();
   }
 
-  // A Prometheus-compatible HTTP API in place of this browser's store (remoteSources.ts).
-  async remoteRangeQuery(baseUrl: string, expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<RangeColumns | QueryError> {
-    return this.remoteSources.rangeQuery(baseUrl, expr, startMs, endMs, stepMs, queryId);
-  }
-
-  async remoteInstantQuery(baseUrl: string, expr: string, timeMs: number, queryId?: string): Promise<InstantResult | QueryError> {
-    return this.remoteSources.instantQuery(baseUrl, expr, timeMs, queryId);
-  }
-
+  // Headers for remote sources (sourceHeaders.ts).
   async sourceHeaders(): Promise<string> {
     return (await this.settings.get(SOURCE_HEADERS_KEY)) ?? '';
   }
 
-  async setSourceHeaders(text: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  async setSourceHeaders(text: string): Promise<Result<void>> {
     const r = parseSourceHeaders(text);
-    if (!r.ok) return r;
+    if (!r.ok) return fail({ where: 'source headers', what: r.error });
     await this.settings.set(SOURCE_HEADERS_KEY, text);
     this.remoteSources.useHeaders(r.sources);
-    return { ok: true };
-  }
-
-  async remoteLabelNames(baseUrl: string, match?: string[]): Promise<string[] | QueryError> {
-    return this.remoteSources.at(baseUrl).labelNames(match);
-  }
-
-  async remoteLabelValues(baseUrl: string, name: string, match?: string[]): Promise<string[] | QueryError> {
-    return this.remoteSources.at(baseUrl).labelValues(name, match);
-  }
-
-  async remoteSeries(baseUrl: string, match: string[]): Promise<Record<string, string>[] | QueryError> {
-    return this.remoteSources.at(baseUrl).series(match);
-  }
-
-  async remoteMetadata(baseUrl: string, metric?: string): Promise<Record<string, MetricMeta[]> | QueryError> {
-    return this.remoteSources.at(baseUrl).metadata(metric);
-  }
-
-  async remoteMetricSummaries(baseUrl: string): Promise<MetricSummary[] | QueryError> {
-    return this.remoteSources.metricSummaries(baseUrl);
-  }
-
-  async remoteLabelCardinality(baseUrl: string, selector: string): Promise<LabelCardinality[] | QueryError> {
-    return this.remoteSources.labelCardinality(baseUrl, selector);
+    return DONE;
   }
 }

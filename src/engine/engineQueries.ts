@@ -1,22 +1,38 @@
-// Queries as the UI asks them: PromQL over the storage's querier, results
-// reshaped into the columns the graph draws, label and metadata look-ups for
-// completion, and one running query per panel (a new one cancels the old).
+// This browser's store as a data source: PromQL over the storage's querier,
+// results reshaped into the columns the graph draws, label and metadata
+// look-ups for completion, and one running query per panel (a new one cancels the old).
 
+import type { DataSource, TimeWindow } from '../model/dataSource';
+import type { InFlight } from '../model/inFlight';
 import type { Matcher } from '../model/matcher';
+import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
+import { fail, ok, type Result } from '../model/result';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { parseExpr } from '../promql/parser/parse';
 import { printExpr } from '../promql/parser/printer';
 import type { Storage } from '../tsdb/storage';
-import type { InstantResult, MetricMeta, QueryError, RangeColumns } from './api';
-import { InFlight } from './inFlight';
 import type { SelfMetrics } from './selfMetrics';
+import { errorMessage } from '../model/result';
 
 const QUERY_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
 
-function toError(e: unknown): QueryError {
-  if (e instanceof PromQLError) return { status: 'error', errorType: e.type, error: e.message };
-  return { status: 'error', errorType: 'internal', error: e instanceof Error ? e.message : String(e) };
+/** How a failure of this browser's store names its place. */
+const LOCAL_STORE = "this browser's store";
+
+/** A thrown query error as a failure: Prometheus's errorType for PromQL's own errors, else internal. */
+export function queryFailure(e: unknown): Result<never> {
+  if (e instanceof PromQLError) return fail({ where: LOCAL_STORE, what: e.message, errorType: e.type });
+  return fail({ where: LOCAL_STORE, what: errorMessage(e), errorType: 'internal' });
+}
+
+/** Runs a look-up, its thrown errors (a bad selector) answered as failures. */
+async function answered<T>(ask: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await ask());
+  } catch (e) {
+    return queryFailure(e);
+  }
 }
 
 /** The matchers of a `match[]` selector, as the series and labels APIs take them. */
@@ -26,37 +42,37 @@ export function selectorMatchers(selector: string): Matcher[] {
   return e.matchers;
 }
 
-export class EngineQueries {
+export class EngineQueries implements DataSource {
   readonly promql = new QueryEngine();
-  private readonly inFlight = new InFlight();
   private readonly queriesTotal: (by?: number, labels?: Record<string, string>) => void;
   private readonly queryDuration: (value: number, labels?: Record<string, string>) => void;
 
   constructor(
     private readonly storage: Storage,
     metrics: SelfMetrics,
+    private readonly inFlight: InFlight,
   ) {
     this.queriesTotal = metrics.counter('vigil_engine_queries_total', 'PromQL queries run, by kind and outcome.');
     this.queryDuration = metrics.histogram('vigil_engine_query_duration_seconds', 'Time to answer a PromQL query.', QUERY_BUCKETS);
   }
 
-  private async timed<T>(kind: string, queryId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T | QueryError> {
+  private async timed<T>(kind: string, queryId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
     const t0 = performance.now();
     try {
       const r = await this.inFlight.run(queryId, run);
       this.queriesTotal(1, { kind, outcome: 'success' });
-      return r;
+      return ok(r);
     } catch (e) {
-      const err = toError(e);
-      this.queriesTotal(1, { kind, outcome: err.errorType });
+      const err = queryFailure(e);
+      this.queriesTotal(1, { kind, outcome: err.ok ? 'success' : (err.error.errorType ?? 'internal') });
       return err;
     } finally {
       this.queryDuration((performance.now() - t0) / 1000);
     }
   }
 
-  range(expr: string, start: number, end: number, step: number, queryId?: string): Promise<RangeColumns | QueryError> {
-    return this.timed('range', queryId, async (signal) => {
+  rangeQuery(expr: string, start: number, end: number, step: number, queryId?: string): Promise<Result<RangeColumns>> {
+    return this.timed('range', queryId, async (signal): Promise<RangeColumns> => {
       const r = await this.promql.rangeQuery(this.storage.querier(), expr, start, end, step, { signal });
       const n = Math.floor((end - start) / step) + 1;
       const times = new Float64Array(n);
@@ -69,60 +85,72 @@ export class EngineQueries {
         for (let k = 0; k < s.ts.length; k++) vs[Math.round((s.ts[k] - start) / step)] = s.vs[k];
         return { labels: s.labels.toObject(), vs };
       });
-      return { status: 'success', resultType: 'matrix', times, series, warnings: r.warnings, infos: r.infos };
+      return { resultType: 'matrix', times, series, warnings: r.warnings, infos: r.infos };
     });
   }
 
-  instant(expr: string, time: number, queryId?: string): Promise<InstantResult | QueryError> {
-    return this.timed('instant', queryId, async (signal) => {
+  instantQuery(expr: string, time: number, queryId?: string): Promise<Result<InstantResult>> {
+    return this.timed('instant', queryId, async (signal): Promise<InstantResult> => {
       const r = await this.promql.instantQuery(this.storage.querier(), expr, time, { signal });
-      return { status: 'success', ...instantRows(r.value), warnings: r.warnings, infos: r.infos };
+      return { ...instantRows(r.value), warnings: r.warnings, infos: r.infos };
     });
+  }
+
+  async cancel(queryId: string): Promise<void> {
+    this.inFlight.cancel(queryId);
   }
 
   private matcherSets(match: string[] | undefined): Matcher[][] {
     return match && match.length > 0 ? match.map(selectorMatchers) : [[]];
   }
 
-  format(expr: string): { status: 'success'; text: string } | QueryError {
+  format(expr: string): Result<string> {
     try {
-      return { status: 'success', text: printExpr(parseExpr(expr)) };
+      return ok(printExpr(parseExpr(expr)));
     } catch (e) {
-      return toError(e);
+      return queryFailure(e);
     }
   }
 
-  async labelNames(match?: string[]): Promise<string[]> {
-    const q = this.storage.querier();
-    const all = new Set<string>();
-    for (const ms of this.matcherSets(match)) for (const n of await q.labelNames(ms)) all.add(n);
-    return [...all].sort();
+  labelNames(match?: string[]): Promise<Result<string[]>> {
+    return answered(async () => {
+      const q = this.storage.querier();
+      const all = new Set<string>();
+      for (const ms of this.matcherSets(match)) for (const n of await q.labelNames(ms)) all.add(n);
+      return [...all].sort();
+    });
   }
 
-  async labelValues(name: string, match?: string[]): Promise<string[]> {
-    const q = this.storage.querier();
-    const all = new Set<string>();
-    for (const ms of this.matcherSets(match)) for (const v of await q.labelValues(name, ms)) all.add(v);
-    return [...all].sort();
+  labelValues(name: string, match?: string[]): Promise<Result<string[]>> {
+    return answered(async () => {
+      const q = this.storage.querier();
+      const all = new Set<string>();
+      for (const ms of this.matcherSets(match)) for (const v of await q.labelValues(name, ms)) all.add(v);
+      return [...all].sort();
+    });
   }
 
-  async series(match: string[]): Promise<Record<string, string>[]> {
-    const q = this.storage.querier();
-    const seen = new Map<string, Record<string, string>>();
-    for (const ms of this.matcherSets(match)) {
-      for (const s of await q.select(ms, -Infinity, Infinity)) seen.set(s.labels.key(), s.labels.toObject());
-    }
-    return [...seen.values()];
+  series(match: string[], window?: TimeWindow): Promise<Result<Record<string, string>[]>> {
+    return answered(async () => {
+      const q = this.storage.querier();
+      const seen = new Map<string, Record<string, string>>();
+      for (const ms of this.matcherSets(match)) {
+        for (const s of await q.select(ms, window?.startMs ?? -Infinity, window?.endMs ?? Infinity)) seen.set(s.labels.key(), s.labels.toObject());
+      }
+      return [...seen.values()];
+    });
   }
 
-  async metadata(metric?: string): Promise<Record<string, MetricMeta[]>> {
-    const out: Record<string, MetricMeta[]> = {};
-    for (const [name, metas] of await this.storage.querier().metadata(metric)) out[name] = metas;
-    return out;
+  metadata(metric?: string): Promise<Result<Record<string, MetricMeta[]>>> {
+    return answered(async () => {
+      const out: Record<string, MetricMeta[]> = {};
+      for (const [name, metas] of await this.storage.querier().metadata(metric)) out[name] = metas;
+      return out;
+    });
   }
 }
 
-function instantRows(v: ResultValue): Omit<InstantResult, 'status' | 'warnings' | 'infos'> {
+function instantRows(v: ResultValue): Omit<InstantResult, 'warnings' | 'infos'> {
   switch (v.type) {
     case 'scalar':
       return { resultType: 'scalar', rows: [{ labels: {}, t: v.t, value: v.v }] };

@@ -29,19 +29,22 @@ describe('Explore', () => {
   });
 
   it('gives each label of a selector its values, most series first', async () => {
-    expect(await loaded().labels('http_requests_total')).toEqual([
-      { name: 'code', distinct: 2, series: 3, values: [{ value: '200', series: 2 }, { value: '500', series: 1 }] },
-      { name: 'handler', distinct: 2, series: 3, values: [{ value: '/a', series: 2 }, { value: '/b', series: 1 }] },
-    ]);
+    expect(await loaded().labels('http_requests_total')).toEqual({
+      ok: true,
+      value: [
+        { name: 'code', distinct: 2, series: 3, values: [{ value: '200', series: 2 }, { value: '500', series: 1 }] },
+        { name: 'handler', distinct: 2, series: 3, values: [{ value: '/a', series: 2 }, { value: '/b', series: 1 }] },
+      ],
+    });
   });
 
   it('answers a selector it cannot read with the error, not a throw', async () => {
-    expect(await loaded().labels('sum(x)')).toMatchObject({ status: 'error', errorType: 'bad_data' });
+    expect(await loaded().labels('sum(x)')).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
   });
 
   it('explains a query as a tree with series counts', async () => {
     const r = await loaded().explain('sum(http_requests_total)', NOW - 60_000, NOW, 15_000);
-    expect(r).toMatchObject({ status: 'success', tree: { expr: 'sum(http_requests_total)', series: 1, children: [{ expr: 'http_requests_total', series: 3 }] } });
+    expect(r).toMatchObject({ ok: true, value: { tree: { expr: 'sum(http_requests_total)', series: 1, children: [{ expr: 'http_requests_total', series: 3 }] } } });
   });
 
   it('exports what it imported, and the export imports again', async () => {

@@ -9,22 +9,18 @@ import { writeOpenMetrics } from '../exposition/writeText';
 import { METRIC_NAME, type Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { QueryEngine } from '../promql/engine';
-import { QueryError as PromQLError } from '../promql/errors';
 import { exportBatches } from '../tsdb/exportBatches';
 import type { Metadata } from '../model/metricType';
 import type { SeriesRef, Storage } from '../tsdb/storage';
-import type { ExplainResult, LabelCardinality, MetricMeta, MetricSummary, QueryError } from './api';
-import { selectorMatchers } from './engineQueries';
+import type { MetricMeta } from '../model/queryResult';
+import { ok, type Result } from '../model/result';
+import type { ExplainResult, LabelCardinality, MetricSummary } from './api';
+import { queryFailure, selectorMatchers } from './engineQueries';
 
 /** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
 export const ACTIVE_WINDOW_MS = 5 * 60_000;
 /** Values listed per label; the count of all distinct values is still given. */
 const MAX_VALUES_PER_LABEL = 1000;
-
-function toError(e: unknown): QueryError {
-  if (e instanceof PromQLError) return { status: 'error', errorType: e.type, error: e.message };
-  return { status: 'error', errorType: 'internal', error: e instanceof Error ? e.message : String(e) };
-}
 
 export class Explore {
   private readonly promql = new QueryEngine();
@@ -56,22 +52,22 @@ export class Explore {
   }
 
   /** Label names of the series a selector picks, each with its values and how many series carry each. */
-  async labels(selector: string): Promise<LabelCardinality[] | QueryError> {
+  async labels(selector: string): Promise<Result<LabelCardinality[]>> {
     try {
-      return labelCardinality(await this.recent(selectorMatchers(selector)), (l, each) => l.forEach(each));
+      return ok(labelCardinality(await this.recent(selectorMatchers(selector)), (l, each) => l.forEach(each)));
     } catch (e) {
-      return toError(e);
+      return queryFailure(e);
     }
   }
 
   /** The query evaluated over the range with each node's series, samples and time. */
-  async explain(expr: string, startMs: number, endMs: number, stepMs: number): Promise<ExplainResult | QueryError> {
+  async explain(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Result<ExplainResult>> {
     try {
       const r = await this.promql.rangeQuery(this.storage.querier(), expr, startMs, endMs, stepMs, { explain: true });
       if (!r.explain) throw new Error('the query engine gave no explanation');
-      return { status: 'success', tree: r.explain, warnings: r.warnings };
+      return ok({ tree: r.explain, warnings: r.warnings });
     } catch (e) {
-      return toError(e);
+      return queryFailure(e);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RemoteSources } from './remoteSources';
+import { InFlight } from '../model/inFlight';
+import { RemoteSources, sourceQueryFunc } from './remoteSources';
 
 const NOW = 1_700_000_000_000;
 const ok = (data: unknown) => new Response(JSON.stringify({ status: 'success', data }));
@@ -38,22 +39,28 @@ const PROMETHEUS = {
 describe('RemoteSources', () => {
   it("lists the remote's metrics with metadata and the series each has now", async () => {
     const seen: string[] = [];
-    const sources = new RemoteSources(remote(PROMETHEUS, seen), () => NOW);
-    expect(await sources.metricSummaries('http://prom:9090')).toEqual([
-      { name: 'http_requests_total', type: 'counter', help: 'Requests served.', unit: '', series: 3 },
-      { name: 'process_start_time_seconds', type: 'gauge', help: 'Start time.', unit: '', series: 0 },
-      { name: 'up', type: '', help: '', unit: '', series: 1 },
-    ]);
+    const sources = new RemoteSources(remote(PROMETHEUS, seen), () => NOW, new InFlight());
+    expect(await sources.metricSummaries('http://prom:9090')).toEqual({
+      ok: true,
+      value: [
+        { name: 'http_requests_total', type: 'counter', help: 'Requests served.', unit: '', series: 3 },
+        { name: 'process_start_time_seconds', type: 'gauge', help: 'Start time.', unit: '', series: 0 },
+        { name: 'up', type: '', help: '', unit: '', series: 1 },
+      ],
+    });
     expect(seen).toContain(`/api/v1/query?${new URLSearchParams({ query: 'count by (__name__) ({__name__=~".+"})', time: String(NOW / 1000) })}`);
   });
 
   it("counts a selector's label values over the remote's recent series", async () => {
     const seen: string[] = [];
-    const sources = new RemoteSources(remote(PROMETHEUS, seen), () => NOW);
-    expect(await sources.labelCardinality('http://prom:9090', 'http_requests_total')).toEqual([
-      { name: 'code', distinct: 2, series: 3, values: [{ value: '200', series: 2 }, { value: '500', series: 1 }] },
-      { name: 'handler', distinct: 2, series: 3, values: [{ value: '/a', series: 2 }, { value: '/b', series: 1 }] },
-    ]);
+    const sources = new RemoteSources(remote(PROMETHEUS, seen), () => NOW, new InFlight());
+    expect(await sources.labelCardinality('http://prom:9090', 'http_requests_total')).toEqual({
+      ok: true,
+      value: [
+        { name: 'code', distinct: 2, series: 3, values: [{ value: '200', series: 2 }, { value: '500', series: 1 }] },
+        { name: 'handler', distinct: 2, series: 3, values: [{ value: '/a', series: 2 }, { value: '/b', series: 1 }] },
+      ],
+    });
     expect(seen).toEqual([`/api/v1/series?${new URLSearchParams([['match[]', 'http_requests_total'], ['start', String((NOW - 300_000) / 1000)], ['end', String(NOW / 1000)]])}`]);
   });
 
@@ -61,15 +68,18 @@ describe('RemoteSources', () => {
     [
       "the remote's own error and status",
       { ...PROMETHEUS, '/api/v1/metadata': () => new Response(JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'metadata is off' }), { status: 400 }) },
-      { status: 'error', errorType: 'bad_data', error: 'metadata is off', httpStatus: 400 },
+      { ok: false, error: { where: 'http://prom:9090', errorType: 'bad_data', what: 'metadata is off', httpStatus: 400 } },
     ],
     [
       'what a proxy said',
       {},
-      { status: 'error', errorType: 'internal', error: 'http://prom:9090/api/v1/label/__name__/values answered HTTP 404 Not Found: 404 page not found' },
+      {
+        ok: false,
+        error: { where: 'http://prom:9090', errorType: 'internal', what: 'http://prom:9090/api/v1/label/__name__/values answered HTTP 404 Not Found: 404 page not found' },
+      },
     ],
   ])('answers a failed listing with %s', async (_, answers, want) => {
-    expect(await new RemoteSources(remote(answers), () => NOW).metricSummaries('http://prom:9090')).toEqual(want);
+    expect(await new RemoteSources(remote(answers), () => NOW, new InFlight()).metricSummaries('http://prom:9090')).toEqual(want);
   });
 
   it("evaluates a rule's query on the remote: vectors and scalars as samples, failures thrown with the source named", async () => {
@@ -81,7 +91,7 @@ describe('RemoteSources', () => {
         return new Response(JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error' }), { status: 400 });
       },
     };
-    const query = new RemoteSources(remote(answers), () => NOW).queryFunc('http://prom:9090');
+    const query = sourceQueryFunc(new RemoteSources(remote(answers), () => NOW, new InFlight()).at('http://prom:9090'), 'http://prom:9090');
     const [s] = await query('up', NOW);
     expect([s.labels.toObject(), s.t, s.v]).toEqual([{ job: 'a' }, NOW, 1]);
     expect((await query('scalar(up)', NOW)).map((x) => [x.labels.toObject(), x.v])).toEqual([[{}, 2]]);
@@ -91,7 +101,7 @@ describe('RemoteSources', () => {
 });
 
 describe('RemoteSources queries from a panel', () => {
-  it('cancels a query still in flight when the same panel asks again, and leaves other panels alone', async () => {
+  it('cancels a query still in flight when the same panel asks again or cancels, and leaves other panels alone', async () => {
     // Answers only when told to, or fails as fetch does when its signal aborts.
     const waiting: { release: () => void; query: string }[] = [];
     const slow = ((_input: string | URL | Request, init?: RequestInit) =>
@@ -100,14 +110,18 @@ describe('RemoteSources queries from a panel', () => {
         waiting.push({ query, release: () => resolve(ok({ resultType: 'vector', result: [] })) });
         init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
       })) as typeof fetch;
-    const sources = new RemoteSources(slow, () => NOW);
-    const first = sources.instantQuery('http://prom:9090', 'old', NOW, 'panel-1');
-    const other = sources.instantQuery('http://prom:9090', 'other', NOW, 'panel-2');
-    const second = sources.instantQuery('http://prom:9090', 'new', NOW, 'panel-1');
-    expect(await first).toEqual({ status: 'error', errorType: 'canceled', error: 'query canceled' });
+    const sources = new RemoteSources(slow, () => NOW, new InFlight());
+    const first = sources.at('http://prom:9090').instantQuery('old', NOW, 'panel-1');
+    const other = sources.at('http://prom:9090').instantQuery('other', NOW, 'panel-2');
+    const second = sources.at('http://prom:9090').instantQuery('new', NOW, 'panel-1');
+    const third = sources.at('http://prom:9090').instantQuery('dropped', NOW, 'panel-3');
+    await sources.at('http://prom:9090').cancel('panel-3');
+    const canceled = { ok: false, error: { where: 'http://prom:9090', errorType: 'canceled', what: 'query canceled' } };
+    expect(await first).toEqual(canceled);
+    expect(await third).toEqual(canceled);
     for (const w of waiting) w.release();
-    expect(await second).toMatchObject({ status: 'success' });
-    expect(await other).toMatchObject({ status: 'success' });
-    expect(waiting.map((w) => w.query)).toEqual(['old', 'other', 'new']);
+    expect(await second).toMatchObject({ ok: true });
+    expect(await other).toMatchObject({ ok: true });
+    expect(waiting.map((w) => w.query)).toEqual(['old', 'other', 'new', 'dropped']);
   });
 });

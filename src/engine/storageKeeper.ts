@@ -6,6 +6,7 @@ import type { DropReason } from '../tsdb/retention';
 import type { CheckpointResult, Tsdb } from '../tsdb/tsdb';
 import type { StorageStatus } from './api';
 import type { SelfMetrics } from './selfMetrics';
+import { errorMessage } from '../model/result';
 
 export interface StorageBudget {
   retentionMs: number;
@@ -59,7 +60,7 @@ export class StorageKeeper {
       (r) => this.recorded(r),
       (e: unknown) => {
         this.checkpoints(1, { outcome: 'failure' });
-        this.lastCheckpointError = e instanceof Error ? e.message : String(e);
+        this.lastCheckpointError = errorMessage(e);
       },
     );
     this.chain = run;

@@ -10,6 +10,7 @@ import type { ScrapeConfig } from '../config/scrapeConfig';
 import { compileRule, relabel } from '../model/relabel';
 import { METRICS_PATH_LABEL, populateLabels, SCHEME_LABEL } from '../scrape/targets';
 import type { RelabelStep, StaticTarget, TargetChange, TargetInput, TargetPlace } from './api';
+import { errorMessage } from '../model/result';
 
 type Edit = { ok: true; yaml: string } | { ok: false; problems: ConfigProblem[] };
 
@@ -151,6 +152,6 @@ export function relabelSteps(yaml: string, job: string, discovered: Record<strin
     const final = populateLabels(Labels.from(discovered), rules);
     return { steps, final: final ? final.toObject() : null, error: '' };
   } catch (e) {
-    return { steps, final: null, error: (e as Error).message };
+    return { steps, final: null, error: errorMessage(e) };
   }
 }

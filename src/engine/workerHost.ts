@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { EngineRole } from './api';
 import { Engine } from './engine';
-import { tuningFromWorkerName } from './engineTuning';
+import { tuningFromWorkerName } from '../model/engineTuning';
 
 let engine: Promise<Engine> | undefined;
 

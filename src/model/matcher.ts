@@ -2,6 +2,7 @@
 // as in Prometheus 3, `.` matches newlines.
 
 import { re2ToJs } from './re2';
+import { errorMessage } from './result';
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
 
@@ -56,6 +57,6 @@ export function compileAnchored(pattern: string): RegExp {
   try {
     return new RegExp(`^(?:${re2ToJs(body)})$`, flags);
   } catch (e) {
-    throw new SyntaxError(`error parsing regexp: invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`, { cause: e });
+    throw new SyntaxError(`error parsing regexp: invalid pattern ${JSON.stringify(pattern)}: ${errorMessage(e)}`, { cause: e });
   }
 }

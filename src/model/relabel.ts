@@ -4,6 +4,7 @@
 import { md5 } from 'js-md5';
 import { quote, type Labels, type LabelsBuilder } from './labels';
 import { compileAnchored } from './matcher';
+import { errorMessage } from './result';
 
 export const RELABEL_ACTIONS = [
   'replace',
@@ -88,7 +89,7 @@ export function compileRelabelRegex(pattern: string): RegExp {
   try {
     return compileAnchored(pattern);
   } catch (e) {
-    throw new SyntaxError(`error parsing regexp: invalid pattern ${quote(pattern)}: ${(e as Error).message.replace(/^.*: /, '')}`, { cause: e });
+    throw new SyntaxError(`error parsing regexp: invalid pattern ${quote(pattern)}: ${errorMessage(e).replace(/^.*: /, '')}`, { cause: e });
   }
 }
 

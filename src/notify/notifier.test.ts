@@ -3,7 +3,7 @@ import { Matcher } from '../model/matcher';
 import { FakeClock } from '../model/fakeClock';
 import type { PostedAlert } from './alert';
 import { Notifier, type NotifierConfig } from './notifier';
-import { matchersForAlert } from './silences';
+import { matchersForAlert } from '../model/silenceMatcher';
 import type { Notification } from './webhook';
 
 const S = 1000;

@@ -12,6 +12,7 @@ import { inhibitedBy, type InhibitRuleConfig } from './inhibit';
 import { Route, type RouteConfig } from './route';
 import { Silences, type SilenceInput, type SilenceView } from './silences';
 import { buildNotification, type Notification } from './webhook';
+import { errorMessage } from '../model/result';
 
 export interface Receiver {
   name: string;
@@ -243,7 +244,7 @@ export class Notifier {
         status.lastError = '';
       } catch (e) {
         // Not logged as notified, so the next flush tries again.
-        status.lastError = (e as Error).message;
+        status.lastError = errorMessage(e);
         return false;
       }
     }

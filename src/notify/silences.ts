@@ -2,15 +2,9 @@
 // between startsAt and endsAt, with author and comment. A silence is pending
 // before it starts and expired once it ends; expiring one ends it now.
 
-import { Matcher, type MatchType } from '../model/matcher';
-
-export interface SilenceMatcher {
-  name: string;
-  value: string;
-  isRegex: boolean;
-  /** False negates the matcher (`!=`, `!~`). */
-  isEqual: boolean;
-}
+import { Matcher } from '../model/matcher';
+import { errorMessage } from '../model/result';
+import { matcherOp, type SilenceMatcher } from '../model/silenceMatcher';
 
 export interface SilenceInput {
   /** Given to update an existing silence. */
@@ -34,8 +28,7 @@ export interface SilenceView extends Silence {
 }
 
 function matcherOf(m: SilenceMatcher): Matcher {
-  const type: MatchType = m.isRegex ? (m.isEqual ? '=~' : '!~') : m.isEqual ? '=' : '!=';
-  return new Matcher(type, m.name, m.value);
+  return new Matcher(matcherOp(m), m.name, m.value);
 }
 
 /** silence.go validateSilence, in its words. */
@@ -47,7 +40,7 @@ export function validateSilence(s: SilenceInput): string | null {
       try {
         matcherOf(m);
       } catch (e) {
-        return `invalid label matcher: ${(e as Error).message}`;
+        return `invalid label matcher: ${errorMessage(e)}`;
       }
     }
   }
@@ -64,13 +57,6 @@ export function silenceState(s: Silence, now: number): SilenceState {
   if (s.endsAt <= now) return 'expired';
   if (s.startsAt > now) return 'pending';
   return 'active';
-}
-
-/** Equality matchers for every label of an alert: the silence a "silence this alert" click makes. */
-export function matchersForAlert(labels: Record<string, string>): SilenceMatcher[] {
-  return Object.keys(labels)
-    .sort()
-    .map((name) => ({ name, value: labels[name], isRegex: false, isEqual: true }));
 }
 
 /** How long expired silences are kept for display (Alertmanager's --data.retention, 120h). */

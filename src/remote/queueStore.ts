@@ -4,6 +4,7 @@
 // overtake the write of the samples it covers; each is one transaction.
 
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { errorMessage } from '../model/result';
 
 export interface SeriesRecord {
   id: number;
@@ -57,7 +58,7 @@ export class QueueStore {
     try {
       return new QueueStore((await wrap(req)) as unknown as IDBPDatabase<QueueSchema>);
     } catch (e) {
-      throw new Error(`remote write: cannot open IndexedDB database ${JSON.stringify(name)}: ${(e as Error)?.message ?? e}`, { cause: e });
+      throw new Error(`remote write: cannot open IndexedDB database ${JSON.stringify(name)}: ${errorMessage(e)}`, { cause: e });
     }
   }
 

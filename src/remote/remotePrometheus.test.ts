@@ -20,12 +20,14 @@ describe('RemotePrometheus', () => {
     });
     const r = await api.rangeQuery('up', 10_000, 30_000, 10_000);
     expect(r).toEqual({
-      status: 'success',
-      resultType: 'matrix',
-      times: Float64Array.of(10_000, 20_000, 30_000),
-      series: [{ labels: { job: 'a' }, vs: Float64Array.of(1, NaN, Infinity) }],
-      warnings: ['w'],
-      infos: [],
+      ok: true,
+      value: {
+        resultType: 'matrix',
+        times: Float64Array.of(10_000, 20_000, 30_000),
+        series: [{ labels: { job: 'a' }, vs: Float64Array.of(1, NaN, Infinity) }],
+        warnings: ['w'],
+        infos: [],
+      },
     });
     expect(seen[0].url).toBe('http://prom:9090/api/v1/query_range');
     expect(await seen[0].text()).toBe('query=up&start=10&end=30&step=10');
@@ -43,7 +45,7 @@ describe('RemotePrometheus', () => {
     ],
   ])('reads an instant %s answer', async (_, data, want) => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(200, ok(data)) });
-    expect(await api.instantQuery('x', 2000)).toEqual({ status: 'success', warnings: [], infos: [], ...want });
+    expect(await api.instantQuery('x', 2000)).toEqual({ ok: true, value: { warnings: [], infos: [], ...want } });
   });
 
   it.each<[string, number, unknown, object]>([
@@ -51,18 +53,18 @@ describe('RemotePrometheus', () => {
       'its own errorType and error, with the status',
       400,
       { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected end of input' },
-      { errorType: 'bad_data', error: 'parse error: unexpected end of input', httpStatus: 400 },
+      { errorType: 'bad_data', what: 'parse error: unexpected end of input', httpStatus: 400 },
     ],
-    ['an errorType Vigil does not know, named', 503, { status: 'error', errorType: 'unavailable', error: 'ring down' }, { errorType: 'internal', error: 'unavailable: ring down', httpStatus: 503 }],
+    ['an errorType Vigil does not know, named', 503, { status: 'error', errorType: 'unavailable', error: 'ring down' }, { errorType: 'internal', what: 'unavailable: ring down', httpStatus: 503 }],
     [
       'the status and body of a non-JSON answer',
       502,
       '<html>bad gateway</html>',
-      { errorType: 'internal', error: 'http://prom/api/v1/query answered HTTP 502 Bad Gateway: <html>bad gateway</html>' },
+      { errorType: 'internal', what: 'http://prom/api/v1/query answered HTTP 502 Bad Gateway: <html>bad gateway</html>' },
     ],
   ])('surfaces a remote failure as %s', async (_, status, body, want) => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(status, body) });
-    expect(await api.instantQuery('x', 0)).toEqual({ status: 'error', ...want });
+    expect(await api.instantQuery('x', 0)).toEqual({ ok: false, error: { where: 'http://prom', ...want } });
   });
 
   it.each([
@@ -73,15 +75,15 @@ describe('RemotePrometheus', () => {
     expect(sourceUrlProblem(url)).toBe(problem);
     if (!problem) return;
     const seen: Request[] = [];
-    expect(await new RemotePrometheus(url, { fetch: canned(200, ok([]), seen) }).labelNames()).toEqual({ status: 'error', errorType: 'bad_data', error: problem });
+    expect(await new RemotePrometheus(url, { fetch: canned(200, ok([]), seen) }).labelNames()).toEqual({ ok: false, error: { where: url, errorType: 'bad_data', what: problem } });
     expect(seen).toEqual([]);
   });
 
   it('says what to check when the remote cannot be reached', async () => {
     const api = new RemotePrometheus('http://prom', { fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
     const r = await api.rangeQuery('up', 0, 1, 1);
-    expect(r).toMatchObject({ status: 'error', errorType: 'internal' });
-    expect(r.status === 'error' && r.error).toContain('--web.cors.origin');
+    expect(r).toMatchObject({ ok: false, error: { errorType: 'internal' } });
+    expect(!r.ok && r.error.what).toContain('--web.cors.origin');
   });
 
   it.each<[string, (api: RemotePrometheus) => Promise<unknown>, string, unknown]>([
@@ -93,7 +95,7 @@ describe('RemotePrometheus', () => {
   ])('looks up %s', async (_, call, path, data) => {
     const seen: Request[] = [];
     const api = new RemotePrometheus('http://prom', { fetch: canned(200, ok(data), seen) });
-    expect(await call(api)).toEqual(data);
+    expect(await call(api)).toEqual({ ok: true, value: data });
     expect(seen[0].url).toBe(`http://prom${path}`);
   });
 
@@ -102,11 +104,11 @@ describe('RemotePrometheus', () => {
       if (this !== undefined) throw new TypeError('Illegal invocation');
       return Promise.resolve(new Response(JSON.stringify(ok(['a']))));
     } as unknown as typeof fetch;
-    expect(await new RemotePrometheus('http://prom', { fetch: strict }).labelNames()).toEqual(['a']);
+    expect(await new RemotePrometheus('http://prom', { fetch: strict }).labelNames()).toEqual({ ok: true, value: ['a'] });
   });
 
   it('answers a failed look-up with the error in the remote words', async () => {
     const api = new RemotePrometheus('http://prom', { fetch: canned(400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"' }) });
-    expect(await api.labelNames(['{'])).toEqual({ status: 'error', errorType: 'bad_data', error: 'invalid parameter "match[]"', httpStatus: 400 });
+    expect(await api.labelNames(['{'])).toEqual({ ok: false, error: { where: 'http://prom', errorType: 'bad_data', what: 'invalid parameter "match[]"', httpStatus: 400 } });
   });
 });

@@ -3,12 +3,17 @@
 // for the local store, so a panel, the metrics explorer or autocomplete can
 // use either. The remote's errors come back as its own words.
 
-import type { InstantResult, InstantRow, MetricMeta, QueryError, RangeColumns } from '../engine/api';
+import type { DataSource, TimeWindow } from '../model/dataSource';
+import { InFlight } from '../model/inFlight';
+import type { InstantResult, InstantRow, MetricMeta, RangeColumns } from '../model/queryResult';
+import { errorMessage, fail, ok, type ErrorType, type Result } from '../model/result';
 
 export interface RemotePrometheusOptions {
   fetch: typeof fetch;
   /** Sent with every request (Authorization, X-Scope-OrgID…). */
   headers?: Record<string, string>;
+  /** Queries running by id; shared by the APIs made for one source, so a newer query cancels the older whichever made it. */
+  inFlight?: InFlight;
 }
 
 /**
@@ -54,7 +59,7 @@ interface Success<T> {
   infos?: string[];
 }
 
-const ERROR_TYPES: readonly QueryError['errorType'][] = ['bad_data', 'execution', 'timeout', 'canceled', 'internal'];
+const ERROR_TYPES: readonly ErrorType[] = ['bad_data', 'execution', 'timeout', 'canceled', 'internal'];
 // How much of a non-JSON error answer (a proxy's HTML page, say) is shown.
 const BODY_EXCERPT = 200;
 
@@ -68,20 +73,26 @@ function apiFloat(s: string): number {
 const apiTime = (t: number) => Math.round(t * 1000);
 const seconds = (ms: number) => String(ms / 1000);
 
-export class RemotePrometheus {
+export class RemotePrometheus implements DataSource {
   private readonly base: string;
+  private readonly inFlight: InFlight;
 
   constructor(
-    baseUrl: string,
+    private readonly baseUrl: string,
     private readonly opts: RemotePrometheusOptions,
   ) {
     this.base = baseUrl.replace(/\/+$/, '');
+    this.inFlight = opts.inFlight ?? new InFlight();
   }
 
-  /** Calls one API endpoint; every failure becomes a QueryError in the remote's words. */
-  private async call<T>(path: string, params: [string, string][], method: 'GET' | 'POST', signal?: AbortSignal): Promise<Success<T> | QueryError> {
+  private failure(errorType: ErrorType, what: string, httpStatus?: number): Result<never> {
+    return fail({ where: this.baseUrl, what, errorType, ...(httpStatus === undefined ? {} : { httpStatus }) });
+  }
+
+  /** Calls one API endpoint; every failure comes back in the remote's words. */
+  private async call<T>(path: string, params: [string, string][], method: 'GET' | 'POST', signal?: AbortSignal): Promise<Result<Success<T>>> {
     const problem = sourceUrlProblem(this.base);
-    if (problem) return { status: 'error', errorType: 'bad_data', error: problem };
+    if (problem) return this.failure('bad_data', problem);
     const body = new URLSearchParams(params);
     const url = `${this.base}${path}`;
     // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
@@ -93,15 +104,12 @@ export class RemotePrometheus {
           ? await fetchFn(url, { method, body, headers: { ...this.opts.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, signal })
           : await fetchFn(params.length > 0 ? `${url}?${body}` : url, { headers: this.opts.headers, signal });
     } catch (e) {
-      const err = e as Error;
-      if (err?.name === 'AbortError') return { status: 'error', errorType: 'canceled', error: 'query canceled' };
-      return {
-        status: 'error',
-        errorType: 'internal',
-        error:
-          `cannot reach ${url} (${err?.message ?? e}): the server is down, or it does not allow this page's origin ` +
+      if (signal?.aborted) return this.failure('canceled', 'query canceled');
+      return this.failure(
+        'internal',
+        `cannot reach ${url} (${errorMessage(e)}): the server is down, or it does not allow this page's origin ` +
           `(Prometheus needs --web.cors.origin matching this page)`,
-      };
+      );
     }
     const text = await res.text();
     let answer: ApiAnswer<T> | undefined;
@@ -110,26 +118,33 @@ export class RemotePrometheus {
     } catch {
       answer = undefined;
     }
-    if (answer?.status === 'success' && res.ok) return answer as Success<T>;
+    if (answer?.status === 'success' && res.ok) return ok(answer as Success<T>);
     if (answer?.status === 'error') {
       const known = ERROR_TYPES.find((t) => t === answer.errorType);
-      return {
-        status: 'error',
-        errorType: known ?? 'internal',
-        error: known ? (answer.error ?? '') : `${answer.errorType}: ${answer.error ?? ''}`,
-        httpStatus: res.status,
-      };
+      return this.failure(known ?? 'internal', known ? (answer.error ?? '') : `${answer.errorType}: ${answer.error ?? ''}`, res.status);
     }
     const excerpt = text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}…` : text;
-    return { status: 'error', errorType: 'internal', error: `${url} answered HTTP ${res.status} ${res.statusText}: ${excerpt.trim()}` };
+    return this.failure('internal', `${url} answered HTTP ${res.status} ${res.statusText}: ${excerpt.trim()}`);
   }
 
-  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, signal?: AbortSignal): Promise<RangeColumns | QueryError> {
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number, queryId?: string): Promise<Result<RangeColumns>> {
+    return this.inFlight.run(queryId, (signal) => this.range(expr, startMs, endMs, stepMs, signal));
+  }
+
+  instantQuery(expr: string, timeMs: number, queryId?: string): Promise<Result<InstantResult>> {
+    return this.inFlight.run(queryId, (signal) => this.instant(expr, timeMs, signal));
+  }
+
+  async cancel(queryId: string): Promise<void> {
+    this.inFlight.cancel(queryId);
+  }
+
+  private async range(expr: string, startMs: number, endMs: number, stepMs: number, signal: AbortSignal): Promise<Result<RangeColumns>> {
     const params: [string, string][] = [['query', expr], ['start', seconds(startMs)], ['end', seconds(endMs)], ['step', seconds(stepMs)]];
     const a = await this.call<ApiData>('/api/v1/query_range', params, 'POST', signal);
-    if (a.status === 'error') return a;
-    const data = a.data;
-    if (data.resultType !== 'matrix') return { status: 'error', errorType: 'internal', error: `query_range answered a ${data.resultType}` };
+    if (!a.ok) return a;
+    const data = a.value.data;
+    if (data.resultType !== 'matrix') return this.failure('internal', `query_range answered a ${data.resultType}`);
     // The same columns engineQueries.range builds: one time axis, NaN where a series has no point.
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
     const times = new Float64Array(n);
@@ -142,26 +157,26 @@ export class RemotePrometheus {
       }
       return { labels: s.metric, vs };
     });
-    return { status: 'success', resultType: 'matrix', times, series, warnings: a.warnings ?? [], infos: a.infos ?? [] };
+    return ok({ resultType: 'matrix', times, series, warnings: a.value.warnings ?? [], infos: a.value.infos ?? [] });
   }
 
-  async instantQuery(expr: string, timeMs: number, signal?: AbortSignal): Promise<InstantResult | QueryError> {
+  private async instant(expr: string, timeMs: number, signal: AbortSignal): Promise<Result<InstantResult>> {
     const a = await this.call<ApiData>('/api/v1/query', [['query', expr], ['time', seconds(timeMs)]], 'POST', signal);
-    if (a.status === 'error') return a;
-    const data = a.data;
-    const base = { status: 'success' as const, warnings: a.warnings ?? [], infos: a.infos ?? [] };
+    if (!a.ok) return a;
+    const data = a.value.data;
+    const base = { warnings: a.value.warnings ?? [], infos: a.value.infos ?? [] };
     switch (data.resultType) {
       case 'scalar':
-        return { ...base, resultType: 'scalar', rows: [{ labels: {}, t: apiTime(data.result[0]), value: apiFloat(data.result[1]) }] };
+        return ok({ ...base, resultType: 'scalar', rows: [{ labels: {}, t: apiTime(data.result[0]), value: apiFloat(data.result[1]) }] });
       case 'string':
-        return { ...base, resultType: 'string', rows: [], text: data.result[1] };
+        return ok({ ...base, resultType: 'string', rows: [], text: data.result[1] });
       case 'vector': {
         const rows: InstantRow[] = [];
         for (const s of data.result) if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: apiFloat(s.value[1]) });
-        return { ...base, resultType: 'vector', rows };
+        return ok({ ...base, resultType: 'vector', rows });
       }
       case 'matrix':
-        return {
+        return ok({
           ...base,
           resultType: 'matrix',
           rows: [],
@@ -170,32 +185,31 @@ export class RemotePrometheus {
             ts: Float64Array.from(s.values ?? [], (p) => apiTime(p[0])),
             vs: Float64Array.from(s.values ?? [], (p) => apiFloat(p[1])),
           })),
-        };
+        });
     }
   }
 
-  // Look-ups answer a QueryError rather than throw: it crosses the worker boundary whole, errorType and status included.
-  private async lookUp<T>(path: string, params: [string, string][]): Promise<T | QueryError> {
+  private async lookUp<T>(path: string, params: [string, string][]): Promise<Result<T>> {
     const a = await this.call<T>(path, params, 'GET');
-    return a.status === 'error' ? a : a.data;
+    return a.ok ? ok(a.value.data) : a;
   }
 
-  labelNames(match: string[] = []): Promise<string[] | QueryError> {
+  labelNames(match: string[] = []): Promise<Result<string[]>> {
     return this.lookUp('/api/v1/labels', match.map((m) => ['match[]', m]));
   }
 
-  labelValues(name: string, match: string[] = []): Promise<string[] | QueryError> {
+  labelValues(name: string, match: string[] = []): Promise<Result<string[]>> {
     return this.lookUp(`/api/v1/label/${encodeURIComponent(name)}/values`, match.map((m) => ['match[]', m]));
   }
 
   /** Series matching any selector; with a window, only those with samples in it (as the API's start and end). */
-  series(match: string[], window?: { startMs: number; endMs: number }): Promise<Record<string, string>[] | QueryError> {
+  series(match: string[], window?: TimeWindow): Promise<Result<Record<string, string>[]>> {
     const params: [string, string][] = match.map((m) => ['match[]', m]);
     if (window) params.push(['start', seconds(window.startMs)], ['end', seconds(window.endMs)]);
     return this.lookUp('/api/v1/series', params);
   }
 
-  metadata(metric?: string): Promise<Record<string, MetricMeta[]> | QueryError> {
+  metadata(metric?: string): Promise<Result<Record<string, MetricMeta[]>>> {
     return this.lookUp('/api/v1/metadata', metric === undefined ? [] : [['metric', metric]]);
   }
 }

@@ -16,6 +16,7 @@ import { QueueStore, type SegmentRecord, type SeriesRecord } from './queueStore'
 import { sendWrite, writeHeaders, type ClientDeps } from './writeClient';
 import { encodeLabels, encodeWriteRequest } from './writeRequest';
 import { grownArray } from '../model/grownArray';
+import { errorMessage } from '../model/result';
 
 export interface QueueDeps extends ClientDeps {
   /** Where the queue persists; tests pass fake-indexeddb's factory. */
@@ -271,7 +272,7 @@ export class WriteQueue {
       .catch((e: unknown) => {
         // The samples stay queued in memory; their series go with the next write, so later segments never name a series the store lacks.
         this.newSeries.unshift(...series);
-        this.noteError(`remote write queue ${this.name}: cannot persist, samples are kept in memory only: ${(e as Error)?.message ?? e}`);
+        this.noteError(`remote write queue ${this.name}: cannot persist, samples are kept in memory only: ${errorMessage(e)}`);
       });
   }
 
@@ -408,7 +409,7 @@ export class WriteQueue {
     this.pendingCount -= batch.count;
     const head = this.segs[0];
     const cursor = head ? { seq: head.seq, offset: this.headOffset } : { seq: this.nextSeq, offset: 0 };
-    this.store.ack(cursor).catch((e: unknown) => this.noteError(`remote write queue ${this.name}: cannot record acknowledgement: ${(e as Error)?.message ?? e}`));
+    this.store.ack(cursor).catch((e: unknown) => this.noteError(`remote write queue ${this.name}: cannot record acknowledgement: ${errorMessage(e)}`));
     this.inflight = undefined;
     this.batchStartedAt = this.deps.now();
     this.kick();

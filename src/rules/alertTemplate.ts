@@ -6,6 +6,7 @@
 import { formatG } from '../promql/format';
 import { Template, TemplateError } from './template';
 import { templateFuncs, type TemplateQuery } from './templateFuncs';
+import { errorMessage } from '../model/result';
 
 // Prepended on the same line, so line numbers in errors stay the author's.
 const DEFS = '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';
@@ -37,7 +38,7 @@ export function checkAlertTemplate(alertName: string, text: string): string | nu
     parseAlertTemplate(alertName, text, { query: noQuery, externalURL: '', timeMs: 0 });
     return null;
   } catch (e) {
-    return (e as Error).message;
+    return errorMessage(e);
   }
 }
 
@@ -50,14 +51,14 @@ export async function expandAlertTemplate(alertName: string, text: string, data:
   try {
     tmpl = parseAlertTemplate(alertName, text, ctx);
   } catch (e) {
-    const error = `error parsing template ${name}: ${(e as Error).message}`;
+    const error = `error parsing template ${name}: ${errorMessage(e)}`;
     return { text: `<error expanding template: ${error}>`, error };
   }
   try {
     const out = await tmpl.execute({ Labels: data.labels, ExternalLabels: data.externalLabels, ExternalURL: data.externalURL, Value: data.value }, formatG);
     return { text: out };
   } catch (e) {
-    const msg = e instanceof TemplateError ? e.message : String((e as Error).message ?? e);
+    const msg = e instanceof TemplateError ? e.message : errorMessage(e);
     const error = `error executing template ${name}: ${msg}`;
     return { text: `<error expanding template: ${error}>`, error };
   }

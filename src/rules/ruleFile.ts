@@ -10,6 +10,7 @@ import { METRIC_NAME, quote } from '../model/labels';
 import { parseExpr } from '../promql/parser/parse';
 import { ConfigError, YamlSource } from '../config/yamlDecode';
 import { checkAlertTemplate } from './alertTemplate';
+import { errorMessage } from '../model/result';
 
 export interface RuleConfig {
   /** `record` or `alert`. */
@@ -147,7 +148,7 @@ function readRule(src: YamlSource, node: Node, group: string, index: number, opt
     try {
       parseExpr(expr);
     } catch (e) {
-      err(r.get('expr'), `could not parse expression: ${(e as Error).message}`);
+      err(r.get('expr'), `could not parse expression: ${errorMessage(e)}`);
     }
   }
   const labelsNode = r.get('labels');

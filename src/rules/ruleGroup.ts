@@ -12,6 +12,7 @@ import type { RuleConfig, RuleGroupConfig } from './ruleFile';
 import { queryEscape } from './templateFuncs';
 import { xxhash64 } from '../model/xxhash64';
 import type { GroupView, OutgoingAlert, QueryFunc, Rule, RuleView } from './rule';
+import { errorMessage } from '../model/result';
 
 export interface GroupDeps {
   storage: Storage;
@@ -110,7 +111,7 @@ export class RuleGroup {
         });
       } catch (e) {
         rule.health = 'err';
-        rule.lastError = (e as Error).message;
+        rule.lastError = errorMessage(e);
         rule.lastEvaluation = ts;
         rule.evaluationDurationMs = deps.now() - start;
         continue;

@@ -17,6 +17,7 @@ import { AlertingRule } from './alertingRule';
 import { engineQueryFunc, type EvalSample } from './rule';
 import { parseRuleFile } from './ruleFile';
 import { RuleGroup, type GroupDeps } from './ruleGroup';
+import { errorMessage } from '../model/result';
 
 export interface RuleTestOptions {
   /** Reads a rule file named in the test file (paths already resolved against the test file's folder). */
@@ -241,7 +242,7 @@ async function loadGroups(file: TestFile, tg: TestGroup, opts: RuleTestOptions, 
       try {
         text = await opts.readFile(path);
       } catch (e) {
-        errors.push(`${path}: ${(e as Error).message}`);
+        errors.push(`${path}: ${errorMessage(e)}`);
         continue;
       }
       const parsed = parseRuleFile(text, { ignoreUnknownFields: opts.ignoreUnknownFields });
@@ -275,7 +276,7 @@ async function runGroup(file: TestFile, tg: TestGroup, evalInterval: number, opt
     try {
       desc = parseSeriesDesc(`${is.series} ${is.values}`);
     } catch (e) {
-      return [`${testName}    input series ${JSON.stringify(is.series)}: ${(e as Error).message}`];
+      return [`${testName}    input series ${JSON.stringify(is.series)}: ${errorMessage(e)}`];
     }
     if (desc.histogram) {
       out.skipped.push(`input series ${is.series}: native histograms are not supported`);
@@ -350,7 +351,7 @@ async function runGroup(file: TestFile, tg: TestGroup, evalInterval: number, opt
     try {
       got = await query(tc.expr, mint + tc.evalTime);
     } catch (e) {
-      errs.push(`${testName}${where}, err: ${(e as Error).message}`);
+      errs.push(`${testName}${where}, err: ${errorMessage(e)}`);
       continue;
     }
     const gotSamples: Sample[] = got.map((s) => ({ labels: s.labels, value: s.v }));
@@ -361,7 +362,7 @@ async function runGroup(file: TestFile, tg: TestGroup, evalInterval: number, opt
         if (rest !== s.labels.trim().length) throw new SyntaxError(`unexpected ${JSON.stringify(s.labels.trim().slice(rest))}`);
         expSamples.push({ labels, value: s.value });
       } catch (e) {
-        errs.push(`${testName}${where}, err: labels ${JSON.stringify(s.labels)}: ${(e as Error).message}`);
+        errs.push(`${testName}${where}, err: labels ${JSON.stringify(s.labels)}: ${errorMessage(e)}`);
         continue outer;
       }
     }

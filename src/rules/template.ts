@@ -5,6 +5,8 @@
 // can never run code, and its output is plain text (as text/template's, not
 // html/template's).
 
+import { errorMessage } from '../model/result';
+
 export type TemplateFunc = (...args: unknown[]) => unknown;
 
 /** A template's failure worded as Go's: `template: NAME:LINE: what` (parse) or `…:LINE:COL: executing "NAME" at <node>: what`. */
@@ -559,7 +561,7 @@ class Exec {
         return await fn(...args);
       } catch (e) {
         if (e instanceof TemplateError) throw e;
-        throw this.fail(pos, `error calling ${head.name}: ${(e as Error).message}`);
+        throw this.fail(pos, `error calling ${head.name}: ${errorMessage(e)}`);
       }
     }
     if (cmd.length > 1 || piped.length > 0) throw this.fail(pos, `can't give argument to non-function ${describe(head)}`);

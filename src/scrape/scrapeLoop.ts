@@ -14,6 +14,7 @@ import type { TimerHandle, Timers } from '../model/timers';
 import { DROPPED, ScrapeCache } from './scrapeCache';
 import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
 import type { Target } from './targets';
+import { errorMessage } from '../model/result';
 
 /** What a loop needs from its surroundings, injected so it runs in a worker, in Node and under a fake clock. */
 export interface ScrapeDeps extends Timers {
@@ -191,7 +192,7 @@ export class ScrapeLoop {
       } catch (e) {
         app.rollback();
         app = this.deps.storage.appender();
-        scrapeErr = e instanceof ScrapeError ? e : new ScrapeError('parse', (e as Error).message, e);
+        scrapeErr = e instanceof ScrapeError ? e : new ScrapeError('parse', errorMessage(e), e);
         this.appendStaleOnly(app, appendTime);
       }
     } else {
@@ -236,7 +237,7 @@ export class ScrapeLoop {
       if (e instanceof ScrapeError) throw e;
       if (timedOut) throw timeoutError(target.url);
       if (e instanceof TypeError) throw unreachableError(target.url, this.deps.pageProtocol ?? globalThis.location?.protocol, e);
-      throw new ScrapeError('read', `Get ${quote(target.url)}: ${(e as Error).message}`, e);
+      throw new ScrapeError('read', `Get ${quote(target.url)}: ${errorMessage(e)}`, e);
     } finally {
       this.deps.clearTimeout(timer);
       this.inflight = undefined;

@@ -11,6 +11,7 @@ import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';
 import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 import { targetRules, targetsFromGroups, type DroppedTarget, type Target } from './targets';
+import { errorMessage } from '../model/result';
 
 /** A file_sd URL's last answer. */
 interface FileSource {
@@ -145,7 +146,7 @@ export class ScrapePool {
       source = { groups: parseTargetGroups(await res.text()), error: '' };
     } catch (e) {
       // A failed refresh keeps the last good groups, as file SD keeps the last good file.
-      source = { groups: this.files.get(url)?.groups ?? [], error: (e as Error).message };
+      source = { groups: this.files.get(url)?.groups ?? [], error: errorMessage(e) };
     }
     if (this.stopped) return;
     this.files.set(url, source);

@@ -7,6 +7,7 @@ import { Labels, LabelsBuilder, quote } from '../model/labels';
 import type { ScrapeConfig } from '../config/scrapeConfig';
 import type { TargetGroup } from '../config/targetGroups';
 import { compileRule, processBuilder, type RelabelRule } from '../model/relabel';
+import { errorMessage } from '../model/result';
 
 export const ADDRESS_LABEL = '__address__';
 export const SCHEME_LABEL = '__scheme__';
@@ -95,7 +96,7 @@ function parseWith(text: string, what: string): number {
   try {
     return parseDuration(text);
   } catch (e) {
-    throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${what}: ${errorMessage(e)}`, { cause: e });
   }
 }
 
@@ -127,7 +128,7 @@ export function targetsFromGroups(cfg: ScrapeConfig, groups: readonly TargetGrou
       try {
         labels = populateLabels(discovered, rules);
       } catch (e) {
-        out.failures.push(`instance ${i} in group ${gi}: ${(e as Error).message}`);
+        out.failures.push(`instance ${i} in group ${gi}: ${errorMessage(e)}`);
         return;
       }
       if (labels === null) {

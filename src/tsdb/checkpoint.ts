@@ -10,6 +10,7 @@ import type { NewBlock, PersistedState } from './persistedState';
 import { dropOldestWindow, type Dropped } from './retention';
 import type { JournalBatch } from './sampleJournal';
 import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type WalRecord } from './tsdbStore';
+import { errorMessage } from '../model/result';
 
 /** What one checkpoint wrote. */
 export interface CheckpointWrite {
@@ -185,12 +186,12 @@ async function store(head: Head, persisted: PersistedState, newSeries: readonly 
     try {
       await write();
     } catch (e) {
-      if (!isQuotaError(e) || persisted.blocks().length === 0) throw new Error(`tsdb checkpoint: write failed: ${(e as Error)?.message ?? e}`, { cause: e });
+      if (!isQuotaError(e) || persisted.blocks().length === 0) throw new Error(`tsdb checkpoint: write failed: ${errorMessage(e)}`, { cause: e });
       dropped = await dropOldestWindow(head, persisted);
       try {
         await write();
       } catch (e2) {
-        throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${(e2 as Error)?.message ?? e2}`, { cause: e2 });
+        throw new Error(`tsdb checkpoint: write failed after dropping the oldest blocks: ${errorMessage(e2)}`, { cause: e2 });
       }
     }
   } catch (e) {

@@ -10,6 +10,7 @@ import type { PersistedState } from './persistedState';
 import { SampleJournal } from './sampleJournal';
 import type { BlockRecord, HeadRecord, StoredState, WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
+import { errorMessage } from '../model/result';
 
 /**
  * Restores the head, the block list and the checkpoint policy's log from the
@@ -62,7 +63,7 @@ function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedState, u
           s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
         } catch (e) {
           // One damaged open chunk costs that chunk's samples, not the whole database.
-          warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${(e as Error).message}`);
+          warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${errorMessage(e)}`);
         }
       }
     }

@@ -4,6 +4,7 @@
 // its own. The work itself lives in checkpoint, retention, compaction,
 // headRestore and tsdbStats; this class only orders it.
 
+import { fail, ok, type Result } from '../model/result';
 import { writeCheckpoint, type CheckpointWrite } from './checkpoint';
 import { CheckpointPolicy } from './checkpointPolicy';
 import { compact } from './compaction';
@@ -57,11 +58,11 @@ export async function openTsdb(opts: TsdbOptions): Promise<Tsdb> {
 }
 
 /** Deletes a TSDB's database; IndexedDB finishes once every open connection to it has closed. */
-export function deleteTsdb(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<{ ok: true } | { ok: false; error: string }> {
+export function deleteTsdb(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<Result<void>> {
   return new Promise((resolve) => {
     const req = factory.deleteDatabase(name);
-    req.onsuccess = () => resolve({ ok: true });
-    req.onerror = () => resolve({ ok: false, error: `could not delete the ${name} database: ${req.error?.message ?? 'unknown error'}` });
+    req.onsuccess = () => resolve(ok(undefined));
+    req.onerror = () => resolve(fail({ where: 'wipe', what: `could not delete the ${name} database: ${req.error?.message ?? 'unknown error'}` }));
   });
 }
 

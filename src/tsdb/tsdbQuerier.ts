@@ -12,6 +12,7 @@ import type { Metadata } from '../model/metricType';
 import type { SeriesData } from '../model/seriesData';
 import type { Querier, SelectHints } from './storage';
 import type { BlockRecord } from './tsdbStore';
+import { errorMessage } from '../model/result';
 
 export interface PersistedView {
   readonly head: QueryableHead;
@@ -109,7 +110,7 @@ export class TsdbQuerier implements Querier {
       try {
         got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
       } catch (e) {
-        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${(e as Error).message}`, { cause: e });
+        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${errorMessage(e)}`, { cause: e });
       }
       // Start times live in memory only, so samples already in blocks read as having none.
       if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts) });

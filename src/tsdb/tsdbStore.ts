@@ -5,6 +5,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { BlockIndex } from './blockFormat';
 import type { Metadata } from '../model/metricType';
+import { errorMessage } from '../model/result';
 
 export interface BlockRecord {
   id: number;
@@ -70,7 +71,7 @@ export async function openStore(name: string, factory: IDBFactory): Promise<Tsdb
   try {
     return (await wrap(req)) as unknown as TsdbDb;
   } catch (e) {
-    throw new Error(`tsdb: cannot open IndexedDB database ${JSON.stringify(name)}: ${(e as Error)?.message ?? e}`, { cause: e });
+    throw new Error(`tsdb: cannot open IndexedDB database ${JSON.stringify(name)}: ${errorMessage(e)}`, { cause: e });
   }
 }
 

@@ -3,7 +3,7 @@
 
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineEvent } from '../engine/api';
-import { tuningFromSearch, workerName } from '../engine/engineTuning';
+import { tuningFromSearch, workerName } from '../model/engineTuning';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
 

@@ -12,6 +12,7 @@ import { FUNCTIONS } from './functions';
 import { parseDurationMs, parseNumber, unquote } from './literals';
 import { lexError } from './syntaxErrors';
 import { checkAST } from './typeCheck';
+import { errorMessage } from '../../model/result';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
   Add: '+',
@@ -309,7 +310,7 @@ class TreeReader {
     try {
       return new Matcher(type, name, value);
     } catch (e) {
-      this.fail(n, (e as Error).message);
+      this.fail(n, errorMessage(e));
     }
   }
 

@@ -12,6 +12,7 @@ import type { Expr } from '../parser/ast';
 import { parseExpr } from '../parser/parse';
 import { planSelectors } from '../plan';
 import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from '../parser/seriesDesc';
+import { errorMessage } from '../../model/result';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -276,7 +277,7 @@ class ScriptRunner {
       if (why) res('fail', why);
       else res('pass');
     } catch (e) {
-      res('fail', `unexpected error: ${(e as Error).message}`);
+      res('fail', `unexpected error: ${errorMessage(e)}`);
     }
   }
 

@@ -5,8 +5,8 @@
 // Names and summaries come from labels and templates: React text only.
 
 import { useState } from 'react';
-import type { AlertingViews } from '../../engine/api';
-import { matchersForAlert, type SilenceInput } from '../../notify/silences';
+import type { AlertingViews, SilenceInput } from '../../engine/api';
+import { matchersForAlert } from '../../model/silenceMatcher';
 import { engine } from '../engineClient';
 import { useAlerts } from '../stores/alertsStore';
 import { bannerAlerts } from './alertSeverity';
@@ -34,7 +34,7 @@ function BannerAlert({ alert }: { alert: NotifierAlert }) {
   const title = alertTitle(alert.labels);
   const silence = async () => {
     const r = await engine().createSilence(bannerSilence(alert.labels, Date.now()));
-    setError(r.ok ? '' : r.error);
+    setError(r.ok ? '' : r.error.what);
   };
   return (
     <li className="banner-alert">

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type uPlot from 'uplot';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { Graph, type GraphProps } from './Graph';
 
 const plots = vi.hoisted(() => [] as FakePlotShape[]);
@@ -91,7 +91,6 @@ const T0 = 1_700_000_000_000;
 function range(series: Record<string, string>[], values: (i: number, s: number) => number = (i, s) => i + s): RangeColumns {
   const times = new Float64Array([T0, T0 + 15_000, T0 + 30_000]);
   return {
-    status: 'success',
     resultType: 'matrix',
     times,
     series: series.map((labels, s) => ({ labels, ts: times, vs: times.map((_, i) => values(i, s)) })),

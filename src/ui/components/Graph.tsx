@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { buildPlotData, stackBands } from './graphData';
 import { graphOptions, type GraphEvents, type TimeZone } from './graphOptions';
 import { GraphTooltip } from './GraphTooltip';

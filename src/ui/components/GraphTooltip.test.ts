@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { buildPlotData } from './graphData';
 import { formatTime, MAX_TOOLTIP_ROWS, tooltipRows } from './GraphTooltip';
 
 function result(values: number[]): RangeColumns {
   const times = new Float64Array([0]);
   return {
-    status: 'success',
     resultType: 'matrix',
     times,
     series: values.map((v, i) => ({ labels: { i: String(i) }, ts: times, vs: new Float64Array([v]) })),

@@ -2,7 +2,7 @@
 // there, as text. With many series it lists those nearest the cursor.
 import { useSyncExternalStore } from 'react';
 import type uPlot from 'uplot';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import type { HoverStore } from './hoverStore';
 import type { TimeZone } from './graphOptions';
 import { formatValue } from './units';

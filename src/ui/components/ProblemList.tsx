@@ -1,9 +1,9 @@
 // Why the engine refused a configuration or rule file: each problem at its line
 // and column, in the words `promtool check` would use.
 
-import type { ConfigProblem } from '../../engine/api';
+import type { TextProblem } from '../../model/result';
 
-export function ProblemList({ label, problems }: { label: string; problems: readonly ConfigProblem[] }) {
+export function ProblemList({ label, problems }: { label: string; problems: readonly TextProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <ul className="error" role="alert" aria-label={label}>

@@ -5,9 +5,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
 import { diagnosticCount, forceLinting, forEachDiagnostic } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
+import { ok } from '../../model/result';
+import { dataSourceOver, type SourceCalls } from '../dataSource';
 import { EngineCompletionClient } from './promClient';
 import { QueryEditor, type QueryEditorProps } from './QueryEditor';
-import { remoteCompletionApi } from './remoteCompletion';
 
 // Node resolves the package's CommonJS build, which loads a second copy of
 // @codemirror/state; the browser (and Vite) use the ES build, so tests do too.
@@ -41,10 +42,10 @@ function mount(props: Partial<QueryEditorProps> = {}) {
 
 function fakeClient() {
   return new EngineCompletionClient({
-    labelNames: async () => ['job'],
-    labelValues: async (name) => (name === '__name__' ? ['http_requests_total', 'process_cpu_seconds_total'] : ['node']),
-    series: async () => [],
-    metadata: async () => ({ http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }] }),
+    labelNames: async () => ok(['job']),
+    labelValues: async (name) => ok(name === '__name__' ? ['http_requests_total', 'process_cpu_seconds_total'] : ['node']),
+    series: async () => ok([]),
+    metadata: async () => ok({ http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }] }),
   });
 }
 
@@ -111,15 +112,16 @@ describe('QueryEditor', () => {
   });
 
   it('completes from a remote source and still lints', async () => {
-    const remote = remoteCompletionApi(
-      {
-        remoteLabelNames: async () => ['job'],
-        remoteLabelValues: async (url, name) => (name === '__name__' ? [`only_in_${new URL(url).hostname}_total`] : []),
-        remoteSeries: async () => [],
-        remoteMetadata: async () => ({}),
-      },
-      'http://far:9090',
-    );
+    const engine: SourceCalls = {
+      instantQuery: async () => ok({ resultType: 'vector', rows: [], warnings: [], infos: [] }),
+      rangeQuery: async () => ok({ resultType: 'matrix', times: new Float64Array(), series: [], warnings: [], infos: [] }),
+      labelNames: async () => ok(['job']),
+      labelValues: async (source, name) => ok(name === '__name__' ? [`only_in_${new URL(source).hostname}_total`] : []),
+      series: async () => ok([]),
+      metadata: async () => ok({}),
+      cancelQuery: async () => {},
+    };
+    const remote = dataSourceOver(engine, 'http://far:9090');
     const { view } = mount({ value: 'rate(only', client: new EngineCompletionClient(remote) });
     expect((await complete(view))?.options.map((o) => o.label)).toContain('only_in_far_total');
     forceLinting(view);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { buildPlotData, plotColumn, stackBands, stackColumns, toSeconds } from './graphData';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 function columns(...series: number[][]): RangeColumns {
   return {
-    status: 'success',
     resultType: 'matrix',
     times: f(1_700_000_000_000, 1_700_000_015_000, 1_700_000_030_000),
     series: series.map((vs, i) => ({ labels: { i: String(i) }, ts: f(), vs: f(...vs) })),
@@ -74,7 +73,7 @@ describe('graph data', () => {
       ts: times,
       vs: new Float64Array(500).map((_, i) => (i % 50 === s % 50 ? NaN : Math.sin(i + s))),
     }));
-    const data: RangeColumns = { status: 'success', resultType: 'matrix', times, series, warnings: [], infos: [] };
+    const data: RangeColumns = { resultType: 'matrix', times, series, warnings: [], infos: [] };
     const start = performance.now();
     buildPlotData(data);
     buildPlotData(data, { stacked: true });

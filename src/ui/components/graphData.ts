@@ -3,7 +3,7 @@
 // reads null as a gap, but NaN (no sample at a step) would poison its min/max
 // scan, and ±Inf or (on a log axis) values <= 0 have no place on the axis.
 import type uPlot from 'uplot';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 
 export type PlotColumn = Float64Array | (number | null)[];
 

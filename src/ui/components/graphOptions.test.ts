@@ -4,7 +4,7 @@
 // Graph's events, at the size the graph must handle.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import uPlot from 'uplot';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { buildPlotData } from './graphData';
 import { graphOptions, rangeFromZero, type GraphEvents, type GraphOptionsInput } from './graphOptions';
 
@@ -36,7 +36,7 @@ function bigRange(seriesCount: number, points: number): RangeColumns {
     ts: times,
     vs: new Float64Array(points).map((_, i) => (i === s % points ? NaN : s + Math.sin(i / 10))),
   }));
-  return { status: 'success', resultType: 'matrix', times, series, warnings: [], infos: [] };
+  return { resultType: 'matrix', times, series, warnings: [], infos: [] };
 }
 
 function input(n: number, more: Partial<GraphOptionsInput> = {}): GraphOptionsInput {

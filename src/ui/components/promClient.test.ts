@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
-import type { MetricMeta } from '../../engine/api';
+import type { MetricMeta } from '../../model/queryResult';
+import { ok, type Failure } from '../../model/result';
 import { EngineCompletionClient, selectorFor } from './promClient';
 
 type Matcher = NonNullable<Parameters<PrometheusClient['labelValues']>[2]>[number];
@@ -10,16 +11,18 @@ const matcher = (type: number, name: string, value: string) => ({ type, name, va
 function fakeApi() {
   const names = Array.from({ length: 10_000 }, (_, i) => `metric_${i}`);
   return {
-    labelNames: vi.fn(async (match?: string[]) => (match ? ['instance', 'job'] : ['__name__', 'instance', 'job', 'mode'])),
+    labelNames: vi.fn(async (match?: string[]) => ok(match ? ['instance', 'job'] : ['__name__', 'instance', 'job', 'mode'])),
     labelValues: vi.fn(async (name: string, match?: string[]) => {
-      if (name === '__name__') return names;
-      return match ? [`${name}-for-${match[0]}`] : [`${name}-a`, `${name}-b`];
+      if (name === '__name__') return ok(names);
+      return ok(match ? [`${name}-for-${match[0]}`] : [`${name}-a`, `${name}-b`]);
     }),
-    series: vi.fn(async (_match: string[]) => [{ __name__: 'up', job: 'node' }]),
-    metadata: vi.fn(async (): Promise<Record<string, MetricMeta[]>> => ({
-      http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }],
-      process_cpu_seconds: [{ type: 'counter', help: 'CPU time.', unit: 'seconds' }],
-    })),
+    series: vi.fn(async (_match: string[]) => ok([{ __name__: 'up', job: 'node' }])),
+    metadata: vi.fn(async () =>
+      ok<Record<string, MetricMeta[]>>({
+        http_requests: [{ type: 'counter', help: 'Requests served.', unit: '' }],
+        process_cpu_seconds: [{ type: 'counter', help: 'CPU time.', unit: 'seconds' }],
+      }),
+    ),
   };
 }
 
@@ -85,11 +88,24 @@ describe('EngineCompletionClient', () => {
 
   it('answers empty on failure, reports it, and asks again next time', async () => {
     const onError = vi.fn();
-    const labelNames = vi.fn().mockRejectedValueOnce(new Error('engine gone')).mockResolvedValue(['job']);
+    const labelNames = vi.fn().mockRejectedValueOnce(new Error('engine gone')).mockResolvedValue(ok(['job']));
     const client = new EngineCompletionClient({ ...fakeApi(), labelNames }, { onError });
     expect(await client.labelNames()).toEqual([]);
     expect(onError).toHaveBeenCalledWith(new Error('engine gone'));
     expect(await client.labelNames()).toEqual(['job']);
+  });
+
+  it("reports a source's failed look-up in its own words, answers empty, and clears the report once one succeeds", async () => {
+    const refused: Failure = { where: 'http://prom:9090', errorType: 'bad_data', what: 'invalid parameter "match[]": 1:2: parse error', httpStatus: 400 };
+    const reports: (Failure | null)[] = [];
+    const errors: unknown[] = [];
+    const labelNames = vi.fn().mockResolvedValueOnce({ ok: false, error: refused }).mockResolvedValue(ok(['__name__', 'job']));
+    const client = new EngineCompletionClient({ ...fakeApi(), labelNames }, { onError: (e) => errors.push(e), onAnswer: (f) => reports.push(f) });
+    expect(await client.labelNames()).toEqual([]);
+    expect(reports).toEqual([refused]);
+    expect(errors).toEqual([new Error('bad_data: invalid parameter "match[]": 1:2: parse error (HTTP 400)')]);
+    expect(await client.labelNames()).toEqual(['__name__', 'job']);
+    expect(reports).toEqual([refused, null]);
   });
 
   it('keeps at most maxEntries answers', async () => {

@@ -1,13 +1,16 @@
 // The PromQL editor's completion source (codemirror-promql's PrometheusClient)
-// served by the engine API. The editor asks on every keystroke, so answers are
-// kept for a while and requests in flight are shared: 10,000 metric names are
-// fetched once per maxAge, not once per key.
+// served by a data source, whichever it is. The editor asks on every keystroke,
+// so answers are kept for a while and requests in flight are shared: 10,000
+// metric names are fetched once per maxAge, not once per key.
 import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
-import type { EngineApi } from '../../engine/api';
+import type { DataSource } from '../../model/dataSource';
+import type { MetricMeta } from '../../model/queryResult';
+import type { Failure, Result } from '../../model/result';
+import { queryErrorText } from './queryErrorText';
 
-/** The part of the engine API completion needs; tests pass a fake. */
-export type CompletionApi = Pick<EngineApi, 'labelNames' | 'labelValues' | 'series' | 'metadata'>;
+/** The look-ups of a data source completion needs; tests pass a fake. */
+export type CompletionApi = Pick<DataSource, 'labelNames' | 'labelValues' | 'series' | 'metadata'>;
 
 type Matcher = NonNullable<Parameters<PrometheusClient['labelValues']>[2]>[number];
 type MetricMetadata = Awaited<ReturnType<PrometheusClient['metricMetadata']>>[string][number];
@@ -19,6 +22,8 @@ export interface PromClientOptions {
   maxEntries?: number;
   /** Completion must never throw into the editor; failures are reported here and answered empty. */
   onError?: (err: unknown) => void;
+  /** Each look-up's outcome: the source's failure in its own words, or null once one succeeds. */
+  onAnswer?: (failure: Failure | null) => void;
   now?: () => number;
 }
 
@@ -32,6 +37,7 @@ export class EngineCompletionClient implements PrometheusClient {
   private readonly maxAgeMs: number;
   private readonly maxEntries: number;
   private readonly onError: (err: unknown) => void;
+  private readonly onAnswer: (failure: Failure | null) => void;
   private readonly now: () => number;
   private readonly cache = new Map<string, CacheEntry>();
 
@@ -42,6 +48,7 @@ export class EngineCompletionClient implements PrometheusClient {
     this.maxAgeMs = opts.maxAgeMs ?? 60_000;
     this.maxEntries = opts.maxEntries ?? 500;
     this.onError = opts.onError ?? (() => {});
+    this.onAnswer = opts.onAnswer ?? (() => {});
     this.now = opts.now ?? Date.now;
   }
 
@@ -53,17 +60,17 @@ export class EngineCompletionClient implements PrometheusClient {
 
   labelNames(metricName?: string): Promise<string[]> {
     const match = metricName ? [metricName] : undefined;
-    return this.ask(`labels\0${metricName ?? ''}`, () => this.api.labelNames(match), []);
+    return this.ask(`labels\0${metricName ?? ''}`, () => this.value(this.api.labelNames(match)), []);
   }
 
   labelValues(labelName: string, metricName?: string, matchers?: Matcher[]): Promise<string[]> {
     const selector = selectorFor(metricName, matchers, labelName);
     const match = selector ? [selector] : undefined;
-    return this.ask(`values\0${labelName}\0${selector}`, () => this.api.labelValues(labelName, match), []);
+    return this.ask(`values\0${labelName}\0${selector}`, () => this.value(this.api.labelValues(labelName, match)), []);
   }
 
   metricMetadata(): Promise<Record<string, MetricMetadata[]>> {
-    return this.ask('metadata', async () => toCompletionMetadata(await this.api.metadata()), {});
+    return this.ask('metadata', async () => toCompletionMetadata(await this.value(this.api.metadata())), {});
   }
 
   series(metricName: string, matchers?: Matcher[], labelName?: string): Promise<Map<string, string>[]> {
@@ -71,7 +78,7 @@ export class EngineCompletionClient implements PrometheusClient {
     if (!selector) return Promise.resolve([]);
     return this.ask(
       `series\0${selector}`,
-      async () => (await this.api.series([selector])).map((labels) => new Map(Object.entries(labels))),
+      async () => (await this.value(this.api.series([selector]))).map((labels) => new Map(Object.entries(labels))),
       [],
     );
   }
@@ -83,6 +90,14 @@ export class EngineCompletionClient implements PrometheusClient {
   /** Forgets every answer, e.g. after the scrape config changed. */
   destroy(): void {
     this.cache.clear();
+  }
+
+  /** A failed look-up rejects (answered empty, asked again on the next keystroke) in the source's own words. */
+  private async value<T>(asked: Promise<Result<T>>): Promise<T> {
+    const r = await asked;
+    this.onAnswer(r.ok ? null : r.error);
+    if (!r.ok) throw new Error(queryErrorText(r.error));
+    return r.value;
   }
 
   private ask<T>(key: string, load: () => Promise<T>, empty: T): Promise<T> {
@@ -133,7 +148,7 @@ interface CacheEntry<T = unknown> {
 }
 
 /** The engine's metadata carries UNIT too; completion shows only TYPE and HELP. */
-function toCompletionMetadata(meta: Awaited<ReturnType<EngineApi['metadata']>>): Record<string, MetricMetadata[]> {
+function toCompletionMetadata(meta: Record<string, MetricMeta[]>): Record<string, MetricMetadata[]> {
   const out: Record<string, MetricMetadata[]> = {};
   for (const [name, entries] of Object.entries(meta)) {
     out[name] = entries.map(({ type, help }) => ({ type, help }));

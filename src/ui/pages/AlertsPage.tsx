@@ -5,7 +5,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { AlertingViews } from '../../engine/api';
-import { matchersForAlert, type SilenceMatcher } from '../../notify/silences';
+import { errorMessage } from '../../model/result';
+import { formatMatcher, matchersForAlert, type SilenceMatcher } from '../../model/silenceMatcher';
 import { alertTitle } from '../components/AlertBanner';
 import { Annotations } from '../components/Annotations';
 import { formatTime } from '../components/GraphTooltip';
@@ -15,7 +16,6 @@ import { useRoute } from '../router';
 import { useAlerts } from '../stores/alertsStore';
 import { alertRows, type AlertRow } from './alertRows';
 import { SilenceForm } from './SilenceForm';
-import { formatMatcher } from './silenceMatchers';
 import './alerting.css';
 
 type Silence = AlertingViews['silences'][number];
@@ -121,7 +121,7 @@ function Silences({ silences }: { silences: Silence[] }) {
       await engine().expireSilence(id);
       setError('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (

@@ -3,7 +3,7 @@
 // would have been pending and 2 while firing.
 
 import { useState, type FormEvent } from 'react';
-import type { RangeColumns } from '../../engine/api';
+import type { RangeColumns } from '../../model/queryResult';
 import { formatDuration } from '../../model/duration';
 import { Graph } from '../components/Graph';
 import { engine } from '../engineClient';
@@ -29,16 +29,17 @@ export function BacktestPanel({ initialRule, onClose }: { initialRule: string; o
     const startMs = endMs - rangeMs;
     const stepMs = Math.max(1000, Math.round(rangeMs / STEPS_PER_RANGE / 1000) * 1000);
     const r = await engine().backtest({ ruleYaml: rule, startMs, endMs, stepMs });
-    if ('status' in r) {
-      setOutcome({ kind: 'error', error: r.error });
+    if (!r.ok) {
+      setOutcome({ kind: 'error', error: r.error.what });
       return;
     }
-    const t = backtestTotals(r);
+    const series = r.value;
+    const t = backtestTotals(series);
     const summary =
-      r.length === 0
+      series.length === 0
         ? `Would not have fired in the last ${formatDuration(rangeMs)}.`
-        : `${r.length} alert series: ${t.firings} firing ${t.firings === 1 ? 'episode' : 'episodes'}, ${formatDuration(t.firingMs)} firing and ${formatDuration(t.pendingMs)} pending in the last ${formatDuration(rangeMs)} (evaluated every ${formatDuration(stepMs)}).`;
-    setOutcome({ kind: 'done', data: backtestColumns(r, startMs, endMs, stepMs), summary });
+        : `${series.length} alert series: ${t.firings} firing ${t.firings === 1 ? 'episode' : 'episodes'}, ${formatDuration(t.firingMs)} firing and ${formatDuration(t.pendingMs)} pending in the last ${formatDuration(rangeMs)} (evaluated every ${formatDuration(stepMs)}).`;
+    setOutcome({ kind: 'done', data: backtestColumns(series, startMs, endMs, stepMs), summary });
   };
 
   return (

@@ -3,7 +3,7 @@
 // target form, another tab) unless there are unsaved edits here.
 
 import { useEffect, useRef, useState } from 'react';
-import type { ConfigProblem } from '../../engine/api';
+import type { TextProblem } from '../../model/result';
 import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useEngine } from '../stores/engineStore';
@@ -13,7 +13,7 @@ export function ConfigEditor() {
   const configVersion = useEngine((s) => s.configVersion);
   const [text, setText] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [problems, setProblems] = useState<TextProblem[]>([]);
   const [saved, setSaved] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -23,7 +23,7 @@ export function ConfigEditor() {
   if (text === null) return null;
   const apply = async (yaml: string, done: string) => {
     const r = await engine().setConfig(yaml);
-    setProblems(r.ok ? [] : r.problems);
+    setProblems(r.ok ? [] : (r.error.problems ?? []));
     setSaved(r.ok ? done : '');
     if (r.ok) setDirty(false);
   };

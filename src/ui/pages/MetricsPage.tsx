@@ -5,7 +5,8 @@
 // remote Prometheus's APIs; the source and the chosen metric are in the URL.
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { LabelCardinality, MetricSummary, QueryError } from '../../engine/api';
+import type { LabelCardinality, MetricSummary } from '../../engine/api';
+import type { Result } from '../../model/result';
 import { queryErrorText } from '../components/queryErrorText';
 import { SourceInput } from '../components/SourceInput';
 import { engine } from '../engineClient';
@@ -17,10 +18,10 @@ import { buildSelector, searchMetrics, togglePick } from './selectorBuilder';
 // Rendering ten thousand rows costs more than anyone reads: show the best matches and say how many more.
 const LIST_LIMIT = 200;
 
-function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | QueryError | null; chosen: string; onChoose(name: string): void }) {
+function MetricList({ metrics, chosen, onChoose }: { metrics: Result<MetricSummary[]> | null; chosen: string; onChoose(name: string): void }) {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
-  const listed = Array.isArray(metrics) ? metrics : null;
+  const listed = metrics?.ok ? metrics.value : null;
   const found = useMemo(() => (listed ? searchMetrics(listed, deferred) : []), [listed, deferred]);
   return (
     <section className="card metric-list" aria-label="Metrics">
@@ -36,9 +37,9 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | 
         onChange={(e) => setSearch(e.target.value)}
       />
       {metrics === null ? <p className="muted">Loading…</p> : null}
-      {metrics !== null && !Array.isArray(metrics) ? (
+      {metrics !== null && !metrics.ok ? (
         <p className="error" role="alert">
-          {queryErrorText(metrics)}
+          {queryErrorText(metrics.error)}
         </p>
       ) : null}
       <ul className="metric-names">
@@ -68,20 +69,23 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: MetricSummary[] | 
 /** Mounted per metric and source (keyed by both), so picks and the open label start empty for each. */
 function LabelBrowser({ metric, source, round }: { metric: MetricSummary; source: string; round: number }) {
   const open = usePanels((s) => s.open);
-  const [labels, setLabels] = useState<LabelCardinality[] | QueryError | null>(null);
+  const [answer, setAnswer] = useState<Result<LabelCardinality[]> | null>(null);
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [expanded, setExpanded] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   useEffect(() => {
     let stale = false;
     const selector = buildSelector(metric.name, {});
-    void (source ? engine().remoteLabelCardinality(source, selector) : engine().labelCardinality(selector)).then((answer) => stale || setLabels(answer));
+    void engine()
+      .labelCardinality(source, selector)
+      .then((r) => stale || setAnswer(r));
     return () => {
       stale = true;
     };
   }, [metric.name, source, round]);
   const selector = buildSelector(metric.name, chosen);
-  const widest = Array.isArray(labels) ? Math.max(1, ...labels.map((l) => l.distinct)) : 1;
+  const labels = answer?.ok ? answer.value : null;
+  const widest = labels ? Math.max(1, ...labels.map((l) => l.distinct)) : 1;
   return (
     <section className="card label-browser" aria-label={`Labels of ${metric.name}`}>
       <h2 className="mono">{metric.name}</h2>
@@ -103,13 +107,13 @@ function LabelBrowser({ metric, source, round }: { metric: MetricSummary; source
           </button>
         </div>
       </div>
-      {labels === null ? <p className="muted">Loading labels…</p> : null}
-      {labels !== null && !Array.isArray(labels) ? (
+      {answer === null ? <p className="muted">Loading labels…</p> : null}
+      {answer !== null && !answer.ok ? (
         <p className="error" role="alert">
-          {queryErrorText(labels)}
+          {queryErrorText(answer.error)}
         </p>
       ) : null}
-      {Array.isArray(labels) ? (
+      {labels ? (
         <>
           <h3>Labels (values per label)</h3>
           <ul className="label-names">
@@ -164,17 +168,19 @@ export function MetricsPage() {
   const route = useRoute();
   const chosenName = route.params.get('metric') ?? '';
   const source = route.params.get('source') ?? '';
-  const [answer, setAnswer] = useState<{ source: string; metrics: MetricSummary[] | QueryError } | null>(null);
+  const [answer, setAnswer] = useState<{ source: string; metrics: Result<MetricSummary[]> } | null>(null);
   const [round, setRound] = useState(0);
   // Until the first scrape lands there is nothing to list, so an empty list follows the scrapes;
   // after that the list changes only on Refresh, so rows don't move under the pointer.
   // A remote's list does not follow this browser's scrapes at all.
   const dataVersion = useEngine((s) => s.dataVersion);
   const metrics = answer?.source === source ? answer.metrics : null;
-  const waiting = source === '' && (metrics === null || (Array.isArray(metrics) && metrics.length === 0)) ? dataVersion : -1;
+  const waiting = source === '' && (metrics === null || (metrics.ok && metrics.value.length === 0)) ? dataVersion : -1;
   useEffect(() => {
     let stale = false;
-    void (source ? engine().remoteMetricSummaries(source) : engine().metricSummaries()).then((m) => stale || setAnswer({ source, metrics: m }));
+    void engine()
+      .metricSummaries(source)
+      .then((m) => stale || setAnswer({ source, metrics: m }));
     return () => {
       stale = true;
     };
@@ -184,7 +190,7 @@ export function MetricsPage() {
     for (const [k, v] of Object.entries(params)) if (v !== '') next.set(k, v);
     navigate('/metrics', next, true);
   };
-  const chosen = Array.isArray(metrics) ? metrics.find((m) => m.name === chosenName) : undefined;
+  const chosen = metrics?.ok ? metrics.value.find((m) => m.name === chosenName) : undefined;
   return (
     <div className="page">
       <div className="row wrap">

@@ -8,6 +8,7 @@ import { SourceInput } from '../components/SourceInput';
 import { PANEL_TABS, type Panel } from '../stores/panelsStore';
 import { autoStepMs, RANGE_PRESETS_MS } from './queryRun';
 import { fromDateTimeInput, toDateTimeInput } from './dateTimeInput';
+import { errorMessage } from '../../model/result';
 
 const TAB_TITLES = { graph: 'Graph', table: 'Table', explain: 'Explain' } as const;
 
@@ -40,7 +41,7 @@ function StepInput({ panel, onChange }: Pick<Props, 'panel' | 'onChange'>) {
       setProblem('');
       onChange({ stepMs: ms });
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(errorMessage(e));
     }
   };
   return (

@@ -3,12 +3,15 @@
 // plain text when the query fails. Every choice is in the URL (panelsStore).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ExplainResult, InstantResult, QueryError, RangeColumns } from '../../engine/api';
+import type { ExplainResult } from '../../engine/api';
+import type { InstantResult, RangeColumns } from '../../model/queryResult';
+import type { Failure } from '../../model/result';
 import { Graph } from '../components/Graph';
 import { formatTime } from '../components/GraphTooltip';
 import { QueryEditor } from '../components/QueryEditor';
 import { queryErrorText } from '../components/queryErrorText';
 import { unitOfExpression } from '../components/units';
+import { dataSource } from '../dataSource';
 import { engine } from '../engineClient';
 import { completionFor, useCompletion } from '../stores/completionStore';
 import { useEngine } from '../stores/engineStore';
@@ -40,26 +43,27 @@ type Outcome =
   | { kind: 'graph'; data: RangeColumns }
   | { kind: 'table'; data: InstantResult; atMs: number }
   | { kind: 'explain'; data: ExplainResult }
-  | { kind: 'error'; error: QueryError };
+  | { kind: 'error'; error: Failure };
 
 /** A tab-unique id per panel, so the engine cancels a panel's previous query when a new one starts. */
 let panelSeq = 0;
 
 type Request = Pick<Panel, 'expr' | 'tab' | 'rangeMs' | 'endMs' | 'stepMs' | 'source'> & { round: number };
 
-function ask(request: Request, queryId: string): Promise<Outcome> {
-  const api = engine();
+async function ask(request: Request, queryId: string): Promise<Outcome> {
+  const source = dataSource(request.source);
   const w = queryWindow(request.rangeMs, request.endMs, Date.now(), request.stepMs);
-  const fail = (error: QueryError): Outcome => ({ kind: 'error', error });
-  const remote = request.source;
   if (request.tab === 'graph') {
-    const asked = remote ? api.remoteRangeQuery(remote, request.expr, w.start, w.end, w.step, queryId) : api.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
-    return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'graph', data: r }));
+    const r = await source.rangeQuery(request.expr, w.start, w.end, w.step, queryId);
+    return r.ok ? { kind: 'graph', data: r.value } : { kind: 'error', error: r.error };
   }
-  if (request.tab === 'explain') return api.explainQuery(request.expr, w.start, w.end, w.step).then((r) => (r.status === 'error' ? fail(r) : { kind: 'explain', data: r }));
+  if (request.tab === 'explain') {
+    const r = await engine().explainQuery(request.expr, w.start, w.end, w.step);
+    return r.ok ? { kind: 'explain', data: r.value } : { kind: 'error', error: r.error };
+  }
   const atMs = request.endMs ?? Date.now();
-  const asked = remote ? api.remoteInstantQuery(remote, request.expr, atMs, queryId) : api.instantQuery(request.expr, atMs, queryId);
-  return asked.then((r) => (r.status === 'error' ? fail(r) : { kind: 'table', data: r, atMs }));
+  const r = await source.instantQuery(request.expr, atMs, queryId);
+  return r.ok ? { kind: 'table', data: r.value, atMs } : { kind: 'error', error: r.error };
 }
 
 export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
@@ -69,7 +73,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const history = useHistory((s) => s.entries);
   const theme = useTheme((s) => s.theme);
   const remember = useHistory((s) => s.add);
-  const completionError = useCompletion((s) => (panel.source ? s.errors[panel.source] : undefined));
+  const completionError = useCompletion((s) => s.errors[panel.source]);
   const [draft, setDraft] = useState(panel.expr);
   const [queryId] = useState(() => `panel-${++panelSeq}`);
   const live = panel.endMs === null;
@@ -95,6 +99,9 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
       if (latest.current === request) setAnswered({ request, outcome });
     });
   }, [request, queryId]);
+
+  // A removed panel's query, or one asked of a source the panel left, is cancelled rather than left running.
+  useEffect(() => () => void dataSource(panel.source).cancel(queryId), [panel.source, queryId]);
 
   const outcome: Outcome = answered?.outcome ?? { kind: 'idle' };
   // A live refresh is not "running" to the eye: only a changed question is.
@@ -128,7 +135,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   // Formatting a query that does not parse leaves it as typed; the lint already marks the error.
   const format = async () => {
     const r = await engine().formatQuery(draft);
-    if (r.status === 'success') setDraft(r.text);
+    if (r.ok) setDraft(r.value);
   };
   return (
     <section className="panel" aria-label={`Query panel ${n}`}>
@@ -167,7 +174,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
       </div>
       {completionError ? (
         <p className="error small" role="status" aria-label={`Completion error of panel ${n}`}>
-          Completion from {panel.source} failed: {completionError}
+          Completion from {completionError.where} failed: {queryErrorText(completionError)}
         </p>
       ) : null}
       <PanelControls panel={panel} onChange={(change) => update(index, change)} />

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InstantResult } from '../../engine/api';
+import type { InstantResult } from '../../model/queryResult';
 import { ResultTable } from './ResultTable';
 
 beforeAll(() => {
@@ -20,7 +20,7 @@ function render(result: InstantResult): HTMLElement {
 
 describe('ResultTable', () => {
   it('shows markup in a label value as text', () => {
-    const host = render({ status: 'success', resultType: 'vector', warnings: [], infos: [], rows: [{ labels: { __name__: 'm', evil: XSS }, t: 0, value: 1 }] });
+    const host = render({ resultType: 'vector', warnings: [], infos: [], rows: [{ labels: { __name__: 'm', evil: XSS }, t: 0, value: 1 }] });
     expect(host.querySelector('img')).toBeNull();
     expect([...host.querySelectorAll('td')].map((td) => td.textContent)).toContain(XSS);
     expect([...host.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['metric', 'evil', 'value', 'Copy']);
@@ -28,7 +28,6 @@ describe('ResultTable', () => {
 
   it('sorts when a column header is pressed', () => {
     const host = render({
-      status: 'success',
       resultType: 'vector',
       warnings: [],
       infos: [],

@@ -3,7 +3,7 @@
 // are untrusted and shown only as React text.
 
 import { useMemo, useState } from 'react';
-import type { InstantResult } from '../../engine/api';
+import type { InstantResult } from '../../model/queryResult';
 import type { TimeZone } from '../components/graphOptions';
 import { formatTime } from '../components/GraphTooltip';
 import { seriesSelector } from '../components/seriesStyle';

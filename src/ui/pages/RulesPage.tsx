@@ -4,7 +4,8 @@
 // edited here and checked by the engine before they replace the old.
 
 import { useEffect, useRef, useState } from 'react';
-import type { AlertingViews, ConfigProblem, RuleFileText } from '../../engine/api';
+import type { AlertingViews, RuleFileText } from '../../engine/api';
+import type { TextProblem } from '../../model/result';
 import { formatDuration } from '../../model/duration';
 import { formatTime } from '../components/GraphTooltip';
 import { LabelList } from '../components/LabelList';
@@ -43,7 +44,7 @@ function GroupSource({ group }: { group: Group }) {
   const [problem, setProblem] = useState('');
   const change = async (url: string) => {
     const r = await engine().setRuleGroupSource(group.file, group.name, url);
-    setProblem(r.ok ? '' : r.error);
+    setProblem(r.ok ? '' : r.error.what);
   };
   return (
     <div className="row wrap">
@@ -120,18 +121,18 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
 }
 
 /** Why the engine refused a rule file, as `promtool check rules` words it, at its line and column; or `ok` when it took it. */
-function FileProblems({ name, problems, ok }: { name: string; problems: ConfigProblem[]; ok?: string }) {
+function FileProblems({ name, problems, ok }: { name: string; problems: TextProblem[]; ok?: string }) {
   if (problems.length === 0) return ok ? <p role="status">{ok}</p> : null;
   return <ProblemList label={`Problems in ${name}`} problems={problems} />;
 }
 
 function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void }) {
   const [text, setText] = useState(file.text);
-  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [problems, setProblems] = useState<TextProblem[]>([]);
   const [saved, setSaved] = useState('');
   const save = async () => {
     const r = await engine().setRuleFile(file.name, text);
-    setProblems(r.ok ? [] : r.problems);
+    setProblems(r.ok ? [] : (r.error.problems ?? []));
     setSaved(r.ok ? 'Saved and loaded.' : '');
     if (r.ok) onSaved();
   };
@@ -177,7 +178,7 @@ function RuleFiles() {
   useEffect(() => {
     void engine().ruleFiles().then(setFiles);
   }, [round]);
-  const [imported, setImported] = useState<{ name: string; problems: ConfigProblem[] } | null>(null);
+  const [imported, setImported] = useState<{ name: string; problems: TextProblem[] } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const reload = () => setRound((r) => r + 1);
   const names = new Set(files?.map((f) => f.name));
@@ -186,7 +187,7 @@ function RuleFiles() {
     const picked = fileRef.current && (await pickedText(fileRef.current));
     if (!picked) return;
     const r = await engine().setRuleFile(picked.name, picked.text);
-    setImported({ name: picked.name, problems: r.ok ? [] : r.problems });
+    setImported({ name: picked.name, problems: r.ok ? [] : (r.error.problems ?? []) });
     if (r.ok) reload();
     else setFiles([...(files ?? []).filter((f) => f.name !== picked.name), picked]);
   };

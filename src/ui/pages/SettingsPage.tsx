@@ -78,7 +78,7 @@ function DataCard() {
     const r = await engine().wipeData();
     setBusy(false);
     setConfirmWipe(false);
-    if (!r.ok) setMessage({ text: `Nothing was wiped: ${r.error}`, error: true });
+    if (!r.ok) setMessage({ text: `Nothing was wiped: ${r.error.what}`, error: true });
   };
   const exportAll = async () => {
     setBusy(true);
@@ -96,8 +96,8 @@ function DataCard() {
     setBusy(false);
     setMessage(
       r.ok
-        ? { text: `Imported ${r.samples.toLocaleString()} samples from ${picked.name}${r.rejected > 0 ? `; ${r.rejected.toLocaleString()} refused (out of order, duplicate or too old)` : ''}.`, error: false }
-        : { text: `${picked.name} was not imported: ${r.error}`, error: true },
+        ? { text: `Imported ${r.value.samples.toLocaleString()} samples from ${picked.name}${r.value.rejected > 0 ? `; ${r.value.rejected.toLocaleString()} refused (out of order, duplicate or too old)` : ''}.`, error: false }
+        : { text: `${picked.name} was not imported: ${r.error.what}`, error: true },
     );
   };
   return (
@@ -146,7 +146,7 @@ function SourceHeadersCard() {
   }, []);
   const save = async () => {
     const r = await engine().setSourceHeaders(text ?? '');
-    setMessage(r.ok ? { text: 'Saved; the next request to a matching source sends them.', error: false } : { text: `Not saved: ${r.error}`, error: true });
+    setMessage(r.ok ? { text: 'Saved; the next request to a matching source sends them.', error: false } : { text: `Not saved: ${r.error.what}`, error: true });
   };
   return (
     <section className="card" aria-label="Remote source headers">

@@ -3,10 +3,10 @@
 // message is shown as text.
 
 import { useState, type FormEvent } from 'react';
-import type { SilenceMatcher } from '../../notify/silences';
+import type { MatchType } from '../../model/matcher';
+import { MATCH_OPS, matcherOp, withOp, type SilenceMatcher } from '../../model/silenceMatcher';
 import { engine } from '../engineClient';
 import { fromDateTimeInput, toDateTimeInput } from './dateTimeInput';
-import { MATCH_OPS, matcherOp, withOp, type MatchOp } from './silenceMatchers';
 
 const DEFAULT_SILENCE_MS = 2 * 3_600_000;
 
@@ -30,7 +30,7 @@ export function SilenceForm({ initial, onDone }: { initial: SilenceMatcher[]; on
     }
     const r = await engine().createSilence({ matchers, startsAt, endsAt, createdBy: author, comment });
     if (r.ok) onDone();
-    else setError(r.error);
+    else setError(r.error.what);
   };
 
   return (
@@ -41,7 +41,7 @@ export function SilenceForm({ initial, onDone }: { initial: SilenceMatcher[]; on
         {matchers.map((m, i) => (
           <div className="row wrap matcher-row" key={i}>
             <input aria-label={`Matcher ${i + 1} label name`} placeholder="label" value={m.name} onChange={(e) => change(i, { ...m, name: e.target.value })} />
-            <select aria-label={`Matcher ${i + 1} operator`} value={matcherOp(m)} onChange={(e) => change(i, withOp(m, e.target.value as MatchOp))}>
+            <select aria-label={`Matcher ${i + 1} operator`} value={matcherOp(m)} onChange={(e) => change(i, withOp(m, e.target.value as MatchType))}>
               {MATCH_OPS.map((op) => (
                 <option key={op} value={op}>
                   {op}

@@ -2,7 +2,8 @@
 // change into prometheus.yml and reloads it; its refusal is shown as text.
 
 import { useId, useState, type FormEvent } from 'react';
-import type { ConfigProblem, StaticTarget } from '../../engine/api';
+import type { StaticTarget } from '../../engine/api';
+import type { TextProblem } from '../../model/result';
 import { engine } from '../engineClient';
 import { labelLines, parseLabelLines } from './targetLabels';
 import { ProblemList } from '../components/ProblemList';
@@ -19,7 +20,7 @@ export function TargetForm({ editing, jobs, onDone }: Props) {
   const [job, setJob] = useState(editing?.job ?? '');
   const [url, setUrl] = useState(editing?.url ?? '');
   const [labels, setLabels] = useState(editing ? labelLines(editing.labels) : '');
-  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [problems, setProblems] = useState<TextProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +34,7 @@ export function TargetForm({ editing, jobs, onDone }: Props) {
     const r = await engine().changeTargets(editing ? { kind: 'replace', at: editing, target } : { kind: 'add', target });
     setBusy(false);
     if (r.ok) onDone();
-    else setProblems(r.problems);
+    else setProblems(r.error.problems ?? []);
   };
   const title = editing ? `Edit target ${editing.url}` : 'Add target';
   return (

@@ -34,7 +34,7 @@ function TargetRow({ t, written, onEdit }: RowProps) {
   const [problem, setProblem] = useState('');
   const removeTarget = async (at: StaticTarget) => {
     const r = await engine().changeTargets({ kind: 'remove', at });
-    if (!r.ok) setProblem(r.problems.map((p) => p.message).join('; '));
+    if (!r.ok) setProblem(r.error.what);
   };
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BacktestSeries } from '../../rules/backtest';
+import type { BacktestSeries } from '../../engine/api';
 import { backtestColumns, backtestTotals } from './backtestColumns';
 
 const SERIES: BacktestSeries[] = [

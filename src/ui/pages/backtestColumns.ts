@@ -2,8 +2,8 @@
 // one series per alert series, 0 while inactive, 1 while pending, 2 while
 // firing, at every evaluation step of the backtest's range.
 
-import type { RangeColumns } from '../../engine/api';
-import type { BacktestSeries } from '../../rules/backtest';
+import type { RangeColumns } from '../../model/queryResult';
+import type { BacktestSeries } from '../../engine/api';
 
 export const STATE_VALUE = { inactive: 0, pending: 1, firing: 2 } as const;
 
@@ -12,7 +12,6 @@ export function backtestColumns(series: readonly BacktestSeries[], startMs: numb
   const times = new Float64Array(steps);
   for (let i = 0; i < steps; i++) times[i] = startMs + i * stepMs;
   return {
-    status: 'success',
     resultType: 'matrix',
     times,
     series: series.map((s) => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InstantResult } from '../../engine/api';
+import type { InstantResult } from '../../model/queryResult';
 import { labelColumns, nextSort, resultRows, rowsAsTsv, sortRows } from './resultRows';
 
 const result: InstantResult = {
-  status: 'success',
   resultType: 'vector',
   warnings: [],
   infos: [],

@@ -1,7 +1,7 @@
 // An instant result laid out as a table: one column per label name, sortable
 // by any column, and as tab-separated text to paste into a spreadsheet.
 
-import type { InstantResult } from '../../engine/api';
+import type { InstantResult } from '../../model/queryResult';
 
 export interface ResultRow {
   labels: Record<string, string>;

@@ -1,39 +1,36 @@
-// The editor's completion client for each data source a panel reads: the
-// engine's own store, or a remote Prometheus by URL. One client per source,
-// shared by every panel on it, so its cached names are fetched once; a
-// remote's failed look-up is kept here, per URL, for the panels to show.
+// The editor's completion client for each data source a panel reads. One
+// client per source, shared by every panel on it, so its cached names are
+// fetched once; a source's failed look-up is kept here, per source, for the
+// panels to show.
 
 import { create } from 'zustand';
-import type { QueryError } from '../../engine/api';
+import type { Failure } from '../../model/result';
 import { EngineCompletionClient } from '../components/promClient';
-import { queryErrorText } from '../components/queryErrorText';
-import { remoteCompletionApi } from '../components/remoteCompletion';
-import { engine } from '../engineClient';
+import { dataSource } from '../dataSource';
 
 interface CompletionState {
-  /** The last look-up error of each remote source, until one of its look-ups succeeds. */
-  errors: Record<string, string>;
+  /** The last look-up failure of each source, until one of its look-ups succeeds. */
+  errors: Record<string, Failure>;
 }
 
 export const useCompletion = create<CompletionState>(() => ({ errors: {} }));
 
-function report(source: string, error: QueryError | null): void {
-  const text = error ? queryErrorText(error) : undefined;
+function report(source: string, failure: Failure | null): void {
   const { errors } = useCompletion.getState();
-  if (errors[source] === text) return;
+  if (failure === null && !(source in errors)) return;
   const next = { ...errors };
-  if (text === undefined) delete next[source];
-  else next[source] = text;
+  if (failure === null) delete next[source];
+  else next[source] = failure;
   useCompletion.setState({ errors: next });
 }
 
 const clients = new Map<string, EngineCompletionClient>();
 
-/** The completion client for a source URL, '' for this browser's store. */
+/** The completion client for a source: '' for this browser's store, else a remote's URL. */
 export function completionFor(source: string): EngineCompletionClient {
   let client = clients.get(source);
   if (!client) {
-    client = new EngineCompletionClient(source === '' ? engine() : remoteCompletionApi(engine(), source, (e) => report(source, e)));
+    client = new EngineCompletionClient(dataSource(source), { onAnswer: (failure) => report(source, failure) });
     clients.set(source, client);
   }
   return client;

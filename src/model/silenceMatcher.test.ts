@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMatcher, MATCH_OPS, matcherOp, withOp } from './silenceMatchers';
+import { formatMatcher, MATCH_OPS, matcherOp, matchersForAlert, withOp } from './silenceMatcher';
 
 describe('silence matchers', () => {
   it.each(MATCH_OPS)('%s survives a round trip through the form', (op) => {
@@ -13,5 +13,9 @@ describe('silence matchers', () => {
     [{ name: 'x', value: '"<b>"', isEqual: false, isRegex: false }, 'x!="\\"<b>\\""'],
   ])('prints %o as %s', (m, text) => {
     expect(formatMatcher(m)).toBe(text);
+  });
+
+  it("silences an alert by equality on each of its labels, sorted by name", () => {
+    expect(matchersForAlert({ job: 'demo', alertname: 'Down' }).map(formatMatcher)).toEqual(['alertname="Down"', 'job="demo"']);
   });
 });

@@ -1,6 +1,8 @@
 // Storage knobs a page can set for its engine (tests use them to shrink a quota
 // or a block window). They travel in the worker's name, which also keeps an
 // engine tuned differently from sharing a SharedWorker with the default one.
+// Here, not in engine/, because the page names the worker before any engine
+// exists and the worker reads the name back: one contract both sides import.
 
 export interface EngineTuning {
   maxBytes?: number;

@@ -17,4 +17,10 @@ export class InFlight {
       if (queryId !== undefined && this.running.get(queryId) === ctl) this.running.delete(queryId);
     }
   }
+
+  /** Aborts the query running under the id, if any. */
+  cancel(queryId: string): void {
+    this.running.get(queryId)?.abort();
+    this.running.delete(queryId);
+  }
 }

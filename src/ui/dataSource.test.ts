@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ok } from '../model/result';
+import { dataSourceOver, type SourceCalls } from './dataSource';
+
+function fakeEngine() {
+  return {
+    instantQuery: vi.fn(async () => ok({ resultType: 'vector' as const, rows: [], warnings: [], infos: [] })),
+    rangeQuery: vi.fn(async () => ok({ resultType: 'matrix' as const, times: new Float64Array(), series: [], warnings: [], infos: [] })),
+    labelNames: vi.fn(async () => ok(['job'])),
+    labelValues: vi.fn(async () => ok(['a'])),
+    series: vi.fn(async () => ok([])),
+    metadata: vi.fn(async () => ok({})),
+    cancelQuery: vi.fn(async () => {}),
+  } satisfies SourceCalls;
+}
+
+describe('dataSourceOver', () => {
+  it.each(['', 'http://prom:9090'])('asks the engine for source %j on every call', async (source) => {
+    const api = fakeEngine();
+    const ds = dataSourceOver(api, source);
+    await ds.instantQuery('up', 1000, 'panel-1');
+    await ds.rangeQuery('up', 0, 1000, 10, 'panel-1');
+    await ds.labelNames(['up']);
+    await ds.labelValues('job', ['up']);
+    await ds.series(['up'], { startMs: 0, endMs: 1 });
+    await ds.metadata('up');
+    await ds.cancel('panel-1');
+    expect(api.instantQuery).toHaveBeenCalledWith(source, 'up', 1000, 'panel-1');
+    expect(api.rangeQuery).toHaveBeenCalledWith(source, 'up', 0, 1000, 10, 'panel-1');
+    expect(api.labelNames).toHaveBeenCalledWith(source, ['up']);
+    expect(api.labelValues).toHaveBeenCalledWith(source, 'job', ['up']);
+    expect(api.series).toHaveBeenCalledWith(source, ['up'], { startMs: 0, endMs: 1 });
+    expect(api.metadata).toHaveBeenCalledWith(source, 'up');
+    expect(api.cancelQuery).toHaveBeenCalledWith(source, 'panel-1');
+  });
+});
