@@ -1,6 +1,8 @@
 // The Query page as a person uses it: completion, running, zoom, legend,
 // table, and a link that reopens the same panels.
 
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 
 const RATE_BY_HANDLER = 'sum by (handler) (rate(http_requests_total[1m]))';
@@ -128,4 +130,47 @@ test('Format rewrites the expression as Prometheus spells it', async ({ page }) 
   await expect(editor).toHaveText('sum   BY(job)(rate(http_requests_total[1m]))');
   await page.getByRole('button', { name: 'Format the expression of panel 1' }).click();
   await expect(editor).toHaveText('sum by (job) (rate(http_requests_total[1m]))');
+});
+
+test('a running query can be cancelled, and the last error goes when the panel asks again', async ({ page }) => {
+  // A remote source that refuses a query naming `broken` at once and leaves every other query unanswered.
+  const held: ServerResponse[] = [];
+  const server = createServer(async (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Content-Type', 'application/json');
+    let form = '';
+    for await (const chunk of req) form += chunk;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query = new URLSearchParams(form).get('query') ?? url.searchParams.get('query') ?? '';
+    if (!url.pathname.startsWith('/api/v1/query')) {
+      res.end(JSON.stringify({ status: 'success', data: [] }));
+    } else if (query.includes('broken')) {
+      res.statusCode = 400;
+      res.end(JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'broken is not a query' }));
+    } else held.push(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const source = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await page.goto(`/#/query?g0.expr=broken&g0.source=${encodeURIComponent(source)}`);
+    const panel = page.getByRole('region', { name: 'Query panel 1' });
+    await expect(panel.getByRole('alert')).toContainText('broken is not a query');
+
+    const editor = page.getByRole('textbox', { name: 'Expression of panel 1' });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('up');
+    await page.keyboard.press('Control+Enter');
+    await expect(panel.getByRole('status').filter({ hasText: 'running…' })).toBeVisible();
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+
+    await panel.getByRole('button', { name: 'Cancel the query of panel 1' }).click();
+    await expect(panel.getByRole('alert')).toContainText('canceled');
+    await expect(panel.getByRole('button', { name: 'Cancel the query of panel 1' })).toHaveCount(0);
+    await expect(panel.getByText('running…')).toHaveCount(0);
+  } finally {
+    for (const res of held) res.destroy();
+    server.close();
+  }
 });

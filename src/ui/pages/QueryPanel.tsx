@@ -182,8 +182,14 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         {/* Over the result, not in the controls' flow, so it never moves them. */}
         <span className="muted small run-state" role="status">
           {running ? 'running…' : ''}
+          {running && panel.tab !== 'explain' ? (
+            <button type="button" className="cancel" onClick={() => void dataSource(panel.source).cancel(queryId)} aria-label={`Cancel the query of panel ${n}`}>
+              Cancel
+            </button>
+          ) : null}
         </span>
-        {outcome.kind === 'error' ? (
+        {/* The last question's error is not this one's: it goes as soon as the panel asks again. */}
+        {outcome.kind === 'error' && !running ? (
           <p className="error" role="alert">
             {queryErrorText(outcome.error)}
           </p>
