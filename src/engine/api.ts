@@ -12,6 +12,7 @@ import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 import type { TimeWindow } from '../model/dataSource';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
 import type { Result } from '../model/result';
+import type { QueryLimits } from '../promql/queryLimits';
 
 export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
@@ -19,6 +20,7 @@ export type { ExplainNode } from '../promql/explain';
 export type { RemoteWriteStatus } from '../remote/writeQueue';
 export type { SilenceInput, SilenceView } from '../notify/silences';
 export type { BacktestSeries } from '../rules/backtest';
+export type { QueryLimits } from '../promql/queryLimits';
 
 /** One metric name as the explorer lists it; `series` counts those with a recent sample. */
 export interface MetricSummary {
@@ -228,6 +230,10 @@ export interface EngineApi {
   sourceHeaders(): Promise<string>;
   /** Refused with the line and cause when a URL or header line does not read; applies to the next request. */
   setSourceHeaders(text: string): Promise<Result<void>>;
+  /** The limits every query runs under, and Prometheus's defaults for them. */
+  queryLimits(): Promise<{ limits: QueryLimits; defaults: QueryLimits }>;
+  /** Refused, saying which, when a limit is not a whole number (or the timeout is under a second); applies to queries started after. */
+  setQueryLimits(limits: QueryLimits): Promise<Result<void>>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }

@@ -192,6 +192,34 @@ describe('Engine', () => {
     expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['']);
   });
 
+  it('runs queries under the limits set on Settings, refuses a limit that is not a whole number, and keeps them across a restart', async () => {
+    const opts = options();
+    const e = await start(opts);
+    const { limits, defaults } = await e.queryLimits();
+    expect(limits).toEqual(defaults);
+    expect(defaults.maxPointsPerSeries).toBe(11_000);
+    expect(await e.setQueryLimits({ ...limits, maxSamples: 0 })).toMatchObject({ ok: false, error: { what: 'samples in memory must be a whole number of at least 1, not 0' } });
+    expect(await e.setQueryLimits({ ...limits, timeoutMs: 500 })).toMatchObject({ ok: false, error: { what: 'timeout must be at least 1s, not 500ms' } });
+    expect(await e.setQueryLimits({ ...limits, maxPointsPerSeries: 100 })).toEqual({ ok: true, value: undefined });
+
+    const t = Date.now();
+    const refused = await e.rangeQuery('', 'vector(1)', t - 101_000, t, 1000);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        errorType: 'bad_data',
+        what: 'exceeded maximum resolution of 100 points per timeseries. Try decreasing the query resolution (?step=XX)',
+        hint: 'The limit is 100 points per series (Settings → Query limits): coarsen the step or shorten the range.',
+      },
+    });
+    expect(await e.rangeQuery('', 'vector(1)', t - 100_000, t, 1000)).toMatchObject({ ok: true });
+
+    await e.stop();
+    running.splice(running.indexOf(e), 1);
+    const again = await start(opts);
+    expect((await again.queryLimits()).limits).toEqual({ ...defaults, maxPointsPerSeries: 100 });
+  });
+
   it('sends a remote source the headers set for its URL, keeps them across a restart, and refuses a line it cannot read', async () => {
     const tenants: (string | null)[] = [];
     const remote = (async (_url: string | URL | Request, init?: RequestInit) => {

@@ -8,6 +8,7 @@ import { registerRemoteMetrics } from '../remote/remoteMetrics';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
+import { DEFAULT_QUERY_LIMITS, limitsProblem, type QueryLimits } from '../promql/queryLimits';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type { DataSource, TimeWindow } from '../model/dataSource';
@@ -52,9 +53,16 @@ export interface EngineOptions {
 
 const CONFIG_KEY = 'prometheus.yml';
 const SOURCE_HEADERS_KEY = 'remote_source_headers';
+const QUERY_LIMITS_KEY = 'query_limits';
 const TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
 const DONE: Result<void> = ok(undefined);
+
+/** Limits saved by an earlier version may lack a newer one: Prometheus's default fills it. */
+function storedLimits(json: string): QueryLimits {
+  const saved = { ...DEFAULT_QUERY_LIMITS, ...(JSON.parse(json) as Partial<QueryLimits>) };
+  return limitsProblem(saved) === '' ? saved : { ...DEFAULT_QUERY_LIMITS };
+}
 
 /** A text that does not load (prometheus.yml, a rule file): every problem for the editor, the first in words. */
 function textFailure(where: string, problems: TextProblem[]): Result<never> {
@@ -132,6 +140,8 @@ export class Engine implements EngineApi {
     await engine.alertingRoom.load();
     const headers = parseSourceHeaders((await settings.get(SOURCE_HEADERS_KEY)) ?? '');
     if (headers.ok) engine.remoteSources.useHeaders(headers.sources);
+    const limits = await settings.get(QUERY_LIMITS_KEY);
+    if (limits !== undefined) engine.queries.promql.setLimits(storedLimits(limits));
     if (opts.role !== 'follower') engine.startWriting();
     return engine;
   }
@@ -277,7 +287,7 @@ export class Engine implements EngineApi {
   // The explorer pages, Explain, and data export and import (explore.ts).
   private explorer?: Explore;
   private explore(): Explore {
-    return (this.explorer ??= new Explore(this.tsdb, this.opts.now));
+    return (this.explorer ??= new Explore(this.tsdb, this.opts.now, this.queries.promql));
   }
 
   async metricSummaries(source: string): Promise<Result<MetricSummary[]>> {
@@ -401,6 +411,18 @@ export class Engine implements EngineApi {
     if (!r.ok) return fail({ where: 'source headers', what: r.error });
     await this.settings.set(SOURCE_HEADERS_KEY, text);
     this.remoteSources.useHeaders(r.sources);
+    return DONE;
+  }
+
+  async queryLimits(): Promise<{ limits: QueryLimits; defaults: QueryLimits }> {
+    return { limits: this.queries.promql.currentLimits(), defaults: { ...DEFAULT_QUERY_LIMITS } };
+  }
+
+  async setQueryLimits(limits: QueryLimits): Promise<Result<void>> {
+    const problem = limitsProblem(limits);
+    if (problem !== '') return fail({ where: 'query limits', what: problem });
+    await this.settings.set(QUERY_LIMITS_KEY, JSON.stringify(limits));
+    this.queries.promql.setLimits(limits);
     return DONE;
   }
 }

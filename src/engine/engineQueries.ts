@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../model/result';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { parseExpr } from '../promql/parser/parse';
+import { limitHint, type QueryLimits } from '../promql/queryLimits';
 import { printExpr } from '../promql/parser/printer';
 import type { Storage } from '../tsdb/storage';
 import type { SelfMetrics } from './selfMetrics';
@@ -20,9 +21,15 @@ const QUERY_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
 /** How a failure of this browser's store names its place. */
 const LOCAL_STORE = "this browser's store";
 
-/** A thrown query error as a failure: Prometheus's errorType for PromQL's own errors, else internal. */
-export function queryFailure(e: unknown): Result<never> {
-  if (e instanceof PromQLError) return fail({ where: LOCAL_STORE, what: e.message, errorType: e.type });
+/**
+ * A thrown query error as a failure: Prometheus's errorType for PromQL's own
+ * errors, else internal; one that ran into a limit says how to get under it.
+ */
+export function queryFailure(e: unknown, limits?: QueryLimits): Result<never> {
+  if (e instanceof PromQLError) {
+    const hint = e.limit && limits ? limitHint(e.limit, limits) : undefined;
+    return fail({ where: LOCAL_STORE, what: e.message, errorType: e.type, ...(hint ? { hint } : {}) });
+  }
   return fail({ where: LOCAL_STORE, what: errorMessage(e), errorType: 'internal' });
 }
 
@@ -63,7 +70,7 @@ export class EngineQueries implements DataSource {
       this.queriesTotal(1, { kind, outcome: 'success' });
       return ok(r);
     } catch (e) {
-      const err = queryFailure(e);
+      const err = queryFailure(e, this.promql.currentLimits());
       this.queriesTotal(1, { kind, outcome: err.ok ? 'success' : (err.error.errorType ?? 'internal') });
       return err;
     } finally {

@@ -23,11 +23,11 @@ export const ACTIVE_WINDOW_MS = 5 * 60_000;
 const MAX_VALUES_PER_LABEL = 1000;
 
 export class Explore {
-  private readonly promql = new QueryEngine();
-
   constructor(
     private readonly storage: Storage,
     private readonly now: () => number,
+    /** The engine's own, so Explain runs under the same limits as every query. */
+    private readonly promql = new QueryEngine(),
   ) {}
 
   private async recent(matchers: Matcher[]): Promise<Labels[]> {
@@ -67,7 +67,7 @@ export class Explore {
       if (!r.explain) throw new Error('the query engine gave no explanation');
       return ok({ tree: r.explain, warnings: r.warnings });
     } catch (e) {
-      return queryFailure(e);
+      return queryFailure(e, this.promql.currentLimits());
     }
   }
 

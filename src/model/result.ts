@@ -21,6 +21,8 @@ export interface Failure {
   errorType?: ErrorType;
   /** The HTTP status a remote source gave with its error answer. */
   httpStatus?: number;
+  /** What to do about it, where the cause is one of Vigil's own limits. */
+  hint?: string;
   /** For a text that does not load: every problem with its line and column, for the editor. */
   problems?: TextProblem[];
 }

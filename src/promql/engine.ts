@@ -5,7 +5,7 @@
 import { compareLabels, Labels } from '../model/labels';
 import type { SeriesData } from '../model/seriesData';
 import type { Querier } from '../tsdb/storage';
-import { typeOf, type VectorSelector } from './parser/ast';
+import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
@@ -15,13 +15,13 @@ import { formatSampleValue } from './format';
 import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parser/parse';
 import { planSelectors } from './plan';
+import { QueryGate } from './queryGate';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queryLimits';
 import { extendedSamples } from './rangeFunctions';
 import { gridTimes, mergeSameLabels, presentSamples, type Grid, type StepSeries, type Value } from './value';
 
-export interface EngineOptions {
+export interface EngineOptions extends Partial<QueryLimits> {
   lookbackDelta?: number;
-  maxSamples?: number;
-  timeoutMs?: number;
   /** Step of subqueries written without one; Prometheus uses the global evaluation interval. */
   subqueryStepMs?: number;
   /** How long evaluation may hold the thread before handing it back to scrapes and rules (25 ms). */
@@ -59,25 +59,35 @@ export interface QueryResult {
 }
 
 const DEFAULT_LOOKBACK = 5 * 60_000;
-const DEFAULT_MAX_SAMPLES = 50_000_000;
-const DEFAULT_TIMEOUT = 2 * 60_000;
 const DEFAULT_SUBQUERY_STEP = 60_000;
-const MAX_POINTS = 11_000;
 const DEFAULT_SLICE_MS = 25;
 
 export class QueryEngine {
   private readonly lookbackDelta: number;
-  private readonly maxSamples: number;
-  private readonly timeoutMs: number;
+  private limits: QueryLimits;
   private readonly subqueryStep: number;
   private readonly sliceMs: number;
+  private readonly gate = new QueryGate(() => this.limits.maxConcurrent);
 
   constructor(opts: EngineOptions = {}) {
     this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK;
-    this.maxSamples = opts.maxSamples ?? DEFAULT_MAX_SAMPLES;
-    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
+    this.limits = {
+      maxPointsPerSeries: opts.maxPointsPerSeries ?? DEFAULT_QUERY_LIMITS.maxPointsPerSeries,
+      maxSamples: opts.maxSamples ?? DEFAULT_QUERY_LIMITS.maxSamples,
+      timeoutMs: opts.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs,
+      maxConcurrent: opts.maxConcurrent ?? DEFAULT_QUERY_LIMITS.maxConcurrent,
+    };
     this.subqueryStep = opts.subqueryStepMs ?? DEFAULT_SUBQUERY_STEP;
     this.sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
+  }
+
+  /** Applies to queries that start from now on. */
+  setLimits(limits: QueryLimits): void {
+    this.limits = { ...limits };
+  }
+
+  currentLimits(): QueryLimits {
+    return { ...this.limits };
   }
 
   async instantQuery(querier: Querier, query: string, timeMs: number, opts: QueryOptions | AbortSignal = {}): Promise<QueryResult> {
@@ -88,8 +98,9 @@ export class QueryEngine {
     if (stepMs <= 0) throw new QueryError('bad_data', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
     if (endMs < startMs) throw new QueryError('bad_data', 'end timestamp must not be before start time');
     // The HTTP API's guard (api.queryRange): more points than this swamp memory and no graph can show them.
-    if ((endMs - startMs) / stepMs > MAX_POINTS) {
-      throw new QueryError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    const maxPoints = this.limits.maxPointsPerSeries;
+    if ((endMs - startMs) / stepMs > maxPoints) {
+      throw new QueryError('bad_data', `exceeded maximum resolution of ${maxPoints.toLocaleString('en-US')} points per timeseries. Try decreasing the query resolution (?step=XX)`, 'maxPointsPerSeries');
     }
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
     return this.exec(querier, query, { start: startMs, step: stepMs, n }, endMs, true, optionsOf(opts));
@@ -105,11 +116,31 @@ export class QueryEngine {
     if (isRange && type !== 'scalar' && type !== 'vector') {
       throw new QueryError('bad_data', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);
     }
-    const deadline = Date.now() + this.timeoutMs;
+    const limits = this.limits;
+    const deadline = Date.now() + limits.timeoutMs;
+    await this.gate.enter(opts.signal, deadline);
+    try {
+      return await this.evaluate(querier, query, expr, grid, end, isRange, opts, limits, deadline);
+    } finally {
+      this.gate.leave();
+    }
+  }
+
+  private async evaluate(
+    querier: Querier,
+    query: string,
+    expr: Expr,
+    grid: Grid,
+    end: number,
+    isRange: boolean,
+    opts: QueryOptions,
+    limits: QueryLimits,
+    deadline: number,
+  ): Promise<QueryResult> {
     let lastYield = performance.now();
     const checkpoint = async (stage: string) => {
       if (opts.signal?.aborted) throw new QueryError('canceled', `query was canceled in ${stage}`);
-      if (Date.now() > deadline) throw new QueryError('timeout', `query timed out in ${stage}`);
+      if (Date.now() > deadline) throw new QueryError('timeout', `query timed out in ${stage}`, 'timeoutMs');
       if (performance.now() - lastYield >= this.sliceMs) {
         await new Promise((r) => setTimeout(r, 0));
         lastYield = performance.now();
@@ -137,7 +168,7 @@ export class QueryEngine {
       end,
       interval: isRange ? grid.step : 0,
       subqueryStep: this.subqueryStep,
-      maxSamples: this.maxSamples,
+      maxSamples: limits.maxSamples,
       useStartTimestamps,
       annos,
       checkpoint: () => checkpoint('expression evaluation'),

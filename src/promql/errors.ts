@@ -1,12 +1,15 @@
 // Query errors typed as the Prometheus HTTP API's errorType, and parse errors
 // worded and positioned as Prometheus's parser.ParseErr.
 
-export type ErrorType = 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal';
+import type { ErrorType } from '../model/result';
+import type { QueryLimits } from './queryLimits';
 
 export class QueryError extends Error {
   constructor(
     readonly type: ErrorType,
     message: string,
+    /** The limit the query ran into, so the page can say which and how to narrow the query. */
+    readonly limit?: keyof QueryLimits,
   ) {
     super(message);
     this.name = 'QueryError';

@@ -22,12 +22,12 @@ export class Evaluator implements CallEnv {
     if (v.type === 'vector') {
       let samples = 0;
       for (const s of v.series) samples += countPoints(s);
-      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution');
+      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution', 'maxSamples');
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else if (v.type === 'matrix') {
       let samples = 0;
       for (const s of v.series) samples += s.ts.length;
-      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution');
+      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution', 'maxSamples');
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else {
       this.ctx.onNode?.(e, { series: 0, samples: v.type === 'scalar' ? v.vals.length : 0, ms: performance.now() - t0 });

@@ -190,9 +190,10 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         </span>
         {/* The last question's error is not this one's: it goes as soon as the panel asks again. */}
         {outcome.kind === 'error' && !running ? (
-          <p className="error" role="alert">
-            {queryErrorText(outcome.error)}
-          </p>
+          <div role="alert">
+            <p className="error">{queryErrorText(outcome.error)}</p>
+            {outcome.error.hint ? <p className="muted small">{outcome.error.hint}</p> : null}
+          </div>
         ) : null}
         {outcome.kind === 'graph' ? (
           <>

@@ -1,8 +1,11 @@
 // Settings: the colour theme, permission for desktop notifications (alerts),
-// headers for remote sources, and the stored data out to and in from an
-// OpenMetrics file.
+// the limits every query runs under, headers for remote sources, and the
+// stored data out to and in from an OpenMetrics file.
 
 import { useEffect, useRef, useState } from 'react';
+import type { QueryLimits } from '../../engine/api';
+import { formatDuration, parseDuration } from '../../model/duration';
+import { errorMessage } from '../../model/result';
 import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useEngine } from '../stores/engineStore';
@@ -133,6 +136,102 @@ function DataCard() {
   );
 }
 
+/** A limit as typed: whole numbers and a duration, kept as text until saved. */
+interface LimitFields {
+  maxPointsPerSeries: string;
+  maxSamples: string;
+  timeout: string;
+  maxConcurrent: string;
+}
+
+const fieldsOf = (l: QueryLimits): LimitFields => ({
+  maxPointsPerSeries: String(l.maxPointsPerSeries),
+  maxSamples: String(l.maxSamples),
+  timeout: formatDuration(l.timeoutMs),
+  maxConcurrent: String(l.maxConcurrent),
+});
+
+
+const LIMIT_FIELDS: { key: keyof LimitFields; label: string; flag: string }[] = [
+  { key: 'maxPointsPerSeries', label: 'Points per series', flag: 'the HTTP API’s resolution limit' },
+  { key: 'maxSamples', label: 'Samples in memory per query', flag: '--query.max-samples' },
+  { key: 'timeout', label: 'Query timeout', flag: '--query.timeout' },
+  { key: 'maxConcurrent', label: 'Concurrent queries', flag: '--query.max-concurrency' },
+];
+
+/** The typed limits, or why one does not read (the engine then checks their range). */
+function limitsOf(f: LimitFields): QueryLimits | string {
+  for (const { key, label } of LIMIT_FIELDS) {
+    if (key !== 'timeout' && !/^\d+$/.test(f[key].trim())) return `${label}: “${f[key]}” is not a whole number`;
+  }
+  let timeoutMs: number;
+  try {
+    timeoutMs = parseDuration(f.timeout.trim());
+  } catch (e) {
+    return `Query timeout: ${errorMessage(e)}`;
+  }
+  return { maxPointsPerSeries: Number(f.maxPointsPerSeries), maxSamples: Number(f.maxSamples), timeoutMs, maxConcurrent: Number(f.maxConcurrent) };
+}
+
+/** The limits every query (panels, rules, the explorer) runs under, as Prometheus's flags set them. */
+function QueryLimitsCard() {
+  const [fields, setFields] = useState<LimitFields | null>(null);
+  const [defaults, setDefaults] = useState<QueryLimits | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  useEffect(() => {
+    void engine()
+      .queryLimits()
+      .then((r) => {
+        setFields((prev) => prev ?? fieldsOf(r.limits));
+        setDefaults(r.defaults);
+      });
+  }, []);
+  const save = async () => {
+    if (!fields) return;
+    const limits = limitsOf(fields);
+    if (typeof limits === 'string') return setMessage({ text: `Not saved: ${limits}`, error: true });
+    const r = await engine().setQueryLimits(limits);
+    setMessage(r.ok ? { text: 'Saved; queries started from now on run under these limits.', error: false } : { text: `Not saved: ${r.error.what}`, error: true });
+  };
+  return (
+    <section className="card" aria-label="Query limits">
+      <h2>Query limits</h2>
+      <p className="muted">
+        A query past one of these is refused with Prometheus’s words and a hint at how to narrow it; queries past the concurrency limit wait their turn.
+      </p>
+      <div className="form-grid">
+        {LIMIT_FIELDS.map(({ key, label, flag }) => (
+          <label key={key} className="contents">
+            <span>
+              {label} <span className="muted small">({flag}{defaults ? `, Prometheus’s default ${fieldsOf(defaults)[key]}` : ''})</span>
+            </span>
+            <input
+              type="text"
+              inputMode={key === 'timeout' ? 'text' : 'numeric'}
+              className="mono"
+              aria-label={label}
+              value={fields?.[key] ?? ''}
+              disabled={fields === null}
+              onChange={(e) => setFields((f) => (f ? { ...f, [key]: e.target.value } : f))}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => void save()} disabled={fields === null}>
+          Save limits
+        </button>
+        {defaults ? (
+          <button type="button" onClick={() => setFields(fieldsOf(defaults))}>
+            Prometheus’s defaults
+          </button>
+        ) : null}
+      </div>
+      <Outcome message={message} />
+    </section>
+  );
+}
+
 const HEADERS_EXAMPLE = 'https://mimir.example/prometheus\n  X-Scope-OrgID: team-a';
 
 /** Headers a remote source needs (a tenant, a token), by URL prefix. */
@@ -179,6 +278,7 @@ export function SettingsPage() {
     <div className="page">
       <ThemeCard />
       <NotificationCard />
+      <QueryLimitsCard />
       <SourceHeadersCard />
       <DataCard />
     </div>
