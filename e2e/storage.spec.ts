@@ -86,3 +86,27 @@ test('wiping the data, once confirmed, starts the samples afresh and keeps the c
   await page.goto('/#/targets');
   await expect(page.getByRole('region', { name: 'Pool demo' })).toBeVisible();
 });
+
+test('a store the engine cannot open says why at once, and wiping it starts the engine afresh', async ({ page }) => {
+  // A database left at a newer version (as after running a newer Vigil) cannot be opened by this one.
+  await page.goto('/vigil-nothing-here');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('vigil-tsdb', 99);
+        req.onupgradeneeded = () => req.result.createObjectStore('series');
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await page.goto('/#/status');
+  const banner = page.getByRole('alert', { name: 'Engine start' });
+  await expect(banner).toContainText('The engine could not start: tsdb: cannot open IndexedDB database "vigil-tsdb"');
+  await expect(page.getByRole('main')).toContainText('Could not start: tsdb: cannot open IndexedDB database');
+  await banner.getByRole('button', { name: 'Wipe the stored samples and start again' }).click();
+  await expect(page.getByRole('main')).toContainText('One engine for all tabs of this origin', { timeout: 20_000 });
+  await expect(page.getByRole('alert', { name: 'Engine start' })).toHaveCount(0);
+});

@@ -158,6 +158,12 @@ export type EngineEvent =
   | { kind: 'config' }
   | { kind: 'role'; role: EngineRole };
 
+/** What the engine is doing before it can answer: a phase of its start (with progress where it counts), ready, or stopped and why. */
+export type EngineStartup =
+  | { state: 'starting'; phase: string; done: number; total: number }
+  | { state: 'ready' }
+  | { state: 'failed'; error: string };
+
 /** A tab's engine either owns scraping and writing (leader) or only reads. */
 export type EngineRole = 'shared' | 'leader' | 'follower';
 
@@ -236,4 +242,12 @@ export interface EngineApi {
   setQueryLimits(limits: QueryLimits): Promise<Result<void>>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
+}
+
+/** What a tab reaches in the worker: the engine, and the worker's own answers that do not wait for the engine to start. */
+export interface WorkerApi extends EngineApi {
+  /** Answered at once, even while the engine restores the store: the page shows it instead of waiting. */
+  startup(): Promise<EngineStartup>;
+  /** After a start that failed: deletes the stored samples (configuration, rules and silences stay) and ends the worker, so a reload starts afresh. */
+  wipeFailedStart(): Promise<Result<void>>;
 }

@@ -49,12 +49,14 @@ export interface EngineOptions {
   chunkRangeMs?: number;
   /** Called once the data is wiped and this engine has stopped (the worker then closes). */
   onWiped?(): void;
+  /** Each phase of the start as it begins, so a page can say what the engine is doing meanwhile. */
+  onStartup?(phase: string, done?: number, total?: number): void;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
 const SOURCE_HEADERS_KEY = 'remote_source_headers';
 const QUERY_LIMITS_KEY = 'query_limits';
-const TSDB_DB = 'vigil-tsdb';
+export const DEFAULT_TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
 const DONE: Result<void> = ok(undefined);
 
@@ -123,18 +125,22 @@ export class Engine implements EngineApi {
   }
 
   static async start(opts: EngineOptions): Promise<Engine> {
+    const phase = opts.onStartup ?? (() => {});
+    phase('opening the settings');
     const settings = await SettingsStore.open(opts.settingsDb);
     const { quota } = await storageEstimate();
     const budget: StorageBudget = {
       retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
       maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
     };
+    phase('restoring the stored series');
     const tsdb = await openTsdb({
-      name: opts.tsdbDb ?? TSDB_DB,
+      name: opts.tsdbDb ?? DEFAULT_TSDB_DB,
       retentionMs: budget.retentionMs,
       maxBytes: budget.maxBytes ?? undefined,
       chunkRange: opts.chunkRangeMs,
     });
+    phase('loading the configuration, rules and silences');
     const engine = new Engine(opts, settings, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
     await engine.alertingRoom.load();
@@ -385,7 +391,7 @@ export class Engine implements EngineApi {
   async wipeData(): Promise<Result<void>> {
     if (this.currentRole === 'follower') return fail({ where: 'wipe', what: 'another tab’s engine holds the data; wipe it from that tab' });
     await this.stop();
-    const name = this.opts.tsdbDb ?? TSDB_DB;
+    const name = this.opts.tsdbDb ?? DEFAULT_TSDB_DB;
     // Tabs reload onto a new engine as soon as they hear this; the deletion waits for their connections to close.
     this.emit({ kind: 'wiped' });
     const deleted = await deleteTsdb(name);

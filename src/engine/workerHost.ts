@@ -2,11 +2,15 @@
 // over comlink. Shared by the SharedWorker entry and the dedicated-worker fallback.
 
 import * as Comlink from 'comlink';
-import type { EngineRole } from './api';
-import { Engine } from './engine';
+import type { EngineRole, EngineStartup, WorkerApi } from './api';
+import { DEFAULT_TSDB_DB, Engine } from './engine';
 import { tuningFromWorkerName } from '../model/engineTuning';
+import { errorMessage, fail, type Result } from '../model/result';
+import { deleteTsdb } from '../tsdb/tsdb';
 
 let engine: Promise<Engine> | undefined;
+let startup: EngineStartup = { state: 'starting', phase: 'starting', done: 0, total: 0 };
+const tuning = tuningFromWorkerName(self.name);
 
 export function hostEngine(role: EngineRole): Promise<Engine> {
   engine ??= Engine.start({
@@ -15,11 +19,32 @@ export function hostEngine(role: EngineRole): Promise<Engine> {
     fetch: self.fetch.bind(self),
     now: () => Date.now(),
     role,
-    ...tuningFromWorkerName(self.name),
+    ...tuning,
     onWiped: () => self.close(),
-  });
+    onStartup: (phase, done = 0, total = 0) => (startup = { state: 'starting', phase, done, total }),
+  }).then(
+    (e) => {
+      startup = { state: 'ready' };
+      return e;
+    },
+    (e: unknown) => {
+      startup = { state: 'failed', error: errorMessage(e) };
+      throw e;
+    },
+  );
   return engine;
 }
+
+/** The worker's own answers, which never wait for the engine: what it is doing, and a way out of a start that failed. */
+const own: Pick<WorkerApi, 'startup' | 'wipeFailedStart'> = {
+  startup: async () => startup,
+  wipeFailedStart: async (): Promise<Result<void>> => {
+    if (startup.state !== 'failed') return fail({ where: 'wipe', what: 'the engine has started; wipe the data from Settings' });
+    const r = await deleteTsdb(DEFAULT_TSDB_DB);
+    if (r.ok) self.close();
+    return r;
+  },
+};
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 
@@ -32,7 +57,7 @@ export function serve(port: MessagePort | Worker | typeof globalThis | Broadcast
     {},
     {
       get: (_t, prop: string) =>
-        async (...args: unknown[]) => {
+        prop in own ? own[prop as keyof typeof own] : async (...args: unknown[]) => {
           const target = await route(prop);
           const fn = target[prop];
           if (typeof fn !== 'function') throw new Error(`engine has no method ${prop}`);

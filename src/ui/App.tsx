@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { AlertBanner } from './components/AlertBanner';
 import { bannerAlerts } from './components/alertSeverity';
+import { StartupBanner } from './components/StartupBanner';
 import { AlertsPage } from './pages/AlertsPage';
 import { MetricsPage } from './pages/MetricsPage';
 import { QueryPage } from './pages/QueryPage';
@@ -58,6 +59,7 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <StartupBanner />
       <AlertBanner />
       <main>
         <page.Page />

@@ -2,10 +2,10 @@
 // a dedicated worker whose engine takes part in the leader election.
 
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineEvent } from '../engine/api';
+import type { EngineEvent, WorkerApi } from '../engine/api';
 import { tuningFromSearch, workerName } from '../model/engineTuning';
 
-export type EngineClient = Comlink.Remote<EngineApi>;
+export type EngineClient = Comlink.Remote<WorkerApi>;
 
 type Listener = (e: EngineEvent) => void;
 
@@ -22,10 +22,10 @@ export function engine(): EngineClient {
   const name = workerName(tuningFromSearch(location.search));
   if (typeof SharedWorker !== 'undefined' && !forceDedicated()) {
     const worker = new SharedWorker(new URL('../engine/sharedWorker.ts', import.meta.url), { type: 'module', name });
-    client = Comlink.wrap<EngineApi>(worker.port);
+    client = Comlink.wrap<WorkerApi>(worker.port);
   } else {
     const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name });
-    client = Comlink.wrap<EngineApi>(worker);
+    client = Comlink.wrap<WorkerApi>(worker);
   }
   subscribed = client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
   // The worker may outlive a closing tab only briefly: ask for a checkpoint while it can still run.

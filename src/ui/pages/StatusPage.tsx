@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { RemoteWriteStatus, StorageStatus } from '../../engine/api';
 import { formatDuration } from '../../model/duration';
+import { startupText } from '../components/StartupBanner';
 import { engine } from '../engineClient';
 import { useEngine } from '../stores/engineStore';
 import { remoteWriteRows } from './remoteWriteRows';
@@ -138,6 +139,7 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
 
 export function StatusPage() {
   const role = useEngine((s) => s.role);
+  const startup = useEngine((s) => s.startup);
   const dataVersion = useEngine((s) => s.dataVersion);
   const persisted = usePersistence();
   const [metrics, setMetrics] = useState('');
@@ -152,7 +154,7 @@ export function StatusPage() {
     <div className="page">
       <section className="card">
         <h2>Engine</h2>
-        <p>{role ? ROLE_TEXT[role] : 'Connecting…'}</p>
+        <p>{role ? ROLE_TEXT[role] : startup?.state === 'starting' ? startupText(startup) : startup?.state === 'failed' ? `Could not start: ${startup.error}` : 'Connecting…'}</p>
       </section>
       {storage ? <StorageCard st={storage} persisted={persisted} /> : null}
       {queues ? <RemoteWriteCard queues={queues} /> : null}

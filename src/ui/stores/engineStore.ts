@@ -1,12 +1,16 @@
 // What the engine reports to every component: its role and the targets'
-// health. Updated from engine events; components never poll.
+// health, and what it is doing while it starts. Updated from engine events;
+// components never poll (the store asks how the start goes until it is over,
+// since an engine still restoring sends no events).
 
 import { create } from 'zustand';
-import type { EngineRole, TargetView } from '../../engine/api';
+import type { EngineRole, EngineStartup, TargetView } from '../../engine/api';
 import { engine, onEngineEvent, whenSubscribed } from '../engineClient';
 
 interface EngineState {
   role: EngineRole | null;
+  /** Until the engine answers: what it is doing, or why it stopped. */
+  startup: EngineStartup | null;
   targets: TargetView[];
   /** Bumped on every scrape round, so live views know to refresh. */
   dataVersion: number;
@@ -20,6 +24,7 @@ interface EngineState {
 
 export const useEngine = create<EngineState>((set) => ({
   role: null,
+  startup: null,
   targets: [],
   dataVersion: 0,
   configVersion: 0,
@@ -33,6 +38,18 @@ export const useEngine = create<EngineState>((set) => ({
 }));
 
 let started = false;
+const STARTUP_POLL_MS = 500;
+
+/** Asks how the start goes until the engine answers or says it cannot start. */
+async function followStartup(): Promise<void> {
+  while (useEngine.getState().role === null) {
+    const startup = await engine().startup();
+    useEngine.setState({ startup });
+    if (startup.state !== 'starting') return;
+    await new Promise((r) => setTimeout(r, STARTUP_POLL_MS));
+  }
+}
+
 // Every target reports each scrape; live views refresh once per burst, not once per target.
 const REFRESH_COALESCE_MS = 500;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -53,7 +70,12 @@ export function startEngineStore(): void {
   // A dedicated worker may win the leader lock between a role question and the subscription.
   void whenSubscribed()
     .then(() => engine().role())
-    .then((role) => useEngine.setState({ role }));
+    .then(
+      (role) => useEngine.setState({ role, startup: { state: 'ready' } }),
+      // An engine that cannot start says why through followStartup.
+      () => {},
+    );
+  void followStartup();
   void refreshTargets();
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
