@@ -17,7 +17,7 @@ const SLICE_MS = 20;
 const NETWORK_MS = 300;
 
 /** Two pages with different series, alternated, so every big scrape misses the cache as a first scrape does. */
-function bigPage(offset: number): Uint8Array {
+function bigPage(offset: number): Uint8Array<ArrayBuffer> {
   const lines: string[] = ['# TYPE big_metric gauge'];
   for (let i = 0; i < BIG_SERIES; i++) lines.push(`big_metric{shard="${i % 64}",id="${i + offset}"} ${i}`);
   return new TextEncoder().encode(lines.join('\n') + '\n');
