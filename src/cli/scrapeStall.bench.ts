@@ -8,6 +8,7 @@ import { loadConfig } from '../config/prometheusConfig';
 import { Matcher } from '../model/matcher';
 import { realTimers } from '../model/timers';
 import { ScrapeManager } from '../scrape/scrapeManager';
+import { threadTurn } from '../scrape/threadTurn';
 import { Head } from '../tsdb/head';
 
 const BIG_SERIES = 200_000;
@@ -40,7 +41,8 @@ export async function bench(): Promise<Record<string, number>> {
     return new Response(body, { headers: { 'Content-Type': 'text/plain; version=0.0.4' } });
   }) as unknown as typeof fetch;
   const head = new Head();
-  const manager = new ScrapeManager({ storage: head, fetch: fakeFetch, ...realTimers });
+  // The turn the engine hands back between slices of a large page.
+  const manager = new ScrapeManager({ storage: head, fetch: fakeFetch, ...realTimers, yieldThread: threadTurn });
   manager.apply(
     loadConfig(`scrape_configs:
   - job_name: small

@@ -9,6 +9,7 @@ import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapeManager } from '../scrape/scrapeManager';
+import { threadTurn } from '../scrape/threadTurn';
 import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type {
   AlertingViews,
@@ -92,6 +93,7 @@ export class Engine implements EngineApi {
       fetch: fetchFn,
       ...timers,
       pageProtocol: new URL(opts.origin).protocol,
+      yieldThread: threadTurn,
     });
     this.queries = new EngineQueries(tsdb, this.metrics);
     this.remoteSources = new RemoteSources(opts.fetch, opts.now);
