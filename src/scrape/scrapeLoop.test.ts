@@ -497,3 +497,45 @@ describe('large pages', () => {
 function textAnswers(body: string): typeof fetch {
   return (async () => new Response(body, { headers: { 'Content-Type': 'text/plain; version=0.0.4' } })) as unknown as typeof fetch;
 }
+
+describe('reloading a job while a large page is being ingested', () => {
+  it('starts the new loop once the old one has let go of the shared cache', async () => {
+    const f = deferredFetch();
+    const parked: (() => void)[] = [];
+    const clock = new FakeClock(1_000_000);
+    const head = new Head();
+    const deps: ScrapeDeps = {
+      storage: head, fetch: f.fn, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout,
+      // Ingest work takes time: the clock moves 1 ms at every read.
+      now: () => {
+        clock.stall(1);
+        return clock.now();
+      },
+      yieldThread: () => new Promise<void>((resolve) => parked.push(resolve)),
+    };
+    const yaml = (limit: number) => `scrape_configs:\n  - job_name: app\n    scrape_interval: 10s\n    scrape_timeout: 5s\n    sample_limit: ${limit}\n    static_configs:\n      - targets: ['app:8080']\n`;
+    const pool = new ScrapePool(deps, loadConfig(yaml(0)).scrapeConfigs[0], () => {});
+    await clock.advance(10_000);
+    expect(f.calls).toHaveLength(1);
+    const page = Array.from({ length: 5_000 }, (_, i) => `m{i="${i}"} ${i}`).join('\n') + '\n';
+    f.calls[0].resolve(page);
+    await clock.advance(0);
+    expect(parked).toHaveLength(1);
+    // A new sample_limit restarts the loop, handing it the cache.
+    pool.reload(loadConfig(yaml(100_000)).scrapeConfigs[0]);
+    await clock.advance(20_000);
+    expect(f.calls).toHaveLength(1);
+    parked.shift()!();
+    await clock.advance(10_000);
+    expect(f.calls).toHaveLength(2);
+    f.calls[1].resolve(page);
+    for (let i = 0; i < 100 && (parked.length > 0 || Object.keys(await samples(head, 'm')).length === 0); i++) {
+      parked.shift()?.();
+      await clock.advance(0);
+    }
+    expect(Object.keys(await samples(head, 'm'))).toHaveLength(5_000);
+    expect(await value(head, 'up')).toBe(1);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(5_000);
+    pool.stop(false);
+  });
+});
