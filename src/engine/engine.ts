@@ -10,6 +10,7 @@ import type { RemoteWriteStatus } from '../remote/writeQueue';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { DEFAULT_QUERY_LIMITS, limitsProblem, type QueryLimits } from '../promql/queryLimits';
 import { ScrapeManager } from '../scrape/scrapeManager';
+import { threadTurn } from '../scrape/threadTurn';
 import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import { InFlight } from '../model/inFlight';
@@ -99,6 +100,7 @@ export class Engine implements EngineApi {
       fetch: fetchFn,
       ...timers,
       pageProtocol: new URL(opts.origin).protocol,
+      yieldThread: threadTurn,
     });
     const inFlight = new InFlight();
     this.queries = new EngineQueries(tsdb, this.metrics, inFlight);

@@ -85,6 +85,17 @@ export class ScrapeCache {
     this.series.nextGeneration();
   }
 
+  /**
+   * A scrape given up half-way (its loop stopped while ingesting): forget what
+   * it saw, so the next scrape neither takes its series for duplicates nor
+   * loses the previous scrape's series for staleness.
+   */
+  abandonIter(): void {
+    this.seriesCur.clear();
+    this.iter++;
+    this.series.nextGeneration();
+  }
+
   /** True when the family's metadata differs from what was last forwarded. */
   metadataChanged(family: string, meta: Metadata): boolean {
     const prev = this.metadata.get(family);

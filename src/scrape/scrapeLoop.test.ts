@@ -6,7 +6,7 @@ import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from '../config/prometheusConfig';
 import { FakeClock } from '../model/fakeClock';
 import { ScrapePool } from './scrapePool';
-import type { ScrapeLoop } from './scrapeLoop';
+import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 
 type Answer = string | Response | Error;
 
@@ -201,6 +201,8 @@ describe('scrapeLoop', () => {
     ['label_name_length_limit: 8', 'a{longname1="1"} 1\n', 'label_name_length_limit exceeded (metric: a, label name: longname1, length: 9, limit: 8)'],
     ['label_value_length_limit: 8', 'a{x="123456789"} 1\n', 'label_value_length_limit exceeded (metric: a, label name: x, value: "123456789", length: 9, limit: 8)'],
     ['body_size_limit: 10B', 'a 1\nb 2\nc 3\n', 'body size limit exceeded'],
+    // readResponse fails once the bytes read reach the limit (n >= limit), so a body of exactly the limit fails.
+    ['body_size_limit: 12B', 'a 1\nb 2\nc 3\n', 'body size limit exceeded'],
   ])('fails the whole scrape over %s', async (limit, body, error) => {
     const { head, loop, answer } = setup(`    ${limit}\n`, ['a 0\n']);
     await loop.scrapeAndReport(T1);
@@ -218,6 +220,12 @@ describe('scrapeLoop', () => {
     expect(await value(head, 'scrape_samples_scraped')).toBe(3);
     expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(3);
     expect(loop.health().samples).toBe(3);
+  });
+
+  it('accepts a body one byte under body_size_limit', async () => {
+    const { head, loop } = setup('    body_size_limit: 13B\n', ['a 1\nb 2\nc 3\n']);
+    await loop.scrapeAndReport(T1);
+    expect(await value(head, 'up')).toBe(1);
   });
 
   it('accepts a scrape exactly at sample_limit', async () => {
@@ -283,5 +291,251 @@ describe('scrape schedule', () => {
     await clock.advance(60_000);
     expect(Object.values(await samples(head, 'a'))[0]).toHaveLength(1);
     expect(clock.timers).toBe(0);
+  });
+});
+
+/** A fetch the test answers by hand, rejecting on abort as fetch does. */
+function deferredFetch() {
+  const calls: { resolve: (body: string) => void; signal: AbortSignal }[] = [];
+  const fn = ((_url: string, init: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init.signal as AbortSignal;
+      signal.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')));
+      calls.push({ signal, resolve: (body) => resolve(new Response(body, { headers: { 'Content-Type': 'text/plain; version=0.0.4' } })) });
+    })) as unknown as typeof fetch;
+  return { fn, calls };
+}
+
+function loopOptions(target: ScrapeLoop['target']): LoopOptions {
+  return {
+    target, honorLabels: false, honorTimestamps: true, metricRelabel: [], sampleLimit: 0,
+    labelLimit: 0, labelNameLengthLimit: 0, labelValueLengthLimit: 0, bodySizeLimit: 0,
+  };
+}
+
+/** A loop of its own, not started unless `scheduled`, so the test alone says when it scrapes. */
+function loopWith(fetchFn: typeof fetch, yaml = '    scrape_interval: 20s\n    scrape_timeout: 10s\n', extra: Partial<ScrapeDeps> = {}, scheduled = false) {
+  const clock = new FakeClock(1_000_000);
+  const head = new Head();
+  const cfg = loadConfig(`scrape_configs:\n  - job_name: app\n    static_configs:\n      - targets: ['app:8080']\n${yaml}`).scrapeConfigs[0];
+  const deps: ScrapeDeps = { storage: head, fetch: fetchFn, now: clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, ...extra };
+  const pool = new ScrapePool(deps, cfg, () => {});
+  let loop = [...pool.loops.values()][0] as ScrapeLoop;
+  if (!scheduled) {
+    pool.stop(false);
+    loop = new ScrapeLoop(deps, { ...loopOptions(loop.target), sampleLimit: cfg.sampleLimit, bodySizeLimit: cfg.bodySizeLimit });
+  }
+  return { clock, head, loop, deps };
+}
+
+type Step = ['advance', number] | ['stall', number] | ['answer'];
+
+describe('scrape_timeout counts the request, not the engine stalls around it', () => {
+  // Timeout 10 s. A stall is the engine busy elsewhere: time moves, no timer fires.
+  it.each<[string, Step[], 'up' | 'down', number]>([
+    ['an answer in 100 ms', [['advance', 100], ['answer']], 'up', 100],
+    ['an answer that never comes', [['advance', 30_000]], 'down', 10_000],
+    ['an answer at 9.9 s', [['advance', 9_900], ['answer']], 'up', 9_900],
+    // The answer came in during a 31 s stall and is seen before the overdue timeout.
+    ['an answer seen late after a 31 s stall', [['advance', 50], ['stall', 31_000], ['answer'], ['advance', 0]], 'up', 200],
+    // The overdue timeout runs first after the stall; the answer queued behind it still counts.
+    ['an overdue timeout seen before the answer', [['advance', 50], ['stall', 31_000], ['advance', 0], ['answer'], ['advance', 0]], 'up', 200],
+    ['a stall near the deadline', [['advance', 9_950], ['stall', 5_000], ['advance', 0], ['answer']], 'up', 10_000],
+    // Stalled time is not charged: the deadline moves out by the stall, then the dead target is blamed.
+    ['a dead target after a stall', [['advance', 1_000], ['stall', 20_000], ['advance', 60_000]], 'down', 10_000],
+    ['an answer after the deadline', [['advance', 10_000], ['answer']], 'down', 10_000],
+  ])('%s', async (_name, steps, state, durationMs) => {
+    const f = deferredFetch();
+    const { clock, head, loop } = loopWith(f.fn);
+    const done = loop.scrapeAndReport(T1);
+    for (const step of steps) {
+      if (step[0] === 'advance') await clock.advance(step[1]);
+      else if (step[0] === 'stall') clock.stall(step[1]);
+      else if (!f.calls[0].signal.aborted) f.calls[0].resolve('a 1\n');
+    }
+    await clock.advance(0);
+    await done;
+    expect(loop.health()).toMatchObject({ state, lastDurationMs: durationMs });
+    expect(loop.health().lastError).toBe(state === 'up' ? '' : 'Get "http://app:8080/metrics": context deadline exceeded');
+    expect(await value(head, 'up')).toBe(state === 'up' ? 1 : 0);
+    expect(await value(head, 'scrape_duration_seconds')).toBe(durationMs / 1000);
+    expect(clock.timers).toBe(0);
+  });
+});
+
+describe('late scrapes', () => {
+  it('counts a scrape the busy engine started late, and skipped slots, without marking the target down', async () => {
+    const { clock, head, loop } = loopWith(textAnswers('a 1\n'), '    scrape_interval: 10s\n    scrape_timeout: 5s\n', {}, true);
+    await clock.advance(10_000);
+    const first = Object.values(await samples(head, 'up'))[0][0][0];
+    // The engine is busy from just before the next slot until 25 s past it.
+    await clock.advance(first + 9_999 - clock.now());
+    clock.stall(25_001);
+    await clock.advance(0);
+    expect(loop.health()).toMatchObject({ state: 'up', lateScrapes: 1, missedSlots: 2 });
+    const ups = Object.values(await samples(head, 'up'))[0];
+    expect(ups.map(([, v]) => v)).toEqual([1, 1]);
+    // A late scrape is stamped when it ran, as Prometheus does past ScrapeTimestampTolerance.
+    expect(ups[1][0]).toBe(first + 35_000);
+    await clock.advance(10_000);
+    expect(loop.health()).toMatchObject({ state: 'up', lateScrapes: 1, missedSlots: 2 });
+  });
+
+  it.each([
+    ['1.5 s late on a 10 s interval', 10_000, 1_500, true],
+    ['0.9 s late on a 10 s interval', 10_000, 900, false],
+    ['150 ms late on a 1 s interval', 1_000, 150, true],
+    ['80 ms late on a 1 s interval', 1_000, 80, false],
+  ])('a scrape %s is late: %s', async (_name, interval, late, want) => {
+    const { clock, loop } = loopWith(textAnswers('a 1\n'), `    scrape_interval: ${interval}ms\n    scrape_timeout: ${interval / 2}ms\n`, {}, true);
+    await clock.advance(interval);
+    const next = (loop.health().lastScrape ?? 0) + interval;
+    await clock.advance(next - 1 - clock.now());
+    clock.stall(late + 1);
+    await clock.advance(0);
+    expect(loop.health().lateScrapes).toBe(want ? 1 : 0);
+    expect(loop.health().state).toBe('up');
+  });
+});
+
+describe('large pages', () => {
+  const page = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `m{i="${i + from}"} ${i}`).join('\n') + '\n';
+
+  /** A clock that moves 1 ms whenever it is read, so ingest work takes time under the fake clock. */
+  function ticking(clock: FakeClock) {
+    return () => {
+      clock.stall(1);
+      return clock.now();
+    };
+  }
+
+  it('hands the thread back while ingesting, and nothing of the page is visible before the commit', async () => {
+    const f = deferredFetch();
+    let turns = 0;
+    let seenMidway = -1;
+    const { clock, head, loop, deps } = loopWith(f.fn, undefined, {
+      yieldThread: async () => {
+        turns++;
+        if (turns === 2) seenMidway = Object.keys(await samples(head, 'm')).length;
+      },
+    });
+    const done = loop.scrapeAndReport(T1);
+    deps.now = ticking(clock);
+    f.calls[0].resolve(page(20_000));
+    await done;
+    expect(turns).toBeGreaterThan(2);
+    expect(seenMidway).toBe(0);
+    expect(Object.keys(await samples(head, 'm'))).toHaveLength(20_000);
+    expect(loop.health()).toMatchObject({ state: 'up', samples: 20_000, series: 20_000 });
+  });
+
+  it('counts only the slices of its own work in scrape_duration_seconds', async () => {
+    const f = deferredFetch();
+    const other = { clock: undefined as FakeClock | undefined, turns: 0 };
+    const { clock, loop, deps } = loopWith(f.fn, undefined, {
+      // Another job holds the thread for 1 s at every turn handed back.
+      yieldThread: async () => {
+        other.turns++;
+        other.clock!.stall(1_000);
+      },
+    });
+    other.clock = clock;
+    const start = clock.now();
+    const done = loop.scrapeAndReport(T1);
+    await clock.advance(100);
+    let reads = 0;
+    deps.now = () => {
+      if (++reads % 2 === 0) clock.stall(1);
+      return clock.now();
+    };
+    f.calls[0].resolve(page(20_000));
+    await done;
+    const d = loop.health().lastDurationMs ?? 0;
+    expect(other.turns).toBeGreaterThan(2);
+    expect(clock.now() - start).toBeGreaterThan(other.turns * 1_000);
+    // The 100 ms request plus the slices of work, not the turns others had.
+    expect(d).toBeGreaterThan(100);
+    expect(d).toBeLessThan(1_000);
+  });
+
+  it('rolls back a page whose loop stopped while ingesting it, and the next loop reuses the cache cleanly', async () => {
+    const f = deferredFetch();
+    const on = { turn: () => {} };
+    const { clock, head, loop, deps } = loopWith(f.fn, undefined, { yieldThread: async () => on.turn() });
+    const done = loop.scrapeAndReport(T1);
+    deps.now = ticking(clock);
+    on.turn = () => loop.stop(false);
+    f.calls[0].resolve(page(5_000));
+    await done;
+    await loop.idle();
+    expect(Object.keys(await samples(head, 'm'))).toEqual([]);
+    expect(await value(head, 'up')).toBeUndefined();
+    // A reloaded loop takes over the cache: the series the stopped one had looked at are not taken for duplicates.
+    on.turn = () => {};
+    const next = new ScrapeLoop(deps, { ...loopOptions(loop.target), honorLabels: false }, () => {}, loop.cache);
+    const again = next.scrapeAndReport(T2);
+    f.calls[1].resolve(page(5_000));
+    await again;
+    expect(Object.keys(await samples(head, 'm'))).toHaveLength(5_000);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(5_000);
+  });
+
+  it('fails the whole page over sample_limit and stores none of it, even across turns', async () => {
+    const f = deferredFetch();
+    const { clock, head, loop, deps } = loopWith(f.fn, '    sample_limit: 15000\n', { yieldThread: async () => {} });
+    const done = loop.scrapeAndReport(T1);
+    deps.now = ticking(clock);
+    f.calls[0].resolve(page(20_000));
+    await done;
+    expect(loop.health()).toMatchObject({ state: 'down', lastError: 'sample limit exceeded', samples: 20_000, series: null });
+    expect(Object.keys(await samples(head, 'm'))).toEqual([]);
+    expect(await value(head, 'up')).toBe(0);
+    expect(await value(head, 'scrape_samples_scraped')).toBe(20_000);
+  });
+});
+
+function textAnswers(body: string): typeof fetch {
+  return (async () => new Response(body, { headers: { 'Content-Type': 'text/plain; version=0.0.4' } })) as unknown as typeof fetch;
+}
+
+describe('reloading a job while a large page is being ingested', () => {
+  it('starts the new loop once the old one has let go of the shared cache', async () => {
+    const f = deferredFetch();
+    const parked: (() => void)[] = [];
+    const clock = new FakeClock(1_000_000);
+    const head = new Head();
+    const deps: ScrapeDeps = {
+      storage: head, fetch: f.fn, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout,
+      // Ingest work takes time: the clock moves 1 ms at every read.
+      now: () => {
+        clock.stall(1);
+        return clock.now();
+      },
+      yieldThread: () => new Promise<void>((resolve) => parked.push(resolve)),
+    };
+    const yaml = (limit: number) => `scrape_configs:\n  - job_name: app\n    scrape_interval: 10s\n    scrape_timeout: 5s\n    sample_limit: ${limit}\n    static_configs:\n      - targets: ['app:8080']\n`;
+    const pool = new ScrapePool(deps, loadConfig(yaml(0)).scrapeConfigs[0], () => {});
+    await clock.advance(10_000);
+    expect(f.calls).toHaveLength(1);
+    const page = Array.from({ length: 5_000 }, (_, i) => `m{i="${i}"} ${i}`).join('\n') + '\n';
+    f.calls[0].resolve(page);
+    await clock.advance(0);
+    expect(parked).toHaveLength(1);
+    // A new sample_limit restarts the loop, handing it the cache.
+    pool.reload(loadConfig(yaml(100_000)).scrapeConfigs[0]);
+    await clock.advance(20_000);
+    expect(f.calls).toHaveLength(1);
+    parked.shift()!();
+    await clock.advance(10_000);
+    expect(f.calls).toHaveLength(2);
+    f.calls[1].resolve(page);
+    for (let i = 0; i < 100 && (parked.length > 0 || Object.keys(await samples(head, 'm')).length === 0); i++) {
+      parked.shift()?.();
+      await clock.advance(0);
+    }
+    expect(Object.keys(await samples(head, 'm'))).toHaveLength(5_000);
+    expect(await value(head, 'up')).toBe(1);
+    expect(await value(head, 'scrape_samples_post_metric_relabeling')).toBe(5_000);
+    pool.stop(false);
   });
 });

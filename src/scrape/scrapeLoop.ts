@@ -12,6 +12,7 @@ import type { BasicAuth } from '../config/httpAuth';
 import { processBuilder, type RelabelRule } from '../model/relabel';
 import type { TimerHandle, Timers } from '../model/timers';
 import { DROPPED, ScrapeCache } from './scrapeCache';
+import { RequestClock } from './requestClock';
 import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
 import type { Target } from './targets';
 import { errorMessage } from '../model/result';
@@ -24,6 +25,13 @@ export interface ScrapeDeps extends Timers {
   pageProtocol?: string;
   /** Spreads the scrape offsets of several Vigil instances (Prometheus's offsetSeed). */
   offsetSeed?: number;
+  /**
+   * Hands the thread back for one turn of the event loop, between slices of a
+   * large page's parse and append; a zero-delay setTimeout by default, so a
+   * fake clock drives it. The engine may pass a MessageChannel turn, which
+   * browsers do not clamp to 4 ms as they do nested timers.
+   */
+  yieldThread?: () => Promise<void>;
 }
 
 export interface LoopOptions {
@@ -49,8 +57,27 @@ export interface TargetHealth {
   lastDurationMs: number | null;
   /** Samples in the last scrape's body. */
   samples: number | null;
+  /** Samples the last successful scrape stored (after metric relabelling): about the series this target brings. */
+  series: number | null;
   lastError: string;
+  /** Scrapes that started late because the engine was busy (LATE_MS), since the loop started. */
+  lateScrapes: number;
+  /** Slots skipped because the engine (or the scrape before) overran them, since the loop started. */
+  missedSlots: number;
 }
+
+/**
+ * A scrape starting this late after its slot (or a tenth of its interval, if
+ * less) counts as late: the engine was busy, which the target is not blamed for.
+ */
+export const LATE_MS = 1000;
+/** Parse and append work between turns handed back to the thread, so a 50 MB page never holds it. */
+export const SLICE_MS = 10;
+/** Entries between looks at the clock while parsing: the look costs less than 1 % of an entry's work. */
+const SLICE_CHECK = 256;
+
+/** Thrown inside append when the loop stopped while the page was being ingested. */
+const STOPPED = Symbol('stopped');
 
 // OpenMetrics first, then the text format, as exposition's ACCEPT_HEADER
 // (Prometheus's own) orders them, but within the 128 bytes a browser sends as
@@ -85,7 +112,8 @@ export class ScrapeLoop {
   private inflight: AbortController | undefined;
   private lastScrapeTime: number | undefined;
   private reportMetadataSent = false;
-  private status: TargetHealth = { state: 'unknown', lastScrape: null, lastDurationMs: null, samples: null, lastError: '' };
+  private current: Promise<void> | undefined;
+  private status: TargetHealth = { state: 'unknown', lastScrape: null, lastDurationMs: null, samples: null, series: null, lastError: '', lateScrapes: 0, missedSlots: 0 };
 
   constructor(
     private readonly deps: ScrapeDeps,
@@ -133,12 +161,17 @@ export class ScrapeLoop {
     // AlignScrapeTimestamps: a timer firing barely late still stamps its slot's time, so
     // timestamps stay evenly spaced and compress well (tolerance as ScrapeTimestampTolerance).
     const late = this.deps.now() - scheduled;
+    if (late > Math.min(interval / 10, LATE_MS)) this.status.lateScrapes++;
     await this.scrapeAndReport(late <= Math.min(interval / 100, 2) ? scheduled : scheduled + late);
     if (this.stopped) return;
-    // A ticker: the next slot on the grid; slots a slow scrape overran are skipped.
+    // A ticker: the next slot on the grid; slots a slow scrape (or a busy engine) overran are skipped.
     this.nextAt = scheduled + interval;
     const now = this.deps.now();
-    if (this.nextAt <= now) this.nextAt += Math.ceil((now - this.nextAt + 1) / interval) * interval;
+    if (this.nextAt <= now) {
+      const missed = Math.ceil((now - this.nextAt + 1) / interval);
+      this.status.missedSlots += missed;
+      this.nextAt += missed * interval;
+    }
     this.schedule();
   }
 
@@ -170,15 +203,33 @@ export class ScrapeLoop {
     app.commit();
   }
 
-  /** One scrape at `appendTime` (ms): scrapeLoop.scrapeAndReport. */
-  async scrapeAndReport(appendTime: number): Promise<void> {
+  /** Resolves when no scrape of this loop is under way (a stopped loop's last one has let go of the cache). */
+  idle(): Promise<void> {
+    return this.current ?? Promise.resolve();
+  }
+
+  /**
+   * One scrape at `appendTime` (ms): scrapeLoop.scrapeAndReport. Its duration
+   * is the request's own time (RequestClock) plus the slices of parse and
+   * append work on this page, not the turns spent waiting for other work.
+   */
+  scrapeAndReport(appendTime: number): Promise<void> {
+    const run = this.scrape(appendTime).finally(() => {
+      if (this.current === run) this.current = undefined;
+    });
+    this.current = run;
+    return run;
+  }
+
+  private async scrape(appendTime: number): Promise<void> {
     const start = this.deps.now();
     const counts: Counts = { total: 0, added: 0, seriesAdded: 0 };
     let app = this.deps.storage.appender();
     let scrapeErr: ScrapeError | undefined;
     let body: { buf: Uint8Array; contentType: string | null } | undefined;
+    const request = { ms: 0 };
     try {
-      body = await this.fetchBody();
+      body = await this.fetchBody(request);
     } catch (e) {
       if (this.stopped) {
         app.rollback();
@@ -186,11 +237,16 @@ export class ScrapeLoop {
       }
       scrapeErr = e as ScrapeError;
     }
+    const work = { ms: 0, since: this.deps.now() };
     if (body) {
       try {
-        this.append(app, body.buf, body.contentType, appendTime, counts);
+        await this.append(app, body.buf, body.contentType, appendTime, counts, work);
       } catch (e) {
         app.rollback();
+        if (e === STOPPED) {
+          this.cache.abandonIter();
+          return;
+        }
         app = this.deps.storage.appender();
         scrapeErr = e instanceof ScrapeError ? e : new ScrapeError('parse', errorMessage(e), e);
         this.appendStaleOnly(app, appendTime);
@@ -198,29 +254,32 @@ export class ScrapeLoop {
     } else {
       this.appendStaleOnly(app, appendTime);
     }
-    const duration = this.deps.now() - start;
+    const duration = request.ms + work.ms + (this.deps.now() - work.since);
     this.report(app, appendTime, duration, counts, scrapeErr === undefined);
     app.commit();
     this.lastScrapeTime = appendTime;
     this.status = {
+      ...this.status,
       state: scrapeErr ? 'down' : 'up',
       lastScrape: start,
       lastDurationMs: duration,
       samples: counts.total,
+      series: scrapeErr ? this.status.series : counts.added,
       lastError: scrapeErr?.message ?? '',
     };
     this.onReport();
   }
 
-  private async fetchBody(): Promise<{ buf: Uint8Array; contentType: string | null }> {
+  /** The request and its body read, under scrape_timeout of the request's own time; `took.ms` gets that time. */
+  private async fetchBody(took: { ms: number }): Promise<{ buf: Uint8Array; contentType: string | null }> {
     const { target } = this;
     const controller = new AbortController();
     this.inflight = controller;
     let timedOut = false;
-    const timer = this.deps.setTimeout(() => {
+    const clock = new RequestClock(this.deps, target.timeout, () => {
       timedOut = true;
       controller.abort();
-    }, target.timeout);
+    });
     try {
       const headers: Record<string, string> = { Accept: SCRAPE_ACCEPT };
       const { basicAuth, bearerToken } = this.opts;
@@ -239,7 +298,7 @@ export class ScrapeLoop {
       if (e instanceof TypeError) throw unreachableError(target.url, this.deps.pageProtocol ?? globalThis.location?.protocol, e);
       throw new ScrapeError('read', `Get ${quote(target.url)}: ${errorMessage(e)}`, e);
     } finally {
-      this.deps.clearTimeout(timer);
+      took.ms = clock.stop();
       this.inflight = undefined;
     }
   }
@@ -254,8 +313,11 @@ export class ScrapeLoop {
    * scrapeLoopAppender.append over one body; throws to fail (and roll back)
    * the scrape. `counts` keeps what was counted before a failure, so a scrape
    * over sample_limit still reports how many samples the target exposed.
+   * Every SLICE_MS of work it hands the thread back (adding the slice to
+   * `work.ms`), so other targets' scrapes and queries run while a large page
+   * is ingested; the appender holds the samples until the one commit.
    */
-  private append(app: Appender, buf: Uint8Array, contentType: string | null, t: number, counts: Counts): void {
+  private async append(app: Appender, buf: Uint8Array, contentType: string | null, t: number, counts: Counts, work: { ms: number; since: number }): Promise<void> {
     const { opts, cache } = this;
     const p = parserFor(buf, contentType);
     const families = new Map<string, Metadata>();
@@ -266,7 +328,18 @@ export class ScrapeLoop {
     };
     let limited = 0;
     let sampleLimitHit = false;
+    let sinceLook = 0;
     for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
+      if (++sinceLook === SLICE_CHECK) {
+        sinceLook = 0;
+        const now = this.deps.now();
+        if (now - work.since >= SLICE_MS) {
+          work.ms += now - work.since;
+          await this.yieldThread();
+          if (this.stopped) throw STOPPED;
+          work.since = this.deps.now();
+        }
+      }
       if (e === 'type') familyOf(p.family()).type = p.type();
       else if (e === 'help') familyOf(p.family()).help = p.help();
       else if (e === 'unit') familyOf(p.family()).unit = p.unit();
@@ -320,6 +393,11 @@ export class ScrapeLoop {
     }
     cache.forEachStale((entry) => app.append(entry.ref, entry.labels, t, STALE_NAN));
     cache.iterDone(true);
+  }
+
+  private yieldThread(): Promise<void> {
+    if (this.deps.yieldThread) return this.deps.yieldThread();
+    return new Promise((resolve) => this.deps.setTimeout(resolve, 0));
   }
 
   /** scrapeLoop.report: the five series every scrape writes, at the scrape's time. */

@@ -22,8 +22,14 @@ export interface TargetView {
   lastDurationMs: number | null;
   /** Samples in the last scrape's body. */
   samples: number | null;
+  /** Samples the last successful scrape stored, after metric relabelling: the series this target brings. */
+  series: number | null;
   /** Why the last scrape failed, '' when it did not. */
   lastError: string;
+  /** Scrapes that started late because the engine was busy, since the loop started. */
+  lateScrapes: number;
+  /** Slots skipped because the engine (or a slow scrape) overran them, since the loop started. */
+  missedSlots: number;
 }
 
 export interface DroppedTargetView {
@@ -71,7 +77,10 @@ export class ScrapeManager {
           lastScrapeMs: h.lastScrape,
           lastDurationMs: h.lastDurationMs,
           samples: h.samples,
+          series: h.series,
           lastError: h.lastError,
+          lateScrapes: h.lateScrapes,
+          missedSlots: h.missedSlots,
         });
       }
     }

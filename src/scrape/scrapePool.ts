@@ -52,7 +52,9 @@ export class ScrapePool {
         const next = this.newLoop(old.target, reuseCache ? old : undefined);
         old.stop(!reuseCache);
         this.loops.set(key, next);
-        next.start();
+        // As Prometheus waits for the old loop to end: a large page it was
+        // ingesting lets go of the shared cache at its next turn.
+        void old.idle().then(() => next.start());
       }
     }
     this.watchFiles();
