@@ -9,6 +9,7 @@ import type { BacktestSeries } from '../rules/backtest';
 import type { AlertView, GroupView } from '../rules/rule';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
 import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
+import type { LargeTarget } from './targetShare';
 import type { TimeWindow } from '../model/dataSource';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
 import type { Result } from '../model/result';
@@ -114,6 +115,8 @@ export interface StorageStatus {
   lastDrop: { atMs: number; message: string } | null;
   lastCheckpointMs: number | null;
   lastCheckpointError: string;
+  /** Targets that bring a large share of the series in memory, each with its warning. */
+  largeTargets: LargeTarget[];
 }
 
 /** A rule group as the Rules page shows it, with where its queries read: a remote's URL, or '' for this browser's store. */

@@ -24,6 +24,7 @@ import { Explore } from './explore';
 import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary, RelabelPreview, StaticTarget, TargetChange } from './api';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { scrapeMetrics } from './scrapeMetrics';
+import { largeTargets } from './targetShare';
 import { SelfMetrics } from './selfMetrics';
 import { SettingsStore } from './settingsStore';
 import { RemoteSources, sourceQueryFunc } from './remoteSources';
@@ -276,7 +277,8 @@ export class Engine implements EngineApi {
   }
 
   async storageStatus(): Promise<StorageStatus> {
-    return this.keeper.status();
+    const status = await this.keeper.status();
+    return { ...status, largeTargets: largeTargets(this.scrape.targets(), status.headSeries) };
   }
 
   async selfMetrics(): Promise<string> {

@@ -84,7 +84,7 @@ export class StorageKeeper {
     await this.chain;
   }
 
-  async status(): Promise<StorageStatus> {
+  async status(): Promise<Omit<StorageStatus, 'largeTargets'>> {
     const st = this.tsdb.stats();
     const { usage, quota } = await storageEstimate();
     return {

@@ -129,6 +129,11 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
           {time(st.lastDrop.atMs)}: {st.lastDrop.message}
         </p>
       ) : null}
+      {st.largeTargets.map((t) => (
+        <p key={t.url} className="warning" role="status" aria-label="Large target">
+          {t.message}
+        </p>
+      ))}
       <Facts rows={rows} />
       <TopCounts title="Top metrics by series" rows={st.topMetricsBySeries} />
       <TopCounts title="Top label names by values" rows={st.topLabelsByValues} />
