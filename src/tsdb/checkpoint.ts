@@ -23,7 +23,7 @@ export interface CheckpointWrite {
 }
 
 type SeriesRow = { ref: number; labels: string[] };
-type BlockEntry = { ref: number; maxt: number; chunks: SealedChunk[] };
+type BlockEntry = { ref: number; mint: number; maxt: number; chunks: SealedChunk[] };
 
 interface SealedChunks {
   /** Every live series, ascending by ref. */
@@ -87,7 +87,7 @@ function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
       if (last?.ref === s.ref) {
         last.chunks.push(c);
         last.maxt = c.maxt;
-      } else entries.push({ ref: s.ref, maxt: c.maxt, chunks: [c] });
+      } else entries.push({ ref: s.ref, mint: c.mint, maxt: c.maxt, chunks: [c] });
     }
   }
   return out;
