@@ -192,6 +192,15 @@ describe('Engine', () => {
     expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['']);
   });
 
+  it('says each phase of its start as it begins, the store\'s restore with its progress', async () => {
+    const seen: string[] = [];
+    await start(options({ onStartup: (phase, done = 0, total = 0) => seen.push(total > 0 ? `${phase} ${done}/${total}` : phase) }));
+    const phases = seen.map((p) => p.replace(/ \d+\/\d+$/, '')).filter((p, i, all) => all.indexOf(p) === i);
+    expect(phases[0]).toBe('opening the settings');
+    expect(phases).toContain('reading the store');
+    expect(phases.at(-1)).toBe('loading the configuration, rules and silences');
+  });
+
   it('runs queries under the limits set on Settings, refuses a limit that is not a whole number, and keeps them across a restart', async () => {
     const opts = options();
     const e = await start(opts);

@@ -62,6 +62,15 @@ export const DEFAULT_TSDB_DB = 'vigil-tsdb';
 const DEFAULT_CHECKPOINT_MS = 10_000;
 const DONE: Result<void> = ok(undefined);
 
+/** The store's restore phases (headRestore) as the page words them. */
+const RESTORE_PHASES: Record<string, string> = {
+  read: 'reading the store',
+  series: 'restoring series',
+  blocks: 'indexing stored blocks',
+  snapshot: 'restoring open chunks',
+  log: 'replaying recent samples',
+};
+
 /** Limits saved by an earlier version may lack a newer one: Prometheus's default fills it. */
 function storedLimits(json: string): QueryLimits {
   const saved = { ...DEFAULT_QUERY_LIMITS, ...(JSON.parse(json) as Partial<QueryLimits>) };
@@ -136,8 +145,8 @@ export class Engine implements EngineApi {
       retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
       maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
     };
-    phase('restoring the stored series');
     const tsdb = await openTsdb({
+      onProgress: (p) => phase(RESTORE_PHASES[p.phase] ?? p.phase, p.done, p.total),
       name: opts.tsdbDb ?? DEFAULT_TSDB_DB,
       retentionMs: budget.retentionMs,
       maxBytes: budget.maxBytes ?? undefined,

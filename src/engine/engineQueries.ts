@@ -142,7 +142,7 @@ export class EngineQueries implements DataSource {
       const q = this.storage.querier();
       const seen = new Map<string, Record<string, string>>();
       for (const ms of this.matcherSets(match)) {
-        for (const s of await q.select(ms, window?.startMs ?? -Infinity, window?.endMs ?? Infinity)) seen.set(s.labels.key(), s.labels.toObject());
+        for (const l of await q.selectLabels(ms, window?.startMs ?? -Infinity, window?.endMs ?? Infinity)) seen.set(l.key(), l.toObject());
       }
       return [...seen.values()];
     });

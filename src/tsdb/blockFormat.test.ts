@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlock, findSeries, PAGE_BYTES, pageOf, seriesChunks } from './blockFormat';
+import { buildBlock, findSeries, PAGE_BYTES, pageOf, seriesChunks, seriesMint } from './blockFormat';
 import { ENC_SCALED, ENC_XOR } from './chunkEncoding';
 
 function chunk(seed: number, len: number): Uint8Array {
@@ -15,6 +15,7 @@ describe('block format', () => {
   it('finds every series chunk again across page boundaries', () => {
     const entries = Array.from({ length: 900 }, (_, i) => ({
       ref: 3 * i + 1,
+      mint: i - 10,
       maxt: i,
       chunks: [
         { encoding: ENC_XOR, bytes: chunk(i, 200 + (i % 7) * 50) },
@@ -34,5 +35,7 @@ describe('block format', () => {
     }
     expect(findSeries(built.index, 2)).toBe(-1);
     expect(built.index.maxts?.[899]).toBe(899);
+    expect(seriesMint(built.index, 899, -Infinity)).toBe(889);
+    expect(seriesMint({ ...built.index, mints: undefined }, 899, -Infinity)).toBe(-Infinity);
   });
 });

@@ -19,6 +19,8 @@ export interface BlockIndex {
   pageFirst: Uint32Array;
   /** Each series' newest sample time in the block (reopening skips logged samples up to it); absent in schema-1 blocks. */
   maxts?: Float64Array;
+  /** Each series' oldest sample time in the block (labels-only reads judge spans by it); absent in blocks written before it was kept. */
+  mints?: Float64Array;
 }
 
 export interface BuiltBlock {
@@ -37,9 +39,15 @@ export function seriesMaxt(index: BlockIndex, i: number): number {
   return index.maxts?.[i] ?? -Infinity;
 }
 
-/** Lays out series' chunks (entries ascending by ref, chunks in time order, maxt their newest sample). */
-export function buildBlock(entries: readonly { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[]): BuiltBlock {
+/** Series i's oldest time in the block, or `fallback` (the block's start) when the block did not keep it. */
+export function seriesMint(index: BlockIndex, i: number, fallback: number): number {
+  return index.mints?.[i] ?? fallback;
+}
+
+/** Lays out series' chunks (entries ascending by ref, chunks in time order, mint and maxt their oldest and newest sample). */
+export function buildBlock(entries: readonly { ref: number; mint: number; maxt: number; chunks: readonly ChunkBytes[] }[]): BuiltBlock {
   const refs = new Uint32Array(entries.length);
+  const mints = new Float64Array(entries.length);
   const maxts = new Float64Array(entries.length);
   const offsets = new Float64Array(entries.length + 1);
   const pageFirst: number[] = [];
@@ -64,6 +72,7 @@ export function buildBlock(entries: readonly { ref: number; maxt: number; chunks
     if (pageLen >= PAGE_BYTES) flush();
     if (pageLen === 0) pageFirst.push(i);
     refs[i] = e.ref;
+    mints[i] = e.mint;
     maxts[i] = e.maxt;
     offsets[i] = off;
     for (const c of e.chunks) {
@@ -77,7 +86,7 @@ export function buildBlock(entries: readonly { ref: number; maxt: number; chunks
   });
   offsets[entries.length] = off;
   if (pageLen > 0 || pages.length === 0) flush();
-  return { index: { refs, offsets, pageFirst: Uint32Array.from(pageFirst), maxts }, pages, numChunks, numSamples, bytes: off };
+  return { index: { refs, offsets, pageFirst: Uint32Array.from(pageFirst), maxts, mints }, pages, numChunks, numSamples, bytes: off };
 }
 
 function chunkHeader(c: ChunkBytes): Uint8Array {

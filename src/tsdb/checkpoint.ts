@@ -23,8 +23,9 @@ export interface CheckpointWrite {
   headWrite: HeadWriteKind;
 }
 
-type SeriesRow = { ref: number; labels: string[] };
-type BlockEntry = { ref: number; maxt: number; chunks: SealedChunk[] };
+// The labels are the head's own array: the store copies what it writes.
+type SeriesRow = { ref: number; labels: readonly string[] };
+type BlockEntry = { ref: number; mint: number; maxt: number; chunks: SealedChunk[] };
 
 interface SealedChunks {
   /** Every live series, ascending by ref. */
@@ -77,7 +78,7 @@ function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
     // A series whose window has passed would cut its chunk on the next sample anyway; sealing now keeps checkpoints small.
     if (s.open !== undefined && s.nextAt <= head.maxTime) s.seal();
     out.all.push(s);
-    if (s.ref >= persistedRefs) out.newSeries.push({ ref: s.ref, labels: [...s.labels.flat()] });
+    if (s.ref >= persistedRefs) out.newSeries.push({ ref: s.ref, labels: s.labels.flat() });
     if (s.sealed.length === 0) continue;
     out.taken.push([s, s.sealed.length]);
     for (const c of s.sealed) {
@@ -88,7 +89,7 @@ function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
       if (last?.ref === s.ref) {
         last.chunks.push(c);
         last.maxt = c.maxt;
-      } else entries.push({ ref: s.ref, maxt: c.maxt, chunks: [c] });
+      } else entries.push({ ref: s.ref, mint: c.mint, maxt: c.maxt, chunks: [c] });
     }
   }
   return out;
@@ -173,7 +174,8 @@ function isQuotaError(e: unknown): boolean {
 async function store(head: Head, persisted: PersistedState, newSeries: readonly SeriesRow[], blocks: readonly NewBlock[], hw: HeadWrite): Promise<Dropped | undefined> {
   const write = () =>
     writeTx(persisted.db, (tx, ops) => {
-      for (const s of newSeries) ops.push(tx.objectStore('series').put(s));
+      // put() clones the row, so the head's own (readonly) label array goes in uncopied.
+      for (const s of newSeries) ops.push(tx.objectStore('series').put(s as { ref: number; labels: string[] }));
       for (const b of blocks) putBlock(tx, ops, b.rec, b.pages);
       if (hw.snapshot) {
         ops.push(tx.objectStore('head').put(hw.snapshot, HEAD_KEY));

@@ -2,7 +2,7 @@
 // merge into one, as Prometheus compacts head blocks, so a query over old
 // time reads one block's index per window instead of one per checkpoint.
 
-import { seriesChunks, seriesMaxt } from './blockFormat';
+import { seriesChunks, seriesMaxt, seriesMint } from './blockFormat';
 import type { ChunkBytes } from './chunkEncoding';
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
@@ -36,6 +36,7 @@ async function mergeWindow(persisted: PersistedState, group: readonly BlockRecor
   for (const b of group) for (let p = 0; p < b.numPages; p++) keys.push([b.id, p]);
   const pages = await readPages(persisted.db, keys);
   const byRef = new Map<number, ChunkBytes[]>();
+  const mintOf = new Map<number, number>();
   const maxtOf = new Map<number, number>();
   let k = 0;
   for (const b of group) {
@@ -51,10 +52,11 @@ async function mergeWindow(persisted: PersistedState, group: readonly BlockRecor
       const have = byRef.get(ref);
       if (have) have.push(...chunks);
       else byRef.set(ref, chunks);
+      mintOf.set(ref, Math.min(mintOf.get(ref) ?? Infinity, seriesMint(b.index, i, b.mint)));
       maxtOf.set(ref, Math.max(maxtOf.get(ref) ?? -Infinity, seriesMaxt(b.index, i)));
     }
   }
-  const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, maxt: maxtOf.get(ref)!, chunks }));
+  const entries = [...byRef].sort((a, b) => a[0] - b[0]).map(([ref, chunks]) => ({ ref, mint: mintOf.get(ref)!, maxt: maxtOf.get(ref)!, chunks }));
   const merged = persisted.build(
     group[0].window,
     entries,

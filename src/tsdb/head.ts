@@ -81,6 +81,24 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     return { series: s, created: true };
   }
 
+  /**
+   * Adds a stored series under its ref (reopening storage): the pairs, sorted
+   * as stored, are interned in place and become the series' labels, so a
+   * million restored series cost one Labels each and no copies.
+   */
+  restoreSeries(ref: SeriesRef, sortedPairs: string[]): void {
+    for (let i = 0; i < sortedPairs.length; i++) sortedPairs[i] = intern(sortedPairs[i]);
+    const labels = Labels.fromSortedPairs(sortedPairs);
+    const key = labels.key();
+    if (this.byKey.has(key)) return;
+    this.nextRef = Math.max(this.nextRef, ref + 1);
+    const s = new MemSeries(ref, labels);
+    this.series[ref] = s;
+    this.byKey.set(key, ref);
+    this.postings.add(ref, labels);
+    this.seriesCreated++;
+  }
+
   /** The ref the next new series gets; every ref below it has been handed out. */
   get nextSeriesRef(): SeriesRef {
     return this.nextRef;

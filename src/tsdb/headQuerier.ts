@@ -1,7 +1,9 @@
 // Reads the head through the Querier face: postings pick the series, the
 // chunks overlapping the range decode into one Float64Array pair per series.
+// Labels-only reads (selectLabels, countSeries) judge a series by its chunks'
+// time spans and decode nothing.
 
-import { compareLabels, compareStrings } from '../model/labels';
+import { compareLabels, compareStrings, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
@@ -19,6 +21,9 @@ export interface QueryableHead {
   metadataMap(): ReadonlyMap<string, Metadata>;
 }
 
+/** Whether series `ref` has samples in the span a labels-only read asks about. */
+export type Presence = (ref: SeriesRef) => boolean;
+
 export class HeadQuerier implements Querier {
   constructor(private readonly head: QueryableHead) {}
 
@@ -32,6 +37,14 @@ export class HeadQuerier implements Querier {
       if (data) out.push(data);
     }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
+  }
+
+  selectLabels(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Labels[]> {
+    return labelsWhere(this.head, matchers, (r) => inMemorySpan(this.head.get(r), mint, maxt), hints);
+  }
+
+  countSeries(name: string, matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Map<string, number>> {
+    return countsWhere(this.head, name, matchers, (r) => inMemorySpan(this.head.get(r), mint, maxt), hints);
   }
 
   async labelNames(matchers: readonly Matcher[] = []): Promise<string[]> {
@@ -65,4 +78,47 @@ function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | u
   if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) parts.push({ encoding: ENC_XOR, bytes: s.open.view() });
   const got = decodeRange(parts, mint, maxt);
   return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts) };
+}
+
+/** Whether a series has an in-memory chunk spanning part of [mint, maxt] (the chunks seriesSamples would decode). */
+export function inMemorySpan(s: MemSeries | undefined, mint: number, maxt: number): boolean {
+  if (s === undefined || s.maxTime < mint) return false;
+  for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) return true;
+  return s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt;
+}
+
+/** Labels of the matching series `present` accepts, sorted; the labels are the head's own. */
+export async function labelsWhere(head: QueryableHead, matchers: readonly Matcher[], present: Presence, hints: SelectHints | undefined): Promise<Labels[]> {
+  const refs = head.matching(matchers);
+  const out: Labels[] = [];
+  for (let k = 0; k < refs.length; k++) {
+    if ((k & 1023) === 1023) await hints?.tick?.();
+    // A series dropped by retention while the thread was handed back is gone from the answer.
+    const s = head.get(refs[k]);
+    if (s !== undefined && present(refs[k])) out.push(s.labels);
+  }
+  return out.sort(compareLabels);
+}
+
+/** Per value of label `name`, how many matching series `present` accepts: one walk over that label's postings. */
+export async function countsWhere(head: QueryableHead, name: string, matchers: readonly Matcher[], present: Presence, hints: SelectHints | undefined): Promise<Map<string, number>> {
+  let wanted: Uint8Array | undefined;
+  if (matchers.length > 0) {
+    const refs = head.matching(matchers);
+    wanted = new Uint8Array(refs.length > 0 ? refs[refs.length - 1] + 1 : 0);
+    for (let k = 0; k < refs.length; k++) wanted[refs[k]] = 1;
+  }
+  const out = new Map<string, number>();
+  let walked = 0;
+  for (const [value, list] of head.postings.valueLists(name)) {
+    let n = 0;
+    // The list may grow while the thread is handed back; its length is read each round.
+    for (let i = 0; i < list.length; i++) {
+      if ((++walked & 1023) === 0) await hints?.tick?.();
+      const r = list[i];
+      if ((wanted === undefined || wanted[r] === 1) && present(r)) n++;
+    }
+    if (n > 0) out.set(value, n);
+  }
+  return out;
 }

@@ -1,16 +1,57 @@
 // Reopening a TSDB: rebuilds the head from what earlier checkpoints stored,
 // series from the series store, open chunks from the last snapshot, then the
-// logged samples replayed through the normal append path.
+// logged samples replayed through the normal append path. A store of a
+// million series takes seconds, so every phase hands the thread back about
+// every 1,024 series and says how far it has come.
 
-import { Labels } from '../model/labels';
 import { seriesMaxt } from './blockFormat';
 import type { CheckpointPolicy } from './checkpointPolicy';
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
 import { SampleJournal } from './sampleJournal';
+import { timeSlices } from './timeSlices';
 import type { BlockRecord, HeadRecord, StoredState, WalRecord } from './tsdbStore';
 import { XorAppender } from './xorChunk';
 import { errorMessage } from '../model/result';
+
+/** How far reopening has come: `done` of `total` units (series, block entries, logged samples) of one phase. */
+export interface RestoreProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** At most one report per this many ms, beside each phase's last. */
+const REPORT_MS = 100;
+
+/** Throttled progress reports, with a hand-back of the thread on each step. */
+export class RestoreReporter {
+  private lastReport = -Infinity;
+  private readonly tick = timeSlices();
+
+  constructor(private readonly onProgress: ((p: RestoreProgress) => void) | undefined) {}
+
+  /** Called about every 1,024 units: may yield and may report. */
+  async step(phase: string, done: number, total: number): Promise<void> {
+    await this.tick();
+    if (this.onProgress === undefined) return;
+    const now = performance.now();
+    if (now - this.lastReport < REPORT_MS) return;
+    this.lastReport = now;
+    this.onProgress({ phase, done, total });
+  }
+
+  /** Reports now, throttle or not (a phase's start or end). */
+  now(phase: string, done: number, total: number): void {
+    this.lastReport = performance.now();
+    this.onProgress?.({ phase, done, total });
+  }
+
+  /** A phase's end, always reported. */
+  done(phase: string, total: number): void {
+    this.now(phase, total, total);
+  }
+}
 
 /**
  * Restores the head, the block list and the checkpoint policy's log from the
@@ -18,38 +59,58 @@ import { errorMessage } from '../model/result';
  * the snapshot already hold some logged samples, so each series skips what
  * its blocks cover.
  */
-export function restoreHead(state: StoredState, head: Head, persisted: PersistedState, policy: CheckpointPolicy): string[] {
+export async function restoreHead(state: StoredState, head: Head, persisted: PersistedState, policy: CheckpointPolicy, report: RestoreReporter): Promise<string[]> {
   const warnings: string[] = [];
-  for (const rec of state.series.sort((a, b) => a.ref - b.ref)) head.getOrCreate(Labels.fromSortedPairs(rec.labels), rec.ref);
+  await restoreSeries(state.series, head, report);
   persisted.persistedRefs = head.nextSeriesRef;
   persisted.restore(state.blocks);
-  const until = persistedUntil(persisted.blocks(), head.nextSeriesRef);
+  const until = await persistedUntil(persisted.blocks(), head.nextSeriesRef, report);
   if (state.head) {
     policy.snapshotFound();
-    restoreSnapshot(state.head, head, persisted, until, warnings);
+    await restoreSnapshot(state.head, head, persisted, until, warnings, report);
   }
-  replayLog(state.wal.sort((a, b) => a.seq - b.seq), head, policy, until);
+  await replayLog(state.wal.sort((a, b) => a.seq - b.seq), head, policy, until, report);
   policy.metadataFound(head.metadataVersion);
   head.journal = new SampleJournal();
   return warnings;
 }
 
+async function restoreSeries(rows: StoredState['series'], head: Head, report: RestoreReporter): Promise<void> {
+  // The store hands rows back in key (ref) order; sorting what is sorted costs one pass.
+  rows.sort((a, b) => a.ref - b.ref);
+  for (let i = 0; i < rows.length; i++) {
+    if ((i & 1023) === 1023) await report.step('series', i, rows.length);
+    head.restoreSeries(rows[i].ref, rows[i].labels);
+  }
+  report.done('series', rows.length);
+}
+
 /** Each series' newest time in any block, by ref. */
-function persistedUntil(blocks: readonly BlockRecord[], refsBelow: number): Float64Array {
+async function persistedUntil(blocks: readonly BlockRecord[], refsBelow: number, report: RestoreReporter): Promise<Float64Array> {
   const until = new Float64Array(refsBelow).fill(-Infinity);
+  let total = 0;
+  for (const b of blocks) total += b.index.refs.length;
+  let done = 0;
   for (const b of blocks) {
     const refs = b.index.refs;
-    for (let i = 0; i < refs.length; i++) until[refs[i]] = Math.max(until[refs[i]], seriesMaxt(b.index, i));
+    for (let i = 0; i < refs.length; i++) {
+      if ((++done & 65535) === 0) await report.step('blocks', done, total);
+      const t = seriesMaxt(b.index, i);
+      if (t > until[refs[i]]) until[refs[i]] = t;
+    }
   }
+  report.done('blocks', total);
   return until;
 }
 
-function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedState, until: Float64Array, warnings: string[]): void {
+async function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedState, until: Float64Array, warnings: string[], report: RestoreReporter): Promise<void> {
   persisted.reserveIds(h.nextBlockId);
   head.maxTime = h.maxTime;
   for (const [m, meta] of h.metadata) head.setMetadata(m, meta);
   let off = 0;
-  for (let i = 0; i < h.refs.length; i++) {
+  const n = h.refs.length;
+  for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 1023) await report.step('snapshot', i, n);
     const len = h.openLens[i];
     const s = head.get(h.refs[i]);
     if (s) {
@@ -69,15 +130,20 @@ function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedState, u
     }
     off += len;
   }
+  report.done('snapshot', n);
 }
 
 /** Replays log records in order; a sample a block already holds only moves the series' newest time. */
-function replayLog(wal: readonly WalRecord[], head: Head, policy: CheckpointPolicy, until: Float64Array): void {
+async function replayLog(wal: readonly WalRecord[], head: Head, policy: CheckpointPolicy, until: Float64Array, report: RestoreReporter): Promise<void> {
   const stats = { appended: 0, seriesAdded: 0, outOfOrder: 0, duplicate: 0, tooOld: 0 };
+  let total = 0;
+  for (const w of wal) total += w.refs.length;
+  let done = 0;
   for (const w of wal) {
     policy.logFound(w.seq, w.refs.length);
     for (const [m, meta] of w.metadata ?? []) head.setMetadata(m, meta);
     for (let i = 0; i < w.refs.length; i++) {
+      if ((++done & 1023) === 0) await report.step('log', done, total);
       const ref = w.refs[i];
       const s = head.get(ref);
       if (s === undefined) continue;
@@ -93,4 +159,5 @@ function replayLog(wal: readonly WalRecord[], head: Head, policy: CheckpointPoli
       head.appendSample(s, t, w.vs[i], stats, -Infinity);
     }
   }
+  report.done('log', total);
 }

@@ -53,7 +53,7 @@ export class PersistedState {
   }
 
   /** Lays out series' chunks as a block under a fresh id; it joins the list once written. */
-  build(window: number, entries: { ref: number; maxt: number; chunks: readonly ChunkBytes[] }[], mint: number, maxt: number): NewBlock {
+  build(window: number, entries: { ref: number; mint: number; maxt: number; chunks: readonly ChunkBytes[] }[], mint: number, maxt: number): NewBlock {
     const built = buildBlock(entries);
     const rec: BlockRecord = {
       id: this.nextId++,

@@ -10,6 +10,8 @@ import { listedValues, valuePredicate } from './regexFastPath';
 
 export type RefList = Uint32Array;
 
+const EMPTY_VALUES: ReadonlyMap<string, readonly number[]> = new Map();
+
 export class Postings {
   private readonly byName = new Map<string, Map<string, number[]>>();
   private all: number[] = [];
@@ -62,6 +64,11 @@ export class Postings {
   labelValues(name: string): string[] {
     const values = this.byName.get(name);
     return values ? [...values.keys()] : [];
+  }
+
+  /** Each value of one label with its refs, ascending; the lists are the index's own, not copies. */
+  valueLists(name: string): ReadonlyMap<string, readonly number[]> {
+    return this.byName.get(name) ?? EMPTY_VALUES;
   }
 
   /** Number of series per value of one label. */

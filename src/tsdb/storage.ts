@@ -39,13 +39,28 @@ export interface Appender {
 
 /** What a reader tells a select beyond the matchers and span (Prometheus's SelectHints). */
 export interface SelectHints {
-  /** Called now and then while a large select decodes: may yield to the event loop, throws to abandon the select (a cancelled query). */
+  /** Called about every 1,024 series while a large select decodes or a labels-only one walks: may yield to the event loop, throws to abandon the select (a cancelled query). */
   tick?: () => Promise<void>;
 }
 
 export interface Querier {
   /** Series matching all matchers, with their samples in [mint, maxt], sorted by labels. */
   select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]>;
+  /**
+   * The labels of the series select() would return, sorted, without decoding
+   * a sample (Prometheus's Select with hints Func "series", its /api/v1/series).
+   * As there, a series counts when a chunk of it spans part of [mint, maxt]:
+   * in memory each chunk's first and last time, in a block the series' oldest
+   * and newest time there (the block's start for blocks written before the
+   * index kept each series' oldest time).
+   */
+  selectLabels(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Labels[]>;
+  /**
+   * How many series selectLabels would return for each value of label `name`
+   * (series without it are not counted): a walk of that label's postings,
+   * with no object per series.
+   */
+  countSeries(name: string, matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Map<string, number>>;
   /** Label names of series matching the matchers (all series when none), sorted. */
   labelNames(matchers?: readonly Matcher[]): Promise<string[]>;
   /** Values of one label over the matching series, sorted. */

@@ -1,12 +1,14 @@
 // Reads a persisted TSDB: the head's postings pick the series; their chunks
 // come from the blocks overlapping the range (pages through the cache) and
 // from the head's memory, decoded in time order into one array pair each.
+// Labels-only reads take block index spans and memory chunk spans instead,
+// loading no page.
 
-import { compareLabels } from '../model/labels';
+import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks } from './blockFormat';
 import { chunkMinTime, decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
-import { HeadQuerier, type QueryableHead } from './headQuerier';
+import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
 import type { SeriesData } from '../model/seriesData';
@@ -118,6 +120,18 @@ export class TsdbQuerier implements Querier {
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
 
+  selectLabels(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Labels[]> {
+    const inBlocks = new BlockPresence(this.view, mint, maxt);
+    const head = this.view.head;
+    return labelsWhere(head, matchers, (r) => inBlocks.has(r) || inMemorySpan(head.get(r), mint, maxt), inBlocks.hints(hints));
+  }
+
+  countSeries(name: string, matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<Map<string, number>> {
+    const inBlocks = new BlockPresence(this.view, mint, maxt);
+    const head = this.view.head;
+    return countsWhere(head, name, matchers, (r) => inBlocks.has(r) || inMemorySpan(head.get(r), mint, maxt), inBlocks.hints(hints));
+  }
+
   labelNames(matchers?: readonly Matcher[]): Promise<string[]> {
     return this.headQuerier.labelNames(matchers);
   }
@@ -128,5 +142,58 @@ export class TsdbQuerier implements Querier {
 
   metadata(metric?: string): Promise<Map<string, Metadata[]>> {
     return this.headQuerier.metadata(metric);
+  }
+}
+
+/**
+ * The refs with a block entry spanning part of [mint, maxt], as one bit per
+ * ref, from each series' oldest and newest time in the block's index (older
+ * blocks without them: the block's own). A checkpoint may move chunks from memory
+ * into a new block while a walk has handed the thread back; refreshing after
+ * each hand-back adds such blocks, so no series slips between the two.
+ */
+class BlockPresence {
+  private bits = new Uint8Array(0);
+  private readonly seen = new Set<number>();
+
+  constructor(
+    private readonly view: PersistedView,
+    private readonly mint: number,
+    private readonly maxt: number,
+  ) {
+    this.refresh();
+  }
+
+  has(ref: number): boolean {
+    return this.bits[ref] === 1;
+  }
+
+  /** The caller's hints with a tick that refreshes after handing the thread back. */
+  hints(hints: SelectHints | undefined): SelectHints {
+    return {
+      tick: async () => {
+        await hints?.tick?.();
+        this.refresh();
+      },
+    };
+  }
+
+  private refresh(): void {
+    for (const b of this.view.blocks()) {
+      if (this.seen.has(b.id)) continue;
+      this.seen.add(b.id);
+      if (b.maxt < this.mint || b.mint > this.maxt) continue;
+      const { refs, maxts, mints } = b.index;
+      if (refs.length === 0) continue;
+      const top = refs[refs.length - 1];
+      if (top >= this.bits.length) {
+        const grown = new Uint8Array(Math.max(top + 1, this.bits.length * 2));
+        grown.set(this.bits);
+        this.bits = grown;
+      }
+      for (let i = 0; i < refs.length; i++) {
+        if ((maxts === undefined ? b.maxt : maxts[i]) >= this.mint && (mints === undefined ? b.mint : mints[i]) <= this.maxt) this.bits[refs[i]] = 1;
+      }
+    }
   }
 }
