@@ -74,7 +74,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 function spawnLogged(cmd: string, args: string[], name: string): ChildProcess {
-  const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A process group of its own, so that stopping `npx vite` stops the vite under it too.
+  const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let log = '';
   p.stderr?.on('data', (b: Buffer) => (log = (log + b.toString()).slice(-4000)));
   p.on('exit', (code, signal) => {
@@ -84,15 +85,27 @@ function spawnLogged(cmd: string, args: string[], name: string): ChildProcess {
   return p;
 }
 
+/** SIGTERM to the process's group (SIGKILL after 5 s). */
 function stopProcess(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  const signalGroup = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-p.pid!, sig);
+    } catch {
+      // the group is gone already
+    }
+  };
+  if (p.exitCode !== null || p.signalCode !== null) {
+    signalGroup('SIGTERM');
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
     p.once('exit', () => {
       clearTimeout(timer);
+      signalGroup('SIGTERM');
       resolve();
     });
-    p.kill('SIGTERM');
+    signalGroup('SIGTERM');
   });
 }
 
