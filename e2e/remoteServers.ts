@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, PROMETHEUS, PrometheusProcess, waitReady } from '../src/cli/prometheusProcess';
+import { NGINX, nginxConf } from './nginxConf';
 
-export const NGINX = '/usr/sbin/nginx';
 
 export function missingServers(): string {
   return [PROMETHEUS, NGINX].filter((p) => !existsSync(p)).join(', ');
@@ -20,20 +20,10 @@ export const UNAVAILABLE_PATH = '/unavailable';
 export const UNAVAILABLE_ERROR = 'ingesters are restarting, <b>try again</b> shortly';
 const UNAVAILABLE_BODY = JSON.stringify({ status: 'error', errorType: 'unavailable', error: UNAVAILABLE_ERROR });
 
-function nginxConf(listen: number, upstream: number, dir: string): string {
-  return `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
+function proxyConf(listen: number, upstream: number, dir: string): string {
+  return nginxConf(
+    dir,
+    `  server {
     listen 127.0.0.1:${listen};
     location = /api/v1/write {
       if ($request_method = OPTIONS) {
@@ -57,9 +47,8 @@ http {
     location / {
       proxy_pass http://127.0.0.1:${upstream};
     }
-  }
-}
-`;
+  }`,
+  );
 }
 
 export interface RemoteServerOptions {
@@ -95,7 +84,7 @@ export class RemoteServers {
       flags: ['--web.enable-remote-write-receiver', '--web.cors.origin=.*', '--storage.tsdb.retention.time=1d'],
     });
     await this.prometheus.start();
-    writeFileSync(join(this.dir, 'nginx.conf'), nginxConf(this.nginxPort, promPort, this.dir));
+    writeFileSync(join(this.dir, 'nginx.conf'), proxyConf(this.nginxPort, promPort, this.dir));
     this.nginx = spawn(NGINX, ['-c', join(this.dir, 'nginx.conf'), '-p', this.dir], { stdio: 'ignore' });
     await waitReady(`${this.url}/-/ready`);
   }

@@ -24,11 +24,11 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { nginxConf, NGINX } from '../e2e/nginxConf';
 import { tableValue } from '../e2e/panelTable';
 import { freePort, PrometheusProcess, waitReady } from '../src/cli/prometheusProcess';
 
 const NODE_EXPORTER = '/usr/bin/prometheus-node-exporter';
-const NGINX = '/usr/sbin/nginx';
 const INTERVAL = '5s';
 const TIMEOUT = '4s';
 const BIG_SERIES = 800_000;
@@ -119,19 +119,9 @@ function startNodeExporter(port: number): void {
 
 /** nginx in front of node_exporter, answering as README tells users to. */
 function startNginx(dir: string, listen: number, upstream: number): void {
-  const conf = `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
+  const conf = nginxConf(
+    dir,
+    `  server {
     listen 127.0.0.1:${listen};
     location /metrics {
       if ($request_method = OPTIONS) {
@@ -143,9 +133,8 @@ http {
       add_header Vary Origin always;
       proxy_pass http://127.0.0.1:${upstream};
     }
-  }
-}
-`;
+  }`,
+  );
   writeFileSync(join(dir, 'nginx.conf'), conf);
   spawnLogged(NGINX, ['-c', join(dir, 'nginx.conf'), '-p', dir], 'nginx');
 }
