@@ -59,6 +59,7 @@ export interface TargetHealth {
   samples: number | null;
   /** Samples the last successful scrape stored (after metric relabelling): about the series this target brings. */
   series: number | null;
+  /** Why the last scrape failed, '' when it did not. */
   lastError: string;
   /** Scrapes that started late because the engine was busy (LATE_MS), since the loop started. */
   lateScrapes: number;

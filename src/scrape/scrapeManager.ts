@@ -4,32 +4,20 @@
 
 import type { PrometheusConfig } from '../config/prometheusConfig';
 import { ScrapePool } from './scrapePool';
-import type { ScrapeDeps, TargetState } from './scrapeLoop';
+import type { ScrapeDeps, TargetHealth } from './scrapeLoop';
 
 export type { ScrapeDeps, TargetState } from './scrapeLoop';
 
-/** One active target as the targets page shows it. */
-export interface TargetView {
+/** One active target as the targets page shows it: its health, when it was last scraped in ms. */
+export interface TargetView extends Omit<TargetHealth, 'lastScrape'> {
   pool: string;
   url: string;
-  state: TargetState;
   /** Labels before relabelling. */
   discoveredLabels: Record<string, string>;
   /** The labels its samples get. */
   labels: Record<string, string>;
   /** When the last scrape started (ms), null before the first. */
   lastScrapeMs: number | null;
-  lastDurationMs: number | null;
-  /** Samples in the last scrape's body. */
-  samples: number | null;
-  /** Samples the last successful scrape stored, after metric relabelling: the series this target brings. */
-  series: number | null;
-  /** Why the last scrape failed, '' when it did not. */
-  lastError: string;
-  /** Scrapes that started late because the engine was busy, since the loop started. */
-  lateScrapes: number;
-  /** Slots skipped because the engine (or a slow scrape) overran them, since the loop started. */
-  missedSlots: number;
 }
 
 export interface DroppedTargetView {
@@ -67,20 +55,14 @@ export class ScrapeManager {
     const out: TargetView[] = [];
     for (const [job, pool] of this.pools) {
       for (const loop of pool.loops.values()) {
-        const h = loop.health();
+        const { lastScrape, ...health } = loop.health();
         out.push({
+          ...health,
           pool: job,
           url: loop.target.url,
-          state: h.state,
           discoveredLabels: loop.target.discoveredLabels.toObject(),
           labels: loop.target.publicLabels.toObject(),
-          lastScrapeMs: h.lastScrape,
-          lastDurationMs: h.lastDurationMs,
-          samples: h.samples,
-          series: h.series,
-          lastError: h.lastError,
-          lateScrapes: h.lateScrapes,
-          missedSlots: h.missedSlots,
+          lastScrapeMs: lastScrape,
         });
       }
     }
