@@ -29,7 +29,7 @@ export async function bench(): Promise<Record<string, number>> {
   const t2 = performance.now();
   const labels = await explore.labels('app_metric_7_seconds');
   const labelsMs = performance.now() - t2;
-  if (Array.isArray(labels) === false || labels.length === 0) throw new Error('explorer bench: no labels for one metric');
+  if (!labels.ok || labels.value.length === 0) throw new Error(`explorer bench: no labels for one metric${labels.ok ? '' : `: ${labels.error.what}`}`);
 
   const figures: Record<string, number> = {
     explorer_list_ms_1m_series: round(Math.min(...times)),
