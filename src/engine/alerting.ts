@@ -13,10 +13,9 @@ import { engineQueryFunc, type QueryFunc } from '../rules/rule';
 import { parseRuleFile } from '../rules/ruleFile';
 import { RuleManager } from '../rules/ruleManager';
 import type { Storage } from '../tsdb/storage';
-import type { TextProblem } from '../model/result';
+import { errorMessage, type TextProblem } from '../model/result';
 import type { AlertingViews, BacktestRequest, RuleFileText } from './api';
 import type { SettingsStore } from './settingsStore';
-import { errorMessage } from '../model/result';
 
 const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';

@@ -15,13 +15,28 @@ import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/t
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import { InFlight } from '../model/inFlight';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
-import { fail, ok, type Result, type TextProblem } from '../model/result';
-import type { AlertingViews, BacktestRequest, EngineApi, EngineEvent, EngineRole, RuleFileText, StorageStatus, TargetView } from './api';
+import { errorMessage, fail, ok, type Result, type TextProblem } from '../model/result';
+import type {
+  AlertingViews,
+  BacktestRequest,
+  DroppedTargetView,
+  EngineApi,
+  EngineEvent,
+  EngineRole,
+  ExplainResult,
+  LabelCardinality,
+  MetricSummary,
+  RelabelPreview,
+  RuleFileText,
+  StaticTarget,
+  StorageStatus,
+  TargetChange,
+  TargetView,
+} from './api';
 import { EngineAlerting } from './alerting';
 import { defaultConfigYaml } from './defaultConfig';
 import { EngineQueries, queryFailure } from './engineQueries';
 import { Explore } from './explore';
-import type { DroppedTargetView, ExplainResult, LabelCardinality, MetricSummary, RelabelPreview, StaticTarget, TargetChange } from './api';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { scrapeMetrics } from './scrapeMetrics';
 import { largeTargets } from './targetShare';
@@ -31,7 +46,6 @@ import { RemoteSources, sourceQueryFunc } from './remoteSources';
 import { parseSourceHeaders } from './sourceHeaders';
 import { QUOTA_SHARE, StorageKeeper, storageEstimate, type StorageBudget } from './storageKeeper';
 import { virtualFetch } from './virtualTargets';
-import { errorMessage } from '../model/result';
 
 export interface EngineOptions {
   origin: string;

@@ -6,7 +6,7 @@ import type { DataSource, TimeWindow } from '../model/dataSource';
 import type { InFlight } from '../model/inFlight';
 import type { Matcher } from '../model/matcher';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
-import { fail, ok, type Result } from '../model/result';
+import { errorMessage, fail, ok, type Result } from '../model/result';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { parseExpr } from '../promql/parser/parse';
@@ -14,7 +14,6 @@ import { limitHint, type QueryLimits } from '../promql/queryLimits';
 import { printExpr } from '../promql/parser/printer';
 import type { Storage } from '../tsdb/storage';
 import type { SelfMetrics } from './selfMetrics';
-import { errorMessage } from '../model/result';
 
 const QUERY_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
 

@@ -4,8 +4,7 @@
 // the samples would come out the same.
 
 import type { ScrapeConfig } from '../config/scrapeConfig';
-import type { TargetGroup } from '../config/targetGroups';
-import { parseTargetGroups } from '../config/targetGroups';
+import { parseTargetGroups, type TargetGroup } from '../config/targetGroups';
 import { compileRule, type RelabelRule } from '../model/relabel';
 import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';
