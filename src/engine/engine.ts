@@ -35,7 +35,7 @@ import type {
 } from './api';
 import { EngineAlerting } from './alerting';
 import { defaultConfigYaml } from './defaultConfig';
-import { EngineQueries, queryFailure } from './engineQueries';
+import { answered, EngineQueries } from './engineQueries';
 import { Explore } from './explore';
 import { applyTargetChange, relabelSteps, staticTargets } from './targetEdits';
 import { scrapeMetrics } from './scrapeMetrics';
@@ -324,12 +324,7 @@ export class Engine implements EngineApi {
   }
 
   async metricSummaries(source: string): Promise<Result<MetricSummary[]>> {
-    if (source !== '') return this.remoteSources.metricSummaries(source);
-    try {
-      return ok(await this.explore().metrics());
-    } catch (e) {
-      return queryFailure(e);
-    }
+    return source === '' ? answered(() => this.explore().metrics()) : this.remoteSources.metricSummaries(source);
   }
 
   async labelCardinality(source: string, selector: string): Promise<Result<LabelCardinality[]>> {

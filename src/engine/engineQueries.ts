@@ -6,7 +6,7 @@ import type { DataSource, TimeWindow } from '../model/dataSource';
 import type { InFlight } from '../model/inFlight';
 import type { Matcher } from '../model/matcher';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
-import { errorMessage, fail, ok, type Result } from '../model/result';
+import { errorMessage, fail, ok, type Failure, type Result } from '../model/result';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
 import { parseExpr } from '../promql/parser/parse';
@@ -24,7 +24,7 @@ const LOCAL_STORE = "this browser's store";
  * A thrown query error as a failure: Prometheus's errorType for PromQL's own
  * errors, else internal; one that ran into a limit says how to get under it.
  */
-export function queryFailure(e: unknown, limits?: QueryLimits): Result<never> {
+export function queryFailure(e: unknown, limits?: QueryLimits): { ok: false; error: Failure } {
   if (e instanceof PromQLError) {
     const hint = e.limit && limits ? limitHint(e.limit, limits) : undefined;
     return fail({ where: LOCAL_STORE, what: e.message, errorType: e.type, ...(hint ? { hint } : {}) });
@@ -33,7 +33,7 @@ export function queryFailure(e: unknown, limits?: QueryLimits): Result<never> {
 }
 
 /** Runs a look-up, its thrown errors (a bad selector) answered as failures. */
-async function answered<T>(ask: () => Promise<T>): Promise<Result<T>> {
+export async function answered<T>(ask: () => Promise<T>): Promise<Result<T>> {
   try {
     return ok(await ask());
   } catch (e) {
@@ -70,7 +70,7 @@ export class EngineQueries implements DataSource {
       return ok(r);
     } catch (e) {
       const err = queryFailure(e, this.promql.currentLimits());
-      this.queriesTotal(1, { kind, outcome: err.ok ? 'success' : (err.error.errorType ?? 'internal') });
+      this.queriesTotal(1, { kind, outcome: err.error.errorType ?? 'internal' });
       return err;
     } finally {
       this.queryDuration((performance.now() - t0) / 1000);

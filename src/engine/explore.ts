@@ -17,7 +17,7 @@ import type { SeriesRef, Storage } from '../tsdb/storage';
 import type { MetricMeta } from '../model/queryResult';
 import { ok, type Result } from '../model/result';
 import type { ExplainResult, LabelCardinality, MetricSummary } from './api';
-import { queryFailure, selectorMatchers } from './engineQueries';
+import { answered, queryFailure, selectorMatchers } from './engineQueries';
 
 /** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
 export const ACTIVE_WINDOW_MS = 5 * 60_000;
@@ -50,12 +50,8 @@ export class Explore {
   }
 
   /** Label names of the series a selector picks, each with its values and how many series carry each. */
-  async labels(selector: string): Promise<Result<LabelCardinality[]>> {
-    try {
-      return ok(labelCardinality(await this.recent(selectorMatchers(selector)), (l, each) => l.forEach(each)));
-    } catch (e) {
-      return queryFailure(e);
-    }
+  labels(selector: string): Promise<Result<LabelCardinality[]>> {
+    return answered(async () => labelCardinality(await this.recent(selectorMatchers(selector)), (l, each) => l.forEach(each)));
   }
 
   /** The query evaluated over the range with each node's series, samples and time. */
