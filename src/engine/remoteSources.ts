@@ -5,7 +5,7 @@
 import type { DataSource } from '../model/dataSource';
 import type { InFlight } from '../model/inFlight';
 import { Labels, METRIC_NAME } from '../model/labels';
-import { ok, type Failure, type Result } from '../model/result';
+import { failureText, ok, type Result } from '../model/result';
 import { RemotePrometheus } from '../remote/remotePrometheus';
 import type { QueryFunc } from '../rules/rule';
 import type { LabelCardinality, MetricSummary } from './api';
@@ -15,11 +15,6 @@ import { headersFor, type SourceHeaders } from './sourceHeaders';
 // One small answer per name, counted by the remote: the series with a sample
 // within its lookback window, as the local explorer counts recent series.
 const SERIES_BY_NAME = `count by (${METRIC_NAME}) ({${METRIC_NAME}=~".+"})`;
-
-/** A source's failure as a rule's last error shows it: where it came from, its type, its words and status. */
-export function sourceErrorText(e: Failure): string {
-  return `${e.where}: ${e.errorType ?? 'internal'}: ${e.what}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}`;
-}
 
 export class RemoteSources {
   private headers: readonly SourceHeaders[] = [];
@@ -74,7 +69,8 @@ export class RemoteSources {
 export function sourceQueryFunc(source: DataSource, name: string): QueryFunc {
   return async (expr, timeMs) => {
     const r = await source.instantQuery(expr, timeMs);
-    if (!r.ok) throw new Error(sourceErrorText(r.error));
+    // As a rule's last error: where it came from, then its type, words and status.
+    if (!r.ok) throw new Error(`${r.error.where}: ${failureText(r.error)}`);
     const { resultType, rows } = r.value;
     if (resultType === 'vector') return rows.map((row) => ({ labels: Labels.from(row.labels), t: row.t, v: row.value }));
     if (resultType === 'scalar') return rows.map((row) => ({ labels: Labels.EMPTY, t: row.t, v: row.value }));

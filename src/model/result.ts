@@ -37,6 +37,15 @@ export function fail(error: Failure): { ok: false; error: Failure } {
   return { ok: false, error };
 }
 
+/**
+ * A query or look-up failure in one line as a person reads it: Prometheus's
+ * errorType and message, and the HTTP status when a remote source gave one,
+ * so a remote's refusal reads as the remote's and not as this browser's.
+ */
+export function failureText(e: Failure): string {
+  return `${e.errorType ?? 'internal'}: ${e.what}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}`;
+}
+
 /** The words of anything thrown: an Error's message, else the thing as text. */
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

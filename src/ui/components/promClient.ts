@@ -6,8 +6,7 @@ import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
 import type { DataSource } from '../../model/dataSource';
 import type { MetricMeta } from '../../model/queryResult';
-import type { Failure, Result } from '../../model/result';
-import { queryErrorText } from './queryErrorText';
+import { type Failure, failureText, type Result } from '../../model/result';
 
 /** The look-ups of a data source completion needs; tests pass a fake. */
 export type CompletionApi = Pick<DataSource, 'labelNames' | 'labelValues' | 'series' | 'metadata'>;
@@ -96,7 +95,7 @@ export class EngineCompletionClient implements PrometheusClient {
   private async value<T>(asked: Promise<Result<T>>): Promise<T> {
     const r = await asked;
     this.onAnswer(r.ok ? null : r.error);
-    if (!r.ok) throw new Error(queryErrorText(r.error));
+    if (!r.ok) throw new Error(failureText(r.error));
     return r.value;
   }
 

@@ -6,8 +6,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LabelCardinality, MetricSummary } from '../../engine/api';
-import type { Result } from '../../model/result';
-import { queryErrorText } from '../components/queryErrorText';
+import { failureText, type Result } from '../../model/result';
 import { SourceInput } from '../components/SourceInput';
 import { engine } from '../engineClient';
 import { navigate, useRoute } from '../router';
@@ -39,7 +38,7 @@ function MetricList({ metrics, chosen, onChoose }: { metrics: Result<MetricSumma
       {metrics === null ? <p className="muted">Loading…</p> : null}
       {metrics !== null && !metrics.ok ? (
         <p className="error" role="alert">
-          {queryErrorText(metrics.error)}
+          {failureText(metrics.error)}
         </p>
       ) : null}
       <ul className="metric-names">
@@ -110,7 +109,7 @@ function LabelBrowser({ metric, source, round }: { metric: MetricSummary; source
       {answer === null ? <p className="muted">Loading labels…</p> : null}
       {answer !== null && !answer.ok ? (
         <p className="error" role="alert">
-          {queryErrorText(answer.error)}
+          {failureText(answer.error)}
         </p>
       ) : null}
       {labels ? (

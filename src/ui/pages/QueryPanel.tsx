@@ -5,11 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExplainResult } from '../../engine/api';
 import type { InstantResult, RangeColumns } from '../../model/queryResult';
-import type { Failure } from '../../model/result';
+import { type Failure, failureText } from '../../model/result';
 import { Graph } from '../components/Graph';
 import { formatTime } from '../components/GraphTooltip';
 import { QueryEditor } from '../components/QueryEditor';
-import { queryErrorText } from '../components/queryErrorText';
 import { unitOfExpression } from '../components/units';
 import { dataSource } from '../dataSource';
 import { engine } from '../engineClient';
@@ -174,7 +173,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
       </div>
       {completionError ? (
         <p className="error small" role="status" aria-label={`Completion error of panel ${n}`}>
-          Completion from {completionError.where} failed: {queryErrorText(completionError)}
+          Completion from {completionError.where} failed: {failureText(completionError)}
         </p>
       ) : null}
       <PanelControls panel={panel} onChange={(change) => update(index, change)} />
@@ -191,7 +190,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
         {/* The last question's error is not this one's: it goes as soon as the panel asks again. */}
         {outcome.kind === 'error' && !running ? (
           <div role="alert">
-            <p className="error">{queryErrorText(outcome.error)}</p>
+            <p className="error">{failureText(outcome.error)}</p>
             {outcome.error.hint ? <p className="muted small">{outcome.error.hint}</p> : null}
           </div>
         ) : null}
