@@ -169,12 +169,13 @@ export function MetricsPage() {
   const source = route.params.get('source') ?? '';
   const [answer, setAnswer] = useState<{ source: string; metrics: Result<MetricSummary[]> } | null>(null);
   const [round, setRound] = useState(0);
-  // Until the first scrape lands there is nothing to list, so an empty list follows the scrapes;
-  // after that the list changes only on Refresh, so rows don't move under the pointer.
-  // A remote's list does not follow this browser's scrapes at all.
+  // Until every target's first scrape lands the list is not whole (the engine's own metrics
+  // come first), so it follows the scrapes; after that it changes only on Refresh, so rows
+  // don't move under the pointer. A remote's list does not follow this browser's scrapes at all.
   const dataVersion = useEngine((s) => s.dataVersion);
+  const firstRound = useEngine((s) => s.targets.length === 0 || s.targets.some((t) => t.lastScrapeMs === null));
   const metrics = answer?.source === source ? answer.metrics : null;
-  const waiting = source === '' && (metrics === null || (metrics.ok && metrics.value.length === 0)) ? dataVersion : -1;
+  const waiting = source === '' && (firstRound || metrics === null || (metrics.ok && metrics.value.length === 0)) ? dataVersion : -1;
   useEffect(() => {
     let stale = false;
     void engine()
