@@ -14,6 +14,7 @@ import type { TimeWindow } from '../model/dataSource';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
 import type { Result } from '../model/result';
 import type { QueryLimits } from '../promql/queryLimits';
+import type { Dashboard, DashboardSummary } from '../dashboards/model';
 
 export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
@@ -22,6 +23,18 @@ export type { RemoteWriteStatus } from '../remote/writeQueue';
 export type { SilenceInput, SilenceView } from '../notify/silences';
 export type { BacktestSeries } from '../rules/backtest';
 export type { QueryLimits } from '../promql/queryLimits';
+export type { Dashboard, DashboardSummary } from '../dashboards/model';
+
+/** One query of a board's refresh: a range query, or an instant one at `timeMs`. */
+export type BatchQuery = { source: string; expr: string } & (
+  | { kind: 'range'; startMs: number; endMs: number; stepMs: number }
+  | { kind: 'instant'; timeMs: number }
+);
+
+/** How a board's save may go: `overwrite` replaces a board of the same uid saved by someone else (an import asks first). */
+export interface SaveDashboardOptions {
+  overwrite: boolean;
+}
 
 /** One metric name as the explorer lists it; `series` counts those with a recent sample. */
 export interface MetricSummary {
@@ -159,7 +172,9 @@ export type EngineEvent =
   | { kind: 'storage'; message: string }
   | { kind: 'data'; appendedAtMs: number }
   | { kind: 'config' }
-  | { kind: 'role'; role: EngineRole };
+  | { kind: 'role'; role: EngineRole }
+  /** A board was saved, starred or deleted in some tab. */
+  | { kind: 'dashboards' };
 
 /** What the engine is doing before it can answer: a phase of its start (with progress where it counts), ready, or stopped and why. */
 export type EngineStartup =
@@ -243,6 +258,20 @@ export interface EngineApi {
   queryLimits(): Promise<{ limits: QueryLimits; defaults: QueryLimits }>;
   /** Refused, saying which, when a limit is not a whole number (or the timeout is under a second); applies to queries started after. */
   setQueryLimits(limits: QueryLimits): Promise<Result<void>>;
+  /** Every board on this origin, for the Dashboards page. */
+  dashboards(): Promise<DashboardSummary[]>;
+  /** A board by uid; a `not_found` failure when there is none. */
+  dashboard(uid: string): Promise<Result<Dashboard>>;
+  /**
+   * Stores the board with its version bumped and answers it. Refused, saying
+   * why, when the uid is taken by another board and `overwrite` is false, or
+   * when the stored version is newer than the one the edit started from.
+   */
+  saveDashboard(board: Dashboard, opts: SaveDashboardOptions): Promise<Result<Dashboard>>;
+  deleteDashboard(uid: string): Promise<Result<void>>;
+  starDashboard(uid: string, starred: boolean): Promise<void>;
+  /** A board's refresh in one call: identical queries are evaluated once; answers come in the order asked. */
+  queryBatch(queries: BatchQuery[]): Promise<Result<RangeColumns | InstantResult>[]>;
   /** Calls `listener` on every engine event until the tab goes away (a comlink proxy over the port). */
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }
