@@ -62,7 +62,7 @@ async function lookUp(v: Variable & { type: 'query' }, scope: InterpolationScope
     if (!r.ok) throw new Error(failureText(r.error));
     return r.value;
   };
-  if ((m = /^label_names\(\s*\)$/.exec(q))) return unwrap(await src.labelNames());
+  if (/^label_names\(\s*\)$/.test(q)) return unwrap(await src.labelNames());
   if ((m = /^label_values\(\s*([A-Za-z_]\w*)\s*\)$/.exec(q))) return unwrap(await src.labelValues(m[1]));
   if ((m = /^label_values\(\s*(.+),\s*([A-Za-z_]\w*)\s*\)$/.exec(q))) {
     const label = m[2];
