@@ -21,7 +21,7 @@ export function PanelBody({ panel, data, time, height, onZoom }: PanelBodyProps)
   const range = data.frames.map((f) => f.result).filter((r): r is RangeColumns => r.resultType === 'matrix' && 'times' in r);
   if (range.length > 0 && (panel.type === 'timeseries' || panel.type === 'heatmap')) {
     const merged: RangeColumns = { ...range[0], series: range.flatMap((r) => r.series) };
-    return <Graph data={merged} height={Math.max(40, height - 40)} timeZone={time.timezone === 'utc' ? 'utc' : 'local'} onZoom={onZoom} label={panel.title || 'Panel graph'} />;
+    return <Graph data={merged} height={Math.max(40, height - 40)} timeZone={time.timezone === 'utc' ? 'UTC' : 'local'} onZoom={onZoom} label={panel.title || 'Panel graph'} />;
   }
   const lines: string[] = [];
   for (const f of data.frames) {
