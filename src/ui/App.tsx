@@ -4,18 +4,21 @@ import { useEffect } from 'react';
 import { AlertBanner } from './components/AlertBanner';
 import { bannerAlerts } from './components/alertSeverity';
 import { StartupBanner } from './components/StartupBanner';
+import { BoardPage } from './dashboard/BoardPage';
 import { AlertsPage } from './pages/AlertsPage';
+import { DashboardsPage } from './pages/DashboardsPage';
 import { MetricsPage } from './pages/MetricsPage';
 import { QueryPage } from './pages/QueryPage';
 import { RulesPage } from './pages/RulesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusPage } from './pages/StatusPage';
 import { TargetsPage } from './pages/TargetsPage';
-import { useRoute } from './router';
+import { boardUid, HOME_PATH, useRoute } from './router';
 import { startAlertsStore, useAlerts } from './stores/alertsStore';
 import { startEngineStore, useEngine } from './stores/engineStore';
 
 const PAGES = [
+  { path: '/dashboards', title: 'Dashboards', Page: DashboardsPage },
   { path: '/query', title: 'Query', Page: QueryPage },
   { path: '/metrics', title: 'Metrics', Page: MetricsPage },
   { path: '/alerts', title: 'Alerts', Page: AlertsPage },
@@ -34,11 +37,12 @@ export function App() {
   const down = targets.filter((t) => t.state === 'down').length;
   const storageMessage = useEngine((s) => s.storageMessage);
   const dismiss = useEngine((s) => s.dismissStorageMessage);
-  const page = PAGES.find((p) => p.path === route.path) ?? PAGES[0];
+  const board = boardUid(route.path);
+  const page = board === null ? (PAGES.find((p) => p.path === route.path) ?? PAGES[1]) : PAGES[0];
   return (
     <>
       <header className="top">
-        <a className="brand" href="#/query">
+        <a className="brand" href={`#${HOME_PATH}`}>
           Vigil
         </a>
         <nav aria-label="Pages">
@@ -62,7 +66,7 @@ export function App() {
       <StartupBanner />
       <AlertBanner />
       <main>
-        <page.Page />
+        {board === null ? <page.Page /> : <BoardPage key={board} uid={board} />}
       </main>
     </>
   );

@@ -108,6 +108,15 @@ describe('createBoardQueries', () => {
     expect(reports[reports.length - 1].get('panel-1')?.state).toBe('ok');
   });
 
+  it('asks again only the panels of a run, keeping the others\' data', async () => {
+    const { reports, board } = runner(async (qs) => qs.map(() => ok(range(1))));
+    await board.run(planBoard([visible(panel(1, 'a')), visible(panel(2, 'b'))], ctx));
+    await board.run(planBoard([visible(panel(2, 'c'))], ctx));
+    const last = reports[reports.length - 1];
+    expect(last.get('panel-1')?.frames[0].expr).toBe('a');
+    expect(last.get('panel-2')?.frames[0].expr).toBe('c');
+  });
+
   it('draws a text panel without asking the engine', async () => {
     const { reports, queryBatch, board } = runner(async () => []);
     await board.run(planBoard([visible(newPanel('text', 1))], ctx));

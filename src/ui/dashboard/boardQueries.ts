@@ -134,23 +134,27 @@ export function panelDataFrom(plan: BoardPlan, answers: Result<RangeColumns | In
 }
 
 /**
- * Runs plans one after another; every run first reports its panels as
- * loading (keeping their previous frames), then their answers, unless a
- * newer run started meanwhile.
+ * Runs plans, each for some of the board's panels; every run first reports
+ * its panels as loading (keeping their previous frames), then their answers,
+ * except for panels a newer run has asked again meanwhile. The report is
+ * every panel's data so far.
  */
 export function createBoardQueries(api: Pick<EngineApi, 'queryBatch'>, report: (data: Map<string, PanelData>) => void) {
   let generation = 0;
-  let last = new Map<string, PanelData>();
+  /** The run whose answer each panel waits for. */
+  const newest = new Map<string, number>();
+  let shown = new Map<string, PanelData>();
   const publish = (data: Map<string, PanelData>) => {
-    last = data;
+    shown = data;
     report(data);
   };
   return {
     async run(plan: BoardPlan): Promise<void> {
       const mine = ++generation;
-      const loading = new Map<string, PanelData>();
+      const loading = new Map(shown);
       for (const [key, { needsData }] of plan.panels) {
-        const before = last.get(key);
+        newest.set(key, mine);
+        const before = shown.get(key);
         loading.set(key, needsData ? { state: 'loading', frames: before?.frames ?? [], error: '', notices: before?.notices ?? [] } : NOTHING_TO_ASK);
       }
       publish(loading);
@@ -160,8 +164,14 @@ export function createBoardQueries(api: Pick<EngineApi, 'queryBatch'>, report: (
       } catch (e) {
         answers = plan.queries.map(() => ({ ok: false, error: { where: 'engine', what: errorMessage(e) } }));
       }
-      if (mine !== generation) return;
-      publish(panelDataFrom(plan, answers));
+      const next = new Map(shown);
+      let fresh = false;
+      for (const [key, data] of panelDataFrom(plan, answers)) {
+        if (newest.get(key) !== mine) continue;
+        next.set(key, data);
+        fresh = true;
+      }
+      if (fresh) publish(next);
     },
   };
 }
