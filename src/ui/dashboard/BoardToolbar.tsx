@@ -51,7 +51,7 @@ export function BoardToolbar(p: BoardToolbarProps) {
         </button>
         <div className="board-time">
           <button type="button" aria-label={`Time range: ${describeRange(p.time)}`} aria-expanded={picking} onClick={open}>
-            🕑 {describeRange(p.time)}
+            {describeRange(p.time)}
           </button>
           {picking ? (
             <div className="board-time-picker" role="dialog" aria-label="Time range">

@@ -89,7 +89,8 @@ export function useBoardData(input: BoardDataInput): BoardData {
       let last = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const off = onEngineEvent((e) => {
-        if (e.kind !== 'data' || timer) return;
+        // A scrape that landed is told as `data`, and by the scrape manager as `targets` after every scrape.
+        if ((e.kind !== 'data' && e.kind !== 'targets') || timer) return;
         timer = setTimeout(
           () => {
             timer = undefined;
