@@ -184,6 +184,11 @@ function Board({ board }: { board: Dashboard }) {
         </p>
       ) : null}
       {edited && edited.kind === 'panel' ? (
+        <button type="button" className="board-back" onClick={() => setPanelEditing(null)}>
+          ← Back to board
+        </button>
+      ) : null}
+      {edited && edited.kind === 'panel' ? (
         <PanelEditor
           panel={edited.panel}
           data={boardData.data.get(edited.key) ?? { state: 'loading', frames: [], error: '', notices: [] }}
