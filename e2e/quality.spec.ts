@@ -17,6 +17,22 @@ async function unnamedControls(page: Page): Promise<string[]> {
 }
 
 const VIEWS: { name: string; hash: string; act?: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'dashboards',
+    hash: '#/dashboards',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Import dashboard' }).click();
+    },
+  },
+  {
+    name: 'demo board in edit mode',
+    hash: '#/d/demo-service',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: /^Time range/ }).click();
+    },
+  },
   { name: 'query graph', hash: '#/query?g0.expr=sum%20by%20(handler)(rate(http_requests_total%5B1m%5D))&g0.range=5m' },
   { name: 'query table', hash: '#/query?g0.expr=up&g0.tab=table' },
   {
