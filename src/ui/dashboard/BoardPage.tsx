@@ -8,7 +8,7 @@ import { useContainerWidth } from 'react-grid-layout';
 import { newPanel } from '../../dashboards/defaults';
 import type { Dashboard, Panel, PanelType } from '../../dashboards/model';
 import { expandRepeats } from '../../dashboards/repeat';
-import { resolveRange, zoomOutRange } from '../../dashboards/timeRange';
+import { zoomOutRange } from '../../dashboards/timeRange';
 import { scopeOf } from '../../dashboards/variables';
 import { onEngineEvent } from '../engineClient';
 import { navigate, useRoute } from '../router';
@@ -221,9 +221,7 @@ function Board({ board }: { board: Dashboard }) {
 
 /** Variables, repeats and panel data of the board as the view chooses them. */
 function useBoardDataFor(board: Dashboard, view: BoardView, width: number, onCorrected: (values: Record<string, string[]>) => void) {
-  const [openedAt] = useState(() => Date.now());
-  const range = resolveRange(view.time, openedAt, view.timezone);
-  const variables = useBoardVariables(board, view.values, range.ok ? range.value : { startMs: openedAt - 3_600_000, endMs: openedAt }, onCorrected);
+  const variables = useBoardVariables(board, view.values, view.time, view.timezone, onCorrected);
   const items = expandRepeats(board.panels, scopeOf(variables.variables, {}));
   const panels = items.flatMap((it) => (it.kind === 'panel' ? [{ key: it.key, panel: it.panel, scope: it.scope, widthPx: panelWidthPx(it.panel.gridPos.w, width) }] : []));
   const data = useBoardData({ panels, time: view.time, timezone: view.timezone, refresh: view.refresh, filters: view.filters, source: board.source });

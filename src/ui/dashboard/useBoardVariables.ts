@@ -3,8 +3,9 @@
 // that depend on it. A choice a look-up no longer offers is corrected in the URL.
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { Dashboard, Variable } from '../../dashboards/model';
-import { refreshVariables, pickCurrent } from '../../dashboards/variables';
+import type { Dashboard, TimeRangeSpec, Variable } from '../../dashboards/model';
+import { resolveRange } from '../../dashboards/timeRange';
+import { pickCurrent, refreshVariables } from '../../dashboards/variables';
 import { dataSource } from '../dataSource';
 
 export interface BoardVariables {
@@ -24,7 +25,8 @@ function withValues(variables: Variable[], values: Record<string, string[]>): Va
 export function useBoardVariables(
   board: Dashboard,
   values: Record<string, string[]>,
-  range: { startMs: number; endMs: number },
+  time: TimeRangeSpec,
+  timezone: 'browser' | 'utc',
   onCorrected: (values: Record<string, string[]>) => void,
 ): BoardVariables {
   const [state, setState] = useState<BoardVariables>({ variables: withValues(board.variables, values), errors: {} });
@@ -32,7 +34,10 @@ export function useBoardVariables(
 
   const lookUp = useEffectEvent(async (start: Variable[], changed: (string | null)[]) => {
     const mine = ++sequence.current;
-    const ctx = { sourceOf: (v: Variable) => dataSource(('source' in v && v.source) || board.source), startMs: range.startMs, endMs: range.endMs, builtins: {} };
+    const now = Date.now();
+    const range = resolveRange(time, now, timezone);
+    const { startMs, endMs } = range.ok ? range.value : { startMs: now - 3_600_000, endMs: now };
+    const ctx = { sourceOf: (v: Variable) => dataSource(('source' in v && v.source) || board.source), startMs, endMs, builtins: {} };
     let variables = start;
     const errors: Record<string, string> = {};
     for (const name of changed) {
@@ -57,5 +62,16 @@ export function useBoardVariables(
   useEffect(() => chosen(), [valuesKey]);
 
   // The URL's choice shows at once; the look-ups it sets off follow.
+  // Grafana's refresh "On time range change" (2): a new range looks the variables up again
+  // (all of them: refreshVariables refreshes a named variable's dependents, not the variable).
+  const ranged = useEffectEvent(() => {
+    if (state.variables.some((v) => v.type === 'query' && v.refresh === 2)) void lookUp(withValues(state.variables, values), [null]);
+  });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else ranged();
+  }, [time.from, time.to]);
+
   return { variables: withValues(state.variables, values), errors: state.errors };
 }
