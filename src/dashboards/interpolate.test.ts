@@ -10,7 +10,7 @@ function multi(values: string[], texts = values): ScopedValue {
 }
 
 function all(values: string[], allValue = ''): ScopedValue {
-  return { values, texts: ['All'], all: true, allValue, multi: true, includeAll: true };
+  return { values, texts: values, all: true, allValue, multi: true, includeAll: true };
 }
 
 describe('interpolate: syntaxes (template_srv.test.ts)', () => {

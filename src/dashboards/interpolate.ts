@@ -6,7 +6,7 @@
 export interface ScopedValue {
   values: string[];
   texts: string[];
-  /** All is selected: `values` then holds every option's value. */
+  /** All is selected: `values` and `texts` then hold every option's. */
   all: boolean;
   /** '' for none */
   allValue: string;

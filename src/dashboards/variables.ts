@@ -233,7 +233,7 @@ function autoInterval(v: IntervalVariable, builtins: Record<string, string>): st
 
 /**
  * The scope a board's texts are interpolated with: each variable's selection
- * (All as every option's value, or its custom all value), then the built-ins,
+ * (All as every option, or its custom all value), then the built-ins,
  * which win over a variable of the same name as Grafana's scoped vars do.
  */
 export function scopeOf(variables: Variable[], builtins: Record<string, string>): InterpolationScope {
@@ -244,9 +244,10 @@ export function scopeOf(variables: Variable[], builtins: Record<string, string>)
       case 'query':
       case 'custom':
       case 'datasource':
-        scope[v.name] = value.includes(ALL_VALUE)
-          ? { values: v.options.map((o) => o.value).filter((x) => x !== ALL_VALUE), texts: ['All'], all: true, allValue: v.allValue, multi: v.multi, includeAll: v.includeAll }
-          : scopedOf(value, text, v);
+        if (value.includes(ALL_VALUE)) {
+          const every = v.options.filter((o) => o.value !== ALL_VALUE);
+          scope[v.name] = { values: every.map((o) => o.value), texts: every.map((o) => o.text), all: true, allValue: v.allValue, multi: v.multi, includeAll: v.includeAll };
+        } else scope[v.name] = scopedOf(value, text, v);
         break;
       case 'constant':
         scope[v.name] = scopedOf([v.query], [v.query]);
