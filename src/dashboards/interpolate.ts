@@ -148,9 +148,6 @@ const FORMATS: Record<string, Formatter> = {
   },
 };
 
-/** The format ids `${v:id}` accepts. */
-export const FORMAT_IDS: string[] = Object.keys(FORMATS).filter((id) => id !== 'promql');
-
 function valueOf(s: ScopedValue): Value {
   if (s.all || s.multi) return s.values;
   return s.values[0] ?? '';
