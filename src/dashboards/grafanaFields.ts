@@ -74,13 +74,14 @@ const SPECIAL = new Set(['null', 'nan', 'null+nan', 'true', 'false', 'empty']);
  */
 export function readMappings(owner: JsonObject, key: string): ValueMapping[] {
   const out: ValueMapping[] = [];
+  // 7.x value-to-text mappings, gathered into one value map put first as upgradeValueMappings does.
   const values: Record<string, MappingResult> = {};
   for (const m of owner.objs(key)) {
     const type = m.take('type');
     const o = m.obj('options');
     m.skip('id', 'operator', 'text', 'value', 'from', 'to');
     if (type === 'value') {
-      for (const [k, v] of Object.entries(o.raw)) values[k] = readResult(v);
+      out.push({ type: 'value', options: Object.fromEntries(Object.entries(o.raw).map(([k, v]) => [k, readResult(v)])) });
       o.skip(...Object.keys(o.raw));
     } else if (type === 'range') {
       out.push({ type: 'range', from: o.num('from'), to: o.num('to'), result: readResult(o.take('result')) });
