@@ -294,3 +294,19 @@ describe('datasource references', () => {
     expect(r.value.report.items.find((i) => i.path === 'panels[0].datasource')?.kind ?? '').toBe(kind);
   });
 });
+
+describe('the e2e node_exporter board', () => {
+  it('imports every panel, both variables, and reports only the mappings', () => {
+    const r = importGrafana(readFileSync(new URL('../../e2e/fixtures/node-exporter-grafana.json', import.meta.url), 'utf8'), { sources: [] });
+    if (!r.ok) throw new Error(r.error.what);
+    const b = r.value.dashboard;
+    expect(b.panels.filter((p) => p.kind === 'panel').map((p) => p.kind === 'panel' && p.type)).toEqual([
+      'stat', 'stat', 'gauge', 'gauge', 'stat', 'stat', 'timeseries', 'timeseries', 'timeseries', 'timeseries', 'bargauge', 'timeseries', 'timeseries', 'table',
+    ]);
+    expect(b.variables.map((v) => v.type === 'query' && [v.name, v.query])).toEqual([
+      ['job', 'label_values(node_uname_info, job)'],
+      ['instance', 'label_values(node_uname_info, instance)'],
+    ]);
+    expect(items(r.value.report)).toEqual(['mapped templating.list[0].datasource', 'mapped panels[15].targets[0].format']);
+  });
+});
