@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_DASHBOARD_UID, SHIPPED_DASHBOARDS } from '../dashboards/shipped/index';
+import { newDashboard, newPanel } from '../dashboards/defaults';
+import type { EngineEvent } from './api';
 import { Engine, type EngineOptions } from './engine';
 
 const ORIGIN = 'http://127.0.0.1:5173';
@@ -16,6 +19,7 @@ function options(over: Partial<EngineOptions> = {}): EngineOptions {
     role: 'shared',
     settingsDb: `engine-test-settings-${dbSeq}`,
     tsdbDb: `engine-test-tsdb-${dbSeq}`,
+    boardsDb: `engine-test-boards-${dbSeq}`,
     checkpointEveryMs: 200,
     ...over,
   };
@@ -254,5 +258,48 @@ describe('Engine', () => {
     const e = await start(options());
     const r = await e.instantQuery('', 'sum(', Date.now());
     expect(r).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
+  });
+});
+
+describe('Engine boards', () => {
+  it('stores the shipped boards on the first start, and a deleted one stays deleted after a restart', async () => {
+    const opts = options();
+    const first = await start(opts);
+    expect((await first.dashboards()).map((d) => d.uid).sort()).toEqual(SHIPPED_DASHBOARDS.map((d) => d.uid).sort());
+    expect(await first.dashboard(DEMO_DASHBOARD_UID)).toMatchObject({ ok: true, value: { title: 'Demo service' } });
+    expect(await first.deleteDashboard(DEMO_DASHBOARD_UID)).toEqual({ ok: true, value: undefined });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(opts);
+    expect(await second.dashboard(DEMO_DASHBOARD_UID)).toMatchObject({ ok: false, error: { errorType: 'not_found' } });
+  });
+
+  it('tells every listener when a board is saved, starred or deleted, and keeps the star beside the board', async () => {
+    const e = await start(options());
+    const heard: EngineEvent[] = [];
+    await e.subscribe((ev) => heard.push(ev));
+    const board = { ...newDashboard('web', 'Web'), panels: [newPanel('stat', 1, 'Up')] };
+    expect(await e.saveDashboard(board, { overwrite: false })).toMatchObject({ ok: true, value: { version: 1 } });
+    await e.starDashboard('web', true);
+    expect((await e.dashboards()).find((d) => d.uid === 'web')).toMatchObject({ title: 'Web', starred: true });
+    expect(await e.saveDashboard(board, { overwrite: false })).toMatchObject({ ok: false, error: { errorType: 'conflict' } });
+    expect(await e.deleteDashboard('web')).toMatchObject({ ok: true });
+    expect(heard.filter((ev) => ev.kind === 'dashboards')).toHaveLength(3);
+  });
+
+  it('answers a batch in the order asked, a failing query failing alone, duplicates with the same answer', async () => {
+    const e = await start(options());
+    const t = Date.now();
+    const answers = await e.queryBatch([
+      { source: '', expr: 'vector(1)', kind: 'instant', timeMs: t },
+      { source: '', expr: 'sum(', kind: 'instant', timeMs: t },
+      { source: '', expr: 'vector(2)', kind: 'range', startMs: t - 60_000, endMs: t, stepMs: 15_000 },
+      { source: '', expr: 'vector(1)', kind: 'instant', timeMs: t },
+    ]);
+    expect(answers[0]).toMatchObject({ ok: true, value: { resultType: 'vector', rows: [{ value: 1 }] } });
+    expect(answers[1]).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
+    expect(answers[2]).toMatchObject({ ok: true, value: { resultType: 'matrix', series: [{ labels: {} }] } });
+    expect(answers[3]).toEqual(answers[0]);
   });
 });

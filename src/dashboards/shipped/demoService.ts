@@ -91,7 +91,8 @@ export function demoServiceBoard(): Dashboard {
     at: at(0, 28, 6, 4),
     unit: 'reqps',
     description: 'Requests per second served by this instance.',
-    queries: [[`sum(rate(http_requests_total{job="demo", instance="$instance"}[${RATE}]))`]],
+    // A regex match: one value in each repeat, and every selected one where a board draws no repeats.
+    queries: [[`sum(rate(http_requests_total{job="demo", instance=~"$instance"}[${RATE}]))`]],
   });
   perInstance.repeat = 'instance';
   perInstance.repeatDirection = 'h';

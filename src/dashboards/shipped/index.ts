@@ -1,5 +1,5 @@
-// The boards Vigil ships, seeded on a first open: the demo service (where a
-// first open lands), Vigil's own figures, and node_exporter hosts.
+// The boards Vigil ships, stored on an origin's first start: the demo service
+// (where a first open lands), Vigil's own figures, and node_exporter hosts.
 
 import type { Dashboard } from '../model';
 import { DEMO_DASHBOARD_UID, demoServiceBoard } from './demoService';
