@@ -19,7 +19,7 @@ export interface ImportReport {
   items: ReportItem[];
 }
 
-/** The newest schema this reader knows (Grafana 11's DashboardMigrator is at 39–41; none of 40/41 changes a Prometheus board). */
+/** The schema the export writes: Grafana 10.4's, which every later Grafana imports and migrates up from. */
 export const GRAFANA_SCHEMA_VERSION = 39;
 
 /** Line and column (from 1) of a JSON.parse failure: the line/column or offset the engine gives, else where a scan finds it. */

@@ -31,7 +31,7 @@ export function readPanel(p: JsonObject, id: number, ctx: SourceContext): Panel 
     panel.targets = targets;
     if (source !== undefined) panel.source = source;
   }
-  p.leftovers(`${type} panel option`, { transparent: false, maxDataPoints: type === 'singlestat' ? 100 : null });
+  p.leftovers(`${type} panel option`);
   return panel;
 }
 
