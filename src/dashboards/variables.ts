@@ -9,6 +9,7 @@ import type { InstantResult } from '../model/queryResult';
 import { compareStrings } from '../model/labels';
 import { errorMessage, fail, failureText, ok, type Result } from '../model/result';
 import { formatDuration } from '../model/duration';
+import { formatSampleValue } from '../model/goFloat';
 import { ALL_VALUE, type Variable, type VariableCurrent, type VariableOption } from './model';
 import { interpolate, variablesIn, type InterpolationScope, type ScopedValue } from './interpolate';
 import { parseInterval, roundInterval } from './intervals';
@@ -141,13 +142,6 @@ export function optionsFrom(values: string[], regex: string, sort: number): Resu
   return ok(sortOptions(unique, sort));
 }
 
-/** A float as the HTTP API's JSON writes it (Go's spellings of the infinities, two-digit exponents). */
-function apiFloat(v: number): string {
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v).replace(/e([+-])(\d)$/, 'e$10$2');
-}
-
 /** `name{a="1",b="2"}` as Grafana's getOriginalMetricName writes a series, labels in Prometheus's order. */
 function seriesText(labels: Record<string, string>): string {
   const names = Object.keys(labels)
@@ -160,11 +154,11 @@ function seriesText(labels: Record<string, string>): string {
 export function queryResultTexts(result: InstantResult): Result<string[]> {
   switch (result.resultType) {
     case 'scalar':
-      return ok(result.rows.length > 0 ? [apiFloat(result.rows[0].value)] : []);
+      return ok(result.rows.length > 0 ? [formatSampleValue(result.rows[0].value)] : []);
     case 'string':
       return ok([result.text ?? '']);
     case 'vector':
-      return ok(result.rows.map((r) => `${seriesText(r.labels)} ${apiFloat(r.value)} ${r.t}`));
+      return ok(result.rows.map((r) => `${seriesText(r.labels)} ${formatSampleValue(r.value)} ${r.t}`));
     case 'matrix':
       return fail({ where: 'query_result', what: 'Unknown/Unhandled result type: [matrix]: query_result needs an instant vector, scalar or string' });
   }

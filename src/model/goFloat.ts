@@ -1,4 +1,4 @@
-// Floats printed as Go prints them: the HTTP API's jsonutil.MarshalFloat,
+// Floats printed as Go prints them (PromQL, rules and dashboards all answer in Go's spellings): the HTTP API's jsonutil.MarshalFloat,
 // strconv.FormatFloat(f, 'f', -1, 64) (count_values labels) and fmt's %g used
 // in Prometheus's messages.
 
