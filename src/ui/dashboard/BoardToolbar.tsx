@@ -50,8 +50,8 @@ export function BoardToolbar(p: BoardToolbarProps) {
           ›
         </button>
         <div className="board-time">
-          <button type="button" aria-label={`Time range: ${describeRange(p.time)}`} aria-expanded={picking} onClick={open}>
-            {describeRange(p.time)}
+          <button type="button" aria-label={`Time range: ${describeRange(p.time, p.timezone)}`} aria-expanded={picking} onClick={open}>
+            {describeRange(p.time, p.timezone)}
           </button>
           {picking ? (
             <div className="board-time-picker" role="dialog" aria-label="Time range">

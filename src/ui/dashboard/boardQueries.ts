@@ -68,7 +68,11 @@ export function planBoard(panels: VisiblePanel[], ctx: RefreshContext): BoardPla
     for (const t of panel.targets) {
       if (t.hide || !t.expr.trim()) continue;
       const minInterval = interpolate(t.interval || panel.interval, scope);
-      const { intervalMs } = panelInterval({ rangeMs, maxDataPoints: Math.max(1, Math.round(widthPx)), minInterval, scrapeIntervalMs: ctx.scrapeIntervalMs });
+      const { intervalMs, error } = panelInterval({ rangeMs, maxDataPoints: Math.max(1, Math.round(widthPx)), minInterval, scrapeIntervalMs: ctx.scrapeIntervalMs });
+      if (error) {
+        targets.push({ refId: t.refId, legendFormat: t.legendFormat, expr: t.expr, sent: { error: `Query ${t.refId}: ${error}` } });
+        continue;
+      }
       const full: InterpolationScope = {
         ...scope,
         ...scopeOf([], builtinVariables({ startMs: ctx.startMs, endMs: ctx.endMs, intervalMs, scrapeIntervalMs: ctx.scrapeIntervalMs })),

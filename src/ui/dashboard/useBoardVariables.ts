@@ -3,9 +3,9 @@
 // that depend on it. A choice a look-up no longer offers is corrected in the URL.
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { Dashboard, TimeRangeSpec, Variable } from '../../dashboards/model';
+import { ALL_VALUE, type Dashboard, type TimeRangeSpec, type Variable } from '../../dashboards/model';
 import { resolveRange } from '../../dashboards/timeRange';
-import { pickCurrent, refreshVariables } from '../../dashboards/variables';
+import { refreshVariables } from '../../dashboards/variables';
 import { dataSource } from '../dataSource';
 
 export interface BoardVariables {
@@ -18,8 +18,15 @@ function sameValues(a: string[] | undefined, b: string[] | undefined): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
+/** The variable with the URL's values chosen, each shown as its option's text. */
+function chosen(v: Variable, values: string[]): Variable {
+  const options = 'options' in v ? v.options : [];
+  const text = values.map((x) => options.find((o) => o.value === x)?.text ?? (x === ALL_VALUE ? 'All' : x));
+  return { ...v, current: { text, value: values } };
+}
+
 function withValues(variables: Variable[], values: Record<string, string[]>): Variable[] {
-  return variables.map((v) => (values[v.name] && !sameValues(values[v.name], v.current.value) ? pickCurrent(v, values[v.name]) : v));
+  return variables.map((v) => (values[v.name] && !sameValues(values[v.name], v.current.value) ? chosen(v, values[v.name]) : v));
 }
 
 export function useBoardVariables(
@@ -53,13 +60,13 @@ export function useBoardVariables(
   const opened = useEffectEvent(() => void lookUp(withValues(board.variables, values), [null]));
   useEffect(() => opened(), [board.variables]);
 
-  const chosen = useEffectEvent(() => {
+  const choice = useEffectEvent(() => {
     const before = state.variables;
     const changed = before.filter((v) => values[v.name] && !sameValues(values[v.name], v.current.value)).map((v) => v.name);
     if (changed.length > 0) void lookUp(withValues(before, values), changed);
   });
   const valuesKey = JSON.stringify(values);
-  useEffect(() => chosen(), [valuesKey]);
+  useEffect(() => choice(), [valuesKey]);
 
   // The URL's choice shows at once; the look-ups it sets off follow.
   // Grafana's refresh "On time range change" (2): a new range looks the variables up again
