@@ -9,8 +9,8 @@ import { newDashboard } from '../../dashboards/defaults';
 import { exportGrafana } from '../../dashboards/grafanaExport';
 import { importGrafana, type ImportReport } from '../../dashboards/grafanaImport';
 import type { Dashboard, DashboardSummary } from '../../engine/api';
-import { failureText } from '../../model/result';
 import { ImportReportView } from '../dashboard/ImportReportView';
+import { vigilBoard } from '../dashboard/vigilJson';
 import { engine, onEngineEvent } from '../engineClient';
 import { downloadText } from '../fileTransfer';
 import { navigate } from '../router';
@@ -176,10 +176,12 @@ function ImportForm({ onClose }: { onClose(): void }) {
   const submit = async () => {
     const got = importGrafana(text, { sources: [''] });
     if (!got.ok) {
-      setStep({ state: 'failed', error: got.error.errorType ? failureText(got.error) : got.error.what });
+      setStep({ state: 'failed', error: `${got.error.where}: ${got.error.what}` });
       return;
     }
-    const { dashboard, report } = got.value;
+    // Vigil's own export comes back whole; the Grafana reading still checked the JSON parses.
+    const own = vigilBoard(text);
+    const { dashboard, report } = own ? { dashboard: own, report: { schemaVersion: 0, items: [] } } : got.value;
     const existing = await engine().dashboard(dashboard.uid);
     if (existing.ok) {
       setStep({ state: 'asking', dashboard, report, existing: existing.value.title });
