@@ -6,6 +6,7 @@
 import ReactGridLayout, { type Layout } from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
+import { interpolate } from '../../dashboards/interpolate';
 import type { ExpandedItem } from '../../dashboards/repeat';
 import { GRID_COLUMNS, GRID_ROW_PX, type GridPos, type Panel } from '../../dashboards/model';
 import { BoardPanel, type PanelMenuActions } from './BoardPanel';
@@ -34,10 +35,11 @@ export function heightPx(h: number): number {
   return h * GRID_ROW_PX + (h - 1) * MARGIN_PX;
 }
 
-/** The width the grid gives a panel of `w` columns. */
+/** The width the grid gives a panel of `w` columns (no padding around the grid, margins between columns). */
 export function panelWidthPx(w: number, gridWidth: number): number {
   if (gridWidth < SINGLE_COLUMN_PX) return gridWidth;
-  return Math.max(1, ((gridWidth - MARGIN_PX) * w) / GRID_COLUMNS - MARGIN_PX);
+  const column = (gridWidth - MARGIN_PX * (GRID_COLUMNS - 1)) / GRID_COLUMNS;
+  return Math.max(1, column * w + MARGIN_PX * (w - 1));
 }
 
 export function BoardGrid(p: BoardGridProps) {
@@ -50,15 +52,16 @@ export function BoardGrid(p: BoardGridProps) {
   const render = (it: ExpandedItem, w: number) => {
     if (it.kind === 'row') {
       const row = it.row;
+      const title = interpolate(row.title, it.scope, 'text');
       return (
         <div key={it.key} className="board-row">
           <button type="button" className="board-row-toggle" aria-expanded={!row.collapsed} onClick={() => p.onToggleRow(row.id)}>
             <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span>
-            {row.title}
+            {title}
           </button>
           {row.collapsed ? <span className="muted small">{row.panels.length} panels</span> : null}
           {p.editing ? (
-            <button type="button" className="board-row-remove" aria-label={`Remove row ${row.title}`} onClick={() => p.onRemoveRow(row.id)}>
+            <button type="button" className="board-row-remove" aria-label={`Remove row ${title}`} onClick={() => p.onRemoveRow(row.id)}>
               ✕
             </button>
           ) : null}
@@ -70,6 +73,8 @@ export function BoardGrid(p: BoardGridProps) {
       <div key={it.key} className="board-cell">
         <BoardPanel
           panel={panel}
+          title={interpolate(panel.title, it.scope, 'text')}
+          description={interpolate(panel.description, it.scope, 'text')}
           position={position.get(it.key) ?? 0}
           data={p.data.get(it.key)}
           time={p.time}
@@ -98,7 +103,7 @@ export function BoardGrid(p: BoardGridProps) {
         <ReactGridLayout
           width={width}
           layout={layout}
-          gridConfig={{ cols: GRID_COLUMNS, rowHeight: GRID_ROW_PX, margin: [MARGIN_PX, MARGIN_PX] }}
+          gridConfig={{ cols: GRID_COLUMNS, rowHeight: GRID_ROW_PX, margin: [MARGIN_PX, MARGIN_PX], containerPadding: [0, 0] }}
           dragConfig={{ enabled: p.editing, handle: '.board-panel-header, .board-row', cancel: 'button, input, select, textarea, [role=menu]' }}
           resizeConfig={{ enabled: p.editing }}
           onDragStop={moved}

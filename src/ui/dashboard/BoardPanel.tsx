@@ -18,6 +18,9 @@ export interface PanelMenuActions {
 
 interface BoardPanelProps {
   panel: Panel;
+  /** Title and description with the panel's variables interpolated (a repeat's copy names its value). */
+  title: string;
+  description: string;
   /** Its place on the board, from 1, naming it when untitled. */
   position: number;
   /** Undefined until the board's first refresh has asked for it. */
@@ -32,23 +35,23 @@ interface BoardPanelProps {
 
 const LOADING: PanelData = { state: 'loading', frames: [], error: '', notices: [] };
 
-export function panelName(panel: Panel, position: number): string {
-  return panel.title.trim() || `Panel ${position}`;
+export function panelName(title: string, position: number): string {
+  return title.trim() || `Panel ${position}`;
 }
 
-export function BoardPanel({ panel, position, data = LOADING, time, width, height, editing, actions, onZoom }: BoardPanelProps) {
+export function BoardPanel({ panel, title, description, position, data = LOADING, time, width, height, editing, actions, onZoom }: BoardPanelProps) {
   const [menu, setMenu] = useState(false);
   const [json, setJson] = useState(false);
-  const name = panelName(panel, position);
+  const name = panelName(title, position);
   return (
     <section className="board-panel" role="region" aria-label={name} data-panel-state={data.state} style={{ height }}>
       <header className="board-panel-header">
-        <h3 className="board-panel-title" title={panel.description || undefined}>
-          {panel.title}
+        <h3 className="board-panel-title" title={description || undefined}>
+          {title}
         </h3>
-        {panel.description ? (
-          <span className="board-panel-info" title={panel.description} aria-label={`About ${name}: ${panel.description}`} role="note">
-            ⓘ
+        {description ? (
+          <span className="board-panel-info" title={description} aria-label={`About ${name}: ${description}`} role="note">
+            i
           </span>
         ) : null}
         {data.state === 'loading' ? <span className="board-panel-loading" aria-hidden="true" /> : null}

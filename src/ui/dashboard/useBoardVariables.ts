@@ -7,6 +7,7 @@ import { ALL_VALUE, type Dashboard, type TimeRangeSpec, type Variable } from '..
 import { resolveRange } from '../../dashboards/timeRange';
 import { refreshVariables } from '../../dashboards/variables';
 import { dataSource } from '../dataSource';
+import { useEngine } from '../stores/engineStore';
 
 export interface BoardVariables {
   variables: Variable[];
@@ -79,6 +80,20 @@ export function useBoardVariables(
     if (first.current) first.current = false;
     else ranged();
   }, [time.from, time.to]);
+
+  // A board opened before every target has been scraped once (the demo on a
+  // first open) finds only some label values; each target's first scrape may
+  // bring more, so the query variables are looked up again when one lands.
+  const scraped = useEngine((s) => s.targets.filter((t) => t.lastScrapeMs !== null).length);
+  const retry = useEffectEvent(() => {
+    if (state.variables.some((v) => v.type === 'query')) void lookUp(withValues(state.variables, values), [null]);
+  });
+  const seen = useRef(scraped);
+  useEffect(() => {
+    if (scraped === seen.current) return;
+    seen.current = scraped;
+    retry();
+  }, [scraped]);
 
   return { variables: withValues(state.variables, values), errors: state.errors };
 }
