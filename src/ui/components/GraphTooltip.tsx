@@ -16,6 +16,8 @@ export interface GraphTooltipProps {
   colors: readonly string[];
   shown: readonly boolean[];
   unit: string;
+  /** How a series' value reads, where series differ in unit (a dashboard's overrides); by default `unit` formats all. */
+  format?: (value: number, series: number) => string;
   timeZone: TimeZone;
   /** Width of the graph element, to keep the box inside it. */
   width: number;
@@ -28,7 +30,7 @@ export interface TooltipRow {
   value: number;
 }
 
-export function GraphTooltip({ store, data, plotted, names, colors, shown, unit, timeZone, width }: GraphTooltipProps) {
+export function GraphTooltip({ store, data, plotted, names, colors, shown, unit, format, timeZone, width }: GraphTooltipProps) {
   const hover = useSyncExternalStore(store.subscribe, store.get);
   if (!hover || hover.idx >= data.times.length) return null;
   const { rows, more } = tooltipRows(data, plotted, shown, hover.idx, hover.yValue);
@@ -50,7 +52,7 @@ export function GraphTooltip({ store, data, plotted, names, colors, shown, unit,
                 <span className="graph-legend-swatch" style={{ background: colors[series] }} aria-hidden="true" />
               </td>
               <td className="graph-tooltip-name">{names[series]}</td>
-              <td className="graph-tooltip-value">{formatValue(value, unit)}</td>
+              <td className="graph-tooltip-value">{format ? format(value, series) : formatValue(value, unit)}</td>
             </tr>
           ))}
         </tbody>
