@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFieldConfig } from './defaults';
-import { activeThreshold, cssColor, displayName, displayValue, fieldRange, mapValue, reduce, resolveField, thresholdValues } from './fieldDisplay';
+import { activeThreshold, cssColor, paletteColor, displayName, displayValue, fieldRange, mapValue, reduce, resolveField, thresholdValues } from './fieldDisplay';
 import type { FieldConfig, Reducer, Thresholds, ValueMapping } from './model';
 
 const N = NaN;
@@ -30,6 +30,12 @@ describe('reduce', () => {
     ['max', [-5, -2, -9], -2],
   ])('%s of %j is %s', (reducer, values, want) => {
     expect(reduce(Float64Array.from(values), reducer)).toBe(want);
+  });
+});
+
+describe('paletteColor', () => {
+  it('deals Grafana\'s classic colours in order and starts again after the last', () => {
+    expect([0, 1, 2, 32].map(paletteColor)).toEqual(['#7EB26D', '#EAB839', '#6ED0E0', '#7EB26D']);
   });
 });
 

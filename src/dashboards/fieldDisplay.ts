@@ -97,6 +97,20 @@ export function cssColor(color: string): string {
   return /^(#[0-9a-f]{3,8}|(rgba?|hsla?)\([\d\s.,%/]+\)|[a-z]+)$/i.test(color.trim()) ? color.trim() : '';
 }
 
+// Grafana's classic palette (colors.ts), which its "palette-classic" colour
+// mode deals out to series in order.
+const CLASSIC_PALETTE = [
+  '#7EB26D', '#EAB839', '#6ED0E0', '#EF843C', '#E24D42', '#1F78C1', '#BA43A6', '#705DA0',
+  '#508642', '#CCA300', '#447EBC', '#C15C17', '#890F02', '#0A437C', '#6D1F62', '#584477',
+  '#B7DBAB', '#F4D598', '#70DBED', '#F9BA8F', '#F29191', '#82B5D8', '#E5A8E2', '#AEA2E0',
+  '#629E51', '#E5AC0E', '#64B0C8', '#E0752D', '#BF1B00', '#0A50A1', '#962D82', '#614D93',
+];
+
+/** The colour of the index-th series of a panel, where its config sets none. */
+export function paletteColor(index: number): string {
+  return CLASSIC_PALETTE[((index % CLASSIC_PALETTE.length) + CLASSIC_PALETTE.length) % CLASSIC_PALETTE.length];
+}
+
 /** The step a value falls in: the last whose value it reaches (getActiveThreshold). Percentage steps are of min..max. */
 export function activeThreshold(value: number, thresholds: Thresholds, min: number, max: number): ThresholdStep | null {
   const steps = thresholds.steps;

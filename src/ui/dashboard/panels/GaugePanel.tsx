@@ -21,7 +21,7 @@ const SWEEP = 240;
 
 export function GaugePanel({ panel, series, time, width, height }: GaugePanelProps) {
   const values = reducedValues(series, panel.options.reducer, time.timezone);
-  const layout = gridLayout(values.length, width, height);
+  const layout = gridLayout(values.length, width, height, 1);
   return (
     <div className="stat-grid" style={{ gridTemplateColumns: `repeat(${layout.columns}, 1fr)`, width, height }}>
       {values.map((v) => (

@@ -117,6 +117,9 @@ function drawCells(ctx: CanvasRenderingContext2D, m: HeatmapMatrix, w: number, h
   if (n === 0 || rows === 0 || m.max <= 0) return;
   const cw = w / n;
   const ch = h / rows;
+  // A hairline between cells, only where cells are wide enough that it does not stripe the map.
+  const gapX = cw > 6 ? 1 : 0;
+  const gapY = ch > 6 ? 1 : 0;
   for (let b = 0; b < rows; b++) {
     const y = h - (b + 1) * ch;
     const counts = m.counts[b];
@@ -125,7 +128,7 @@ function drawCells(ctx: CanvasRenderingContext2D, m: HeatmapMatrix, w: number, h
       if (!(c > 0)) continue;
       // Grafana's default colour scale: exponential with exponent 0.5.
       ctx.fillStyle = heatColor(scheme, 0.15 + 0.85 * Math.sqrt(c / m.max));
-      ctx.fillRect(i * cw, y, Math.max(1, cw - 1), Math.max(1, ch - 1));
+      ctx.fillRect(i * cw, y, cw - gapX + (gapX ? 0 : 0.5), ch - gapY);
     }
   }
 }

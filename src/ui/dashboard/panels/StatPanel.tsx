@@ -19,7 +19,7 @@ export interface StatPanelProps {
 export function StatPanel({ panel, series, time, width, height }: StatPanelProps) {
   const { options } = panel;
   const values = reducedValues(series, options.reducer, time.timezone);
-  const layout = gridLayout(values.length, width, height);
+  const layout = gridLayout(values.length, width, height, 2);
   const showName = options.textMode === 'name' || options.textMode === 'value_and_name' || (options.textMode === 'auto' && values.length > 1);
   const showValue = options.textMode !== 'name' && options.textMode !== 'none';
   return (
@@ -47,7 +47,8 @@ function Stat({ value, time, width, height, showName, showValue, options }: Stat
   const background = options.colorMode === 'background';
   const sparkline = options.graphMode === 'area' && !series.instant && series.values.length > 1;
   const valueSize = fitFontSize(text, width - 16, (height - (showName ? 20 : 0)) * (sparkline ? 0.55 : 0.8), 1);
-  const nameSize = Math.max(11, Math.min(18, Math.round(valueSize * 0.35)));
+  // Names share one size across the grid, so neighbouring stats line up.
+  const nameSize = Math.max(11, Math.min(16, Math.round(height * 0.14)));
   return (
     <div
       className="stat"
@@ -69,7 +70,7 @@ function Stat({ value, time, width, height, showName, showValue, options }: Stat
           {display.suffix ? <span className="stat-affix">{display.suffix}</span> : null}
         </div>
       ) : null}
-      {sparkline ? <Sparkline series={series} time={time} color={background ? 'rgba(255,255,255,0.8)' : display.color} /> : null}
+      {sparkline ? <Sparkline series={series} time={time} color={background ? 'rgb(255, 255, 255)' : display.color} /> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { cssColor, thresholdValues } from '../../../dashboards/fieldDisplay';
+import { cssColor, paletteColor, thresholdValues } from '../../../dashboards/fieldDisplay';
 import type { Panel, TimeSeriesOptions } from '../../../dashboards/model';
 import { formattedText, formatValue } from '../../../dashboards/units';
 import type { RangeColumns } from '../../../model/queryResult';
@@ -13,8 +13,8 @@ import { GraphTooltip } from '../../components/GraphTooltip';
 import { createHoverStore } from '../../components/hoverStore';
 import { Legend } from '../../components/Legend';
 import { isolate, isShown, toggle, type Visibility } from '../../components/legendState';
-import { seriesColor } from '../../components/seriesStyle';
 import '../../components/Graph.css';
+import { useTheme } from '../../stores/themeStore';
 import type { PanelTime } from '../panelData';
 import { LegendTable } from './LegendTable';
 import { alignSeries, type PanelSeries } from './panelSeries';
@@ -39,7 +39,7 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
   const { options } = panel;
   const defaults = panel.fieldConfig.defaults;
   const names = useMemo(() => series.map((s) => s.name), [series]);
-  const colors = useMemo(() => series.map((s) => cssColor(s.field.config.color) || seriesColor(s.name)), [series]);
+  const colors = useMemo(() => series.map((s, i) => cssColor(s.field.config.color) || paletteColor(i)), [series]);
   const [visibility, setVisibility] = useState<Visibility>(null);
   const shown = useMemo(() => names.map((n) => isShown(visibility, n)), [names, visibility]);
   const aligned = useMemo(() => alignSeries(series), [series]);
@@ -83,14 +83,16 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
     [series, defaults.unit, time.timezone],
   );
 
+  // Canvas colours are read from CSS once per chart, so a theme change rebuilds it.
+  const theme = useTheme((s) => s.theme);
   const [hover] = useState(createHoverStore);
   const plotWrapRef = useRef<HTMLDivElement>(null);
   const plotHostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const [plotSize, setPlotSize] = useState({ width: Math.max(1, width), height: Math.max(1, height) });
-  const latest = useRef({ plotData, plotSize, onZoom });
+  const latest = useRef({ plotData, plotSize, onZoom, time });
   useEffect(() => {
-    latest.current = { plotData, plotSize, onZoom };
+    latest.current = { plotData, plotSize, onZoom, time };
   });
 
   useLayoutEffect(() => {
@@ -112,6 +114,7 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
     const u = new uPlot(
       timeSeriesPlotOptions({
         ...plotSize,
+        timeRange: () => latest.current.time,
         series: styles,
         stacking: options.stacking,
         logBase: options.logBase,
@@ -140,12 +143,15 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
       plotRef.current = null;
       hover.set(null);
     };
-  }, [styles, options.stacking, options.logBase, options.thresholdsStyle, options.tooltip, defaults.min, defaults.max, formatTick, thresholds, tz, hover]);
+  }, [styles, options.stacking, options.logBase, options.thresholdsStyle, options.tooltip, defaults.min, defaults.max, formatTick, thresholds, tz, hover, theme]);
 
+  // A refresh moves the range and brings new data together; a new range alone rescales.
   useEffect(() => {
     const u = plotRef.current;
-    if (u && u.data !== plotData) u.setData(plotData);
-  }, [plotData]);
+    if (!u) return;
+    if (u.data !== plotData) u.setData(plotData);
+    else u.setScale('x', { min: time.startMs / 1000, max: time.endMs / 1000 });
+  }, [plotData, time.startMs, time.endMs]);
 
   useEffect(() => {
     const u = plotRef.current;

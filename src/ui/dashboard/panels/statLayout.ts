@@ -8,8 +8,8 @@ export interface GridLayout {
   cellHeight: number;
 }
 
-/** The grid of cells nearest to square for `count` values in width × height. */
-export function gridLayout(count: number, width: number, height: number): GridLayout {
+/** The grid whose cells best hold a value drawn `aspect` times as wide as high (2 for a stat, 1 for a gauge). */
+export function gridLayout(count: number, width: number, height: number, aspect: number): GridLayout {
   if (count <= 0) return { columns: 1, rows: 1, cellWidth: width, cellHeight: height };
   let best: GridLayout | null = null;
   let bestScore = -Infinity;
@@ -17,8 +17,8 @@ export function gridLayout(count: number, width: number, height: number): GridLa
     const rows = Math.ceil(count / columns);
     const cellWidth = width / columns;
     const cellHeight = height / rows;
-    // The smaller side decides how large a value can be drawn; prefer cells close to 2:1, and on a tie more columns (a wide panel reads left to right).
-    const score = Math.min(cellWidth / 2, cellHeight);
+    // The tighter side decides how large a value can be drawn; on a tie more columns win (a wide panel reads left to right).
+    const score = Math.min(cellWidth / aspect, cellHeight);
     if (score >= bestScore) {
       bestScore = score;
       best = { columns, rows, cellWidth, cellHeight };
@@ -29,9 +29,10 @@ export function gridLayout(count: number, width: number, height: number): GridLa
 
 /** A font size (px) that fits `text` in width × height, between 10 and 120. */
 export function fitFontSize(text: string, width: number, height: number, share = 0.6): number {
-  const chars = Math.max(1, text.length);
-  // 0.6 em is a fair average glyph width for digits in the UI font.
-  const byWidth = (width * 0.9) / (chars * 0.6);
+  // Bold glyph widths in the UI font, in em: capitals and symbols are wide, digits and lower case narrower.
+  let ems = 0;
+  for (const ch of text) ems += /[A-Z%@#MW]/.test(ch) ? 0.85 : 0.62;
+  const byWidth = (width * 0.9) / Math.max(0.62, ems);
   const byHeight = height * share;
   return Math.round(Math.max(10, Math.min(120, byWidth, byHeight)));
 }

@@ -25,7 +25,8 @@ describe('withAlpha', () => {
     ['#73BF69', 0.5, '#73BF6980'],
     ['#abc', 1, '#aabbccff'],
     ['hsl(10 70% 45%)', 0.2, 'hsl(10 70% 45% / 0.2)'],
-    ['rgb(1, 2, 3)', 0.3, 'rgb(1, 2, 3 / 0.3)'],
+    ['rgb(1, 2, 3)', 0.3, 'rgba(1, 2, 3, 0.3)'],
+    ['rgba(255,255,255,0.8)', 0.2, 'rgba(255, 255, 255, 0.2)'],
     ['red', 0.5, 'red'],
   ])('%s at %d is %s', (color, alpha, want) => {
     expect(withAlpha(color, alpha)).toBe(want);

@@ -50,8 +50,10 @@ export function withAlpha(color: string, alpha: number): string {
   if (/^#[0-9a-f]{6}$/i.test(color)) return `${color}${Math.round(a * 255).toString(16).padStart(2, '0')}`;
   if (/^#[0-9a-f]{3}$/i.test(color)) return `#${[...color.slice(1)].map((c) => c + c).join('')}${Math.round(a * 255).toString(16).padStart(2, '0')}`;
   const fn = /^(hsl|rgb)a?\((.*)\)$/i.exec(color);
-  if (fn) return `${fn[1]}(${fn[2].split('/')[0].trim()} / ${a})`;
-  return color;
+  if (!fn) return color;
+  // Legacy comma syntax takes the alpha as a fourth argument; space syntax after a slash.
+  if (fn[2].includes(',')) return `${fn[1]}a(${fn[2].split(',').slice(0, 3).map((p) => p.trim()).join(', ')}, ${a})`;
+  return `${fn[1]}(${fn[2].split('/')[0].trim()} / ${a})`;
 }
 
 /** Grafana's axis decimals: as many as the tick increment has (UPlotAxisBuilder's guessDecimals), none chosen for whole steps. */
@@ -63,6 +65,8 @@ export function tickDecimals(increment: number): number | null {
 export interface TimeSeriesPlotInput {
   width: number;
   height: number;
+  /** The board's range in ms, read whenever the x axis is scaled: it always spans it, as Grafana's does. */
+  timeRange: () => { startMs: number; endMs: number };
   series: readonly PlotSeriesStyle[];
   stacking: TimeSeriesOptions['stacking'];
   logBase: TimeSeriesOptions['logBase'];
@@ -92,7 +96,7 @@ export function timeSeriesPlotOptions(input: TimeSeriesPlotInput): uPlot.Options
     legend: { show: false },
     ...(input.timeZone === 'UTC' ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
     scales: {
-      x: { time: true },
+      x: { time: true, range: () => [input.timeRange().startMs / 1000, input.timeRange().endMs / 1000] },
       y: logBase
         ? { distr: 3, log: logBase, ...(fixed.min !== null && fixed.min > 0 ? { min: fixed.min } : {}), ...(fixed.max !== null ? { max: fixed.max } : {}) }
         : {
