@@ -161,6 +161,9 @@ describe('displayValue', () => {
     const mapped = { ...config, mappings: [{ type: 'value' as const, options: { '85': { text: 'high', color: 'blue' } } }] };
     expect(displayValue(85, mapped, 0, 100)).toMatchObject({ text: 'high', suffix: '', color: '#5794F2' });
   });
+  it('takes a fixed colour over the thresholds', () => {
+    expect(displayValue(85, { ...config, color: 'purple' }, 0, 100).color).toBe('#B877D9');
+  });
   it('shows nothing for no value', () => {
     expect(displayValue(null, config, 0, 100)).toMatchObject({ text: '', numeric: null, percent: 0 });
   });

@@ -246,7 +246,7 @@ export function displayName(config: FieldConfig, labels: Record<string, string>,
 export interface DisplayValue extends FormattedValue {
   /** The value itself (null for none). */
   numeric: number | null;
-  /** CSS colour: a mapping's, else the threshold step's. */
+  /** CSS colour: a mapping's, else the field's fixed colour, else the threshold step's. */
   color: string;
   /** Where the value sits between min and max, 0..1, for gauges. */
   percent: number;
@@ -256,7 +256,8 @@ export interface DisplayValue extends FormattedValue {
 export function displayValue(value: number | null, config: FieldConfig, min: number, max: number, timeZone: UnitTimeZone = 'browser'): DisplayValue {
   const mapped = mapValue(value, config.mappings);
   const step = value === null || Number.isNaN(value) ? null : activeThreshold(value, config.thresholds, min, max);
-  const color = cssColor(mapped?.color ?? '') || cssColor(step?.color ?? config.thresholds.steps[0]?.color ?? '') || cssColor('green');
+  // A fixed colour (Grafana's color mode "fixed") wins over the thresholds; a mapping's over both.
+  const color = cssColor(mapped?.color ?? '') || cssColor(config.color) || cssColor(step?.color ?? config.thresholds.steps[0]?.color ?? '') || cssColor('green');
   const formatted = value === null ? { text: '', prefix: '', suffix: '' } : formatValue(value, config.unit, config.decimals, timeZone);
   const text = mapped?.text !== undefined && mapped.text !== '' ? { text: mapped.text, prefix: '', suffix: '' } : formatted;
   const percent = value === null || !(max > min) ? 0 : Math.min(1, Math.max(0, (value - min) / (max - min)));

@@ -80,7 +80,7 @@ export function OverridesEditor({ overrides, seriesNames, onChange }: { override
                   );
                 })}
               </ul>
-              <button type="button" onClick={() => set(i, { ...o, properties: [...o.properties, { id: 'color', value: defaultValue('color') }] })}>
+              <button type="button" aria-label={`Add property to override ${n}`} onClick={() => set(i, { ...o, properties: [...o.properties, { id: 'color', value: defaultValue('color') }] })}>
                 Add override property
               </button>
             </li>

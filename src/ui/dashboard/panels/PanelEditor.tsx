@@ -44,6 +44,8 @@ export function switchPanelType(panel: Panel, type: PanelType): Panel {
 }
 
 const PREVIEW_HEIGHT = 280;
+/** As .pe-preview's padding in panelEditor.css. */
+const PREVIEW_PADDING = 8;
 
 export function PanelEditor({ panel, data, time, onChange, onClose }: PanelEditorProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -60,7 +62,8 @@ export function PanelEditor({ panel, data, time, onChange, onClose }: PanelEdito
   useLayoutEffect(() => {
     const el = previewRef.current;
     if (!el) return;
-    const fit = () => setPreviewWidth(Math.max(200, el.clientWidth || 600));
+    // clientWidth counts the preview's padding, which the body must stay inside.
+    const fit = () => setPreviewWidth(Math.max(200, (el.clientWidth || 616) - PREVIEW_PADDING * 2));
     fit();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(fit);

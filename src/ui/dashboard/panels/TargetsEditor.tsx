@@ -53,12 +53,14 @@ export function TargetsEditor({ targets, source, onChange, onDraft, onRun }: Tar
           </div>
         </fieldset>
       ))}
-      <button type="button" onClick={() => onChange([...targets, newTarget(nextRefId(targets))])}>
-        Add query
-      </button>
-      <button type="button" className="pe-run" onClick={onRun}>
-        Run queries
-      </button>
+      <div className="pe-row">
+        <button type="button" onClick={() => onChange([...targets, newTarget(nextRefId(targets))])}>
+          Add query
+        </button>
+        <button type="button" className="pe-run" onClick={onRun}>
+          Run queries
+        </button>
+      </div>
     </div>
   );
 }
