@@ -14,7 +14,7 @@ async function saveRuleFile(page: Page, name: string, text: string): Promise<voi
   await page.getByRole('textbox', { name: 'New rule file name' }).fill(name);
   await page.getByRole('button', { name: 'New rule file' }).click();
   await page.getByRole('textbox', { name: `Rule file ${name}` }).fill(text);
-  await page.getByRole('button', { name: 'Save rule file' }).click();
+  await page.getByRole('button', { name: `Save rule file ${name}` }).click();
 }
 
 // A 1 s group interval: the rule fires within a second of the demo target's first scrape.
@@ -32,6 +32,10 @@ const DEMO_RULES = `groups:
 `;
 
 test('a firing rule raises the banner in two tabs, a silence from the banner clears both, and the history keeps it', async ({ page, context }) => {
+  // The demo's starter rule would join DemoUp if demo-3 happened to restart during the test.
+  await page.goto('/#/rules');
+  await page.getByRole('button', { name: 'Delete rule file demo.rules.yml' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rule file demo.rules.yml' })).toHaveCount(0);
   await saveRuleFile(page, 'demo.yml', DEMO_RULES);
   await expect(page.getByRole('region', { name: 'Rule group demo' })).toBeVisible({ timeout: 20_000 });
   const other = await context.newPage();

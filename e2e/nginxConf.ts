@@ -21,3 +21,20 @@ ${server}
 }
 `;
 }
+
+/** A server block answering `/metrics` from `upstream` with the CORS headers README tells users to add. */
+export function corsMetricsServer(listen: number, upstream: number): string {
+  return `  server {
+    listen 127.0.0.1:${listen};
+    location /metrics {
+      if ($request_method = OPTIONS) {
+        add_header Access-Control-Allow-Origin $http_origin always;
+        add_header Access-Control-Allow-Headers "Accept, Authorization" always;
+        return 204;
+      }
+      add_header Access-Control-Allow-Origin $http_origin always;
+      add_header Vary Origin always;
+      proxy_pass http://127.0.0.1:${upstream};
+    }
+  }`;
+}

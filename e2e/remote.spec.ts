@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { tableValue } from './panelTable';
 import { missingServers, RemoteServers } from './remoteServers';
-import { addRemoteWrite } from './remoteWrite';
+import { addRemoteWrite, remoteWriteStatus } from './remoteWrite';
 
 const missing = missingServers();
 
@@ -26,7 +26,12 @@ test(`remote write reaches a real Prometheus across its outage, and a panel read
     // Once Prometheus has caught up past T, every sample Vigil holds up to T must be there, once.
     const tMs = Date.now() - 2_000;
     const newest = async () => Number((await servers.query('max(timestamp(up{job="demo"}))', Date.now() / 1000))[0]?.value[1] ?? 0);
-    await expect.poll(newest, { timeout: 45_000 }).toBeGreaterThan(tMs / 1000 + 6);
+    await expect
+      .poll(newest, { timeout: 45_000 })
+      .toBeGreaterThan(tMs / 1000 + 6)
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nVigil's remote write queue then: ${await remoteWriteStatus(page)}`);
+      });
 
     // One family, so Prometheus 2.x (which drops __name__ at once) sees no clashing series.
     const expr = `sum(count_over_time(http_request_duration_seconds_bucket{job="demo"}[${tMs - fromMs}ms]))`;

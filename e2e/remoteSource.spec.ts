@@ -134,7 +134,7 @@ test.describe(`a remote Prometheus as a data source${missing ? ` (skipped: ${mis
       - alert: RemotePrometheusUp
         expr: up{job="prometheus"} == 1
 `);
-    await page.getByRole('button', { name: 'Save rule file' }).click();
+    await page.getByRole('button', { name: 'Save rule file remote.yml' }).click();
     const group = page.getByRole('region', { name: 'Rule group remote' });
     await expect(group).toContainText('Queries read this browser’s store.');
     const source = group.getByRole('textbox', { name: 'Data source URL of rule group remote, empty for this browser' });

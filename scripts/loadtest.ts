@@ -24,7 +24,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { nginxConf, NGINX } from '../e2e/nginxConf';
+import { corsMetricsServer, nginxConf, NGINX } from '../e2e/nginxConf';
 import { tableValue } from '../e2e/panelTable';
 import { freePort, PrometheusProcess, waitReady } from '../src/cli/prometheusProcess';
 
@@ -119,22 +119,7 @@ function startNodeExporter(port: number): void {
 
 /** nginx in front of node_exporter, answering as README tells users to. */
 function startNginx(dir: string, listen: number, upstream: number): void {
-  const conf = nginxConf(
-    dir,
-    `  server {
-    listen 127.0.0.1:${listen};
-    location /metrics {
-      if ($request_method = OPTIONS) {
-        add_header Access-Control-Allow-Origin $http_origin always;
-        add_header Access-Control-Allow-Headers "Accept, Authorization" always;
-        return 204;
-      }
-      add_header Access-Control-Allow-Origin $http_origin always;
-      add_header Vary Origin always;
-      proxy_pass http://127.0.0.1:${upstream};
-    }
-  }`,
-  );
+  const conf = nginxConf(dir, corsMetricsServer(listen, upstream));
   writeFileSync(join(dir, 'nginx.conf'), conf);
   spawnLogged(NGINX, ['-c', join(dir, 'nginx.conf'), '-p', dir], 'nginx');
 }

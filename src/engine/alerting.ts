@@ -16,6 +16,7 @@ import type { Storage } from '../tsdb/storage';
 import { errorMessage, type TextProblem } from '../model/result';
 import type { AlertingViews, BacktestRequest, RuleFileText } from './api';
 import type { SettingsStore } from './settingsStore';
+import { STARTER_RULE_FILE, STARTER_RULES } from './starterRules';
 
 const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
@@ -82,10 +83,19 @@ export class EngineAlerting {
     );
   }
 
-  /** Reads rule files, silences and history; evaluation starts with start(). */
+  /**
+   * Reads rule files, silences and history; evaluation starts with start().
+   * A first start (no rule files ever saved) gets the demo's starter rules;
+   * once any list is stored, even an empty one, nothing is added to it.
+   */
   async load(): Promise<void> {
     const s = this.deps.settings;
-    this.files = JSON.parse((await s.get(RULE_FILES_KEY)) ?? '[]') as RuleFileText[];
+    const stored = await s.get(RULE_FILES_KEY);
+    this.files = JSON.parse(stored ?? '[]') as RuleFileText[];
+    if (stored === undefined) {
+      const r = await this.setRuleFile(STARTER_RULE_FILE, STARTER_RULES);
+      if (!r.ok) throw new Error(`${STARTER_RULE_FILE}: ${r.problems.map((p) => p.message).join('; ')}`);
+    }
     this.webhookUrl = (await s.get(WEBHOOK_KEY)) ?? '';
     this.groupSources = JSON.parse((await s.get(GROUP_SOURCES_KEY)) ?? '{}') as Record<string, string>;
     this.notifier.loadSilences(JSON.parse((await s.get(SILENCES_KEY)) ?? '[]'));

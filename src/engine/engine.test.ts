@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_DASHBOARD_UID, SHIPPED_DASHBOARDS } from '../dashboards/shipped/index';
+import { newDashboard, newPanel } from '../dashboards/defaults';
+import type { AlertingViews, EngineEvent } from './api';
 import { Engine, type EngineOptions } from './engine';
+import { SettingsStore } from './settingsStore';
+import { STARTER_RULE_FILE, STARTER_RULES } from './starterRules';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 let dbSeq = 0;
@@ -16,6 +21,7 @@ function options(over: Partial<EngineOptions> = {}): EngineOptions {
     role: 'shared',
     settingsDb: `engine-test-settings-${dbSeq}`,
     tsdbDb: `engine-test-tsdb-${dbSeq}`,
+    boardsDb: `engine-test-boards-${dbSeq}`,
     checkpointEveryMs: 200,
     ...over,
   };
@@ -39,6 +45,8 @@ scrape_configs:
       - targets: ['${host}']
         labels: { __metrics_path__: /demo/1/metrics, instance: demo-1 }
 `;
+
+const far = (v: AlertingViews) => v.groups.find((g) => g.name === 'far');
 
 async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
   const t0 = Date.now();
@@ -145,7 +153,7 @@ describe('Engine', () => {
     const muted = await e.alerting();
     expect(muted.alerts[0].state).toBe('suppressed');
     expect(muted.history.map((h) => h.labels.alertname)).toContain('DemoIsUp');
-    expect((await e.ruleFiles()).map((f) => f.name)).toEqual(['demo.yml']);
+    expect((await e.ruleFiles()).map((f) => f.name)).toEqual([STARTER_RULE_FILE, 'demo.yml']);
     const backtest = await e.backtest({ ruleYaml: '- alert: X\n  expr: up ==\n', startMs: now - 5000, endMs: now, stepMs: 1000 });
     expect(backtest).toMatchObject({ ok: false, error: { errorType: 'bad_data', what: expect.stringMatching(/^line 2, column \d+: /) } });
   });
@@ -174,22 +182,25 @@ describe('Engine', () => {
     );
     expect(recorded.ok && recorded.value.rows.map((r) => [r.labels.job, r.value])).toEqual([['far', 42]]);
     expect(asked[0]).toBe('sum by (job) (up)');
-    expect((await e.alerting()).groups.map((g) => [g.name, g.source])).toEqual([['far', 'http://far:9090']]);
+    expect((await e.alerting()).groups.map((g) => [g.name, g.source])).toEqual([
+      ['vigil-demo', ''],
+      ['far', 'http://far:9090'],
+    ]);
 
     expect(await e.setRuleGroupSource('far.yml', 'far', 'http://down:9090')).toEqual({ ok: true, value: undefined });
     const failing = await until(
       () => e.alerting(),
-      (v) => v.groups[0]?.rules[0]?.health === 'err',
+      (v) => far(v)?.rules[0]?.health === 'err',
     );
-    expect(failing.groups[0].rules[0].lastError).toMatch(/^http:\/\/down:9090: internal: cannot reach http:\/\/down:9090\/api\/v1\/query/);
+    expect(far(failing)?.rules[0].lastError).toMatch(/^http:\/\/down:9090: internal: cannot reach http:\/\/down:9090\/api\/v1\/query/);
 
     await e.stop();
     running.splice(running.indexOf(e), 1);
     const again = await start(opts);
-    expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['http://down:9090']);
+    expect(far(await again.alerting())?.source).toBe('http://down:9090');
     await again.deleteRuleFile('far.yml');
     await again.setRuleFile('far.yml', 'groups:\n  - name: far\n    rules:\n      - record: x\n        expr: vector(1)\n');
-    expect((await again.alerting()).groups.map((g) => g.source)).toEqual(['']);
+    expect(far(await again.alerting())?.source).toBe('');
   });
 
   it('says each phase of its start as it begins, the store\'s restore with its progress', async () => {
@@ -254,5 +265,71 @@ describe('Engine', () => {
     const e = await start(options());
     const r = await e.instantQuery('', 'sum(', Date.now());
     expect(r).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
+  });
+});
+
+describe('Engine starter rules', () => {
+  it('installs the demo\'s starter rule file on the first start, and a deleted one stays deleted after a restart', async () => {
+    const opts = options();
+    const first = await start(opts);
+    expect(await first.ruleFiles()).toEqual([{ name: STARTER_RULE_FILE, text: STARTER_RULES }]);
+    await first.deleteRuleFile(STARTER_RULE_FILE);
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+    const second = await start(opts);
+    expect(await second.ruleFiles()).toEqual([]);
+  });
+
+  it('leaves an existing user\'s rule files as they are', async () => {
+    const opts = options();
+    const settings = await SettingsStore.open(opts.settingsDb);
+    const mine = [{ name: 'demo.rules.yml', text: 'groups: []\n' }];
+    await settings.set('rule_files', JSON.stringify(mine));
+    settings.close();
+    const e = await start(opts);
+    expect(await e.ruleFiles()).toEqual(mine);
+  });
+});
+
+describe('Engine boards', () => {
+  it('stores the shipped boards on the first start, and a deleted one stays deleted after a restart', async () => {
+    const opts = options();
+    const first = await start(opts);
+    expect((await first.dashboards()).map((d) => d.uid).sort()).toEqual(SHIPPED_DASHBOARDS.map((d) => d.uid).sort());
+    expect(await first.dashboard(DEMO_DASHBOARD_UID)).toMatchObject({ ok: true, value: { title: 'Demo service' } });
+    expect(await first.deleteDashboard(DEMO_DASHBOARD_UID)).toEqual({ ok: true, value: undefined });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(opts);
+    expect(await second.dashboard(DEMO_DASHBOARD_UID)).toMatchObject({ ok: false, error: { errorType: 'not_found' } });
+  });
+
+  it('tells every listener when a board is saved, starred or deleted, and keeps the star beside the board', async () => {
+    const e = await start(options());
+    const heard: EngineEvent[] = [];
+    await e.subscribe((ev) => heard.push(ev));
+    const board = { ...newDashboard('web', 'Web'), panels: [newPanel('stat', 1, 'Up')] };
+    expect(await e.saveDashboard(board, { overwrite: false })).toMatchObject({ ok: true, value: { version: 1 } });
+    await e.starDashboard('web', true);
+    expect((await e.dashboards()).find((d) => d.uid === 'web')).toMatchObject({ title: 'Web', starred: true });
+    expect(await e.saveDashboard(board, { overwrite: false })).toMatchObject({ ok: false, error: { errorType: 'conflict' } });
+    expect(await e.deleteDashboard('web')).toMatchObject({ ok: true });
+    expect(heard.filter((ev) => ev.kind === 'dashboards')).toHaveLength(3);
+  });
+
+  it('answers a batch in the order asked, a failing query failing alone, duplicates with the same answer', async () => {
+    const e = await start(options());
+    const t = Date.now();
+    const answers = await e.queryBatch([
+      { source: '', expr: 'vector(1)', kind: 'instant', timeMs: t },
+      { source: '', expr: 'sum(', kind: 'instant', timeMs: t },
+      { source: '', expr: 'vector(2)', kind: 'range', startMs: t - 60_000, endMs: t, stepMs: 15_000 },
+      { source: '', expr: 'vector(1)', kind: 'instant', timeMs: t },
+    ]);
+    expect(answers[0]).toMatchObject({ ok: true, value: { resultType: 'vector', rows: [{ value: 1 }] } });
+    expect(answers[1]).toMatchObject({ ok: false, error: { errorType: 'bad_data' } });
+    expect(answers[2]).toMatchObject({ ok: true, value: { resultType: 'matrix', series: [{ labels: {} }] } });
+    expect(answers[3]).toEqual(answers[0]);
   });
 });

@@ -19,6 +19,9 @@ import { errorMessage, fail, ok, type Result, type TextProblem } from '../model/
 import type {
   AlertingViews,
   BacktestRequest,
+  BatchQuery,
+  Dashboard,
+  DashboardSummary,
   DroppedTargetView,
   EngineApi,
   EngineEvent,
@@ -28,12 +31,16 @@ import type {
   MetricSummary,
   RelabelPreview,
   RuleFileText,
+  SaveDashboardOptions,
   StaticTarget,
   StorageStatus,
   TargetChange,
   TargetView,
 } from './api';
 import { EngineAlerting } from './alerting';
+import { BoardStore } from './boardStore';
+import { SHIPPED_DASHBOARDS } from '../dashboards/shipped/index';
+import { runBatch, type BatchAnswer } from './queryBatch';
 import { defaultConfigYaml } from './defaultConfig';
 import { answered, EngineQueries } from './engineQueries';
 import { Explore } from './explore';
@@ -56,6 +63,7 @@ export interface EngineOptions {
   /** IndexedDB database names (tests use their own). */
   settingsDb?: string;
   tsdbDb?: string;
+  boardsDb?: string;
   /** How often the head is checkpointed: at most this much is lost when the tab dies. */
   checkpointEveryMs?: number;
   retentionMs?: number;
@@ -111,6 +119,7 @@ export class Engine implements EngineApi {
   private constructor(
     private readonly opts: EngineOptions,
     private readonly settings: SettingsStore,
+    private readonly boards: BoardStore,
     private readonly tsdb: Tsdb,
     budget: StorageBudget,
   ) {
@@ -154,6 +163,8 @@ export class Engine implements EngineApi {
     const phase = opts.onStartup ?? (() => {});
     phase('opening the settings');
     const settings = await SettingsStore.open(opts.settingsDb);
+    const boards = await BoardStore.open(opts.boardsDb);
+    await boards.seed(SHIPPED_DASHBOARDS, opts.now());
     const { quota } = await storageEstimate();
     const budget: StorageBudget = {
       retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
@@ -167,7 +178,7 @@ export class Engine implements EngineApi {
       chunkRange: opts.chunkRangeMs,
     });
     phase('loading the configuration, rules and silences');
-    const engine = new Engine(opts, settings, tsdb, budget);
+    const engine = new Engine(opts, settings, boards, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);
     await engine.alertingRoom.load();
     const headers = parseSourceHeaders((await settings.get(SOURCE_HEADERS_KEY)) ?? '');
@@ -315,6 +326,7 @@ export class Engine implements EngineApi {
     await this.keeper.stop();
     await this.tsdb.close();
     this.settings.close();
+    this.boards.close();
   }
 
   // The explorer pages, Explain, and data export and import (explore.ts).
@@ -452,5 +464,36 @@ export class Engine implements EngineApi {
     await this.settings.set(QUERY_LIMITS_KEY, JSON.stringify(limits));
     this.queries.promql.setLimits(limits);
     return DONE;
+  }
+
+  // Boards (boardStore.ts): every change is heard by every tab.
+  async dashboards(): Promise<DashboardSummary[]> {
+    return this.boards.list();
+  }
+
+  async dashboard(uid: string): Promise<Result<Dashboard>> {
+    return this.boards.get(uid);
+  }
+
+  async saveDashboard(board: Dashboard, opts: SaveDashboardOptions): Promise<Result<Dashboard>> {
+    const r = await this.boards.save(board, opts.overwrite, this.opts.now());
+    if (r.ok) this.emit({ kind: 'dashboards' });
+    return r;
+  }
+
+  async deleteDashboard(uid: string): Promise<Result<void>> {
+    const r = await this.boards.delete(uid);
+    if (r.ok) this.emit({ kind: 'dashboards' });
+    return r;
+  }
+
+  async starDashboard(uid: string, starred: boolean): Promise<void> {
+    if (await this.boards.star(uid, starred)) this.emit({ kind: 'dashboards' });
+  }
+
+  async queryBatch(queries: BatchQuery[]): Promise<BatchAnswer[]> {
+    return runBatch(queries, (q) =>
+      q.kind === 'range' ? this.rangeQuery(q.source, q.expr, q.startMs, q.endMs, q.stepMs) : this.instantQuery(q.source, q.expr, q.timeMs),
+    );
   }
 }

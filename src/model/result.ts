@@ -2,8 +2,12 @@
 // value, or a Failure saying where and what, with what the UI shows beside it
 // (Prometheus's errorType, a remote's HTTP status, a text's line and column).
 
-/** Prometheus's HTTP API error types, which a Prometheus user searches for. */
-export type ErrorType = 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal';
+/**
+ * Prometheus's HTTP API error types, which a Prometheus user searches for
+ * (`not_found` is Prometheus's too), and `conflict`: a save refused because
+ * what is stored changed since the edit began (a board saved in another tab).
+ */
+export type ErrorType = 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal' | 'not_found' | 'conflict';
 
 /** A place in a text (prometheus.yml, a rule file) and what is wrong there. */
 export interface TextProblem {

@@ -6,7 +6,7 @@ import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
 import type { AggregateExpr, PosRange } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
-import { formatFloat, formatG } from './format';
+import { formatFloat, formatG } from '../model/goFloat';
 import { kahanAddAt, kahanInc } from './kahan';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';

@@ -4,7 +4,7 @@
 
 import type { PosRange } from './parser/ast';
 import { startPosInput } from './errors';
-import { formatG, formatGPrecision } from './format';
+import { formatG, formatGPrecision } from '../model/goFloat';
 
 /** The HTTP API lists at most this many of each kind, then says how many more there were (api.go). */
 const MAX_LISTED = 10;

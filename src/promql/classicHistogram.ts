@@ -6,7 +6,7 @@ import { type Labels } from '../model/labels';
 import { Annotations, forMetric, type ForcedMonotonicity } from './annotations';
 import { almostEqual } from './almost';
 import type { PosRange } from './parser/ast';
-import { formatG } from './format';
+import { formatG } from '../model/goFloat';
 import { gridTime, newStepSeries, type Grid, type StepSeries } from './value';
 
 const BUCKET_LABEL = 'le';

@@ -11,7 +11,7 @@ import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
-import { formatSampleValue } from './format';
+import { formatSampleValue } from '../model/goFloat';
 import { dropMetadata } from './metadataLabels';
 import { parseExpr } from './parser/parse';
 import { planSelectors } from './plan';

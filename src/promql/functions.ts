@@ -8,7 +8,7 @@ import { histogramFraction, histogramQuantile, histogramQuantiles } from './clas
 import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
 import { QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
-import { formatG } from './format';
+import { formatG } from '../model/goFloat';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
 import { unwrapParens, type Call, type Expr } from './parser/ast';

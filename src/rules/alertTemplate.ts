@@ -3,7 +3,7 @@
 // variables $labels, $externalLabels, $externalURL and $value are defined in
 // front of the text, and a failure becomes `<error expanding template: …>`.
 
-import { formatG } from '../promql/format';
+import { formatG } from '../model/goFloat';
 import { Template, TemplateError } from './template';
 import { templateFuncs, type TemplateQuery } from './templateFuncs';
 import { errorMessage } from '../model/result';

@@ -2,7 +2,7 @@
 // (`%.4g` in humanize, printf in user templates), so rendered text matches
 // what a Prometheus server renders.
 
-import { formatG, formatGPrecision, toFixedGo } from '../promql/format';
+import { formatG, formatGPrecision, toFixedGo } from '../model/goFloat';
 import { quote } from '../model/labels';
 
 function toNumber(v: unknown): number {

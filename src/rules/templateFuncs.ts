@@ -4,7 +4,7 @@
 
 import { compileAnchored } from '../model/matcher';
 import { formatDuration, parseDuration } from '../model/duration';
-import { formatGPrecision } from '../promql/format';
+import { formatGPrecision } from '../model/goFloat';
 import { formatV, sprintf } from './goFmt';
 import { isTrue, type TemplateFunc } from './template';
 

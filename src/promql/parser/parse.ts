@@ -135,7 +135,11 @@ class TreeReader {
         return { kind: 'paren', expr: this.expr(n.firstChild!), pos };
       case 'UnaryExpr': {
         const [op, inner] = this.children(n);
-        return { kind: 'unary', op: this.text(op) === '-' ? '-' : '+', expr: this.expr(inner), pos };
+        const minus = this.text(op) === '-';
+        const e = this.expr(inner);
+        // generated_parser.y's unary_expr: a sign before a number literal is folded into it (`vector(-Inf)` prints `-Inf`, `- -1` is 1).
+        if (e.kind === 'number') return { kind: 'number', value: minus ? -e.value : e.value, pos };
+        return { kind: 'unary', op: minus ? '-' : '+', expr: e, pos };
       }
       case 'VectorSelector':
         return this.vectorSelector(n);
@@ -358,10 +362,17 @@ class TreeReader {
 
   private binary(n: SyntaxNode): Expr {
     const kids = this.children(n);
-    const lhs = this.expr(kids[0]);
-    const rhs = this.expr(kids[kids.length - 1]);
     const op = BINARY_OPS[kids[1].name];
     if (!op) this.fail(kids[1], `unexpected ${JSON.stringify(this.text(kids[1]))}`);
+    const signed = op === '^' ? this.signedLiteral(kids[0]) : undefined;
+    if (signed) {
+      // Lezer reads `-2 ^ 2` as the literal -2 raised to 2; in Prometheus's
+      // grammar the sign is a unary operator binding looser than `^`: -(2 ^ 2).
+      const pow: Expr = { kind: 'binary', op, lhs: signed.literal, rhs: this.expr(kids[kids.length - 1]), returnBool: false, matching: undefined, pos: { start: signed.literal.pos.start, end: n.to } };
+      return { kind: 'unary', op: signed.sign, expr: pow, pos: this.pos(n) };
+    }
+    const lhs = this.expr(kids[0]);
+    const rhs = this.expr(kids[kids.length - 1]);
     let returnBool = false;
     let matching: VectorMatching | undefined;
     let fills: SyntaxNode | undefined;
@@ -389,6 +400,17 @@ class TreeReader {
       return out;
     }
     return { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: this.pos(n) };
+  }
+
+  /** A number literal the Lezer tokenizer read with its sign (`-2`, `- 2`), split into the sign and the unsigned literal. */
+  private signedLiteral(n: SyntaxNode): { sign: '-' | '+'; literal: Expr & { kind: 'number' } } | undefined {
+    if (n.name !== 'NumberDurationLiteral') return undefined;
+    const text = this.text(n);
+    if (text[0] !== '-' && text[0] !== '+') return undefined;
+    const digits = text.slice(1).trimStart();
+    const v = parseNumber(digits);
+    if (v === undefined) this.fail(n, `bad number or duration syntax: ${JSON.stringify(text)}`);
+    return { sign: text[0], literal: { kind: 'number', value: v, pos: { start: n.to - digits.length, end: n.to } } };
   }
 
   private matching(n: SyntaxNode): VectorMatching {

@@ -18,6 +18,13 @@ describe('printExpr', () => {
     ['{"my.metric", "a.b"="c"}', '{"my.metric", "a.b"="c"}'],
     ['label_replace(up, "dst", "$1", "src", "(.*)")', 'label_replace(up, "dst", "$1", "src", "(.*)")'],
     ['sum without() (x)', 'sum without () (x)'],
+    // As Prometheus 2.42's /api/v1/format_query prints them.
+    ['histogram_fraction(-Inf, 0.5, x)', 'histogram_fraction(-Inf, 0.5, x)'],
+    ['clamp(x, -Inf, +Inf)', 'clamp(x, -Inf, +Inf)'],
+    ['- -Inf', '+Inf'],
+    ['vector(-1)', 'vector(-1)'],
+    ['-2^2', '-2 ^ 2'],
+    ['- 2 ^ -2', '-2 ^ -2'],
   ])('%s → %s', (input, want) => {
     expect(printExpr(parseExpr(input))).toBe(want);
   });

@@ -5,7 +5,7 @@
 import { formatDuration } from '../../model/duration';
 import { isLegacyLabelName, isLegacyName, METRIC_NAME, quote } from '../../model/labels';
 import type { AtModifier, Expr, VectorMatching, VectorSelector } from './ast';
-import { formatG } from '../format';
+import { formatG } from '../../model/goFloat';
 
 function duration(ms: number): string {
   return ms < 0 ? `-${formatDuration(-ms)}` : formatDuration(ms);

@@ -122,6 +122,14 @@ describe('graph options with uPlot', () => {
     u.destroy();
   });
 
+  it('leaves room left of the plot for a date centred on a tick at its left edge', () => {
+    const u = draw(bigRange(1, 10), input(1));
+    const size = u.axes[1].size as (u: uPlot, values: string[]) => number;
+    // "2026-12-07" at ~7 px a character, half of it left of the first tick.
+    expect(size(u, ['5', '10'])).toBeGreaterThanOrEqual(35 + 8);
+    u.destroy();
+  });
+
   it.each([
     { min: 5, max: 10, wantMin: 0 },
     { min: -10, max: -5, wantMax: 0 },

@@ -50,6 +50,7 @@ export const TIME_TICKS: uPlot.Axis.TimeValuesConfig = [
 // Axis fonts as uPlot's defaults, so the label-width estimate below holds.
 export const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export const CHAR_PX = 7;
+export const MIN_Y_AXIS_PX = Math.ceil(('2026-12-07'.length * CHAR_PX) / 2) + 16;
 
 export function graphOptions(input: GraphOptionsInput): uPlot.Options {
   const { colors, shown, stacked, log, yFromZero, unit, timeZone, axisColor, gridColor, events } = input;
@@ -75,7 +76,8 @@ export function graphOptions(input: GraphOptionsInput): uPlot.Options {
         ...axisStyle,
         // A log axis spans decades, so each tick gets its own prefix (1 µs, 1 ms, 1 s).
         values: (_u, splits) => (log ? splits.map((v) => (v === null ? '' : formatValue(v, unit))) : formatTicks(splits, unit)),
-        size: (_u, values) => Math.max(40, ...(values ?? []).map((v) => v.length * CHAR_PX + 18)),
+        // Never narrower than half the time axis's widest label ("2026-12-07"), which a tick at the plot's left edge centres on that edge.
+        size: (_u, values) => Math.max(MIN_Y_AXIS_PX, ...(values ?? []).map((v) => v.length * CHAR_PX + 18)),
       },
     ],
     series: [

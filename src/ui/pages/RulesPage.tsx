@@ -151,7 +151,7 @@ function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void
         }}
       />
       <div className="row">
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button type="button" className="primary" onClick={() => void save()} aria-label={`Save rule file ${file.name}`}>
           Save rule file
         </button>
         <button type="button" onClick={() => downloadText(file.name, text, 'application/yaml')} aria-label={`Export rule file ${file.name}`}>

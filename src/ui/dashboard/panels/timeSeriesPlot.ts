@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import type { TimeSeriesOptions } from '../../../dashboards/model';
 import { plotColumn, stackBands, stackColumns, toSeconds } from '../../components/graphData';
-import { AXIS_FONT, CHAR_PX, TIME_TICKS, type GraphEvents, type TimeZone } from '../../components/graphOptions';
+import { AXIS_FONT, CHAR_PX, MIN_Y_AXIS_PX, TIME_TICKS, type GraphEvents, type TimeZone } from '../../components/graphOptions';
 
 export interface PlotSeriesStyle {
   color: string;
@@ -117,7 +117,8 @@ export function timeSeriesPlotOptions(input: TimeSeriesPlotInput): uPlot.Options
           const decimals = logBase ? null : tickDecimals(incr);
           return splits.map((v) => (v === null ? '' : input.formatTick(v, decimals)));
         },
-        size: (_u, values) => Math.max(40, ...(values ?? []).map((v) => v.length * CHAR_PX + 18)),
+        // As the query graph's: never narrower than half a date label, which the first time tick centres on the plot's edge.
+        size: (_u, values) => Math.max(MIN_Y_AXIS_PX, ...(values ?? []).map((v) => v.length * CHAR_PX + 18)),
       },
     ],
     series: [

@@ -1,6 +1,6 @@
-// Floats printed as Go prints them: the HTTP API's jsonutil.MarshalFloat,
-// strconv.FormatFloat(f, 'f', -1, 64) (count_values labels) and fmt's %g used
-// in Prometheus's messages.
+// Floats printed as Go prints them, for PromQL, rules and dashboards alike:
+// the HTTP API's jsonutil.MarshalFloat, strconv.FormatFloat(f, 'f', -1, 64)
+// (count_values labels) and fmt's %g used in Prometheus's messages.
 
 /** Go's non-finite spellings, or undefined for a finite float. */
 function nonFinite(f: number): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFloat, formatG, formatSampleValue } from './format';
+import { formatFloat, formatG, formatSampleValue } from './goFloat';
 
 describe('formatFloat', () => {
   it.each([
