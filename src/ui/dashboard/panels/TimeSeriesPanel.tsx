@@ -189,6 +189,7 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
             format={formatSeriesValue}
             timeZone={tz}
             width={plotSize.width}
+            maxRows={options.tooltip === 'single' ? 1 : undefined}
           />
         )}
       </div>
