@@ -45,7 +45,7 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
   const aligned = useMemo(() => alignSeries(series), [series]);
   const log = options.logBase !== 0;
   const plotData = useMemo(() => timeSeriesData(aligned.times, aligned.columns, options.stacking, shown, log), [aligned, options.stacking, shown, log]);
-  const styles: PlotSeriesStyle[] = useMemo(
+  const freshStyles: PlotSeriesStyle[] = useMemo(
     () =>
       series.map((s, i) => {
         const c = s.field.custom;
@@ -63,7 +63,7 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
     [series, colors, shown, options.drawStyle, options.lineWidth, options.fillOpacity, options.pointSize],
   );
   // Percentage thresholds are of the data's range when the field sets none (Grafana's min/max of the field).
-  const thresholds = useMemo(() => {
+  const freshThresholds = useMemo(() => {
     let lo = Infinity;
     let hi = -Infinity;
     for (const col of aligned.columns) {
@@ -75,6 +75,11 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
     }
     return thresholdValues(defaults.thresholds, defaults.min ?? (Number.isFinite(lo) ? lo : 0), defaults.max ?? (Number.isFinite(hi) ? hi : 100));
   }, [aligned, defaults.thresholds, defaults.min, defaults.max]);
+  // A refresh brings new series objects with the same look; the chart is rebuilt only when the look changes.
+  const lookKey = JSON.stringify([freshStyles, freshThresholds]);
+  const [look, setLook] = useState({ key: lookKey, styles: freshStyles, thresholds: freshThresholds });
+  if (look.key !== lookKey) setLook({ key: lookKey, styles: freshStyles, thresholds: freshThresholds });
+  const { styles, thresholds } = look.key === lookKey ? look : { styles: freshStyles, thresholds: freshThresholds };
   const unit = options.stacking === 'percent' ? 'percentunit' : defaults.unit;
   const tz = time.timezone === 'utc' ? 'UTC' : 'local';
   const formatTick = useCallback((v: number, d: number | null) => formattedText(formatValue(v, unit, defaults.decimals ?? d, time.timezone)), [unit, defaults.decimals, time.timezone]);
