@@ -22,11 +22,11 @@ afterEach(() => {
   host = null;
 });
 
-function render(panel: Panel, frames: PanelFrame[]): HTMLElement {
+function render(panel: Panel, frames: PanelFrame[], state: PanelData['state'] = 'ok'): HTMLElement {
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  const data: PanelData = { state: 'ok', frames, error: '', notices: [] };
+  const data: PanelData = { state, frames, error: state === 'error' ? 'A: bad_data: parse error' : '', notices: [] };
   act(() => root!.render(<PanelBody panel={panel} data={data} time={{ startMs: 0, endMs: 60_000, timezone: 'utc' }} width={400} height={200} onZoom={vi.fn()} />));
   return host;
 }
@@ -134,5 +134,9 @@ describe('every type', () => {
   it.each(['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap'] as const)('%s says No data without series', (type) => {
     const el = render(newPanel(type, 1), [instant([])]);
     expect(el.textContent).toBe('No data');
+  });
+
+  it.each(['loading', 'error'] as const)('says nothing of data while %s (the frame speaks)', (state) => {
+    expect(render(newPanel('stat', 1), [], state).textContent).toBe('');
   });
 });

@@ -26,9 +26,11 @@ export function PanelBody({ panel, data, time, width, height, onZoom }: PanelBod
   const series = useMemo(() => panelSeries(panel, data), [panel, data]);
   if (panel.type === 'text') return <TextPanel panel={panel} width={width} height={height} />;
   if (series.length === 0) {
+    // While the first answer is on its way, or when the frame shows an error, there is nothing to say here.
+    const answered = data.state === 'ok' || data.state === 'empty';
     return (
       <div className="panel-empty" style={{ width, height }}>
-        No data
+        {answered ? 'No data' : null}
       </div>
     );
   }
