@@ -106,7 +106,9 @@ describe('time-series panel', () => {
     mount(newPanel('timeseries', 1), [frame([[1, 2, 3]])], onZoom);
     const u = plots[0];
     u.select = { left: 10, width: 20 };
-    act(() => u.opts.hooks!.setSelect![0](u as unknown as uPlot));
+    const setSelect = u.opts.hooks?.setSelect?.[0];
+    expect(setSelect).toBeDefined();
+    act(() => setSelect!(u as unknown as uPlot));
     expect(onZoom).toHaveBeenCalledWith(1_010_000, 1_030_000);
   });
 
