@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RangeColumns } from '../../model/queryResult';
 import { buildPlotData, stackBands } from './graphData';
-import { graphOptions, type GraphEvents, type TimeZone } from './graphOptions';
+import { graphOptions, themeColors, type GraphEvents, type TimeZone } from './graphOptions';
 import { GraphTooltip } from './GraphTooltip';
 import { createHoverStore } from './hoverStore';
 import { Legend } from './Legend';
@@ -221,12 +221,4 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 function unitOfSeries(series: RangeColumns['series']): string {
   const units = new Set(series.map((s) => unitOf(s.labels.__name__)));
   return units.size === 1 ? [...units][0] : '';
-}
-
-/** Axis text and grid colours from the page's CSS colour, so the chart follows light and dark themes. */
-function themeColors(el: HTMLElement): { axisColor: string; gridColor: string } {
-  const color = getComputedStyle(el).color || 'rgb(128, 128, 128)';
-  const rgb = /^rgba?\(([^,]+),([^,]+),([^,)]+)/.exec(color);
-  const gridColor = rgb ? `rgba(${rgb[1]},${rgb[2]},${rgb[3]}, 0.15)` : 'rgba(128, 128, 128, 0.2)';
-  return { axisColor: color, gridColor };
 }

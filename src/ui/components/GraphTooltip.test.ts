@@ -31,6 +31,11 @@ describe('tooltipRows', () => {
     expect(rows[0].value).toBeGreaterThan(rows[rows.length - 1].value);
   });
 
+  it('lists only the series nearest the cursor for a single-series tooltip', () => {
+    const data = result([10, 20, 30]);
+    expect(tooltipRows(data, buildPlotData(data), [], 0, 19, 1)).toEqual({ rows: [{ series: 1, value: 20 }], more: 2 });
+  });
+
   it('measures nearness on the stacked totals when stacking', () => {
     const data = result(Array.from({ length: 30 }, () => 1));
     const { rows } = tooltipRows(data, buildPlotData(data, { stacked: true }), [], 0, 30);

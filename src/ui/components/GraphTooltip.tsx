@@ -16,9 +16,13 @@ export interface GraphTooltipProps {
   colors: readonly string[];
   shown: readonly boolean[];
   unit: string;
+  /** How a series' value reads, where series differ in unit (a dashboard's overrides); by default `unit` formats all. */
+  format?: (value: number, series: number) => string;
   timeZone: TimeZone;
   /** Width of the graph element, to keep the box inside it. */
   width: number;
+  /** Most series listed, those drawn nearest the cursor kept (1: Grafana's single-series tooltip). */
+  maxRows?: number;
 }
 
 export const MAX_TOOLTIP_ROWS = 20;
@@ -28,10 +32,10 @@ export interface TooltipRow {
   value: number;
 }
 
-export function GraphTooltip({ store, data, plotted, names, colors, shown, unit, timeZone, width }: GraphTooltipProps) {
+export function GraphTooltip({ store, data, plotted, names, colors, shown, unit, format, timeZone, width, maxRows = MAX_TOOLTIP_ROWS }: GraphTooltipProps) {
   const hover = useSyncExternalStore(store.subscribe, store.get);
   if (!hover || hover.idx >= data.times.length) return null;
-  const { rows, more } = tooltipRows(data, plotted, shown, hover.idx, hover.yValue);
+  const { rows, more } = tooltipRows(data, plotted, shown, hover.idx, hover.yValue, maxRows);
   const flip = hover.x > width / 2;
   return (
     <div
@@ -50,7 +54,7 @@ export function GraphTooltip({ store, data, plotted, names, colors, shown, unit,
                 <span className="graph-legend-swatch" style={{ background: colors[series] }} aria-hidden="true" />
               </td>
               <td className="graph-tooltip-name">{names[series]}</td>
-              <td className="graph-tooltip-value">{formatValue(value, unit)}</td>
+              <td className="graph-tooltip-value">{format ? format(value, series) : formatValue(value, unit)}</td>
             </tr>
           ))}
         </tbody>
@@ -62,7 +66,7 @@ export function GraphTooltip({ store, data, plotted, names, colors, shown, unit,
 
 /**
  * The shown series with a sample at idx, highest value first. Past
- * MAX_TOOLTIP_ROWS, the ones drawn nearest the cursor's y are kept.
+ * maxRows, the ones drawn nearest the cursor's y are kept.
  */
 export function tooltipRows(
   data: RangeColumns,
@@ -70,6 +74,7 @@ export function tooltipRows(
   shown: readonly boolean[],
   idx: number,
   cursorValue: number,
+  maxRows = MAX_TOOLTIP_ROWS,
 ): { rows: TooltipRow[]; more: number } {
   let rows: TooltipRow[] = [];
   data.series.forEach((s, i) => {
@@ -77,7 +82,7 @@ export function tooltipRows(
     if (shown[i] !== false && !Number.isNaN(value)) rows.push({ series: i, value });
   });
   const total = rows.length;
-  if (total > MAX_TOOLTIP_ROWS) {
+  if (total > maxRows) {
     const distance = (r: TooltipRow) => {
       const drawn = plotted[r.series + 1]?.[idx];
       return drawn === null || drawn === undefined || !Number.isFinite(cursorValue) ? Infinity : Math.abs(drawn - cursorValue);
@@ -85,7 +90,7 @@ export function tooltipRows(
     rows = rows
       .map((r) => ({ r, d: distance(r) }))
       .sort((a, b) => a.d - b.d)
-      .slice(0, MAX_TOOLTIP_ROWS)
+      .slice(0, maxRows)
       .map(({ r }) => r);
   }
   rows.sort((a, b) => b.value - a.value);

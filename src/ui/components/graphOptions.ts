@@ -37,7 +37,7 @@ export interface GraphOptionsInput {
 // them. Columns: tick spacing (s), label, then what is added below the label
 // when the year, month, day, hour, minute or second rolls over, and mode 1.
 const NL = '\n';
-const TIME_TICKS: uPlot.Axis.TimeValuesConfig = [
+export const TIME_TICKS: uPlot.Axis.TimeValuesConfig = [
   [365 * 86400, '{YYYY}', null, null, null, null, null, null, 1],
   [28 * 86400, '{MMM}', `${NL}{YYYY}`, null, null, null, null, null, 1],
   [86400, '{MM}-{DD}', `${NL}{YYYY}`, null, null, null, null, null, 1],
@@ -48,9 +48,9 @@ const TIME_TICKS: uPlot.Axis.TimeValuesConfig = [
 ];
 
 // Axis fonts as uPlot's defaults, so the label-width estimate below holds.
-const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const CHAR_PX = 7;
-const MIN_Y_AXIS_PX = Math.ceil(('2026-12-07'.length * CHAR_PX) / 2) + 16;
+export const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+export const CHAR_PX = 7;
+export const MIN_Y_AXIS_PX = Math.ceil(('2026-12-07'.length * CHAR_PX) / 2) + 16;
 
 export function graphOptions(input: GraphOptionsInput): uPlot.Options {
   const { colors, shown, stacked, log, yFromZero, unit, timeZone, axisColor, gridColor, events } = input;
@@ -120,4 +120,12 @@ export function graphOptions(input: GraphOptionsInput): uPlot.Options {
 export function rangeFromZero(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
   if (min === null || max === null) return [0, 1];
   return uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true);
+}
+
+/** Axis text and grid colours from the page's CSS colour, so the chart follows light and dark themes. */
+export function themeColors(el: HTMLElement): { axisColor: string; gridColor: string } {
+  const color = getComputedStyle(el).color || 'rgb(128, 128, 128)';
+  const rgb = /^rgba?\(([^,]+),([^,]+),([^,)]+)/.exec(color);
+  const gridColor = rgb ? `rgba(${rgb[1]},${rgb[2]},${rgb[3]}, 0.15)` : 'rgba(128, 128, 128, 0.2)';
+  return { axisColor: color, gridColor };
 }

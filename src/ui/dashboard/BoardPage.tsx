@@ -21,21 +21,12 @@ import { BoardSettings } from './BoardSettings';
 import { BoardToolbar } from './BoardToolbar';
 import { boardParams, boardViewFrom, type BoardView } from './boardUrl';
 import { ImportReportView } from './ImportReportView';
-import { PanelEditor } from './panels/PanelEditor';
+import { PANEL_TYPES, PanelEditor } from './panels/PanelEditor';
 import { useBoardData } from './useBoardData';
 import { useBoardVariables } from './useBoardVariables';
 import { VariablesBar } from './VariablesBar';
 import './board.css';
 
-const PANEL_TYPES: { type: PanelType; text: string }[] = [
-  { type: 'timeseries', text: 'Time series' },
-  { type: 'stat', text: 'Stat' },
-  { type: 'gauge', text: 'Gauge' },
-  { type: 'bargauge', text: 'Bar gauge' },
-  { type: 'table', text: 'Table' },
-  { type: 'heatmap', text: 'Heatmap' },
-  { type: 'text', text: 'Text' },
-];
 
 export function BoardPage({ uid }: { uid: string }) {
   const status = useBoard((s) => s.status);
@@ -145,10 +136,10 @@ function Board({ board }: { board: Dashboard }) {
       ) : null}
       {editing ? (
         <div className="board-editbar" role="toolbar" aria-label="Edit board">
-          <select aria-label="New panel type" value={newType} onChange={(e) => setNewType(PANEL_TYPES.find((t) => t.type === e.target.value)?.type ?? 'timeseries')}>
-            {PANEL_TYPES.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.text}
+          <select aria-label="New panel type" value={newType} onChange={(e) => setNewType(PANEL_TYPES.find(([type]) => type === e.target.value)?.[0] ?? 'timeseries')}>
+            {PANEL_TYPES.map(([type, text]) => (
+              <option key={type} value={type}>
+                {text}
               </option>
             ))}
           </select>

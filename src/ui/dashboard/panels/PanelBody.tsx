@@ -1,11 +1,17 @@
-// Stand-in for the panels helper's panel body: range answers as the query
-// page's graph, instant answers and the rest as plain text lines.
-
+// What a panel draws inside the frame the board gives it: the panel type's
+// view of the answers, or "No data". Errors and loading are the frame's.
+import { useMemo } from 'react';
 import type { Panel } from '../../../dashboards/model';
-import type { RangeColumns } from '../../../model/queryResult';
-import { Graph } from '../../components/Graph';
-import { seriesName } from '../../components/seriesStyle';
 import type { PanelData, PanelTime } from '../panelData';
+import { BarGaugePanel } from './BarGaugePanel';
+import { GaugePanel } from './GaugePanel';
+import { HeatmapPanel } from './HeatmapPanel';
+import { panelSeries } from './panelSeries';
+import { StatPanel } from './StatPanel';
+import { TablePanel } from './TablePanel';
+import { TextPanel } from './TextPanel';
+import { TimeSeriesPanel } from './TimeSeriesPanel';
+import './panels.css';
 
 export interface PanelBodyProps {
   panel: Panel;
@@ -16,24 +22,30 @@ export interface PanelBodyProps {
   onZoom: (startMs: number, endMs: number) => void;
 }
 
-export function PanelBody({ panel, data, time, height, onZoom }: PanelBodyProps) {
-  if (panel.type === 'text') return <div className="panel-text">{panel.options.content}</div>;
-  const range = data.frames.map((f) => f.result).filter((r): r is RangeColumns => r.resultType === 'matrix' && 'times' in r);
-  if (range.length > 0 && (panel.type === 'timeseries' || panel.type === 'heatmap')) {
-    const merged: RangeColumns = { ...range[0], series: range.flatMap((r) => r.series) };
-    return <Graph data={merged} height={Math.max(40, height - 40)} timeZone={time.timezone === 'utc' ? 'UTC' : 'local'} onZoom={onZoom} label={panel.title || 'Panel graph'} />;
+export function PanelBody({ panel, data, time, width, height, onZoom }: PanelBodyProps) {
+  const series = useMemo(() => panelSeries(panel, data), [panel, data]);
+  if (panel.type === 'text') return <TextPanel panel={panel} width={width} height={height} />;
+  if (series.length === 0) {
+    // While the first answer is on its way, or when the frame shows an error, there is nothing to say here.
+    const answered = data.state === 'ok' || data.state === 'empty';
+    return (
+      <div className="panel-empty" style={{ width, height }}>
+        {answered ? 'No data' : null}
+      </div>
+    );
   }
-  const lines: string[] = [];
-  for (const f of data.frames) {
-    const r = f.result;
-    if ('rows' in r) for (const row of r.rows) lines.push(`${seriesName(row.labels)} ${row.value}`);
-    else for (const s of r.series) lines.push(`${seriesName(s.labels)} ${s.vs[s.vs.length - 1]}`);
+  switch (panel.type) {
+    case 'timeseries':
+      return <TimeSeriesPanel panel={panel} series={series} time={time} width={width} height={height} onZoom={onZoom} />;
+    case 'stat':
+      return <StatPanel panel={panel} series={series} time={time} width={width} height={height} />;
+    case 'gauge':
+      return <GaugePanel panel={panel} series={series} time={time} width={width} height={height} />;
+    case 'bargauge':
+      return <BarGaugePanel panel={panel} series={series} time={time} width={width} height={height} />;
+    case 'table':
+      return <TablePanel panel={panel} series={series} time={time} width={width} height={height} />;
+    case 'heatmap':
+      return <HeatmapPanel panel={panel} series={series} time={time} width={width} height={height} />;
   }
-  return (
-    <ul className="panel-lines">
-      {lines.map((l, i) => (
-        <li key={i}>{l}</li>
-      ))}
-    </ul>
-  );
 }

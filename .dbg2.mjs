@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:4391';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(base + '/#/d/demo-service');
+await page.waitForTimeout(4000);
+await page.getByRole('button', { name: 'Edit' }).click();
+await page.getByRole('button', { name: 'Menu of Requests', exact: true }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/work/wt/board/shots/edit-menu.png' });
+await page.getByRole('menuitem', { name: 'Edit' }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/work/wt/board/shots/panel-editor.png', fullPage: true });
+await browser.close();
