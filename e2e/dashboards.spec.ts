@@ -100,3 +100,44 @@ test('an ad hoc filter drops the series it does not match from every panel', asy
     await expect(panels.nth(i)).toContainText('demo-1');
   }
 });
+
+test('unsaved edits survive a reload, flagged, until discarded', async ({ page }) => {
+  await page.goto('/#/dashboards');
+  await page.getByRole('textbox', { name: 'Title of the new dashboard' }).fill('Drafty');
+  await page.getByRole('button', { name: 'Create dashboard' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Drafty, renamed');
+  await page.getByRole('button', { name: 'Add row' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Drafty, renamed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Row title', expanded: true })).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('heading', { name: 'Drafty' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Row title' })).toHaveCount(0);
+});
+
+test('the list renames, duplicates, stars, searches and deletes only after asking', async ({ page }) => {
+  await page.goto('/#/dashboards');
+  await page.getByRole('textbox', { name: 'Title of the new dashboard' }).fill('Payments');
+  await page.getByRole('button', { name: 'Create dashboard' }).click();
+  await expect(page).toHaveURL(/#\/d\//);
+  await page.goto('/#/dashboards');
+  await page.getByRole('button', { name: 'Rename Payments' }).click();
+  await page.getByRole('textbox', { name: 'New title of Payments' }).fill('Payments API');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Payments API' })).toBeVisible();
+  await page.getByRole('button', { name: 'Duplicate Payments API' }).click();
+  await expect(page.getByRole('link', { name: 'Payments API (copy)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Star Payments API (copy)' }).click();
+  await expect(page.getByRole('button', { name: 'Star Payments API (copy)' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('searchbox', { name: 'Search dashboards' }).fill('copy');
+  await expect(page.getByRole('list', { name: 'Dashboards' }).getByRole('link')).toHaveText(['Payments API (copy)']);
+  await page.getByRole('button', { name: 'Delete Payments API (copy)' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Delete Payments API (copy)?' });
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('link', { name: 'Payments API (copy)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete Payments API (copy)' }).click();
+  await ask.getByRole('button', { name: 'Delete board' }).click();
+  await expect(page.getByText('No dashboard matches.')).toBeVisible();
+});

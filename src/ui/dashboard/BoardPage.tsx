@@ -11,7 +11,7 @@ import { expandRepeats } from '../../dashboards/repeat';
 import { zoomOutRange } from '../../dashboards/timeRange';
 import { scopeOf } from '../../dashboards/variables';
 import { onEngineEvent } from '../engineClient';
-import { navigate, useRoute } from '../router';
+import { boardUid, currentRoute, navigate, useRoute } from '../router';
 import { useBoard } from '../stores/boardStore';
 import { useImportReport } from '../stores/importReportStore';
 import { AdhocBar } from './AdhocBar';
@@ -72,12 +72,20 @@ function Board({ board }: { board: Dashboard }) {
     if (startEditing) setEditing(true);
   }, [startEditing, setEditing]);
   const complete = route.params.has('from') && route.params.has('to');
+  // Rewrites the URL on the board's own account (not a person's click) only while it
+  // still shows this board: one left a moment ago must not pull the person back.
+  const amend = (patch: Partial<BoardView>) => {
+    const now = currentRoute();
+    if (boardUid(now.path) === board.uid) navigate(now.path, boardParams({ ...boardViewFrom(now.params, board), ...patch }, board), true);
+  };
   useEffect(() => {
     // A board opened without a range in its link gets the board's, so the link reopens this view.
-    if (!complete) navigate(`/d/${encodeURIComponent(board.uid)}`, boardParams(boardViewFrom(route.params, board), board), true);
-  }, [complete, board, route.params]);
+    if (complete) return;
+    const now = currentRoute();
+    if (boardUid(now.path) === board.uid) navigate(now.path, boardParams(boardViewFrom(now.params, board), board), true);
+  }, [complete, board]);
 
-  const boardData = useBoardDataFor(board, view, width, (values) => setView({ values }, true));
+  const boardData = useBoardDataFor(board, view, width, (values) => amend({ values }));
   const { items, variables } = boardData;
 
   const actionsFor = (panel: Panel) => ({
