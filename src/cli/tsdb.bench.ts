@@ -1,13 +1,14 @@
 // Storage figures on the scale data set (10,000 series, 2 h at 15 s): append
 // rate through the Appender face, compression of sealed chunks, head memory
-// per series and decode rate through the Querier face.
+// per series and decode rate through the Querier face; head memory per sample
+// on the demo data set (6 h at 5 s) and for 100,000 series.
 
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { datasetInfo, datasetSeries, datasetValue } from './datasets';
-import type { Labels } from '../model/labels';
+import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
 import { openTsdb } from '../tsdb/tsdb';
 
@@ -38,7 +39,7 @@ export async function bench(): Promise<Record<string, number>> {
   }
   const gc = collectGarbage();
   gc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heldBytes();
 
   const head = new Head();
   const refs = new Uint32Array(labels.length);
@@ -56,12 +57,12 @@ export async function bench(): Promise<Record<string, number>> {
   const appendMs = performance.now() - t0;
 
   gc();
-  const headBytes = process.memoryUsage().heapUsed - heapBefore;
+  const headBytes = heldBytes() - heapBefore;
 
   let sealedBytes = 0;
   let sealedSamples = 0;
   for (const s of head.allSeries()) {
-    for (const c of s.sealed) {
+    for (const c of s.sealedChunks()) {
       sealedBytes += c.bytes.length;
       sealedSamples += c.numSamples;
     }
@@ -76,6 +77,9 @@ export async function bench(): Promise<Record<string, number>> {
   }
   const selectMs = performance.now() - t1;
 
+  const perSample = heldPerSample('demo', 1, gc);
+  const wide = heldPerSample('scale', 10, gc, 30 * 60_000);
+
   const persisted = await persistRate(labels, values, present, start, stepMs, steps);
 
   return {
@@ -86,8 +90,50 @@ export async function bench(): Promise<Record<string, number>> {
     append_samples_per_s: Math.round(appended / (appendMs / 1000)),
     bytes_per_sample: Number((sealedBytes / sealedSamples).toFixed(3)),
     head_bytes_per_series: Math.round(headBytes / head.numSeries),
+    head_heap_bytes_per_sample: Number(perSample.perSample.toFixed(2)),
+    head_100k_series_heap_mb: Number((wide.bytes / 2 ** 20).toFixed(1)),
     select_decode_samples_per_s: Math.round(decoded / (selectMs / 1000)),
   };
+}
+
+/**
+ * The JS heap plus the typed arrays' backing stores: chunk bytes live in the
+ * latter, which heapUsed leaves out.
+ */
+function heldBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/**
+ * Memory a head holds after a forced GC for a data set's series, each copied
+ * into `copies` series by a `replica` label, over its first `spanMs` (all of
+ * it by default).
+ */
+function heldPerSample(name: 'demo' | 'scale', copies: number, gc: () => void, spanMs = Infinity): { bytes: number; perSample: number } {
+  const { start, end, stepMs } = datasetInfo(name);
+  const base = datasetSeries(name);
+  const labels: Labels[] = [];
+  for (let c = 0; c < copies; c++) for (const l of base) labels.push(copies === 1 ? l : l.builder().set('replica', String(c)).labels());
+  const last = Math.min(end, start + spanMs);
+  gc();
+  const before = heldBytes();
+  const head = new Head();
+  const refs = new Uint32Array(labels.length);
+  let samples = 0;
+  for (let t = start; t <= last; t += stepMs) {
+    const app = head.appender();
+    for (let i = 0; i < labels.length; i++) {
+      const v = datasetValue(name, i % base.length, t);
+      if (v !== undefined) refs[i] = app.append(refs[i], labels[i], t, v);
+    }
+    samples += app.commit().appended;
+  }
+  gc();
+  const bytes = heldBytes() - before;
+  // Keeps the head alive until measured.
+  if (head.numSeries !== labels.length) throw new Error(`bench: ${head.numSeries} series stored of ${labels.length}`);
+  return { bytes, perSample: bytes / samples };
 }
 
 /**

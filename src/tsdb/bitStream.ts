@@ -4,9 +4,59 @@
 
 import { grownArray } from '../model/grownArray';
 
-export class BitWriter {
+/**
+ * Where bits are written: a buffer kept zero past `len`, so writes OR in. A
+ * head series is its own sink (its chunks share one buffer), which spares an
+ * object per series.
+ */
+export interface BitSink {
   buf: Uint8Array;
   /** Bits written so far. */
+  len: number;
+}
+
+/** Writes the low `n` bits of `v` (1 ≤ n ≤ 32). */
+export function writeBits(s: BitSink, v: number, n: number): void {
+  const pos = s.len;
+  // Room for up to 5 touched bytes.
+  if ((pos >>> 3) + 5 > s.buf.length) growSink(s, (pos >>> 3) + 5);
+  const buf = s.buf;
+  s.len = pos + n;
+  if (n < 32) v &= (1 << n) - 1;
+  const i = pos >>> 3;
+  const off = pos & 7;
+  // Place the field in the 32-bit big-endian word at byte i; a field spilling past it puts its low bits in byte i+4.
+  const over = off + n - 32;
+  let w: number;
+  if (over <= 0) w = v << -over;
+  else {
+    w = v >>> over;
+    buf[i + 4] |= v << (8 - over);
+  }
+  buf[i] |= w >>> 24;
+  buf[i + 1] |= w >>> 16;
+  buf[i + 2] |= w >>> 8;
+  buf[i + 3] |= w;
+}
+
+export function writeBit(s: BitSink, bit: number): void {
+  const pos = s.len;
+  if ((pos >>> 3) + 1 > s.buf.length) growSink(s, (pos >>> 3) + 1);
+  if (bit) s.buf[pos >>> 3] |= 0x80 >>> (pos & 7);
+  s.len = pos + 1;
+}
+
+/**
+ * Replaces the sink's buffer with one of at least `bytes`. Growth is by an
+ * eighth, not doubling: a head holds one buffer per series, and the unused
+ * tail of a doubled one cost more memory than the extra copies cost time.
+ */
+export function growSink(s: BitSink, bytes: number): void {
+  s.buf = grownArray(s.buf, Math.max(bytes, s.buf.length + (s.buf.length >> 3) + 64));
+}
+
+export class BitWriter implements BitSink {
+  buf: Uint8Array;
   len: number;
 
   constructor(capacityBytes = 32, initial?: Uint8Array, bitLen?: number) {
@@ -26,48 +76,22 @@ export class BitWriter {
 
   /** Writes the low `n` bits of `v` (1 ≤ n ≤ 32). */
   writeBits(v: number, n: number): void {
-    const pos = this.len;
-    // Room for up to 5 touched bytes; the buffer stays zero past `len`, so writes OR in.
-    if ((pos >>> 3) + 5 > this.buf.length) this.grow();
-    const buf = this.buf;
-    this.len = pos + n;
-    if (n < 32) v &= (1 << n) - 1;
-    const i = pos >>> 3;
-    const off = pos & 7;
-    // Place the field in the 32-bit big-endian word at byte i; a field spilling past it puts its low bits in byte i+4.
-    const over = off + n - 32;
-    let w: number;
-    if (over <= 0) w = v << -over;
-    else {
-      w = v >>> over;
-      buf[i + 4] |= v << (8 - over);
-    }
-    buf[i] |= w >>> 24;
-    buf[i + 1] |= w >>> 16;
-    buf[i + 2] |= w >>> 8;
-    buf[i + 3] |= w;
+    writeBits(this, v, n);
   }
 
   writeBit(bit: number): void {
-    const pos = this.len;
-    if ((pos >>> 3) + 1 > this.buf.length) this.grow();
-    if (bit) this.buf[pos >>> 3] |= 0x80 >>> (pos & 7);
-    this.len = pos + 1;
+    writeBit(this, bit);
   }
 
   /** Writes a 64-bit word given as high and low 32-bit halves. */
   write64(hi: number, lo: number): void {
-    this.writeBits(hi, 32);
-    this.writeBits(lo, 32);
+    writeBits(this, hi, 32);
+    writeBits(this, lo, 32);
   }
 
   /** The written bytes (a copy, exactly byteLength long). */
   bytes(): Uint8Array {
     return this.buf.slice(0, this.byteLength);
-  }
-
-  private grow(): void {
-    this.buf = grownArray(this.buf, this.buf.length * 2 + 8);
   }
 }
 

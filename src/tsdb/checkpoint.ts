@@ -76,12 +76,12 @@ function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
   const out: SealedChunks = { all: [], newSeries: [], byWindow: new Map(), taken: [] };
   for (const s of head.allSeries()) {
     // A series whose window has passed would cut its chunk on the next sample anyway; sealing now keeps checkpoints small.
-    if (s.open !== undefined && s.nextAt <= head.maxTime) s.seal();
+    if (s.hasOpen && s.nextAt <= head.maxTime) s.seal();
     out.all.push(s);
     if (s.ref >= persistedRefs) out.newSeries.push({ ref: s.ref, labels: s.labels.flat() });
-    if (s.sealed.length === 0) continue;
-    out.taken.push([s, s.sealed.length]);
-    for (const c of s.sealed) {
+    if (s.sealedCount === 0) continue;
+    out.taken.push([s, s.sealedCount]);
+    for (const c of s.sealedChunks()) {
       const w = Math.floor(c.mint / range) * range;
       let entries = out.byWindow.get(w);
       if (!entries) out.byWindow.set(w, (entries = []));
@@ -114,7 +114,7 @@ function buildBlocks(persisted: PersistedState, byWindow: Map<number, BlockEntry
 function planHeadWrite(head: Head, all: readonly MemSeries[], policy: CheckpointPolicy, nextBlockId: number): HeadWrite {
   const journal = head.journal!;
   let openChunkBytes = 0;
-  for (const s of all) openChunkBytes += s.open?.byteLength ?? 0;
+  for (const s of all) openChunkBytes += s.openByteLength;
   const isSnapshot = policy.snapshotDue(journal.length, all.length, openChunkBytes);
   const batch = journal.take();
   const metadata = policy.metadataChanged(head.metadataVersion) ? [...head.metadataMap()] : undefined;
@@ -146,7 +146,7 @@ function headRecord(head: Head, all: readonly MemSeries[], nextBlockId: number):
     rec.lastValues[i] = s.lastValue;
     rec.nextAts[i] = s.nextAt;
     rec.openMints[i] = s.openMint;
-    const bytes = s.open !== undefined && s.open.numSamples > 0 ? s.open.view() : undefined;
+    const bytes = s.hasOpen ? s.openView() : undefined;
     if (bytes) {
       rec.openLens[i] = bytes.length;
       open.push(bytes);
@@ -206,7 +206,7 @@ async function store(head: Head, persisted: PersistedState, newSeries: readonly 
 /** Lets go of the sealed chunks now in blocks, and of the start times only they needed. */
 function release(taken: readonly [MemSeries, number][]): void {
   for (const [s, k] of taken) {
-    s.sealed.splice(0, k);
-    s.dropStartTimesBefore(s.sealed.length > 0 ? s.sealed[0].mint : s.open !== undefined && s.open.numSamples > 0 ? s.openMint : Infinity);
+    s.dropSealed(k);
+    s.dropStartTimesBefore(s.minTime);
   }
 }

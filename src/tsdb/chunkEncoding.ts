@@ -24,9 +24,12 @@ export function decodeChunkInto(enc: ChunkEncoding, bytes: Uint8Array, ts: Float
   return enc === ENC_SCALED ? decodeScaledInto(bytes, ts, vs, offset) : decodeXorInto(bytes, ts, vs, offset);
 }
 
-/** The first sample's timestamp, read from the header without decoding (both layouts start it with a zigzag varint). */
-export function chunkMinTime(enc: ChunkEncoding, bytes: Uint8Array): number {
-  let p = enc === ENC_SCALED ? 3 : 2;
+/**
+ * The first sample's timestamp, read from the header without decoding (both
+ * layouts start it with a zigzag varint), of the chunk at byte `at`.
+ */
+export function chunkMinTime(enc: ChunkEncoding, bytes: Uint8Array, at = 0): number {
+  let p = at + (enc === ENC_SCALED ? 3 : 2);
   let x = 0;
   let mul = 1;
   for (let i = 0; i < 10 && p < bytes.length; i++) {

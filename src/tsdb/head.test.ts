@@ -87,20 +87,20 @@ describe('head', () => {
     load(head, up('a'), samples);
     const s = head.get(1)!;
     s.seal();
-    for (const c of s.sealed) {
+    for (const c of s.sealedChunks()) {
       expect(Math.floor(c.mint / 7_200_000)).toBe(Math.floor(c.maxt / 7_200_000));
       expect(c.numSamples).toBeLessThanOrEqual(240);
     }
-    expect(s.sealed.reduce((n, c) => n + c.numSamples, 0)).toBe(2000);
+    expect(s.sealedChunks().reduce((n, c) => n + c.numSamples, 0)).toBe(2000);
     // A full 2 h window at 15 s holds 480 samples: four chunks of 120.
-    expect(s.sealed.slice(1, 5).map((c) => c.numSamples)).toEqual([120, 120, 120, 120]);
+    expect(s.sealedChunks().slice(1, 5).map((c) => c.numSamples)).toEqual([120, 120, 120, 120]);
   });
 
   it('cuts at twice the target size when samples speed up after the end estimate', () => {
     const head = new Head();
     const t = (i: number) => (i < 30 ? i * 1000 : 29_000 + (i - 29));
     load(head, up('a'), Array.from({ length: 500 }, (_, i) => [t(i), i] as [number, number]));
-    expect(head.get(1)!.sealed.map((c) => c.numSamples)).toEqual([240, 120, 120]);
+    expect(head.get(1)!.sealedChunks().map((c) => c.numSamples)).toEqual([240, 120, 120]);
   });
 
   it('answers label names and values, narrowed by matchers', async () => {

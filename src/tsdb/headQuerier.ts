@@ -5,7 +5,7 @@
 
 import { compareLabels, compareStrings, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import { decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
+import { decodeRange, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
 import type { Postings, RefList } from './postings';
 import type { Metadata } from '../model/metricType';
@@ -74,17 +74,14 @@ export class HeadQuerier implements Querier {
 /** A series' in-memory samples in [mint, maxt], or undefined when it has none there. */
 function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
   const parts: ChunkBytes[] = [];
-  for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) parts.push(c);
-  if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) parts.push({ encoding: ENC_XOR, bytes: s.open.view() });
+  s.chunksIn(mint, maxt, parts, false);
   const got = decodeRange(parts, mint, maxt);
   return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts) };
 }
 
 /** Whether a series has an in-memory chunk spanning part of [mint, maxt] (the chunks seriesSamples would decode). */
 export function inMemorySpan(s: MemSeries | undefined, mint: number, maxt: number): boolean {
-  if (s === undefined || s.maxTime < mint) return false;
-  for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) return true;
-  return s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt;
+  return s !== undefined && s.hasChunkIn(mint, maxt);
 }
 
 /** Labels of the matching series `present` accepts, sorted; the labels are the head's own. */

@@ -11,7 +11,6 @@ import type { PersistedState } from './persistedState';
 import { SampleJournal } from './sampleJournal';
 import { timeSlices } from './timeSlices';
 import type { BlockRecord, HeadRecord, StoredState, WalRecord } from './tsdbStore';
-import { XorAppender } from './xorChunk';
 import { errorMessage } from '../model/result';
 
 /** How far reopening has come: `done` of `total` units (series, block entries, logged samples) of one phase. */
@@ -121,7 +120,7 @@ async function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedSt
       // An open chunk sealed and persisted after the snapshot is in a block already.
       if (len > 0 && h.openMints[i] > until[s.ref]) {
         try {
-          s.open = XorAppender.resume(h.openBytes.subarray(off, off + len));
+          s.resumeOpen(h.openBytes.subarray(off, off + len));
         } catch (e) {
           // One damaged open chunk costs that chunk's samples, not the whole database.
           warnings.push(`checkpoint of ${s.labels.toString()}: open chunk dropped: ${errorMessage(e)}`);

@@ -3,10 +3,11 @@
 
 import type { Labels } from '../model/labels';
 import { grownArray } from '../model/grownArray';
-import { compactChunk, ENC_XOR, lowerBound, type ChunkEncoding } from './chunkEncoding';
+import { chunkMinTime, chunkNumSamples, compactChunk, ENC_XOR, lowerBound, type ChunkBytes, type ChunkEncoding } from './chunkEncoding';
+import { growSink } from './bitStream';
 import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesRef } from './storage';
-import { XorAppender } from './xorChunk';
+import { xorAppend, xorResume, xorStart, type XorState } from './xorChunk';
 
 export interface ChunkOptions {
   /** Width of the aligned windows chunks never cross (Prometheus's chunkRange, 2 h). */
@@ -15,7 +16,7 @@ export interface ChunkOptions {
   samplesPerChunk: number;
 }
 
-/** A chunk no longer appended to. */
+/** A chunk no longer appended to; `bytes` is a view into its series' buffer, which never changes under it. */
 export interface SealedChunk {
   mint: number;
   maxt: number;
@@ -53,9 +54,36 @@ export function computeChunkEndTime(start: number, cur: number, maxT: number, ra
   return Math.trunc(start + (maxT - start) / Math.floor(n));
 }
 
-export class MemSeries {
-  readonly sealed: SealedChunk[] = [];
-  open: XorAppender | undefined;
+// A sealed chunk's record in its series' buffer: encoding (1 byte), byte
+// length (3 bytes, big-endian), maxt (float64), then the chunk. Its mint and
+// sample count are in the chunk's own header.
+const RECORD = 12;
+const EMPTY = new Uint8Array(0);
+const maxtF64 = new Float64Array(1);
+const maxtBytes = new Uint8Array(maxtF64.buffer);
+
+/**
+ * A series keeps every chunk in one buffer — sealed records, then the open
+ * chunk — and is itself the open chunk's XOR appender state. Measured on the
+ * scale data set, an object and a typed array per chunk cost more than the
+ * samples they held.
+ */
+export class MemSeries implements XorState {
+  buf: Uint8Array = EMPTY;
+  len = 0;
+  /** Byte offset of the open chunk; 0 when there is none (a record precedes any chunk). */
+  at = 0;
+  /** Samples in the open chunk. */
+  n = 0;
+  t = 0;
+  tDelta = 0;
+  vHi = 0;
+  vLo = 0;
+  leading = 0xff;
+  trailing = 0;
+  /** Number of sealed chunks, and where their records end. */
+  sealedCount = 0;
+  private sealedEnd = 0;
   openMint = 0;
   /** Newest sample time (-Infinity before the first). */
   maxTime = -Infinity;
@@ -75,20 +103,19 @@ export class MemSeries {
    */
   append(t: number, v: number, o: ChunkOptions, st = 0): boolean {
     let cut = false;
-    let c = this.open;
-    if (c === undefined) {
-      c = this.cut(t, o);
-    } else if (c.byteLength > MAX_BYTES_BEFORE_CUT) {
-      c = this.cut(t, o);
+    if (this.at === 0) {
+      this.cut(t, o);
+    } else if (this.openByteLength > MAX_BYTES_BEFORE_CUT) {
+      this.cut(t, o);
       cut = true;
     }
-    const n = c.numSamples;
+    const n = this.n;
     if (n === o.samplesPerChunk >> 2) this.nextAt = computeChunkEndTime(this.openMint, this.maxTime, this.nextAt, 4);
     if (n > 0 && (t >= this.nextAt || n >= o.samplesPerChunk * 2)) {
-      c = this.cut(t, o);
+      this.cut(t, o);
       cut = true;
     }
-    c.append(t, v);
+    xorAppend(this, t, v);
     this.maxTime = t;
     this.lastValue = v;
     if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
@@ -112,32 +139,153 @@ export class MemSeries {
     if (this.startTimes !== undefined && this.startTimes.dropBefore(t) === 0) this.startTimes = undefined;
   }
 
-  /** Seals the open chunk, if any, in its most compact encoding. */
-  seal(): void {
-    const c = this.open;
-    if (c === undefined || c.numSamples === 0) return;
-    const { encoding, bytes } = compactChunk(c.view());
-    this.sealed.push({ mint: this.openMint, maxt: this.maxTime, numSamples: c.numSamples, encoding, bytes: encoding === ENC_XOR ? c.bytes() : bytes });
-    this.open = undefined;
+  /** Whether an open chunk holds samples. */
+  get hasOpen(): boolean {
+    return this.at !== 0 && this.n > 0;
   }
 
-  private cut(t: number, o: ChunkOptions): XorAppender {
-    // The previous chunk's size predicts this one's, sparing the buffer regrowth on the append path.
-    const hint = this.open !== undefined ? this.open.byteLength + 16 : 128;
+  get openByteLength(): number {
+    return this.at === 0 ? 0 : ((this.len + 7) >>> 3) - this.at;
+  }
+
+  /** The open chunk's bytes without copying; valid until the next append. */
+  openView(): Uint8Array {
+    return this.buf.subarray(this.at, this.at + this.openByteLength);
+  }
+
+  /** Seals the open chunk, if any, in its most compact encoding, in place. */
+  seal(): void {
+    const at = this.at;
+    if (at === 0 || this.n === 0) return;
+    const buf = this.buf;
+    const end = (this.len + 7) >>> 3;
+    const { encoding, bytes } = compactChunk(buf.subarray(at, end));
+    let size = end - at;
+    if (encoding !== ENC_XOR) {
+      buf.set(bytes, at);
+      // The next chunk's writer ORs into these bytes.
+      buf.fill(0, at + bytes.length, end);
+      size = bytes.length;
+    }
+    const r = at - RECORD;
+    buf[r] = encoding;
+    buf[r + 1] = size >>> 16;
+    buf[r + 2] = size >>> 8;
+    buf[r + 3] = size;
+    maxtF64[0] = this.maxTime;
+    buf.set(maxtBytes, r + 4);
+    this.sealedEnd = at + size;
+    this.sealedCount++;
+    this.at = 0;
+    this.n = 0;
+    this.len = this.sealedEnd * 8;
+  }
+
+  /** Continues a persisted open chunk (reopening storage); throws when its bytes are damaged. */
+  resumeOpen(bytes: Uint8Array): void {
+    const at = this.sealedEnd + RECORD;
+    if (this.buf.length < at + bytes.length + 64) growSink(this, at + bytes.length + 64);
+    xorResume(this, bytes, at);
+  }
+
+  private cut(t: number, o: ChunkOptions): void {
+    // Room for a quarter of the previous chunk's size, growing from there: reserving
+    // all of it left, on average, more unused bytes per series than the
+    // samples of the open chunk took.
+    const room = this.at !== 0 ? (this.openByteLength >> 2) + 32 : 64;
     this.seal();
-    const c = new XorAppender(hint);
-    this.open = c;
+    const at = this.sealedEnd + RECORD;
+    if (this.buf.length !== at + room) this.buf = resized(this.buf, at + room, this.sealedEnd);
+    xorStart(this, at);
     this.openMint = t;
     this.nextAt = rangeForTimestamp(t, o.chunkRange);
-    return c;
+  }
+
+  /** The sealed chunks, oldest first. */
+  sealedChunks(): SealedChunk[] {
+    const out: SealedChunk[] = [];
+    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+      const encoding = this.buf[r] as ChunkEncoding;
+      const bytes = this.buf.subarray(r + RECORD, this.nextRecord(r));
+      out.push({ mint: chunkMinTime(encoding, bytes), maxt: this.recordMaxt(r), numSamples: chunkNumSamples(bytes), encoding, bytes });
+    }
+    return out;
+  }
+
+  /**
+   * Adds the chunks overlapping [mint, maxt] to `out`, oldest first: views of
+   * sealed ones, and the open one as a view (valid until the next append) or,
+   * with `copyOpen`, a copy.
+   */
+  chunksIn(mint: number, maxt: number, out: ChunkBytes[], copyOpen: boolean): void {
+    const buf = this.buf;
+    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+      const encoding = buf[r] as ChunkEncoding;
+      if (this.recordMaxt(r) >= mint && chunkMinTime(encoding, buf, r + RECORD) <= maxt) out.push({ encoding, bytes: buf.subarray(r + RECORD, this.nextRecord(r)) });
+    }
+    if (this.hasOpen && this.openMint <= maxt && this.maxTime >= mint) out.push({ encoding: ENC_XOR, bytes: copyOpen ? this.openView().slice() : this.openView() });
+  }
+
+  /** Whether a chunk in memory spans part of [mint, maxt] (one chunksIn would return). */
+  hasChunkIn(mint: number, maxt: number): boolean {
+    if (this.maxTime < mint) return false;
+    const buf = this.buf;
+    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+      if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as ChunkEncoding, buf, r + RECORD) <= maxt) return true;
+    }
+    return this.hasOpen && this.openMint <= maxt;
+  }
+
+  /** The oldest sample time in memory; Infinity when none. */
+  get minTime(): number {
+    if (this.sealedCount > 0) return chunkMinTime(this.buf[0] as ChunkEncoding, this.buf, RECORD);
+    return this.hasOpen ? this.openMint : Infinity;
+  }
+
+  /**
+   * Lets go of the oldest k sealed chunks (now in blocks). The rest move to a
+   * new buffer rather than down the old one, so views a reader still holds
+   * keep their bytes.
+   */
+  dropSealed(k: number): void {
+    let cut = 0;
+    for (let i = 0; i < k && cut < this.sealedEnd; i++) cut = this.nextRecord(cut);
+    if (cut === 0) return;
+    const used = this.at !== 0 ? (this.len + 7) >>> 3 : this.sealedEnd;
+    const keep = used - cut;
+    const next = keep === 0 ? EMPTY : new Uint8Array(keep + (this.at !== 0 ? 64 : 0));
+    next.set(this.buf.subarray(cut, used));
+    this.buf = next;
+    this.sealedEnd -= cut;
+    this.sealedCount -= k;
+    this.len -= cut * 8;
+    if (this.at !== 0) this.at -= cut;
   }
 
   /** Samples held in memory (sealed and open). */
   get numSamples(): number {
-    let n = this.open?.numSamples ?? 0;
-    for (const c of this.sealed) n += c.numSamples;
+    let n = this.at !== 0 ? this.n : 0;
+    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) n += (this.buf[r + RECORD] << 8) | this.buf[r + RECORD + 1];
     return n;
   }
+
+  private nextRecord(r: number): number {
+    const buf = this.buf;
+    return r + RECORD + ((buf[r + 1] << 16) | (buf[r + 2] << 8) | buf[r + 3]);
+  }
+
+  private recordMaxt(r: number): number {
+    const buf = this.buf;
+    for (let i = 0; i < 8; i++) maxtBytes[i] = buf[r + 4 + i];
+    return maxtF64[0];
+  }
+}
+
+/** A new buffer of `size` bytes holding the first `keep` bytes of buf (a new one, so views readers hold keep their bytes). */
+function resized(buf: Uint8Array, size: number, keep: number): Uint8Array {
+  const out = new Uint8Array(size);
+  out.set(buf.subarray(0, keep));
+  return out;
 }
 
 /** The start times of one series' samples that came with one, as (time, start time) pairs in time order. */

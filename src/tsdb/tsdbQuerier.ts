@@ -7,7 +7,7 @@
 import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks } from './blockFormat';
-import { chunkMinTime, decodeRange, ENC_XOR, type ChunkBytes } from './chunkEncoding';
+import { chunkMinTime, decodeRange, type ChunkBytes } from './chunkEncoding';
 import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
@@ -67,8 +67,7 @@ export class TsdbQuerier implements Querier {
       const s = head.get(refs[i])!;
       series.push(s);
       const mine: ChunkBytes[] = [];
-      for (const c of s.sealed) if (c.maxt >= mint && c.mint <= maxt) mine.push(c);
-      if (s.open !== undefined && s.open.numSamples > 0 && s.openMint <= maxt && s.maxTime >= mint) mine.push({ encoding: ENC_XOR, bytes: s.open.bytes() });
+      s.chunksIn(mint, maxt, mine, true);
       memory.push(mine);
     }
 

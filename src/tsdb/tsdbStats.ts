@@ -35,10 +35,9 @@ export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cacheBytes
   let headSamples = 0;
   let minTime = Infinity;
   for (const s of head.allSeries()) {
-    headChunks += s.sealed.length + (s.open !== undefined && s.open.numSamples > 0 ? 1 : 0);
+    headChunks += s.sealedCount + (s.hasOpen ? 1 : 0);
     headSamples += s.numSamples;
-    if (s.sealed.length > 0) minTime = Math.min(minTime, s.sealed[0].mint);
-    else if (s.open !== undefined && s.open.numSamples > 0) minTime = Math.min(minTime, s.openMint);
+    minTime = Math.min(minTime, s.minTime);
   }
   let chunks = 0;
   let samples = 0;

@@ -5,7 +5,7 @@
 // writes, so every float64 — NaN payloads, ±Inf, -0 — comes back bit-exact.
 
 import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from '../model/staleNaN';
-import { BitReader, BitWriter, paddedCopy, peek32 } from './bitStream';
+import { BitReader, paddedCopy, peek32, writeBit, writeBits, type BitSink } from './bitStream';
 
 const TWO32 = 4294967296;
 
@@ -23,42 +23,154 @@ function bitRange(x: number, n: number): boolean {
   return -(half - 1) <= x && x <= half;
 }
 
-export class XorAppender {
-  private readonly w: BitWriter;
-  private n = 0;
-  private t = 0;
-  private tDelta = 0;
-  private vHi = 0;
-  private vLo = 0;
+/**
+ * The state of a chunk being appended to, written at byte `at` of a sink
+ * (Prometheus's xorAppender). The head's series carry it themselves, so an
+ * open chunk costs no objects of its own.
+ */
+export interface XorState extends BitSink {
+  /** Byte offset of the chunk's 2-byte sample count in `buf`. */
+  at: number;
+  n: number;
+  t: number;
+  tDelta: number;
+  vHi: number;
+  vLo: number;
   // 0xff: no XOR window chosen yet, as xorAppender.leading.
-  private leading = 0xff;
-  private trailing = 0;
+  leading: number;
+  trailing: number;
+}
+
+/** Starts an empty chunk at byte `at` of the sink, whose bytes from there on are zero. */
+export function xorStart(s: XorState, at: number): void {
+  s.at = at;
+  s.len = at * 8;
+  s.n = 0;
+  s.t = 0;
+  s.tDelta = 0;
+  s.vHi = 0;
+  s.vLo = 0;
+  s.leading = 0xff;
+  s.trailing = 0;
+  writeBits(s, 0, 16);
+}
+
+/**
+ * Continues an existing chunk (Prometheus's XORChunk.Appender): copies it to
+ * byte `at` of the sink, which must have room for it, and takes up its state.
+ */
+export function xorResume(s: XorState, bytes: Uint8Array, at: number): void {
+  const it = new XorIterator(bytes);
+  while (it.next());
+  if (it.err) throw new Error(`xor chunk: cannot resume: ${it.err}`);
+  const buf = s.buf;
+  buf.set(bytes, at);
+  // Bits past the last sample must be zero because the writer ORs into bytes.
+  const end = at + (it.bitPos >>> 3);
+  if (it.bitPos & 7) buf[end] &= 0xff << (8 - (it.bitPos & 7));
+  buf.fill(0, at + ((it.bitPos + 7) >>> 3));
+  s.at = at;
+  s.len = at * 8 + it.bitPos;
+  s.n = it.count;
+  s.t = it.t;
+  s.tDelta = it.tDeltaState;
+  s.vHi = it.vHi;
+  s.vLo = it.vLo;
+  s.leading = it.windowSeen ? it.leadingState : 0xff;
+  s.trailing = it.trailingState;
+}
+
+/** Appends a sample; t is integer ms, not below the previous one. */
+export function xorAppend(s: XorState, t: number, v: number): void {
+  let hi: number;
+  let lo: number;
+  if (v !== v && isStaleNaN(v)) {
+    hi = STALE_NAN_BITS_HI;
+    lo = STALE_NAN_BITS_LO;
+  } else {
+    f64[0] = v;
+    hi = u32[1];
+    lo = u32[0];
+  }
+  const n = s.n;
+  if (n === 0) {
+    writeUvarint(s, t >= 0 ? t * 2 : -t * 2 - 1);
+    writeBits(s, hi, 32);
+    writeBits(s, lo, 32);
+    s.tDelta = 0;
+  } else {
+    const tDelta = t - s.t;
+    if (n === 1) {
+      writeUvarint(s, tDelta);
+    } else {
+      const dod = tDelta - s.tDelta;
+      if (dod === 0) writeBit(s, 0);
+      else if (bitRange(dod, 14)) writeBits(s, (0b10 << 14) | (dod & 0x3fff), 16);
+      else if (bitRange(dod, 17)) writeBits(s, (0b110 << 17) | (dod & 0x1ffff), 20);
+      else if (bitRange(dod, 20)) writeBits(s, (0b1110 << 20) | (dod & 0xfffff), 24);
+      else {
+        writeBits(s, 0b1111, 4);
+        const dHi = Math.floor(dod / TWO32);
+        writeBits(s, dHi, 32);
+        writeBits(s, dod - dHi * TWO32, 32);
+      }
+    }
+    s.tDelta = tDelta;
+    writeValue(s, hi, lo);
+  }
+  s.t = t;
+  s.vHi = hi;
+  s.vLo = lo;
+  s.n = n + 1;
+  s.buf[s.at] = (n + 1) >>> 8;
+  s.buf[s.at + 1] = (n + 1) & 0xff;
+}
+
+function writeValue(s: XorState, hi: number, lo: number): void {
+  const dHi = (hi ^ s.vHi) >>> 0;
+  const dLo = (lo ^ s.vLo) >>> 0;
+  if (dHi === 0 && dLo === 0) {
+    writeBit(s, 0);
+    return;
+  }
+  let leading = dHi !== 0 ? Math.clz32(dHi) : 32 + Math.clz32(dLo);
+  const trailing = dLo !== 0 ? ctz32(dLo) : 32 + ctz32(dHi);
+  // Clamped so it fits 5 bits, as writeVDelta does.
+  if (leading >= 32) leading = 31;
+  if (s.leading !== 0xff && leading >= s.leading && trailing >= s.trailing) {
+    writeBits(s, 0b10, 2);
+    writeShifted(s, dHi, dLo, s.trailing, 64 - s.leading - s.trailing);
+  } else {
+    s.leading = leading;
+    s.trailing = trailing;
+    const sig = 64 - leading - trailing;
+    // 64 significant bits are written as 0 in the 6-bit field, as Prometheus does.
+    writeBits(s, (0b11 << 11) | (leading << 6) | (sig & 63), 13);
+    writeShifted(s, dHi, dLo, trailing, sig);
+  }
+}
+
+/** A chunk of its own: the appender for chunks outside a head series. */
+export class XorAppender implements XorState {
+  buf: Uint8Array;
+  len = 0;
+  at = 0;
+  n = 0;
+  t = 0;
+  tDelta = 0;
+  vHi = 0;
+  vLo = 0;
+  leading = 0xff;
+  trailing = 0;
 
   constructor(capacityBytes = 128) {
-    this.w = new BitWriter(capacityBytes);
-    this.w.writeBits(0, 16);
+    this.buf = new Uint8Array(capacityBytes);
+    xorStart(this, 0);
   }
 
-  /** An appender that continues an existing chunk (Prometheus's XORChunk.Appender). */
   static resume(bytes: Uint8Array): XorAppender {
-    const it = new XorIterator(bytes);
-    while (it.next());
-    if (it.err) throw new Error(`xor chunk: cannot resume: ${it.err}`);
-    const a = new XorAppender(0);
-    a.w.buf = new Uint8Array(Math.max(32, bytes.length * 2));
-    a.w.buf.set(bytes);
-    a.w.len = it.bitPos;
-    // Bits past the last sample must be zero because the writer ORs into bytes.
-    const lastByte = it.bitPos >>> 3;
-    if (it.bitPos & 7) a.w.buf[lastByte] &= 0xff << (8 - (it.bitPos & 7));
-    a.w.buf.fill(0, (it.bitPos + 7) >>> 3);
-    a.n = it.count;
-    a.t = it.t;
-    a.tDelta = it.tDeltaState;
-    a.vHi = it.vHi;
-    a.vLo = it.vLo;
-    a.leading = it.windowSeen ? it.leadingState : 0xff;
-    a.trailing = it.trailingState;
+    const a = new XorAppender(Math.max(32, bytes.length * 2));
+    xorResume(a, bytes, 0);
     return a;
   }
 
@@ -67,102 +179,34 @@ export class XorAppender {
   }
 
   get byteLength(): number {
-    return this.w.byteLength;
+    return (this.len + 7) >>> 3;
   }
 
-  /** Appends a sample; t is integer ms, not below the previous one. */
   append(t: number, v: number): void {
-    const w = this.w;
-    let hi: number;
-    let lo: number;
-    if (v !== v && isStaleNaN(v)) {
-      hi = STALE_NAN_BITS_HI;
-      lo = STALE_NAN_BITS_LO;
-    } else {
-      f64[0] = v;
-      hi = u32[1];
-      lo = u32[0];
-    }
-    const n = this.n;
-    if (n === 0) {
-      writeUvarint(w, t >= 0 ? t * 2 : -t * 2 - 1);
-      w.writeBits(hi, 32);
-      w.writeBits(lo, 32);
-      this.tDelta = 0;
-    } else {
-      const tDelta = t - this.t;
-      if (n === 1) {
-        writeUvarint(w, tDelta);
-      } else {
-        const dod = tDelta - this.tDelta;
-        if (dod === 0) w.writeBit(0);
-        else if (bitRange(dod, 14)) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
-        else if (bitRange(dod, 17)) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
-        else if (bitRange(dod, 20)) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
-        else {
-          w.writeBits(0b1111, 4);
-          const dHi = Math.floor(dod / TWO32);
-          w.writeBits(dHi, 32);
-          w.writeBits(dod - dHi * TWO32, 32);
-        }
-      }
-      this.tDelta = tDelta;
-      this.writeValue(hi, lo);
-    }
-    this.t = t;
-    this.vHi = hi;
-    this.vLo = lo;
-    this.n = n + 1;
-    w.buf[0] = (n + 1) >>> 8;
-    w.buf[1] = (n + 1) & 0xff;
-  }
-
-  private writeValue(hi: number, lo: number): void {
-    const w = this.w;
-    const dHi = (hi ^ this.vHi) >>> 0;
-    const dLo = (lo ^ this.vLo) >>> 0;
-    if (dHi === 0 && dLo === 0) {
-      w.writeBit(0);
-      return;
-    }
-    let leading = dHi !== 0 ? Math.clz32(dHi) : 32 + Math.clz32(dLo);
-    const trailing = dLo !== 0 ? ctz32(dLo) : 32 + ctz32(dHi);
-    // Clamped so it fits 5 bits, as writeVDelta does.
-    if (leading >= 32) leading = 31;
-    if (this.leading !== 0xff && leading >= this.leading && trailing >= this.trailing) {
-      w.writeBits(0b10, 2);
-      writeShifted(w, dHi, dLo, this.trailing, 64 - this.leading - this.trailing);
-    } else {
-      this.leading = leading;
-      this.trailing = trailing;
-      const sig = 64 - leading - trailing;
-      // 64 significant bits are written as 0 in the 6-bit field, as Prometheus does.
-      w.writeBits((0b11 << 11) | (leading << 6) | (sig & 63), 13);
-      writeShifted(w, dHi, dLo, trailing, sig);
-    }
+    xorAppend(this, t, v);
   }
 
   /** The chunk's bytes (a copy sized to fit). */
   bytes(): Uint8Array {
-    return this.w.bytes();
+    return this.buf.slice(0, this.byteLength);
   }
 
   /** The chunk's bytes without copying; valid until the next append. */
   view(): Uint8Array {
-    return this.w.buf.subarray(0, this.w.byteLength);
+    return this.buf.subarray(0, this.byteLength);
   }
 }
 
-function writeUvarint(w: BitWriter, x: number): void {
+function writeUvarint(w: BitSink, x: number): void {
   while (x >= 128) {
-    w.writeBits((x % 128) | 128, 8);
+    writeBits(w, (x % 128) | 128, 8);
     x = Math.floor(x / 128);
   }
-  w.writeBits(x, 8);
+  writeBits(w, x, 8);
 }
 
 /** Writes the `n` bits of the 64-bit (hi, lo) shifted right by `shift`. */
-function writeShifted(w: BitWriter, hi: number, lo: number, shift: number, n: number): void {
+function writeShifted(w: BitSink, hi: number, lo: number, shift: number, n: number): void {
   let h: number;
   let l: number;
   if (shift === 0) {
@@ -176,10 +220,10 @@ function writeShifted(w: BitWriter, hi: number, lo: number, shift: number, n: nu
     h = 0;
   }
   if (n > 32) {
-    w.writeBits(h, n - 32);
-    w.writeBits(l, 32);
+    writeBits(w, h, n - 32);
+    writeBits(w, l, 32);
   } else {
-    w.writeBits(l, n);
+    writeBits(w, l, n);
   }
 }
 
