@@ -91,7 +91,8 @@ export function HeatmapPanel({ panel, series, time, width, height }: HeatmapPane
       />
       <div className="heatmap-xaxis" style={{ left: AXIS_LEFT, width: plotW }} aria-hidden="true">
         {timeTicks.map((i) => (
-          <span key={i} style={{ left: `${((i + 0.5) / n) * 100}%` }}>
+          // The last label ends at its tick rather than centring on it, so the panel's edge does not cut it.
+          <span key={i} style={{ left: `${((i + 0.5) / n) * 100}%`, ...(i === n - 1 && n > 1 ? { transform: 'translateX(-100%)' } : {}) }}>
             {formatTime(matrix.times[i], tz).slice(11, 16)}
           </span>
         ))}

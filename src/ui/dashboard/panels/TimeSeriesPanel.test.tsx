@@ -69,13 +69,13 @@ function frame(values: number[][], legendFormat = '{{job}}'): PanelFrame {
   };
 }
 
-function mount(panel: Panel, frames: PanelFrame[], onZoom = vi.fn()) {
+function mount(panel: Panel, frames: PanelFrame[], onZoom = vi.fn(), width = 500) {
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
   const draw = (f: PanelFrame[]) => {
     const data: PanelData = { state: 'ok', frames: f, error: '', notices: [] };
-    root!.render(<PanelBody panel={panel} data={data} time={{ startMs: 1_000_000, endMs: 1_060_000, timezone: 'utc' }} width={500} height={300} onZoom={onZoom} />);
+    root!.render(<PanelBody panel={panel} data={data} time={{ startMs: 1_000_000, endMs: 1_060_000, timezone: 'utc' }} width={width} height={300} onZoom={onZoom} />);
   };
   act(() => draw(frames));
   return { el: host, redraw: (f: PanelFrame[]) => act(() => draw(f)) };
@@ -119,6 +119,16 @@ describe('time-series panel', () => {
     const { el } = mount(panel, [frame([[1, NaN, 3]])]);
     expect([...el.querySelectorAll('.legend-table thead th')].map((t) => t.textContent)).toEqual(['Name', 'Min', 'Max', 'Mean']);
     expect([...el.querySelectorAll('.legend-table tbody td')].map((t) => t.textContent)).toEqual(['1%', '3%', '2%']);
+  });
+
+  it.each([
+    { width: 500, beside: true },
+    { width: 360, beside: false },
+  ])('puts a right-hand legend beside a $width px graph: $beside', ({ width, beside }) => {
+    const panel = newPanel('timeseries', 1);
+    if (panel.type === 'timeseries') panel.options.legend = { mode: 'table', placement: 'right', calcs: ['last'] };
+    const { el } = mount(panel, [frame([[1, 2, 3]])], vi.fn(), width);
+    expect(el.querySelector('.ts-panel')!.classList.contains('ts-legend-right')).toBe(beside);
   });
 
   it('stacks to 100% with a 0..1 axis in percent', () => {

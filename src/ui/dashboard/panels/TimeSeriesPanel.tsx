@@ -20,6 +20,8 @@ import { LegendTable } from './LegendTable';
 import { alignSeries, type PanelSeries } from './panelSeries';
 import { timeSeriesData, timeSeriesPlotOptions, type PlotSeriesStyle } from './timeSeriesPlot';
 
+const RIGHT_LEGEND_MIN_WIDTH = 480;
+
 export interface TimeSeriesPanelProps {
   panel: Panel & { type: 'timeseries' };
   series: PanelSeries[];
@@ -171,7 +173,8 @@ export function TimeSeriesPanel({ panel, series, time, width, height, onZoom }: 
   const onToggle = useCallback((name: string) => setVisibility((v) => toggle(v, name, names)), [names]);
 
   const legend = options.legend;
-  const right = legend.placement === 'right';
+  // A legend beside a narrow graph (a phone, a quarter-width panel) squeezes both: below it, the graph keeps its width.
+  const right = legend.placement === 'right' && width >= RIGHT_LEGEND_MIN_WIDTH;
   return (
     <div className={`ts-panel graph ${right ? 'ts-legend-right' : ''}`} style={{ width, height }}>
       <div
