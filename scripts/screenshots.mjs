@@ -15,7 +15,7 @@ const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ];
-const pages = ['query', 'metrics', 'alerts', 'rules', 'targets', 'status', 'settings'];
+const pages = ['dashboards', 'd/demo-service', 'query', 'metrics', 'alerts', 'rules', 'targets', 'status', 'settings'];
 for (const size of sizes) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
   const page = await context.newPage();
@@ -24,7 +24,7 @@ for (const size of sizes) {
   for (const p of pages) {
     await page.goto(`${base}/#/${p}`);
     await page.waitForTimeout(1500);
-    const file = `${out}/${p}-${size.name}.png`;
+    const file = `${out}/${p.replace('/', '-')}-${size.name}.png`;
     await page.screenshot({ path: file });
     process.stdout.write(`${file}\n`);
   }
