@@ -15,7 +15,7 @@ import { boardUid, currentRoute, navigate, useRoute } from '../router';
 import { useBoard } from '../stores/boardStore';
 import { useImportReport } from '../stores/importReportStore';
 import { AdhocBar } from './AdhocBar';
-import { addPanel, addRow, applyLayout, duplicatePanel, removeItem, replacePanel, toggleRow } from './boardEdits';
+import { addPanel, addRow, applyLayout, duplicatePanel, removeItem, replacePanel, toggleRow } from '../../dashboards/boardEdits';
 import { BoardGrid, panelWidthPx } from './BoardGrid';
 import { BoardSettings } from './BoardSettings';
 import { BoardToolbar } from './BoardToolbar';

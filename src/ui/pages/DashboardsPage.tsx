@@ -10,7 +10,7 @@ import { exportGrafana } from '../../dashboards/grafanaExport';
 import { importGrafana, type ImportReport } from '../../dashboards/grafanaImport';
 import type { Dashboard, DashboardSummary } from '../../engine/api';
 import { ImportReportView } from '../dashboard/ImportReportView';
-import { vigilBoard } from '../dashboard/vigilJson';
+import { vigilBoard } from '../../dashboards/vigilJson';
 import { engine, onEngineEvent } from '../engineClient';
 import { downloadText } from '../fileTransfer';
 import { navigate } from '../router';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newDashboard, newPanel, newRow } from '../../dashboards/defaults';
-import type { Dashboard, Panel } from '../../dashboards/model';
+import { newDashboard, newPanel, newRow } from './defaults';
+import type { Dashboard, Panel } from './model';
 import { addPanel, addRow, applyLayout, duplicatePanel, removeItem, toggleRow } from './boardEdits';
 
 function at(p: Panel, x: number, y: number, w = 12, h = 8): Panel {

@@ -1,8 +1,8 @@
 // Vigil's own board JSON (as the Dashboards page exports it), told apart from
 // Grafana's: Grafana's model has no `variables`, `filters` or panel `kind`.
 
-import { newDashboard } from '../../dashboards/defaults';
-import type { Dashboard } from '../../dashboards/model';
+import { newDashboard } from './defaults';
+import type { Dashboard } from './model';
 
 /** The board `text` holds when it is Vigil's JSON (missing top-level fields defaulted), else null. */
 export function vigilBoard(text: string): Dashboard | null {

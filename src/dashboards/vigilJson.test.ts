@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newDashboard, newPanel } from '../../dashboards/defaults';
+import { newDashboard, newPanel } from './defaults';
 import { vigilBoard } from './vigilJson';
 
 describe('vigilBoard', () => {

@@ -2,9 +2,9 @@
 // remove panels and rows, open and close rows (Grafana's DashboardModel
 // toggleRow), and positions from a drag.
 
-import { nextPanelId } from '../../dashboards/defaults';
-import type { Dashboard, GridPos, Panel, Row } from '../../dashboards/model';
-import { GRID_COLUMNS } from '../../dashboards/model';
+import { nextPanelId } from './defaults';
+import type { Dashboard, GridPos, Panel, Row } from './model';
+import { GRID_COLUMNS } from './model';
 
 type Item = Panel | Row;
 
