@@ -205,7 +205,7 @@ export function extendedSamples(w: Window): { ts: number[]; vs: number[] } | und
 }
 
 /** The first sample resets and changes look at: the anchor when anchored (pickFirstSampleIndices). */
-function firstForChanges(w: Window): number | undefined {
+export function firstForChanges(w: Window): number | undefined {
   if (w.mode !== 'anchored') return w.hi > w.lo ? w.lo : undefined;
   let k = w.lo;
   while (k < w.hi && w.ts[k] <= w.start) k++;
@@ -370,6 +370,13 @@ function values(w: Window): number[] {
   return Array.from(w.vs.subarray(w.lo, w.hi));
 }
 
+/** Whether the value changed between samples i-1 and i; NaN to NaN is no change (funcChanges). */
+export function isChange(vs: Float64Array, i: number): boolean {
+  const a = vs[i - 1];
+  const b = vs[i];
+  return a !== b && !(Number.isNaN(a) && Number.isNaN(b));
+}
+
 function nonEmpty(fn: (w: Window, params: readonly number[]) => number): RangeFn {
   return (w, params) => (w.hi > w.lo ? fn(w, params) : undefined);
 }
@@ -416,11 +423,7 @@ export const rangeFunctions: Record<string, RangeFn> = {
     const first = firstForChanges(w);
     if (first === undefined) return undefined;
     let n = 0;
-    for (let i = first + 1; i < w.hi; i++) {
-      const a = w.vs[i - 1];
-      const b = w.vs[i];
-      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) n++;
-    }
+    for (let i = first + 1; i < w.hi; i++) if (isChange(w.vs, i)) n++;
     return n;
   },
   avg_over_time: nonEmpty(avg),

@@ -27,20 +27,23 @@ function windows(vs: number[], range: number, step: number, startOffsets?: (numb
   return out;
 }
 
+// Parameters for the functions that take one: quantiles inside, at and outside [0, 1].
+const params = fc.constantFrom([0], [0.25], [0.5], [0.9], [1], [-1], [2], [NaN]);
+
 /** What a writer puts at one step, as the plain function would return it. */
-function written(fn: StepWriter, w: Window): number | undefined {
+function written(fn: StepWriter, w: Window, p: readonly number[]): number | undefined {
   const out = newStepSeries(Labels.EMPTY, 1);
-  fn(w, [], out, 0);
+  fn(w, p, out, 0);
   return out.has[0] ? out.vals[0] : undefined;
 }
 
 describe('sliding range functions', () => {
   it.each(Object.keys(slidingFunctions))('%s gives the plain function’s floats at every step', (name) => {
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 30 }), (vs, range, step) => {
+      fc.property(fc.array(value, { maxLength: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 30 }), params, (vs, range, step, p) => {
         const fn = slidingFunctions[name]();
         for (const w of windows(vs, range, step)) {
-          expect(Object.is(written(fn, w), rangeFunctions[name](w, []))).toBe(true);
+          expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
         }
       }),
     );
@@ -52,7 +55,8 @@ describe('sliding range functions', () => {
         fc.array(fc.tuple(value, startOffset), { maxLength: 40 }),
         fc.integer({ min: 1, max: 80 }),
         fc.integer({ min: 1, max: 30 }),
-        (samples, range, step) => {
+        params,
+        (samples, range, step, p) => {
           const fn = slidingFunctions[name]();
           for (const w of windows(
             samples.map((s) => s[0]),
@@ -60,7 +64,7 @@ describe('sliding range functions', () => {
             step,
             samples.map((s) => s[1]),
           )) {
-            expect(Object.is(written(fn, w), rangeFunctions[name](w, []))).toBe(true);
+            expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
           }
         },
       ),

@@ -3,7 +3,20 @@
 // windows over a series only move forward, so the work per series is linear.
 // Each gives the same floats as its plain form in rangeFunctions.ts.
 
-import { extrapolatedRate, isCounterReset, rateAnswer, rateInto, isMax, isMin, startTimeOverlaps, type RangeFn, type Window } from './rangeFunctions';
+import { sortedQuantile } from './quantile';
+import {
+  extrapolatedRate,
+  firstForChanges,
+  isChange,
+  isCounterReset,
+  rateAnswer,
+  rateInto,
+  isMax,
+  isMin,
+  startTimeOverlaps,
+  type RangeFn,
+  type Window,
+} from './rangeFunctions';
 import type { StepSeries } from './value';
 
 /**
@@ -105,9 +118,97 @@ function slidingExtreme(better: (cur: number, best: number) => boolean): SeriesR
   };
 }
 
+/**
+ * changes and resets by a prefix count of the series' change or reset points,
+ * so a window's count is one subtraction. Anchored windows, which start one
+ * sample early, count afresh.
+ */
+function prefixCount(isPoint: (w: Window, i: number) => boolean): SeriesRangeFn {
+  return () => {
+    let upTo: Int32Array | undefined;
+    return (w, _params, out, i) => {
+      const { lo, hi } = w;
+      if (w.mode) {
+        const first = firstForChanges(w);
+        if (first === undefined) return;
+        let n = 0;
+        for (let k = first + 1; k < hi; k++) if (isPoint(w, k)) n++;
+        out.vals[i] = n;
+        out.has[i] = 1;
+        return;
+      }
+      if (hi <= lo) return;
+      if (upTo === undefined) {
+        // upTo[k]: the points at 1..k, so the window's, at lo+1..hi-1, are upTo[hi-1] - upTo[lo].
+        upTo = new Int32Array(w.vs.length);
+        for (let k = 1; k < upTo.length; k++) upTo[k] = upTo[k - 1] + (isPoint(w, k) ? 1 : 0);
+      }
+      out.vals[i] = upTo[hi - 1] - upTo[lo];
+      out.has[i] = 1;
+    };
+  };
+}
+
+/** NaN first, then by value with -0 and 0 equal: sortNaNFirst's order. */
+function before(a: number, b: number): boolean {
+  return a < b || (Number.isNaN(a) && !Number.isNaN(b));
+}
+
+/**
+ * quantile_over_time over the window kept sorted as samples enter and leave,
+ * instead of sorting every window. A sample enters after its equals and the
+ * oldest of equals leaves first, so the array is what sortNaNFirst's stable
+ * sort gives for the window (-0 and 0 in the order they came).
+ */
+function slidingQuantile(): SeriesRangeFn {
+  return () => {
+    let sorted = new Float64Array(0);
+    let n = 0;
+    let added = 0;
+    let removed = 0;
+    return (w, params, out, i) => {
+      const { vs, lo, hi } = w;
+      if (sorted.length < vs.length) sorted = new Float64Array(vs.length);
+      for (; removed < lo && removed < added; removed++) {
+        const v = vs[removed];
+        let a = 0;
+        let b = n;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if (before(sorted[m], v)) a = m + 1;
+          else b = m;
+        }
+        sorted.copyWithin(a, a + 1, n);
+        n--;
+      }
+      if (removed < lo) removed = lo;
+      if (added < lo) added = lo;
+      for (; added < hi; added++) {
+        const v = vs[added];
+        let a = 0;
+        let b = n;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if (before(v, sorted[m])) b = m;
+          else a = m + 1;
+        }
+        sorted.copyWithin(a + 1, a, n);
+        sorted[a] = v;
+        n++;
+      }
+      if (n === 0) return;
+      out.vals[i] = sortedQuantile(params[0], sorted, n);
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
   rate: counterRate(true),
   increase: counterRate(false),
+  changes: prefixCount((w, k) => isChange(w.vs, k)),
+  resets: prefixCount((w, k) => isCounterReset(w.ts, w.vs, w.st, k)),
+  quantile_over_time: slidingQuantile(),
   max_over_time: slidingExtreme(isMax),
   min_over_time: slidingExtreme(isMin),
 };
