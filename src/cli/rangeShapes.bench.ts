@@ -20,6 +20,8 @@ const COUNTER = 'http_requests_total';
 export const SHAPES: Record<string, string> = {
   predict_linear: `predict_linear(${GAUGE}[1h], 600)`,
   sum_over_time: `sum_over_time(${GAUGE}[1h])`,
+  // Fractional values, which sum_over_time cannot sum exactly by prefixes.
+  sum_over_time_float: `sum_over_time((${GAUGE} / 3)[1h:5s])`,
   deriv: `deriv(${GAUGE}[30m])`,
   avg_over_time: `avg_over_time(${GAUGE}[1h])`,
   resets: `resets(${COUNTER}[1h])`,

@@ -10,6 +10,7 @@ import {
   isChange,
   isCounterReset,
   rateAnswer,
+  rangeFunctions,
   rateInto,
   isMax,
   isMin,
@@ -203,7 +204,58 @@ function slidingQuantile(): SeriesRangeFn {
   };
 }
 
+/**
+ * Prefix sums of a series whose values are all integers with absolute values
+ * summing to at most 2^53: every sum of its samples, in any order, is then an
+ * exact integer, so compensated summation adds nothing (its compensation stays
+ * 0) and the window's sum is the difference of two prefix sums, bit for bit.
+ * Undefined for any other series. Counters and byte gauges mostly qualify.
+ */
+function exactPrefixSums(vs: Float64Array): Float64Array | undefined {
+  let abs = 0;
+  for (let k = 0; k < vs.length; k++) {
+    const v = vs[k];
+    if (!Number.isInteger(v)) return undefined;
+    abs += Math.abs(v);
+  }
+  // abs itself is exact until it first passes 2^53, and stays above it after.
+  if (abs > 2 ** 53) return undefined;
+  const prefix = new Float64Array(vs.length + 1);
+  for (let k = 0; k < vs.length; k++) prefix[k + 1] = prefix[k] + vs[k];
+  return prefix;
+}
+
+/**
+ * sum_over_time and avg_over_time from prefix sums where they are exact, else
+ * the plain compensated rescan. The plain forms never give -0 (their sums
+ * start at +0, or end adding a +0 compensation), nor does a difference of equal prefixes.
+ */
+function exactSum(isAvg: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isAvg ? 'avg_over_time' : 'sum_over_time'];
+  return () => {
+    let prefix: Float64Array | undefined;
+    let checked = false;
+    return (w, params, out, i) => {
+      const { lo, hi } = w;
+      if (hi <= lo) return;
+      if (!checked) {
+        prefix = exactPrefixSums(w.vs);
+        checked = true;
+      }
+      if (prefix === undefined) {
+        out.vals[i] = plain(w, params) as number;
+      } else {
+        const sum = prefix[hi] - prefix[lo];
+        out.vals[i] = isAvg ? sum / (hi - lo) : sum;
+      }
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
+  sum_over_time: exactSum(false),
+  avg_over_time: exactSum(true),
   rate: counterRate(true),
   increase: counterRate(false),
   changes: prefixCount((w, k) => isChange(w.vs, k)),
