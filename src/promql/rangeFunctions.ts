@@ -228,7 +228,7 @@ function instantValue(w: Window, isRate: boolean): number | undefined {
 }
 
 /** Where linearRegression leaves the slope and intercept: a returned pair is an allocation per step. */
-const fit = new Float64Array(2);
+export const fit = new Float64Array(2);
 
 /**
  * Least-squares fit of the window's samples, x in seconds from interceptTime
@@ -276,11 +276,11 @@ function linearRegression(w: Window, interceptTime: number): void {
     }
     return;
   }
-  const n = hi - lo;
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
+  fitSums(hi - lo, sumX + cX, sumY + cY, sumXY + cXY, sumX2 + cX2);
+}
+
+/** The least-squares line from a window's n samples' sums of x, y, xy and x² (with compensation added), into fit. */
+export function fitSums(n: number, sumX: number, sumY: number, sumXY: number, sumX2: number): void {
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const slope = covXY / varX;

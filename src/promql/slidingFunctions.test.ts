@@ -12,14 +12,14 @@ const value = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1, 5), f
 const startOffset = fc.constantFrom(undefined, -10, -5, -25, 0, 3, -1);
 
 /** Every step's window over one series, as rangeCall slides it: (t - range, t]. */
-function windows(vs: number[], range: number, step: number, startOffsets?: (number | undefined)[]): Window[] {
-  const ts = Float64Array.from(vs, (_, i) => i * 10);
+function windows(vs: number[], range: number, step: number, startOffsets?: (number | undefined)[], spacing = 10): Window[] {
+  const ts = Float64Array.from(vs, (_, i) => i * spacing);
   const vals = Float64Array.from(vs);
   const st = startOffsets && Float64Array.from(vs, (_, i) => (startOffsets[i] === undefined ? 0 : i * 10 + startOffsets[i]));
   const out: Window[] = [];
   let lo = 0;
   let hi = 0;
-  for (let t = 0; t <= vs.length * 10 + range; t += step) {
+  for (let t = 0; t <= vs.length * spacing + range; t += step) {
     while (hi < ts.length && ts[hi] <= t) hi++;
     while (lo < hi && ts[lo] <= t - range) lo++;
     out.push({ ts, vs: vals, lo, hi, start: t - range, end: t, range, evalT: t, st });
@@ -60,6 +60,23 @@ describe('sliding range functions', () => {
           expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
         }
       }),
+    );
+  });
+
+  it.each(['deriv', 'predict_linear'])('%s gives the plain function’s floats over integers whole seconds apart', (name) => {
+    fc.assert(
+      fc.property(
+        fc.array(integer, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 80_000 }),
+        fc.oneof(fc.constantFrom(1000, 5000, 15_000), fc.integer({ min: 1, max: 30_000 })),
+        fc.constantFrom([600], [-60], [0.5]),
+        (vs, range, step, p) => {
+          const fn = slidingFunctions[name]();
+          for (const w of windows(vs, range, step, undefined, 1000)) {
+            expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
+          }
+        },
+      ),
     );
   });
 

@@ -7,6 +7,8 @@ import { sortedQuantile } from './quantile';
 import {
   extrapolatedRate,
   firstForChanges,
+  fit,
+  fitSums,
   isChange,
   isCounterReset,
   rateAnswer,
@@ -253,7 +255,99 @@ function exactSum(isAvg: boolean): SeriesRangeFn {
   };
 }
 
+interface RegressionPrefixes {
+  /** Prefix sums of X (seconds since the first sample), y, X·y and X². */
+  x: Float64Array;
+  y: Float64Array;
+  xy: Float64Array;
+  x2: Float64Array;
+  /** changed[k]: samples 1..k whose value differs from the one before. */
+  changed: Int32Array;
+  /** Samples, max |X| and Σ|y|, which bound every sum. */
+  n: number;
+  maxX: number;
+  absY: number;
+}
+
+/** Prefix sums for exactRegression, or undefined unless values are integers and samples whole seconds apart. */
+function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefixes | undefined {
+  const n = vs.length;
+  let absY = 0;
+  for (let k = 0; k < n; k++) {
+    if (!Number.isInteger(vs[k]) || (ts[k] - ts[0]) % 1000 !== 0) return undefined;
+    absY += Math.abs(vs[k]);
+  }
+  if (!(absY < 2 ** 52)) return undefined;
+  const p: RegressionPrefixes = {
+    x: new Float64Array(n + 1),
+    y: new Float64Array(n + 1),
+    xy: new Float64Array(n + 1),
+    x2: new Float64Array(n + 1),
+    changed: new Int32Array(n),
+    n,
+    maxX: (ts[n - 1] - ts[0]) / 1000,
+    absY,
+  };
+  if (!(4 * n * p.maxX * p.maxX < 2 ** 52 && 2 * p.maxX * absY < 2 ** 52)) return undefined;
+  for (let k = 0; k < n; k++) {
+    const x = (ts[k] - ts[0]) / 1000;
+    const y = vs[k];
+    p.x[k + 1] = p.x[k] + x;
+    p.y[k + 1] = p.y[k] + y;
+    p.xy[k + 1] = p.xy[k] + x * y;
+    p.x2[k + 1] = p.x2[k] + x * x;
+    if (k > 0) p.changed[k] = p.changed[k - 1] + (y !== vs[k - 1] ? 1 : 0);
+  }
+  return p;
+}
+
+/**
+ * deriv and predict_linear from prefix sums where linearRegression's sums
+ * are all exact: integer values, x (seconds from the intercept time) whole
+ * numbers, and every sum, by the bounds 4·n·B² and 2·B·Σ|y| with B the
+ * largest |x|, under 2^52. Its compensations then stay 0 and its sums are the
+ * exact integers that shifted prefix differences give, bit for bit:
+ * Σ(X-a) = ΣX - n·a, Σ(X-a)y = ΣXy - a·Σy, Σ(X-a)² = ΣX² - 2a·ΣX + n·a².
+ * Otherwise each window is rescanned.
+ */
+function exactRegression(isPredict: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isPredict ? 'predict_linear' : 'deriv'];
+  return () => {
+    let p: RegressionPrefixes | undefined;
+    let checked = false;
+    return (w, params, out, i) => {
+      const { ts, vs, lo, hi } = w;
+      if (hi - lo < 2) return;
+      if (!checked) {
+        p = regressionPrefixes(ts, vs);
+        checked = true;
+      }
+      const a = ((isPredict ? w.evalT : ts[lo]) - ts[0]) / 1000;
+      const b = p === undefined ? 0 : Math.max(p.maxX, Math.abs(a));
+      if (p === undefined || !Number.isInteger(a) || !(4 * p.n * b * b < 2 ** 52 && 2 * b * p.absY < 2 ** 52)) {
+        out.vals[i] = plain(w, params) as number;
+        out.has[i] = 1;
+        return;
+      }
+      if (p.changed[hi - 1] === p.changed[lo]) {
+        // All values equal (linearRegression's constY): a flat line through them.
+        fit[0] = 0;
+        fit[1] = vs[lo];
+      } else {
+        const n = hi - lo;
+        const sx = p.x[hi] - p.x[lo];
+        const sy = p.y[hi] - p.y[lo];
+        fitSums(n, sx - n * a, sy, p.xy[hi] - p.xy[lo] - a * sy, p.x2[hi] - p.x2[lo] - 2 * a * sx + n * a * a);
+      }
+      out.vals[i] = isPredict ? fit[0] * params[0] + fit[1] : fit[0];
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
+  deriv: exactRegression(false),
+  predict_linear: exactRegression(true),
   sum_over_time: exactSum(false),
   avg_over_time: exactSum(true),
   rate: counterRate(true),
