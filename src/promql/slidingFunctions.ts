@@ -208,7 +208,7 @@ function slidingQuantile(): SeriesRangeFn {
 
 /**
  * Prefix sums of a series whose values are all integers with absolute values
- * summing to at most 2^53: every sum of its samples, in any order, is then an
+ * summing to under 2^53: every sum of its samples, in any order, is then an
  * exact integer, so compensated summation adds nothing (its compensation stays
  * 0) and the window's sum is the difference of two prefix sums, bit for bit.
  * Undefined for any other series. Counters and byte gauges mostly qualify.
@@ -220,8 +220,8 @@ function exactPrefixSums(vs: Float64Array): Float64Array | undefined {
     if (!Number.isInteger(v)) return undefined;
     abs += Math.abs(v);
   }
-  // abs itself is exact until it first passes 2^53, and stays above it after.
-  if (abs > 2 ** 53) return undefined;
+  // abs is exact while under 2^53 and never falls back once there (2^53 + 1 rounds to 2^53), so under it means every sum is exact.
+  if (abs >= 2 ** 53) return undefined;
   const prefix = new Float64Array(vs.length + 1);
   for (let k = 0; k < vs.length; k++) prefix[k + 1] = prefix[k] + vs[k];
   return prefix;
