@@ -9,6 +9,13 @@ describe('standard data sets', () => {
     expect((info.end - info.start) / info.stepMs).toBe(480);
   });
 
+  it('shapes is 8 instances of the demo service over 3 h at 5 s', () => {
+    const info = datasetInfo('shapes');
+    expect(new Set(datasetSeries('shapes').map((l) => l.get('instance'))).size).toBe(8);
+    expect(info.seriesCount).toBe(784);
+    expect((info.end - info.start) / info.stepMs).toBe(2160);
+  });
+
   it('demo is 3 instances of the demo service over 6 h at 5 s', () => {
     const info = datasetInfo('demo');
     const instances = new Set(datasetSeries('demo').map((l) => l.get('instance')));

@@ -1,14 +1,16 @@
 // The standard data sets every benchmark and differential check uses, built
 // deterministically from the demo service and a node-exporter shape:
 //   demo:  the demo service, 3 instances, 6 h at 5 s;
-//   scale: 10,000 series (50 web-service instances, 100 node-exporter hosts), 2 h at 15 s.
+//   scale: 10,000 series (50 web-service instances, 100 node-exporter hosts), 2 h at 15 s;
+//   shapes: the demo service, 8 instances (784 series), 3 h at 5 s: long windows of 720 samples.
 
 import { Labels } from '../model/labels';
+import type { Head } from '../tsdb/head';
 import { demoFamilies, hashUnit, type SimFamily, type SimSeries } from '../scrape/demoService';
 import { formatSampleValue, renderTextPage, seriesText } from '../scrape/simPage';
 
-export type DatasetName = 'demo' | 'scale';
-export const DATASET_NAMES: readonly DatasetName[] = ['demo', 'scale'];
+export type DatasetName = 'demo' | 'scale' | 'shapes';
+export const DATASET_NAMES: readonly DatasetName[] = ['demo', 'scale', 'shapes'];
 
 export interface DatasetInfo {
   start: number;
@@ -101,6 +103,9 @@ function build(name: DatasetName) {
   if (name === 'demo') {
     for (let i = 1; i <= 3; i++) perInstance.push(webFamilies(i, 'demo', `demo-${i}`));
     info = { start: ORIGIN, end: ORIGIN + 6 * 3_600_000, stepMs: 5_000 };
+  } else if (name === 'shapes') {
+    for (let i = 1; i <= 8; i++) perInstance.push(webFamilies(i, 'demo', `demo-${i}`));
+    info = { start: ORIGIN, end: ORIGIN + 3 * 3_600_000, stepMs: 5_000 };
   } else {
     for (let i = 1; i <= 50; i++) perInstance.push(webFamilies(i, 'api', `api-${i}:8080`));
     for (let h = 1; h <= 100; h++) perInstance.push(nodeFamilies(h));
@@ -129,6 +134,20 @@ export function datasetSeries(name: DatasetName): Labels[] {
 /** The value of series `seriesIndex` at t (ms); undefined while it is absent (a restarting instance). */
 export function datasetValue(name: DatasetName, seriesIndex: number, t: number): number | undefined {
   return build(name).series[seriesIndex].valueAt(t);
+}
+
+/** Appends the whole set to `head`, one commit per scrape time, as a scrape would. */
+export function loadDataset(name: DatasetName, head: Head): void {
+  const { info, series } = build(name);
+  const refs = new Array<number>(series.length).fill(0);
+  for (let t = info.start; t <= info.end; t += info.stepMs) {
+    const app = head.appender();
+    series.forEach((s, i) => {
+      const v = s.valueAt(t);
+      if (v !== undefined) refs[i] = app.append(refs[i], s.labels, t, v);
+    });
+    app.commit();
+  }
 }
 
 /** One Prometheus text 0.0.4 scrape page of the whole set at t (ms), without timestamps. */

@@ -5,7 +5,7 @@
 // `prometheus_query_<name>_ms`, measured in runs alternating with Vigil's.
 
 import { alternatingMedians, type TimedOp } from './benchTiming';
-import { datasetInfo, datasetSeries, datasetValue } from './datasets';
+import { datasetInfo, loadDataset } from './datasets';
 import { prometheusMissing, startPrometheus, type PrometheusServer } from './prometheusCompare';
 import { Head } from '../tsdb/head';
 import { QueryEngine } from '../promql/engine';
@@ -23,17 +23,8 @@ export const QUERIES: Record<string, string> = {
 
 export async function bench(): Promise<Record<string, number>> {
   const { start, end, stepMs } = datasetInfo('scale');
-  const labels = datasetSeries('scale');
   const head = new Head();
-  const refs = new Array<number>(labels.length).fill(0);
-  for (let t = start; t <= end; t += stepMs) {
-    const app = head.appender();
-    labels.forEach((l, i) => {
-      const v = datasetValue('scale', i, t);
-      if (v !== undefined) refs[i] = app.append(refs[i], l, t, v);
-    });
-    app.commit();
-  }
+  loadDataset('scale', head);
   const engine = new QueryEngine();
   const querier = head.querier();
   const missing = prometheusMissing();
@@ -62,7 +53,7 @@ export async function bench(): Promise<Record<string, number>> {
  * Prometheus's execTotalTime covers selecting, evaluating and sorting but not
  * the HTTP round trip or JSON encoding, as Vigil's figure does not.
  */
-async function prometheusExecMs(prom: PrometheusServer, name: string, query: string, start: number, end: number, stepMs: number): Promise<number> {
+export async function prometheusExecMs(prom: PrometheusServer, name: string, query: string, start: number, end: number, stepMs: number): Promise<number> {
   const a = await prom.range(query, start, end, stepMs, { stats: 'all' });
   const seconds = a.data?.stats?.timings?.execTotalTime;
   if (seconds === undefined) throw new Error(`${name}: ${a.errorType ?? 'no stats'}: ${a.error ?? ''}`);

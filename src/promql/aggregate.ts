@@ -305,17 +305,30 @@ async function countValues(e: AggregateExpr, input: StepSeries[], label: string,
     throw new QueryError('execution', `invalid label name ${JSON.stringify(label)}`);
   }
   const out = new Map<string, StepSeries>();
+  // Per grouping, the output series of each value seen, so labels are built
+  // once per distinct value rather than per sample. Map keys cannot tell -0
+  // from 0, which print apart, so -0 has a key of its own.
+  const byGroup = new Map<string, Map<number | string, StepSeries>>();
   for (let k = 0; k < input.length; k++) {
-    // Each series builds a label set per distinct value, so check more often than the other loops.
-    if ((k & 63) === 63) await tick();
+    if ((k & 1023) === 1023) await tick();
     const s = input[k];
     const base = groupingLabels(s.labels, e.grouping, e.without);
+    const baseKey = base.key();
+    let byValue = byGroup.get(baseKey);
+    if (!byValue) byGroup.set(baseKey, (byValue = new Map()));
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;
-      const l = base.builder().set(label, formatFloat(s.vals[i])).labels();
-      const key = l.key();
-      let o = out.get(key);
-      if (!o) out.set(key, (o = newStepSeries(l, n)));
+      const v = s.vals[i];
+      const vk = v === 0 && 1 / v < 0 ? '-0' : v;
+      let o = byValue.get(vk);
+      if (!o) {
+        // Two groupings can meet once the label is set (count_values("le", x) by (le)), so the output is keyed by the final labels.
+        const l = base.builder().set(label, formatFloat(v)).labels();
+        const key = l.key();
+        o = out.get(key);
+        if (!o) out.set(key, (o = newStepSeries(l, n)));
+        byValue.set(vk, o);
+      }
       o.vals[i] += 1;
       o.has[i] = 1;
     }

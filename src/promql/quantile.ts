@@ -13,14 +13,19 @@ export function sortNaNFirst(values: number[]): number[] {
 
 /** The q-quantile by linear interpolation between closest ranks; sorts `values` in place. */
 export function quantile(q: number, values: number[]): number {
-  if (values.length === 0 || Number.isNaN(q)) return NaN;
+  if (values.length === 0) return NaN;
+  // Sorting is needless when q is out of range: the answer is NaN or ±Inf.
+  return sortedQuantile(q, q >= 0 && q <= 1 ? sortNaNFirst(values) : values, values.length);
+}
+
+/** The q-quantile of sorted[0..n), n > 0, sorted as sortNaNFirst does. */
+export function sortedQuantile(q: number, sorted: ArrayLike<number>, n: number): number {
+  if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  sortNaNFirst(values);
-  const n = values.length;
   const rank = q * (n - 1);
   const lower = Math.max(0, Math.floor(rank));
   const upper = Math.min(n - 1, lower + 1);
   const weight = rank - Math.floor(rank);
-  return values[lower] * (1 - weight) + values[upper] * weight;
+  return sorted[lower] * (1 - weight) + sorted[upper] * weight;
 }

@@ -2,7 +2,7 @@
 // each gets one series' samples for one step as views into typed arrays, so a
 // range query slides the window over a series instead of re-selecting.
 
-import { kahanInc } from './kahan';
+import { kahanComp } from './kahan';
 import { quantile } from './quantile';
 
 /** One step's window over one series: samples ts[lo..hi) lie in (start, end]. */
@@ -205,7 +205,7 @@ export function extendedSamples(w: Window): { ts: number[]; vs: number[] } | und
 }
 
 /** The first sample resets and changes look at: the anchor when anchored (pickFirstSampleIndices). */
-function firstForChanges(w: Window): number | undefined {
+export function firstForChanges(w: Window): number | undefined {
   if (w.mode !== 'anchored') return w.hi > w.lo ? w.lo : undefined;
   let k = w.lo;
   while (k < w.hi && w.ts[k] <= w.start) k++;
@@ -227,10 +227,16 @@ function instantValue(w: Window, isRate: boolean): number | undefined {
   return result;
 }
 
-/** Least-squares fit of the window's samples, x in seconds from interceptTime (linearRegression). */
-function linearRegression(w: Window, interceptTime: number): [number, number] {
+/** Where linearRegression leaves the slope and intercept: a returned pair is an allocation per step. */
+export const fit = new Float64Array(2);
+
+/**
+ * Least-squares fit of the window's samples, x in seconds from interceptTime
+ * (linearRegression), into fit. Every window is summed afresh, as Prometheus
+ * does: compensated sums cannot drop a sample and give the same floats.
+ */
+function linearRegression(w: Window, interceptTime: number): void {
   const { ts, vs, lo, hi } = w;
-  let n = 0;
   let sumX = 0,
     cX = 0,
     sumY = 0,
@@ -243,78 +249,105 @@ function linearRegression(w: Window, interceptTime: number): [number, number] {
   let constY = true;
   for (let i = lo; i < hi; i++) {
     const y = vs[i];
-    if (constY && i > lo && y !== initY) constY = false;
-    n++;
+    if (y !== initY) constY = false;
     const x = (ts[i] - interceptTime) / 1000;
-    [sumX, cX] = kahanInc(x, sumX, cX);
-    [sumY, cY] = kahanInc(y, sumY, cY);
-    [sumXY, cXY] = kahanInc(x * y, sumXY, cXY);
-    [sumX2, cX2] = kahanInc(x * x, sumX2, cX2);
+    let t = sumX + x;
+    cX = kahanComp(sumX, x, t, cX);
+    sumX = t;
+    t = sumY + y;
+    cY = kahanComp(sumY, y, t, cY);
+    sumY = t;
+    const xy = x * y;
+    t = sumXY + xy;
+    cXY = kahanComp(sumXY, xy, t, cXY);
+    sumXY = t;
+    const x2 = x * x;
+    t = sumX2 + x2;
+    cX2 = kahanComp(sumX2, x2, t, cX2);
+    sumX2 = t;
   }
   if (constY) {
-    if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
-    return [0, initY];
+    if (initY === Infinity || initY === -Infinity) {
+      fit[0] = NaN;
+      fit[1] = NaN;
+    } else {
+      fit[0] = 0;
+      fit[1] = initY;
+    }
+    return;
   }
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
+  fitSums(hi - lo, sumX + cX, sumY + cY, sumXY + cXY, sumX2 + cX2);
+}
+
+/** The least-squares line from a window's n samples' sums of x, y, xy and x² (with compensation added), into fit. */
+export function fitSums(n: number, sumX: number, sumY: number, sumXY: number, sumX2: number): void {
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const slope = covXY / varX;
-  return [slope, sumY / n - (slope * sumX) / n];
+  fit[0] = slope;
+  fit[1] = sumY / n - (slope * sumX) / n;
 }
 
 function avg(w: Window): number {
   const { vs, lo, hi } = w;
   let sum = vs[lo];
-  let count = 1;
-  let mean = 0;
   let c = 0;
-  let incremental = false;
-  for (let i = lo + 1; i < hi; i++) {
+  let i = lo + 1;
+  // Direct mean while the running sum stays finite, then incremental (funcAvgOverTime).
+  for (; i < hi; i++) {
     const f = vs[i];
-    count = i - lo + 1;
-    if (!incremental) {
-      const [ns, nc] = kahanInc(f, sum, c);
-      // Direct mean while the running sum stays finite, then incremental (funcAvgOverTime).
-      if (ns !== Infinity && ns !== -Infinity) {
-        sum = ns;
-        c = nc;
-        continue;
-      }
-      incremental = true;
-      mean = sum / (count - 1);
-      c /= count - 1;
-    }
-    const q = (count - 1) / count;
-    [mean, c] = kahanInc(f / count, q * mean, q * c);
+    const t = sum + f;
+    if (t === Infinity || t === -Infinity) break;
+    c = kahanComp(sum, f, t, c);
+    sum = t;
   }
-  if (incremental) return mean + c;
-  return sum / count + c / count;
+  if (i === hi) return sum / (hi - lo) + c / (hi - lo);
+  let mean = sum / (i - lo);
+  c /= i - lo;
+  for (; i < hi; i++) {
+    const count = i - lo + 1;
+    const q = (count - 1) / count;
+    const prev = q * mean;
+    const inc = vs[i] / count;
+    const t = prev + inc;
+    c = kahanComp(prev, inc, t, q * c);
+    mean = t;
+  }
+  return mean + c;
 }
 
 function sum(w: Window): number {
+  const { vs, lo, hi } = w;
   let s = 0;
   let c = 0;
-  for (let i = w.lo; i < w.hi; i++) [s, c] = kahanInc(w.vs[i], s, c);
+  for (let i = lo; i < hi; i++) {
+    const f = vs[i];
+    const t = s + f;
+    c = kahanComp(s, f, t, c);
+    s = t;
+  }
   return s === Infinity || s === -Infinity ? s : s + c;
 }
 
 function variance(w: Window): number {
-  let count = 0;
+  const { vs, lo, hi } = w;
   let mean = 0,
     cMean = 0,
     aux = 0,
     cAux = 0;
-  for (let i = w.lo; i < w.hi; i++) {
-    const f = w.vs[i];
-    count++;
+  for (let i = lo; i < hi; i++) {
+    const f = vs[i];
     const delta = f - (mean + cMean);
-    [mean, cMean] = kahanInc(delta / count, mean, cMean);
-    [aux, cAux] = kahanInc(delta * (f - (mean + cMean)), aux, cAux);
+    const d = delta / (i - lo + 1);
+    let t = mean + d;
+    cMean = kahanComp(mean, d, t, cMean);
+    mean = t;
+    const a = delta * (f - (mean + cMean));
+    t = aux + a;
+    cAux = kahanComp(aux, a, t, cAux);
+    aux = t;
   }
-  return (aux + cAux) / count;
+  return (aux + cAux) / (hi - lo);
 }
 
 /** max_over_time and friends: NaN only wins when nothing else is there (compareOverTime). */
@@ -337,6 +370,13 @@ function values(w: Window): number[] {
   return Array.from(w.vs.subarray(w.lo, w.hi));
 }
 
+/** Whether the value changed between samples i-1 and i; NaN to NaN is no change (funcChanges). */
+export function isChange(vs: Float64Array, i: number): boolean {
+  const a = vs[i - 1];
+  const b = vs[i];
+  return a !== b && !(Number.isNaN(a) && Number.isNaN(b));
+}
+
 function nonEmpty(fn: (w: Window, params: readonly number[]) => number): RangeFn {
   return (w, params) => (w.hi > w.lo ? fn(w, params) : undefined);
 }
@@ -347,11 +387,15 @@ export const rangeFunctions: Record<string, RangeFn> = {
   delta: (w) => extrapolatedRate(w, false, false),
   irate: (w) => instantValue(w, true),
   idelta: (w) => instantValue(w, false),
-  deriv: (w) => (w.hi - w.lo < 2 ? undefined : linearRegression(w, w.ts[w.lo])[0]),
-  predict_linear: (w, [duration]) => {
+  deriv: (w) => {
     if (w.hi - w.lo < 2) return undefined;
-    const [slope, intercept] = linearRegression(w, w.evalT);
-    return slope * duration + intercept;
+    linearRegression(w, w.ts[w.lo]);
+    return fit[0];
+  },
+  predict_linear: (w, params) => {
+    if (w.hi - w.lo < 2) return undefined;
+    linearRegression(w, w.evalT);
+    return fit[0] * params[0] + fit[1];
   },
   double_exponential_smoothing: (w, [sf, tf]) => {
     if (w.hi - w.lo < 2) return undefined;
@@ -379,11 +423,7 @@ export const rangeFunctions: Record<string, RangeFn> = {
     const first = firstForChanges(w);
     if (first === undefined) return undefined;
     let n = 0;
-    for (let i = first + 1; i < w.hi; i++) {
-      const a = w.vs[i - 1];
-      const b = w.vs[i];
-      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) n++;
-    }
+    for (let i = first + 1; i < w.hi; i++) if (isChange(w.vs, i)) n++;
     return n;
   },
   avg_over_time: nonEmpty(avg),

@@ -12,14 +12,14 @@ const value = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1, 5), f
 const startOffset = fc.constantFrom(undefined, -10, -5, -25, 0, 3, -1);
 
 /** Every step's window over one series, as rangeCall slides it: (t - range, t]. */
-function windows(vs: number[], range: number, step: number, startOffsets?: (number | undefined)[]): Window[] {
-  const ts = Float64Array.from(vs, (_, i) => i * 10);
+function windows(vs: number[], range: number, step: number, startOffsets?: (number | undefined)[], spacing = 10): Window[] {
+  const ts = Float64Array.from(vs, (_, i) => i * spacing);
   const vals = Float64Array.from(vs);
   const st = startOffsets && Float64Array.from(vs, (_, i) => (startOffsets[i] === undefined ? 0 : i * 10 + startOffsets[i]));
   const out: Window[] = [];
   let lo = 0;
   let hi = 0;
-  for (let t = 0; t <= vs.length * 10 + range; t += step) {
+  for (let t = 0; t <= vs.length * spacing + range; t += step) {
     while (hi < ts.length && ts[hi] <= t) hi++;
     while (lo < hi && ts[lo] <= t - range) lo++;
     out.push({ ts, vs: vals, lo, hi, start: t - range, end: t, range, evalT: t, st });
@@ -27,22 +27,56 @@ function windows(vs: number[], range: number, step: number, startOffsets?: (numb
   return out;
 }
 
+// Integers, where sums may be exact (or just past 2^53, where they are not).
+const integer = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(-0, 2 ** 52, -(2 ** 52), 2 ** 53, 2 ** 53 + 2), fc.maxSafeInteger());
+
+// Parameters for the functions that take one: quantiles inside, at and outside [0, 1].
+const params = fc.constantFrom([0], [0.25], [0.5], [0.9], [1], [-1], [2], [NaN]);
+
 /** What a writer puts at one step, as the plain function would return it. */
-function written(fn: StepWriter, w: Window): number | undefined {
+function written(fn: StepWriter, w: Window, p: readonly number[]): number | undefined {
   const out = newStepSeries(Labels.EMPTY, 1);
-  fn(w, [], out, 0);
+  fn(w, p, out, 0);
   return out.has[0] ? out.vals[0] : undefined;
 }
 
 describe('sliding range functions', () => {
   it.each(Object.keys(slidingFunctions))('%s gives the plain function’s floats at every step', (name) => {
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 30 }), (vs, range, step) => {
+      fc.property(fc.array(value, { maxLength: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 30 }), params, (vs, range, step, p) => {
         const fn = slidingFunctions[name]();
         for (const w of windows(vs, range, step)) {
-          expect(Object.is(written(fn, w), rangeFunctions[name](w, []))).toBe(true);
+          expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
         }
       }),
+    );
+  });
+
+  it.each(Object.keys(slidingFunctions))('%s gives the plain function’s floats over integers', (name) => {
+    fc.assert(
+      fc.property(fc.array(integer, { maxLength: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 30 }), params, (vs, range, step, p) => {
+        const fn = slidingFunctions[name]();
+        for (const w of windows(vs, range, step)) {
+          expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it.each(['deriv', 'predict_linear'])('%s gives the plain function’s floats over integers whole seconds apart', (name) => {
+    fc.assert(
+      fc.property(
+        fc.array(integer, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 80_000 }),
+        fc.oneof(fc.constantFrom(1000, 5000, 15_000), fc.integer({ min: 1, max: 30_000 })),
+        fc.constantFrom([600], [-60], [0.5]),
+        (vs, range, step, p) => {
+          const fn = slidingFunctions[name]();
+          for (const w of windows(vs, range, step, undefined, 1000)) {
+            expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
+          }
+        },
+      ),
     );
   });
 
@@ -52,7 +86,8 @@ describe('sliding range functions', () => {
         fc.array(fc.tuple(value, startOffset), { maxLength: 40 }),
         fc.integer({ min: 1, max: 80 }),
         fc.integer({ min: 1, max: 30 }),
-        (samples, range, step) => {
+        params,
+        (samples, range, step, p) => {
           const fn = slidingFunctions[name]();
           for (const w of windows(
             samples.map((s) => s[0]),
@@ -60,7 +95,7 @@ describe('sliding range functions', () => {
             step,
             samples.map((s) => s[1]),
           )) {
-            expect(Object.is(written(fn, w), rangeFunctions[name](w, []))).toBe(true);
+            expect(Object.is(written(fn, w, p), rangeFunctions[name](w, p))).toBe(true);
           }
         },
       ),

@@ -3,7 +3,23 @@
 // windows over a series only move forward, so the work per series is linear.
 // Each gives the same floats as its plain form in rangeFunctions.ts.
 
-import { extrapolatedRate, isCounterReset, rateAnswer, rateInto, isMax, isMin, startTimeOverlaps, type RangeFn, type Window } from './rangeFunctions';
+import { sortedQuantile } from './quantile';
+import {
+  extrapolatedRate,
+  firstForChanges,
+  fit,
+  fitSums,
+  isChange,
+  isCounterReset,
+  rateAnswer,
+  rangeFunctions,
+  rateInto,
+  isMax,
+  isMin,
+  startTimeOverlaps,
+  type RangeFn,
+  type Window,
+} from './rangeFunctions';
 import type { StepSeries } from './value';
 
 /**
@@ -105,9 +121,240 @@ function slidingExtreme(better: (cur: number, best: number) => boolean): SeriesR
   };
 }
 
+/**
+ * changes and resets by a prefix count of the series' change or reset points,
+ * so a window's count is one subtraction. Anchored windows, which start one
+ * sample early, count afresh.
+ */
+function prefixCount(isPoint: (w: Window, i: number) => boolean): SeriesRangeFn {
+  return () => {
+    let upTo: Int32Array | undefined;
+    return (w, _params, out, i) => {
+      const { lo, hi } = w;
+      if (w.mode) {
+        const first = firstForChanges(w);
+        if (first === undefined) return;
+        let n = 0;
+        for (let k = first + 1; k < hi; k++) if (isPoint(w, k)) n++;
+        out.vals[i] = n;
+        out.has[i] = 1;
+        return;
+      }
+      if (hi <= lo) return;
+      if (upTo === undefined) {
+        // upTo[k]: the points at 1..k, so the window's, at lo+1..hi-1, are upTo[hi-1] - upTo[lo].
+        upTo = new Int32Array(w.vs.length);
+        for (let k = 1; k < upTo.length; k++) upTo[k] = upTo[k - 1] + (isPoint(w, k) ? 1 : 0);
+      }
+      out.vals[i] = upTo[hi - 1] - upTo[lo];
+      out.has[i] = 1;
+    };
+  };
+}
+
+/** NaN first, then by value with -0 and 0 equal: sortNaNFirst's order. */
+function before(a: number, b: number): boolean {
+  return a < b || (Number.isNaN(a) && !Number.isNaN(b));
+}
+
+/**
+ * quantile_over_time over the window kept sorted as samples enter and leave,
+ * instead of sorting every window. A sample enters after its equals and the
+ * oldest of equals leaves first, so the array is what sortNaNFirst's stable
+ * sort gives for the window (-0 and 0 in the order they came).
+ */
+function slidingQuantile(): SeriesRangeFn {
+  return () => {
+    let sorted = new Float64Array(0);
+    let n = 0;
+    let added = 0;
+    let removed = 0;
+    return (w, params, out, i) => {
+      const { vs, lo, hi } = w;
+      if (sorted.length < vs.length) sorted = new Float64Array(vs.length);
+      for (; removed < lo && removed < added; removed++) {
+        const v = vs[removed];
+        let a = 0;
+        let b = n;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if (before(sorted[m], v)) a = m + 1;
+          else b = m;
+        }
+        sorted.copyWithin(a, a + 1, n);
+        n--;
+      }
+      if (removed < lo) removed = lo;
+      if (added < lo) added = lo;
+      for (; added < hi; added++) {
+        const v = vs[added];
+        let a = 0;
+        let b = n;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if (before(v, sorted[m])) b = m;
+          else a = m + 1;
+        }
+        sorted.copyWithin(a + 1, a, n);
+        sorted[a] = v;
+        n++;
+      }
+      if (n === 0) return;
+      out.vals[i] = sortedQuantile(params[0], sorted, n);
+      out.has[i] = 1;
+    };
+  };
+}
+
+/**
+ * Prefix sums of a series whose values are all integers with absolute values
+ * summing to under 2^53: every sum of its samples, in any order, is then an
+ * exact integer, so compensated summation adds nothing (its compensation stays
+ * 0) and the window's sum is the difference of two prefix sums, bit for bit.
+ * Undefined for any other series. Counters and byte gauges mostly qualify.
+ */
+function exactPrefixSums(vs: Float64Array): Float64Array | undefined {
+  let abs = 0;
+  for (let k = 0; k < vs.length; k++) {
+    const v = vs[k];
+    if (!Number.isInteger(v)) return undefined;
+    abs += Math.abs(v);
+  }
+  // abs is exact while under 2^53 and never falls back once there (2^53 + 1 rounds to 2^53), so under it means every sum is exact.
+  if (abs >= 2 ** 53) return undefined;
+  const prefix = new Float64Array(vs.length + 1);
+  for (let k = 0; k < vs.length; k++) prefix[k + 1] = prefix[k] + vs[k];
+  return prefix;
+}
+
+/**
+ * sum_over_time and avg_over_time from prefix sums where they are exact, else
+ * the plain compensated rescan. The plain forms never give -0 (their sums
+ * start at +0, or end adding a +0 compensation), nor does a difference of equal prefixes.
+ */
+function exactSum(isAvg: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isAvg ? 'avg_over_time' : 'sum_over_time'];
+  return () => {
+    let prefix: Float64Array | undefined;
+    let checked = false;
+    return (w, params, out, i) => {
+      const { lo, hi } = w;
+      if (hi <= lo) return;
+      if (!checked) {
+        prefix = exactPrefixSums(w.vs);
+        checked = true;
+      }
+      if (prefix === undefined) {
+        out.vals[i] = plain(w, params) as number;
+      } else {
+        const sum = prefix[hi] - prefix[lo];
+        out.vals[i] = isAvg ? sum / (hi - lo) : sum;
+      }
+      out.has[i] = 1;
+    };
+  };
+}
+
+interface RegressionPrefixes {
+  /** Prefix sums of X (seconds since the first sample), y, X·y and X². */
+  x: Float64Array;
+  y: Float64Array;
+  xy: Float64Array;
+  x2: Float64Array;
+  /** changed[k]: samples 1..k whose value differs from the one before. */
+  changed: Int32Array;
+  /** Samples, max |X| and Σ|y|, which bound every sum. */
+  n: number;
+  maxX: number;
+  absY: number;
+}
+
+/** Prefix sums for exactRegression, or undefined unless values are integers and samples whole seconds apart. */
+function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefixes | undefined {
+  const n = vs.length;
+  let absY = 0;
+  for (let k = 0; k < n; k++) {
+    if (!Number.isInteger(vs[k]) || (ts[k] - ts[0]) % 1000 !== 0) return undefined;
+    absY += Math.abs(vs[k]);
+  }
+  if (!(absY < 2 ** 52)) return undefined;
+  const p: RegressionPrefixes = {
+    x: new Float64Array(n + 1),
+    y: new Float64Array(n + 1),
+    xy: new Float64Array(n + 1),
+    x2: new Float64Array(n + 1),
+    changed: new Int32Array(n),
+    n,
+    maxX: (ts[n - 1] - ts[0]) / 1000,
+    absY,
+  };
+  if (!(4 * n * p.maxX * p.maxX < 2 ** 52 && 2 * p.maxX * absY < 2 ** 52)) return undefined;
+  for (let k = 0; k < n; k++) {
+    const x = (ts[k] - ts[0]) / 1000;
+    const y = vs[k];
+    p.x[k + 1] = p.x[k] + x;
+    p.y[k + 1] = p.y[k] + y;
+    p.xy[k + 1] = p.xy[k] + x * y;
+    p.x2[k + 1] = p.x2[k] + x * x;
+    if (k > 0) p.changed[k] = p.changed[k - 1] + (y !== vs[k - 1] ? 1 : 0);
+  }
+  return p;
+}
+
+/**
+ * deriv and predict_linear from prefix sums where linearRegression's sums
+ * are all exact: integer values, x (seconds from the intercept time) whole
+ * numbers, and every sum, by the bounds 4·n·B² and 2·B·Σ|y| with B the
+ * largest |x|, under 2^52. Its compensations then stay 0 and its sums are the
+ * exact integers that shifted prefix differences give, bit for bit:
+ * Σ(X-a) = ΣX - n·a, Σ(X-a)y = ΣXy - a·Σy, Σ(X-a)² = ΣX² - 2a·ΣX + n·a².
+ * Otherwise each window is rescanned.
+ */
+function exactRegression(isPredict: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isPredict ? 'predict_linear' : 'deriv'];
+  return () => {
+    let p: RegressionPrefixes | undefined;
+    let checked = false;
+    return (w, params, out, i) => {
+      const { ts, vs, lo, hi } = w;
+      if (hi - lo < 2) return;
+      if (!checked) {
+        p = regressionPrefixes(ts, vs);
+        checked = true;
+      }
+      const a = ((isPredict ? w.evalT : ts[lo]) - ts[0]) / 1000;
+      const b = p === undefined ? 0 : Math.max(p.maxX, Math.abs(a));
+      if (p === undefined || !Number.isInteger(a) || !(4 * p.n * b * b < 2 ** 52 && 2 * b * p.absY < 2 ** 52)) {
+        out.vals[i] = plain(w, params) as number;
+        out.has[i] = 1;
+        return;
+      }
+      if (p.changed[hi - 1] === p.changed[lo]) {
+        // All values equal (linearRegression's constY): a flat line through them.
+        fit[0] = 0;
+        fit[1] = vs[lo];
+      } else {
+        const n = hi - lo;
+        const sx = p.x[hi] - p.x[lo];
+        const sy = p.y[hi] - p.y[lo];
+        fitSums(n, sx - n * a, sy, p.xy[hi] - p.xy[lo] - a * sy, p.x2[hi] - p.x2[lo] - 2 * a * sx + n * a * a);
+      }
+      out.vals[i] = isPredict ? fit[0] * params[0] + fit[1] : fit[0];
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
+  deriv: exactRegression(false),
+  predict_linear: exactRegression(true),
+  sum_over_time: exactSum(false),
+  avg_over_time: exactSum(true),
   rate: counterRate(true),
   increase: counterRate(false),
+  changes: prefixCount((w, k) => isChange(w.vs, k)),
+  resets: prefixCount((w, k) => isCounterReset(w.ts, w.vs, w.st, k)),
+  quantile_over_time: slidingQuantile(),
   max_over_time: slidingExtreme(isMax),
   min_over_time: slidingExtreme(isMin),
 };
