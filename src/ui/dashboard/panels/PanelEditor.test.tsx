@@ -38,8 +38,9 @@ function renderEditor(initial: Panel) {
   document.body.append(host);
   root = createRoot(host);
   const changes: Panel[] = [];
+  // After the editor is unmounted (closed) a change is only recorded.
   const draw = (panel: Panel) =>
-    root!.render(
+    root?.render(
       <PanelEditor
         panel={panel}
         data={data}
@@ -158,5 +159,15 @@ describe('PanelEditor', () => {
     expect(changes).toHaveLength(0);
     act(() => button(el, 'Run queries').click());
     expect(last().targets[0].expr).toBe('rate(x[5m])');
+  });
+  it('keeps an expression typed but not run when the editor closes', () => {
+    const { el, changes, last } = renderEditor(statPanel());
+    const view = EditorView.findFromDOM(el.querySelector('.cm-editor') as HTMLElement);
+    act(() => view!.dispatch({ changes: { from: 0, to: view!.state.doc.length, insert: 'sum(up)' } }));
+    expect(changes).toHaveLength(0);
+    const closing = root!;
+    root = null;
+    act(() => closing.unmount());
+    expect(last().targets[0].expr).toBe('sum(up)');
   });
 });

@@ -2,7 +2,7 @@
 // its queries, and its options (type, title, the type's options, the
 // standard field options and overrides). Every change goes to onChange,
 // which the board turns into a new query; expressions are sent when run.
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { newPanel } from '../../../dashboards/defaults';
 import type { Panel, PanelTarget, PanelType } from '../../../dashboards/model';
 import type { PanelData, PanelTime } from '../panelData';
@@ -43,18 +43,43 @@ export function switchPanelType(panel: Panel, type: PanelType): Panel {
   return { ...fresh, ...kept, targets, type: fresh.type, options: fresh.options } as Panel;
 }
 
+/** The targets with the expressions typed but not yet run in place of their own. */
+function withDrafts(targets: PanelTarget[], drafts: Record<string, string>): PanelTarget[] {
+  return targets.map((t) => (t.refId in drafts ? { ...t, expr: drafts[t.refId] } : t));
+}
+
 const PREVIEW_HEIGHT = 280;
 /** As .pe-preview's padding in panelEditor.css. */
 const PREVIEW_PADDING = 8;
 
 export function PanelEditor({ panel, data, time, onChange, onClose }: PanelEditorProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const targets: PanelTarget[] = useMemo(() => panel.targets.map((t) => (t.refId in drafts ? { ...t, expr: drafts[t.refId] } : t)), [panel.targets, drafts]);
+  // Read by Ctrl+Enter and on leaving, which may come before React has rendered the last keystroke.
+  const draftsRef = useRef(drafts);
+  const latest = useRef({ panel, onChange });
+  useEffect(() => {
+    latest.current = { panel, onChange };
+  });
+  const targets: PanelTarget[] = useMemo(() => withDrafts(panel.targets, drafts), [panel.targets, drafts]);
+  const setDraft = (refId: string, expr: string) => {
+    draftsRef.current = { ...draftsRef.current, [refId]: expr };
+    setDrafts(draftsRef.current);
+  };
   const commitTargets = (next: PanelTarget[]) => {
+    draftsRef.current = {};
     setDrafts({});
     onChange({ ...panel, targets: next });
   };
-  const run = () => commitTargets(targets);
+  const run = useCallback(() => {
+    const pending = draftsRef.current;
+    if (Object.keys(pending).length === 0) return;
+    draftsRef.current = {};
+    setDrafts({});
+    const { panel, onChange } = latest.current;
+    onChange({ ...panel, targets: withDrafts(panel.targets, pending) });
+  }, []);
+  // Leaving the editor keeps what was typed but not yet run, as Grafana applies a query on leaving its editor.
+  useEffect(() => run, [run]);
   const seriesNames = useMemo(() => [...new Set(panelSeries(panel, data).map((s) => s.name))], [panel, data]);
 
   const previewRef = useRef<HTMLDivElement>(null);
@@ -98,7 +123,7 @@ export function PanelEditor({ panel, data, time, onChange, onClose }: PanelEdito
           </div>
           {panel.type === 'text' ? null : (
             <>
-              <TargetsEditor targets={targets} source={panel.source ?? ''} onChange={commitTargets} onDraft={(refId, expr) => setDrafts((d) => ({ ...d, [refId]: expr }))} onRun={run} />
+              <TargetsEditor targets={targets} source={panel.source ?? ''} onChange={commitTargets} onDraft={setDraft} onRun={run} />
               <div className="pe-row pe-wrap">
                 <TextField label="Min interval" value={panel.interval} placeholder="e.g. 30s" hint="The smallest step of every query of the panel." onChange={(interval) => onChange({ ...panel, interval: interval.trim() })} />
               </div>
