@@ -1,4 +1,4 @@
-// Boards as a person uses them: one created, a panel added, saved and seen
+// Boards as a person uses them: one created, a panel of each type added, saved and seen
 // after a reload and from a second page; a variable changed and every panel
 // redrawn for it; an ad hoc filter added and the other series gone.
 
@@ -30,28 +30,55 @@ async function importBoard(page: Page, board: Dashboard): Promise<void> {
 
 const panelsOf = (page: Page) => page.locator('[role="region"][data-panel-state]');
 
-test('a board created with a panel is saved, and is there after a reload and on a second page', async ({ page, context }) => {
+/** One panel of each type, each with a query it can draw (the text panel with its Markdown). */
+const EACH_TYPE: { type: string; expr?: string; content?: string }[] = [
+  { type: 'timeseries', expr: 'up' },
+  { type: 'stat', expr: 'up' },
+  { type: 'gauge', expr: 'up' },
+  { type: 'bargauge', expr: 'up' },
+  { type: 'table', expr: 'up' },
+  { type: 'heatmap', expr: 'sum by (le) (http_request_duration_seconds_bucket)' },
+  { type: 'text', content: '**Checkout** runbook' },
+];
+
+test('a board created with a panel of each type is saved, and is there after a reload and on a second page', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await waitForData(page);
   await page.goto('/#/dashboards');
   await page.getByRole('textbox', { name: 'Title of the new dashboard' }).fill('Checkout team');
   await page.getByRole('button', { name: 'Create dashboard' }).click();
   await expect(page).toHaveURL(/#\/d\/[^?]+/);
   await expect(page.getByRole('heading', { name: 'Checkout team' })).toBeVisible();
-  await page.getByRole('combobox', { name: 'New panel type' }).selectOption('stat');
-  await page.getByRole('button', { name: 'Add panel' }).click();
-  await page.getByRole('button', { name: 'Back to board' }).click();
-  await expect(page.getByRole('region', { name: 'Panel 1' })).toBeVisible();
+  for (const { type, expr, content } of EACH_TYPE) {
+    await page.getByRole('combobox', { name: 'New panel type' }).selectOption(type);
+    await page.getByRole('button', { name: 'Add panel' }).click();
+    if (expr) {
+      await page.getByLabel('Expression of query A').click();
+      await page.keyboard.type(expr);
+      await page.keyboard.press('Control+Enter');
+    }
+    if (content) await page.getByRole('textbox', { name: 'Content' }).fill(content);
+    await page.getByRole('button', { name: 'Back to board' }).click();
+  }
+  const names = EACH_TYPE.map((_, i) => `Panel ${i + 1}`);
+  const drawn = async (p: Page) => (await panelsOf(p).evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}: ${e.getAttribute('data-panel-state')}`))).sort();
+  const allOk = names.map((n) => `${n}: ok`);
+  await expect.poll(() => drawn(page), { timeout: 30_000 }).toEqual(allOk);
+  // A reload may lose the samples since the last checkpoint (up to 10 s here); refreshing, the panels draw the scrapes after it.
+  await page.getByRole('combobox', { name: 'Auto refresh' }).selectOption('5s');
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
 
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Panel 1' })).toBeVisible();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await expect.poll(() => drawn(page), { timeout: 30_000 }).toEqual(allOk);
+  await expect(page.getByRole('region', { name: 'Panel 7' }).locator('strong')).toHaveText('Checkout');
 
   const second = await context.newPage();
   await second.goto('/#/dashboards');
   await second.getByRole('link', { name: 'Checkout team' }).click();
-  await expect(second.getByRole('region', { name: 'Panel 1' })).toBeVisible();
+  await expect.poll(() => drawn(second), { timeout: 30_000 }).toEqual(allOk);
 });
 
 test('changing a variable redraws every panel for the value chosen', async ({ page }) => {
