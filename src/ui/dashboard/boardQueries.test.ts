@@ -46,6 +46,11 @@ describe('planBoard', () => {
     expect(plan.queries.every((q) => q.kind === 'range' && q.stepMs === 15_000)).toBe(true);
   });
 
+  it('aligns a range query as Grafana does: start down, end up to the step, so the last step is not before now', () => {
+    const [q] = planBoard([visible(panel(1, 'up'))], { ...ctx, startMs: 3_600_001, endMs: 7_199_999 }).queries;
+    expect(q).toMatchObject({ kind: 'range', startMs: 3_600_000, endMs: 7_200_000, stepMs: 15_000 });
+  });
+
   it('skips hidden and empty targets', () => {
     const p = panel(1, 'up', '', 'sum(up)');
     p.targets[2].hide = true;

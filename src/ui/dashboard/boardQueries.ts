@@ -52,11 +52,12 @@ export interface BoardPlan {
 }
 
 /**
- * Grafana's Prometheus data source aligns a range query's start and end down
- * to a multiple of the step (alignRange), so a refresh reuses the same steps.
+ * Grafana's Prometheus data source's alignRange: start down and end up to a
+ * multiple of the step, so a refresh reuses the same steps and the last step
+ * is not before now (down, a fresh store drew nothing for up to a step).
  */
-function alignDown(ms: number, stepMs: number): number {
-  return Math.floor(ms / stepMs) * stepMs;
+function alignRange(startMs: number, endMs: number, stepMs: number): { startMs: number; endMs: number } {
+  return { startMs: Math.floor(startMs / stepMs) * stepMs, endMs: Math.ceil(endMs / stepMs) * stepMs };
 }
 
 export function planBoard(panels: VisiblePanel[], ctx: RefreshContext): BoardPlan {
@@ -88,7 +89,7 @@ export function planBoard(panels: VisiblePanel[], ctx: RefreshContext): BoardPla
       queries.push(
         t.instant
           ? { source, expr, kind: 'instant', timeMs: ctx.endMs }
-          : { source, expr, kind: 'range', startMs: alignDown(ctx.startMs, intervalMs), endMs: alignDown(ctx.endMs, intervalMs), stepMs: intervalMs },
+          : { source, expr, kind: 'range', ...alignRange(ctx.startMs, ctx.endMs, intervalMs), stepMs: intervalMs },
       );
       targets.push({ refId: t.refId, legendFormat, expr, sent: { index: queries.length - 1 } });
     }
