@@ -111,6 +111,17 @@ describe('QueryEditor', () => {
     expect(found).toEqual([{ from: 5, to: 7, message: 'expected type matrix in call to function "rate", got vector' }]);
   });
 
+  it.each([
+    { value: 'rate(up{job="$job"}[$__rate_interval])', count: 0 },
+    { value: 'sum(x[[[interval]]])', count: 0 },
+    { value: 'rate(up)', count: 1 },
+  ])('a dashboard query is linted only while it names no variable: $value', async ({ value, count }) => {
+    const { view } = mount({ value, templated: true });
+    forceLinting(view);
+    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(diagnosticCount(view.state)).toBe(count));
+  });
+
   it('completes from a remote source and still lints', async () => {
     const engine: SourceCalls = {
       instantQuery: async () => ok({ resultType: 'vector', rows: [], warnings: [], infos: [] }),

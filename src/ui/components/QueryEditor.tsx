@@ -24,6 +24,12 @@ export interface QueryEditorProps {
   label?: string;
   placeholder?: string;
   autoFocus?: boolean;
+  /**
+   * The expression is a template (a dashboard's query): while it names a
+   * variable (`$job`, `${job}`, `[[job]]`), which PromQL cannot read, the
+   * linter stays quiet rather than mark valid board queries as errors.
+   */
+  templated?: boolean;
 }
 
 export function QueryEditor({
@@ -34,18 +40,19 @@ export function QueryEditor({
   label = 'PromQL expression',
   placeholder = 'Expression (Ctrl+Enter to run)',
   autoFocus = false,
+  templated = false,
 }: QueryEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const promqlSlot = useRef(new Compartment());
-  const callbacks = useRef({ onChange, onRun });
+  const callbacks = useRef({ onChange, onRun, client });
   useEffect(() => {
-    callbacks.current = { onChange, onRun };
-  }, [onChange, onRun]);
+    callbacks.current = { onChange, onRun, client };
+  }, [onChange, onRun, client]);
 
   // Mount once, seeded with the first props. The effects below keep value and
   // client current; label, placeholder and autoFocus are read only here.
-  const initial = useRef({ value, client, label, placeholder, autoFocus });
+  const initial = useRef({ value, client, label, placeholder, autoFocus, templated });
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -74,10 +81,15 @@ export function QueryEditor({
           ])),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
           queryEditorTheme,
-          promqlSlot.current.of(promqlExtension(seed.client)),
+          promqlSlot.current.of(promqlExtension(seed.client, lints(seed))),
           EditorView.updateListener.of((update) => {
             const echo = update.transactions.some((tr) => tr.annotation(fromProps));
             if (update.docChanged && !echo) callbacks.current.onChange(update.state.doc.toString());
+            if (!update.docChanged || !seed.templated) return;
+            const lint = lints({ value: update.state.doc.toString(), templated: true });
+            if (lint !== lints({ value: update.startState.doc.toString(), templated: true })) {
+              queueMicrotask(() => update.view.dispatch({ effects: promqlSlot.current.reconfigure(promqlExtension(callbacks.current.client, lint)) }));
+            }
           }),
         ],
       }),
@@ -101,7 +113,7 @@ export function QueryEditor({
     const view = viewRef.current;
     if (!view || configuredClient.current === client) return;
     configuredClient.current = client;
-    view.dispatch({ effects: promqlSlot.current.reconfigure(promqlExtension(client)) });
+    view.dispatch({ effects: promqlSlot.current.reconfigure(promqlExtension(client, lints({ value: view.state.doc.toString(), templated: initial.current.templated }))) });
   }, [client]);
 
   return <div ref={hostRef} className="query-editor" />;
@@ -114,8 +126,16 @@ const fromProps = Annotation.define<boolean>();
 // remote server a metadata fetch per keystroke; the client here caches it.
 const MAX_METRICS_WITH_METADATA = 200_000;
 
-function promqlExtension(client: PrometheusClient | undefined): Extension {
+/** A template variable's reference, as Grafana writes them. */
+const VARIABLE_REFERENCE = /\$\w|\$\{|\[\[/;
+
+function lints({ value, templated }: { value: string; templated: boolean }): boolean {
+  return !templated || !VARIABLE_REFERENCE.test(value);
+}
+
+function promqlExtension(client: PrometheusClient | undefined, lint: boolean): Extension {
   const promql = new PromQLExtension();
+  promql.activateLinter(lint);
   if (client) promql.setComplete({ remote: client, maxMetricsMetadata: MAX_METRICS_WITH_METADATA });
   return promql.asExtension();
 }

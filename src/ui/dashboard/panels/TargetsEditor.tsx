@@ -41,7 +41,7 @@ export function TargetsEditor({ targets, source, onChange, onDraft, onRun }: Tar
       {targets.map((t, i) => (
         <fieldset key={t.refId} className="pe-target">
           <legend>Query {t.refId}</legend>
-          <QueryEditor value={t.expr} onChange={(expr) => onDraft(t.refId, expr)} onRun={onRun} client={client} label={`Expression of query ${t.refId}`} />
+          <QueryEditor value={t.expr} onChange={(expr) => onDraft(t.refId, expr)} onRun={onRun} client={client} label={`Expression of query ${t.refId}`} templated />
           <div className="pe-row pe-wrap">
             <TextField label="Legend" value={t.legendFormat} placeholder="{{label}} (empty: the series' labels)" onChange={(legendFormat) => set(i, { legendFormat })} />
             <TextField label="Min step" value={t.interval} placeholder="e.g. 1m" onChange={(interval) => set(i, { interval: interval.trim() })} />

@@ -122,8 +122,8 @@ describe('time-series panel', () => {
   });
 
   it.each([
-    { width: 500, beside: true },
-    { width: 360, beside: false },
+    { width: 700, beside: true },
+    { width: 500, beside: false },
   ])('puts a right-hand legend beside a $width px graph: $beside', ({ width, beside }) => {
     const panel = newPanel('timeseries', 1);
     if (panel.type === 'timeseries') panel.options.legend = { mode: 'table', placement: 'right', calcs: ['last'] };

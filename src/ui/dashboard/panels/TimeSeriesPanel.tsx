@@ -20,7 +20,7 @@ import { LegendTable } from './LegendTable';
 import { alignSeries, type PanelSeries } from './panelSeries';
 import { timeSeriesData, timeSeriesPlotOptions, type PlotSeriesStyle } from './timeSeriesPlot';
 
-const RIGHT_LEGEND_MIN_WIDTH = 480;
+const RIGHT_LEGEND_MIN_WIDTH = 640;
 
 export interface TimeSeriesPanelProps {
   panel: Panel & { type: 'timeseries' };
