@@ -5,7 +5,7 @@ import type { Panel, Variable } from '../../dashboards/model';
 import { scopeOf } from '../../dashboards/variables';
 import type { InstantResult, RangeColumns } from '../../model/queryResult';
 import { fail, ok, type Result } from '../../model/result';
-import { createBoardQueries, planBoard, type RefreshContext, type VisiblePanel } from './boardQueries';
+import { createBoardQueries, planBoard, resolveSource, type RefreshContext, type VisiblePanel } from './boardQueries';
 import type { PanelData } from './panelData';
 
 const job: Variable = {
@@ -49,6 +49,15 @@ describe('planBoard', () => {
   it('aligns a range query as Grafana does: start down, end up to the step, so the last step is not before now', () => {
     const [q] = planBoard([visible(panel(1, 'up'))], { ...ctx, startMs: 3_600_001, endMs: 7_199_999 }).queries;
     expect(q).toMatchObject({ kind: 'range', startMs: 3_600_000, endMs: 7_200_000, stepMs: 15_000 });
+  });
+
+  it.each([
+    { source: '$datasource', chosen: '', want: '' },
+    { source: '${datasource}', chosen: 'http://127.0.0.1:9090', want: 'http://127.0.0.1:9090' },
+    { source: 'http://far:9090', chosen: '', want: 'http://far:9090' },
+  ])('sends $source to $want when the datasource variable chose "$chosen"', ({ source, chosen, want }) => {
+    const datasource: Variable = { type: 'datasource', name: 'datasource', label: '', description: '', hide: 0, current: { text: [chosen || 'this browser'], value: [chosen] }, multi: false, includeAll: false, allValue: '', options: [] };
+    expect(resolveSource(source, scopeOf([datasource], {}))).toBe(want);
   });
 
   it('skips hidden and empty targets', () => {

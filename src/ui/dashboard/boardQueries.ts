@@ -51,6 +51,11 @@ export interface BoardPlan {
   panels: Map<string, PlannedPanel>;
 }
 
+/** Where a panel's or a variable's queries go: a URL, '' for this browser, or a datasource variable's choice (`$datasource`). */
+export function resolveSource(source: string, scope: InterpolationScope): string {
+  return interpolate(source, scope);
+}
+
 /**
  * Grafana's Prometheus data source's alignRange: start down and end up to a
  * multiple of the step, so a refresh reuses the same steps and the last step
@@ -84,7 +89,7 @@ export function planBoard(panels: VisiblePanel[], ctx: RefreshContext): BoardPla
         targets.push({ refId: t.refId, legendFormat, expr: t.expr, sent: { error: `Query ${t.refId}: ${failureText(filtered.error)}` } });
         continue;
       }
-      const source = interpolate(panel.source ?? ctx.source, full);
+      const source = resolveSource(panel.source ?? ctx.source, full);
       const expr = filtered.value;
       queries.push(
         t.instant

@@ -5,7 +5,8 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ALL_VALUE, type Dashboard, type TimeRangeSpec, type Variable } from '../../dashboards/model';
 import { resolveRange } from '../../dashboards/timeRange';
-import { refreshVariables } from '../../dashboards/variables';
+import { refreshVariables, scopeOf } from '../../dashboards/variables';
+import { resolveSource } from './boardQueries';
 import { dataSource } from '../dataSource';
 import { useEngine } from '../stores/engineStore';
 
@@ -45,7 +46,9 @@ export function useBoardVariables(
     const now = Date.now();
     const range = resolveRange(time, now, timezone);
     const { startMs, endMs } = range.ok ? range.value : { startMs: now - 3_600_000, endMs: now };
-    const ctx = { sourceOf: (v: Variable) => dataSource(('source' in v && v.source) || board.source), startMs, endMs, builtins: {} };
+    // A variable's look-up may go where a datasource variable points (`$datasource`), as a panel's query does.
+    const scope = scopeOf(start, {});
+    const ctx = { sourceOf: (v: Variable) => dataSource(resolveSource(('source' in v && v.source) || board.source, scope)), startMs, endMs, builtins: {} };
     let variables = start;
     const errors: Record<string, string> = {};
     for (const name of changed) {
