@@ -2,11 +2,15 @@
 // or a remote Prometheus): plain data that crosses a worker boundary by
 // structured clone, a range result already in the columns uPlot draws.
 
+import type { HistogramJSON } from './histogram/types';
+
 /** A series' raw samples: timestamps in ms beside float64 values. */
 export interface SeriesColumns {
   labels: Record<string, string>;
   ts: Float64Array;
   vs: Float64Array;
+  /** Native histogram samples aligned with ts (null where the sample is a float); left out when none is. */
+  hs?: (HistogramJSON | null)[];
 }
 
 /** One series of a range result, its values aligned with RangeColumns.times. */
@@ -14,6 +18,8 @@ export interface GraphSeries {
   labels: Record<string, string>;
   /** NaN where the series has no sample at that step. */
   vs: Float64Array;
+  /** Native histograms aligned with times (null where the step has a float or nothing); left out when none is. */
+  hs?: (HistogramJSON | null)[];
 }
 
 /** A range result as the columns uPlot draws: one shared time axis (ms), one value column per series. */
@@ -30,6 +36,8 @@ export interface InstantRow {
   /** Sample time in ms. */
   t: number;
   value: number;
+  /** Set when the sample is a native histogram (value is then NaN). */
+  histogram?: HistogramJSON;
 }
 
 export interface InstantResult {

@@ -2,6 +2,7 @@
 // query at once (values plus a presence mask), so a range query evaluates each
 // node once rather than once per step.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Labels } from '../model/labels';
 import { float64Slab, uint8Slab } from '../model/slab';
 import { QueryError } from './errors';
@@ -22,6 +23,8 @@ export interface StepSeries {
   labels: Labels;
   vals: Float64Array;
   has: Uint8Array;
+  /** Steps whose sample is a native histogram (vals is 0 there); left out when none is. */
+  hs?: (FloatHistogram | undefined)[];
   /** Prometheus's delayed name removal: `__name__` goes when the query finishes. */
   dropName: boolean;
 }
@@ -33,6 +36,8 @@ export interface RangeSeries {
   vs: Float64Array;
   /** Start times aligned with ts; only a matrix selector passes them on, never a subquery. */
   st?: Float64Array;
+  /** Native histogram samples aligned with ts (vs is 0 there); left out when none is. */
+  hs?: (FloatHistogram | undefined)[];
   dropName: boolean;
 }
 
