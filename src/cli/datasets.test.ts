@@ -16,6 +16,20 @@ describe('standard data sets', () => {
     expect((info.end - info.start) / info.stepMs).toBe(2160);
   });
 
+  it('matrix selects 10, 1,000 and 10,000 series of each family by group, buckets cumulative', () => {
+    const series = datasetSeries('matrix');
+    const count = (name: string, group: string) => series.filter((l) => l.metricName === name && l.get('group') === group).length;
+    for (const [group, n] of [['10', 10], ['1k', 1_000], ['10k', 10_000]] as const) {
+      expect([count('matrix_gauge', group), count('matrix_requests_total', group), count('matrix_latency_seconds_bucket', group)]).toEqual([n, n, n]);
+    }
+    const info = datasetInfo('matrix');
+    expect(info.stepMs).toBe(5_000);
+    const t = info.start + 40 * 60_000;
+    const buckets = series.flatMap((l, i) => (l.metricName === 'matrix_latency_seconds_bucket' && l.get('group') === '1k' && l.get('i') === '7' ? [datasetValue('matrix', i, t)!] : []));
+    expect(buckets).toHaveLength(10);
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+  });
+
   it('demo is 3 instances of the demo service over 6 h at 5 s', () => {
     const info = datasetInfo('demo');
     const instances = new Set(datasetSeries('demo').map((l) => l.get('instance')));
