@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramJSON } from '../model/histogram/types';
 import type { RangeColumns } from '../model/queryResult';
-import { histogramMatrix, rowAt, splitHistograms } from './histogramHeatmap';
+import { cellHover, histogramMatrix, rowAt, splitHistograms } from './histogramHeatmap';
 
 const h = (buckets: [number, string, string, string][]): HistogramJSON => ({ count: '0', sum: '0', buckets });
 const times = Float64Array.of(0, 15_000, 30_000);
@@ -66,4 +66,11 @@ describe('splitHistograms', () => {
   it('keeps an empty float result as it is', () => {
     expect(splitHistograms({ ...data, series: [] }).floats?.series).toEqual([]);
   });
+});
+
+describe('cellHover', () => {
+  const m = histogramMatrix(times, [[h([[0, '0.5', '1', '2.5']]), null, null]]);
+  it('says time, bucket bounds and value', () => expect(cellHover(m, 0, 0)).toEqual({ t: 0, bucket: '(0.5, 1]', value: 2.5 }));
+  it('formats bounds with the unit given', () => expect(cellHover(m, 0, 0, (v) => `${v * 1000}ms`)?.bucket).toBe('(500ms, 1000ms]'));
+  it('is null off the cells', () => expect(cellHover(m, 3, 0)).toBeNull());
 });

@@ -7,7 +7,7 @@
 
 import type { HistogramJSON } from '../model/histogram/types';
 import type { GraphSeries, RangeColumns } from '../model/queryResult';
-import { axisLayout, bucketSpan, parseBuckets, type AxisLayout } from './histogramLayout';
+import { axisLayout, bucketSpan, bucketText, parseBuckets, type AxisLayout } from './histogramLayout';
 
 export interface HistogramRow {
   rule: number;
@@ -104,4 +104,17 @@ export function splitHistograms(data: RangeColumns): SplitResult {
     floats: floatSeries.length > 0 || histograms.length === 0 ? { ...data, series: floatSeries } : null,
     histograms,
   };
+}
+
+export interface CellHover {
+  t: number;
+  /** The bucket as interval text, `(0.5, 1]`. */
+  bucket: string;
+  value: number;
+}
+
+/** What hovering a cell says; null off the cells. */
+export function cellHover(m: HistogramMatrix, step: number, row: number, formatBound?: (v: number) => string): CellHover | null {
+  if (step < 0 || step >= m.times.length || row < 0 || row >= m.rows.length) return null;
+  return { t: m.times[step], bucket: bucketText(m.rows[row], formatBound), value: m.values[row][step] };
 }
