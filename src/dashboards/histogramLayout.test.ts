@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramJSON } from '../model/histogram/types';
-import { axisFraction, axisLayout, axisTicks, bucketSpan, bucketText, cellShade, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
+import { axisFraction, axisLayout, axisTicks, bucketSpan, bucketText, cellShade, countText, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
 
 // Schema 0 (factor 2) buckets with a zero bucket of threshold 0.001, as Prometheus writes them.
 const exponential: HistogramJSON = {
@@ -97,6 +97,16 @@ describe('bucketText', () => {
     [3, '[1, 2]'],
   ])('rule %i', (rule, text) => expect(bucketText({ rule, lower: 1, upper: 2 })).toBe(text));
   it('spells infinities as Prometheus does', () => expect(bucketText({ rule: 0, lower: 0.5, upper: Infinity })).toBe('(0.5, +Inf]'));
+});
+
+describe('countText', () => {
+  it.each([
+    [0.033333333, '0.03333'],
+    [12345.6, '12350'],
+    [2, '2'],
+    [NaN, 'NaN'],
+    [Infinity, '+Inf'],
+  ])('%f', (v, text) => expect(countText(v)).toBe(text));
 });
 
 describe('cellShade', () => {

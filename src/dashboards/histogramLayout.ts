@@ -123,6 +123,11 @@ export function boundText(v: number): string {
   return String(v);
 }
 
+/** A count or rate to four significant digits, without SI prefixes (a rate of 0.03333/s reads as such, not as 33.33m). */
+export function countText(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toPrecision(4))) : boundText(v);
+}
+
 /** The shade (0..1) a cell of this value gets against the largest: Grafana's default exponential scale (exponent 0.5), never quite blank. */
 export function cellShade(value: number, max: number): number {
   if (!(value > 0) || !(max > 0)) return 0;

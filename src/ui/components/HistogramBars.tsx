@@ -3,7 +3,7 @@
 // SVG, as the bars are few and each can be named and hovered; hovering (or
 // focusing) a bar says its bounds and count.
 import { useMemo, useState } from 'react';
-import { axisLayout, axisTicks, bucketSpan, bucketText, parseBuckets } from '../../dashboards/histogramLayout';
+import { axisLayout, axisTicks, boundText, bucketSpan, bucketText, countText, parseBuckets } from '../../dashboards/histogramLayout';
 import type { HistogramJSON } from '../../model/histogram/types';
 import { formatValue } from './units';
 import './Histogram.css';
@@ -31,8 +31,9 @@ export function HistogramBars({ histogram, width = 320, height = 120, unit = '',
   const [hovered, setHovered] = useState<number | null>(null);
   const plotW = width - 2 * PAD_LEFT;
   const plotH = height - PAD_BOTTOM;
-  const bound = (v: number) => formatValue(v, unit);
-  const text = (i: number) => `${bucketText(bars.buckets[i], bound)}: ${formatValue(bars.buckets[i].count)}`;
+  // Without a unit, bounds read as Prometheus writes them (0.5, not 500m).
+  const bound = (v: number) => (unit ? formatValue(v, unit) : boundText(v));
+  const text = (i: number) => `${bucketText(bars.buckets[i], bound)}: ${countText(bars.buckets[i].count)}`;
   if (bars.buckets.length === 0) return null;
   return (
     <div className="histogram-bars">

@@ -3,9 +3,8 @@
 // value; hovering a cell names its time, bucket and value. The query page
 // draws one per histogram series, the dashboards' heatmap panel one per panel.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { axisTicks } from '../../dashboards/histogramLayout';
 import { cellHover, rowAt, type HistogramMatrix } from '../../dashboards/histogramHeatmap';
-import { cellShade } from '../../dashboards/histogramLayout';
+import { axisTicks, boundText, cellShade, countText } from '../../dashboards/histogramLayout';
 import type { HeatmapOptions } from '../../dashboards/model';
 import { heatColor } from '../dashboard/panels/heatmapColors';
 import type { TimeZone } from './graphOptions';
@@ -69,7 +68,8 @@ export function HistogramHeatmap({ matrix, width, height, unit = '', timeZone, s
     const row = step >= 0 && step < n ? rowAt(matrix, 1 - y / plotH, step) : -1;
     setHover(row >= 0 ? { step, row, x, y } : null);
   };
-  const bound = (v: number) => formatValue(v, unit);
+  // Without a unit, bounds read as Prometheus writes them (0.5, not 500m).
+  const bound = (v: number) => (unit ? formatValue(v, unit) : boundText(v));
   const shown = hover ? cellHover(matrix, hover.step, hover.row, bound) : null;
   const ticks = axisTicks(matrix.axis);
   const timeTicks = n > 0 ? [0, Math.floor((n - 1) / 2), n - 1].filter((v, i, a) => a.indexOf(v) === i) : [];
@@ -110,7 +110,7 @@ export function HistogramHeatmap({ matrix, width, height, unit = '', timeZone, s
         >
           <div className="graph-tooltip-time">{formatTime(shown.t, timeZone)}</div>
           <div>Bucket {shown.bucket}</div>
-          <div>Value {formatValue(shown.value)}</div>
+          <div>Value {countText(shown.value)}</div>
         </div>
       ) : null}
     </div>
