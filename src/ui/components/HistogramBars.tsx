@@ -38,6 +38,13 @@ export function HistogramBars({ histogram, width = 320, height = 120, unit = '',
   return (
     <div className="histogram-bars">
       <svg width={width} height={height} role="img" aria-label={label} onMouseLeave={() => setHovered(null)}>
+        {/* Under the bars, each bar's whole column is its hover target, so a short bar is as easy to point at as a tall one. */}
+        {bars.buckets.map((b, i) => {
+          const [from, to] = bucketSpan(bars.axis, b);
+          return (
+            <rect key={`hit-${b.lower}|${b.upper}`} x={PAD_LEFT + from * plotW} y={0} width={Math.max(2, (to - from) * plotW)} height={plotH} fill="transparent" onMouseEnter={() => setHovered(i)} />
+          );
+        })}
         {bars.buckets.map((b, i) => {
           const [from, to] = bucketSpan(bars.axis, b);
           const x = PAD_LEFT + from * plotW;
@@ -54,13 +61,6 @@ export function HistogramBars({ histogram, width = 320, height = 120, unit = '',
               aria-label={text(i)}
               onMouseEnter={() => setHovered(i)}
             />
-          );
-        })}
-        {/* The hover target of a bar is its whole column, so a short bar is as easy to point at as a tall one. */}
-        {bars.buckets.map((b, i) => {
-          const [from, to] = bucketSpan(bars.axis, b);
-          return (
-            <rect key={`hit-${b.lower}|${b.upper}`} x={PAD_LEFT + from * plotW} y={0} width={Math.max(2, (to - from) * plotW)} height={plotH} fill="transparent" onMouseEnter={() => setHovered(i)} />
           );
         })}
         <line x1={PAD_LEFT} x2={PAD_LEFT + plotW} y1={plotH + 0.5} y2={plotH + 0.5} className="histogram-axis" />
