@@ -106,7 +106,7 @@ export function HistogramHeatmap({ matrix, width, height, unit = '', timeZone, s
           className="graph-tooltip histogram-tooltip"
           role="status"
           aria-label="Heatmap cell"
-          style={{ top: hover.y + 12, ...(hover.x > plotW / 2 ? { right: w - AXIS_LEFT - hover.x + 12 } : { left: AXIS_LEFT + hover.x + 12 }) }}
+          style={{ top: hover.y + 12, ...(hover.x > plotW * 0.4 ? { right: w - AXIS_LEFT - hover.x + 12 } : { left: AXIS_LEFT + hover.x + 12 }) }}
         >
           <div className="graph-tooltip-time">{formatTime(shown.t, timeZone)}</div>
           <div>Bucket {shown.bucket}</div>

@@ -33,7 +33,7 @@ function HistogramCell({ histogram, selector, unit }: { histogram: HistogramJSON
   return (
     <div className="histogram-cell">
       <div className="histogram-summary">{histogramSummary(histogram)}</div>
-      <HistogramBars histogram={histogram} unit={unit} label={`Buckets of ${selector}`} />
+      <HistogramBars histogram={histogram} unit={unit} width={260} label={`Buckets of ${selector}`} />
     </div>
   );
 }
