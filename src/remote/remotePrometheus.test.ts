@@ -9,6 +9,9 @@ function canned(status: number, body: unknown, seen: Request[] = []): typeof fet
   }) as typeof fetch;
 }
 
+/** A native histogram as Prometheus's API writes it. */
+const H = { count: '3', sum: '1.5', buckets: [[0, '0.5', '1', '1'], [0, '1', '2', '2']] };
+
 const ok = (data: unknown, extra: object = {}) => ({ status: 'success', data, ...extra });
 
 describe('RemotePrometheus', () => {
@@ -34,10 +37,26 @@ describe('RemotePrometheus', () => {
     expect(seen[0].headers.get('x-scope-orgid')).toBe('t');
   });
 
+  it('fills the histogram column of a range answer from "histograms", the float column NaN there', async () => {
+    const answer = ok({ resultType: 'matrix', result: [{ metric: { job: 'a' }, values: [[10, '1']], histograms: [[20, H]] }] });
+    const r = await new RemotePrometheus('http://prom', { fetch: canned(200, answer) }).rangeQuery('x', 10_000, 30_000, 10_000);
+    expect(r.ok && r.value.series).toEqual([{ labels: { job: 'a' }, vs: Float64Array.of(1, NaN, NaN), hs: [null, H, null] }]);
+  });
+
   it.each<[string, unknown, object]>([
     ['vector', { resultType: 'vector', result: [{ metric: { a: 'b' }, value: [1.5, 'NaN'] }] }, { resultType: 'vector', rows: [{ labels: { a: 'b' }, t: 1500, value: NaN }] }],
     ['scalar', { resultType: 'scalar', result: [2, '-Inf'] }, { resultType: 'scalar', rows: [{ labels: {}, t: 2000, value: -Infinity }] }],
     ['string', { resultType: 'string', result: [2, 'hi'] }, { resultType: 'string', rows: [], text: 'hi' }],
+    [
+      'vector with a native histogram',
+      { resultType: 'vector', result: [{ metric: { a: 'b' }, histogram: [1.5, H] }] },
+      { resultType: 'vector', rows: [{ labels: { a: 'b' }, t: 1500, value: NaN, histogram: H }] },
+    ],
+    [
+      'matrix of floats and histograms, merged in time order',
+      { resultType: 'matrix', result: [{ metric: {}, values: [[1, '2'], [3, '4']], histograms: [[2, H]] }] },
+      { resultType: 'matrix', rows: [], matrix: [{ labels: {}, ts: Float64Array.of(1000, 2000, 3000), vs: Float64Array.of(2, NaN, 4), hs: [null, H, null] }] },
+    ],
     [
       'matrix',
       { resultType: 'matrix', result: [{ metric: {}, values: [[1, '2'], [2, '3']] }] },

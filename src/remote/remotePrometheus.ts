@@ -5,7 +5,8 @@
 
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import { InFlight } from '../model/inFlight';
-import type { InstantResult, InstantRow, MetricMeta, RangeColumns } from '../model/queryResult';
+import type { HistogramJSON } from '../model/histogram/types';
+import type { GraphSeries, InstantResult, InstantRow, MetricMeta, RangeColumns, SeriesColumns } from '../model/queryResult';
 import { errorMessage, fail, ok, type ErrorType, type Result } from '../model/result';
 
 export interface RemotePrometheusOptions {
@@ -32,10 +33,15 @@ export function sourceUrlProblem(url: string): string {
 }
 
 type ApiPoint = [number, string];
+type ApiHistogramPoint = [number, HistogramJSON];
 interface ApiSeries {
   metric: Record<string, string>;
   values?: ApiPoint[];
   value?: ApiPoint;
+  /** A native histogram sample, where `value` would be a float's (instant vector). */
+  histogram?: ApiHistogramPoint;
+  /** Native histogram samples beside `values` (matrix). */
+  histograms?: ApiHistogramPoint[];
 }
 type ApiData =
   | { resultType: 'matrix'; result: ApiSeries[] }
@@ -72,6 +78,24 @@ function apiFloat(s: string): number {
 
 const apiTime = (t: number) => Math.round(t * 1000);
 const seconds = (ms: number) => String(ms / 1000);
+
+/** A series' floats and histograms merged in time order, as the API writes them in two lists. */
+function seriesColumns(s: ApiSeries): SeriesColumns {
+  const floats = s.values ?? [];
+  if (!s.histograms?.length) {
+    return { labels: s.metric, ts: Float64Array.from(floats, (p) => apiTime(p[0])), vs: Float64Array.from(floats, (p) => apiFloat(p[1])) };
+  }
+  const points: { t: number; v: number; h: HistogramJSON | null }[] = [
+    ...floats.map((p) => ({ t: apiTime(p[0]), v: apiFloat(p[1]), h: null })),
+    ...s.histograms.map((p) => ({ t: apiTime(p[0]), v: NaN, h: p[1] })),
+  ].sort((a, b) => a.t - b.t);
+  return {
+    labels: s.metric,
+    ts: Float64Array.from(points, (p) => p.t),
+    vs: Float64Array.from(points, (p) => p.v),
+    hs: points.map((p) => p.h),
+  };
+}
 
 export class RemotePrometheus implements DataSource {
   private readonly base: string;
@@ -149,13 +173,20 @@ export class RemotePrometheus implements DataSource {
     const n = Math.floor((endMs - startMs) / stepMs) + 1;
     const times = new Float64Array(n);
     for (let i = 0; i < n; i++) times[i] = startMs + i * stepMs;
-    const series = data.result.map((s) => {
+    const series = data.result.map((s): GraphSeries => {
       const vs = new Float64Array(n).fill(NaN);
+      const step = (t: number) => Math.round((apiTime(t) - startMs) / stepMs);
       for (const [t, v] of s.values ?? []) {
-        const i = Math.round((apiTime(t) - startMs) / stepMs);
+        const i = step(t);
         if (i >= 0 && i < n) vs[i] = apiFloat(v);
       }
-      return { labels: s.metric, vs };
+      if (!s.histograms?.length) return { labels: s.metric, vs };
+      const hs: (HistogramJSON | null)[] = new Array<HistogramJSON | null>(n).fill(null);
+      for (const [t, h] of s.histograms) {
+        const i = step(t);
+        if (i >= 0 && i < n) hs[i] = h;
+      }
+      return { labels: s.metric, vs, hs };
     });
     return ok({ resultType: 'matrix', times, series, warnings: a.value.warnings ?? [], infos: a.value.infos ?? [] });
   }
@@ -172,7 +203,10 @@ export class RemotePrometheus implements DataSource {
         return ok({ ...base, resultType: 'string', rows: [], text: data.result[1] });
       case 'vector': {
         const rows: InstantRow[] = [];
-        for (const s of data.result) if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: apiFloat(s.value[1]) });
+        for (const s of data.result) {
+          if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: apiFloat(s.value[1]) });
+          else if (s.histogram) rows.push({ labels: s.metric, t: apiTime(s.histogram[0]), value: NaN, histogram: s.histogram[1] });
+        }
         return ok({ ...base, resultType: 'vector', rows });
       }
       case 'matrix':
@@ -180,11 +214,7 @@ export class RemotePrometheus implements DataSource {
           ...base,
           resultType: 'matrix',
           rows: [],
-          matrix: data.result.map((s) => ({
-            labels: s.metric,
-            ts: Float64Array.from(s.values ?? [], (p) => apiTime(p[0])),
-            vs: Float64Array.from(s.values ?? [], (p) => apiFloat(p[1])),
-          })),
+          matrix: data.result.map(seriesColumns),
         });
     }
   }

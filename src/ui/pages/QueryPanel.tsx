@@ -6,8 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExplainResult } from '../../engine/api';
 import type { InstantResult, RangeColumns } from '../../model/queryResult';
 import { type Failure, failureText } from '../../model/result';
+import { splitHistograms } from '../../dashboards/histogramHeatmap';
 import { Graph } from '../components/Graph';
 import { formatTime } from '../components/GraphTooltip';
+import { HistogramSeriesHeatmaps } from '../components/HistogramSeriesHeatmaps';
 import { QueryEditor } from '../components/QueryEditor';
 import { unitOfExpression } from '../components/units';
 import { dataSource } from '../dataSource';
@@ -27,7 +29,7 @@ function graphSummary(data: RangeColumns, timeZone: Panel['timeZone']): string {
   let last = -Infinity;
   for (const s of data.series) {
     for (let i = s.vs.length - 1; i >= 0; i--) {
-      if (!Number.isNaN(s.vs[i])) {
+      if (!Number.isNaN(s.vs[i]) || s.hs?.[i]) {
         last = Math.max(last, data.times[i]);
         break;
       }
@@ -103,6 +105,9 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   useEffect(() => () => void dataSource(panel.source).cancel(queryId), [panel.source, queryId]);
 
   const outcome: Outcome = answered?.outcome ?? { kind: 'idle' };
+  const graphData = outcome.kind === 'graph' ? outcome.data : null;
+  // Floats as lines, histograms as heatmaps below them.
+  const split = useMemo(() => (graphData ? splitHistograms(graphData) : null), [graphData]);
   // A live refresh is not "running" to the eye: only a changed question is.
   const shown = answered?.request;
   const running =
@@ -194,20 +199,23 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
             {outcome.error.hint ? <p className="muted small">{outcome.error.hint}</p> : null}
           </div>
         ) : null}
-        {outcome.kind === 'graph' ? (
+        {outcome.kind === 'graph' && split ? (
           <>
-            <Graph
-              data={outcome.data}
-              query={panel.expr}
-              unit={unitOfExpression(panel.expr)}
-              stacked={panel.stacked}
-              yScale={panel.logScale ? 'log' : 'linear'}
-              yFromZero={panel.yFromZero}
-              timeZone={panel.timeZone}
-              theme={theme}
-              onZoom={onZoom}
-              onResetZoom={onResetZoom}
-            />
+            {split.floats ? (
+              <Graph
+                data={split.floats}
+                query={panel.expr}
+                unit={unitOfExpression(panel.expr)}
+                stacked={panel.stacked}
+                yScale={panel.logScale ? 'log' : 'linear'}
+                yFromZero={panel.yFromZero}
+                timeZone={panel.timeZone}
+                theme={theme}
+                onZoom={onZoom}
+                onResetZoom={onResetZoom}
+              />
+            ) : null}
+            <HistogramSeriesHeatmaps times={outcome.data.times} series={split.histograms} unit={unitOfExpression(panel.expr)} timeZone={panel.timeZone} />
             <p className="muted small" role="status" aria-label="Result summary">
               {graphSummary(outcome.data, panel.timeZone)}
             </p>

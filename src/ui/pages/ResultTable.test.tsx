@@ -41,4 +41,17 @@ describe('ResultTable', () => {
     expect(jobHeader.getAttribute('aria-sort')).toBe('ascending');
     expect([...host.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent)).toEqual(['a', 'b']);
   });
+
+  it('shows a native histogram as count, sum and buckets in text, and as bars that name their bucket on hover', () => {
+    const histogram = { count: '6', sum: '1.5', buckets: [[0, '0.5', '1', '2'], [0, '1', '2', '4']] as [number, string, string, string][] };
+    const host = render({ resultType: 'vector', warnings: [], infos: [], rows: [{ labels: { __name__: 'lat', evil: XSS }, t: 0, value: NaN, histogram }] });
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.querySelector('.histogram-summary')?.textContent).toBe('count 6 · sum 1.5 · (0.5, 1]: 2 (1, 2]: 4');
+    const bars = [...host.querySelectorAll('rect.histogram-bar')];
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual(['(0.5, 1]: 2', '(1, 2]: 4']);
+    // The taller bar is the larger count.
+    expect(Number(bars[1].getAttribute('height'))).toBeGreaterThan(Number(bars[0].getAttribute('height')));
+    act(() => bars[1].dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    expect(host.querySelector('[aria-label="Bucket"]')?.textContent).toBe('(1, 2]: 4');
+  });
 });

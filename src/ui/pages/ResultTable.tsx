@@ -3,9 +3,13 @@
 // are untrusted and shown only as React text.
 
 import { useMemo, useState } from 'react';
+import type { HistogramJSON } from '../../model/histogram/types';
 import type { InstantResult } from '../../model/queryResult';
 import type { TimeZone } from '../components/graphOptions';
+import { histogramSummary } from '../../dashboards/histogramLayout';
 import { formatTime } from '../components/GraphTooltip';
+import { HistogramBars } from '../components/HistogramBars';
+import { unitOf } from '../components/units';
 import { seriesSelector } from '../components/seriesStyle';
 import { labelColumns, NAME_COLUMN, nextSort, resultRows, rowsAsTsv, sortRows, VALUE_COLUMN, valueText, type SortKey } from './resultRows';
 
@@ -21,6 +25,16 @@ function CopyButton({ text, label, children }: { text: string; label: string; ch
     <button type="button" className="small" aria-label={label} onClick={copy} onBlur={() => setDone(false)}>
       {done ? 'Copied' : children}
     </button>
+  );
+}
+
+/** A native histogram in a table cell: count, sum and buckets as text, then the buckets as bars. */
+function HistogramCell({ histogram, selector, unit }: { histogram: HistogramJSON; selector: string; unit: string }) {
+  return (
+    <div className="histogram-cell">
+      <div className="histogram-summary">{histogramSummary(histogram)}</div>
+      <HistogramBars histogram={histogram} unit={unit} width={260} label={`Buckets of ${selector}`} />
+    </div>
   );
 }
 
@@ -73,14 +87,17 @@ export function ResultTable({ result, timeZone }: { result: InstantResult; timeZ
                       {r.labels[c] ?? ''}
                     </td>
                   ))}
-                  <td className="mono num">
+                  <td className={r.histogram ? 'mono' : 'mono num'}>
                     {r.samples
                       ? r.samples.map((s) => (
                           <div key={s.t}>
-                            {valueText(s.v)} <span className="muted">@ {formatTime(s.t, timeZone)}</span>
+                            {s.h ? <span className="histogram-summary">{histogramSummary(s.h)}</span> : valueText(s.v)}{' '}
+                            <span className="muted">@ {formatTime(s.t, timeZone)}</span>
                           </div>
                         ))
-                      : valueText(r.value)}
+                      : r.histogram
+                        ? <HistogramCell histogram={r.histogram} selector={selector} unit={unitOf(r.labels.__name__)} />
+                        : valueText(r.value)}
                   </td>
                   <td>
                     <CopyButton text={selector} label={`Copy selector ${selector}`}>

@@ -1,14 +1,18 @@
 // An instant result laid out as a table: one column per label name, sortable
 // by any column, and as tab-separated text to paste into a spreadsheet.
 
+import { histogramSummary } from '../../dashboards/histogramLayout';
+import type { HistogramJSON } from '../../model/histogram/types';
 import type { InstantResult } from '../../model/queryResult';
 
 export interface ResultRow {
   labels: Record<string, string>;
   /** The sample value, or for a range selector's result the newest one. */
   value: number;
-  /** Every sample of a range selector's series, as `value @ ms`. */
-  samples?: { t: number; v: number }[];
+  /** Set when the sample is a native histogram (value is then NaN). */
+  histogram?: HistogramJSON;
+  /** Every sample of a range selector's series, as `value @ ms` (h where the sample is a histogram). */
+  samples?: { t: number; v: number; h?: HistogramJSON }[];
 }
 
 export type SortKey = { column: string; descending: boolean } | null;
@@ -22,10 +26,13 @@ export function resultRows(result: InstantResult): ResultRow[] {
     return result.matrix.map((s) => ({
       labels: s.labels,
       value: s.vs.length > 0 ? s.vs[s.vs.length - 1] : NaN,
-      samples: Array.from(s.ts, (t, i) => ({ t, v: s.vs[i] })),
+      samples: Array.from(s.ts, (t, i) => {
+        const h = s.hs?.[i];
+        return h ? { t, v: NaN, h } : { t, v: s.vs[i] };
+      }),
     }));
   }
-  return result.rows.map((r) => ({ labels: r.labels, value: r.value }));
+  return result.rows.map((r) => (r.histogram ? { labels: r.labels, value: NaN, histogram: r.histogram } : { labels: r.labels, value: r.value }));
 }
 
 /** Label columns in the order a person scans them: the metric name first, the rest alphabetical. */
@@ -62,7 +69,7 @@ export function nextSort(current: SortKey, column: string): SortKey {
 export function rowsAsTsv(rows: readonly ResultRow[], columns: readonly string[]): string {
   const cell = (s: string) => s.replace(/[\t\n\r]/g, ' ');
   const head = [...columns.map((c) => (c === NAME_COLUMN ? 'metric' : c)), 'value'].map(cell).join('\t');
-  const body = rows.map((r) => [...columns.map((c) => cell(r.labels[c] ?? '')), valueText(r.value)].join('\t'));
+  const body = rows.map((r) => [...columns.map((c) => cell(r.labels[c] ?? '')), r.histogram ? histogramSummary(r.histogram, Infinity) : valueText(r.value)].join('\t'));
   return [head, ...body].join('\n') + '\n';
 }
 

@@ -3,9 +3,11 @@
 // on a canvas; hovering a cell names its bucket's bounds, time and count.
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { heatmapBuckets, type HeatmapMatrix } from '../../../dashboards/heatmapBuckets';
+import { histogramMatrix } from '../../../dashboards/histogramHeatmap';
 import type { Panel } from '../../../dashboards/model';
 import { formattedText, formatValue } from '../../../dashboards/units';
 import { formatTime } from '../../components/GraphTooltip';
+import { HistogramHeatmap } from '../../components/HistogramHeatmap';
 import type { PanelTime } from '../panelData';
 import { heatColor } from './heatmapColors';
 import { alignSeries, type PanelSeries } from './panelSeries';
@@ -28,7 +30,37 @@ interface Cell {
   y: number;
 }
 
-export function HeatmapPanel({ panel, series, time, width, height }: HeatmapPanelProps) {
+export function HeatmapPanel(props: HeatmapPanelProps) {
+  return props.series.some((s) => s.histograms) ? <NativeHeatmapPanel {...props} /> : <BucketSeriesHeatmap {...props} />;
+}
+
+/** Native histograms: all the panel's histogram series summed bucket by bucket into one map, as one heatmap shows one distribution. */
+function NativeHeatmapPanel({ panel, series, time, width, height }: HeatmapPanelProps) {
+  const matrix = useMemo(() => {
+    const withHistograms = series.filter((s) => s.histograms);
+    const { times } = alignSeries(withHistograms);
+    const columns = withHistograms.map((s) => {
+      const at = new Map<number, number>();
+      s.times.forEach((t, i) => at.set(t, i));
+      return Array.from(times, (t) => s.histograms![at.get(t) ?? -1] ?? null);
+    });
+    return histogramMatrix(times, columns);
+  }, [series]);
+  return (
+    <HistogramHeatmap
+      matrix={matrix}
+      width={width}
+      height={height}
+      unit={panel.fieldConfig.defaults.unit}
+      timeZone={time.timezone === 'utc' ? 'UTC' : 'local'}
+      scheme={panel.options.colorScheme}
+      label={`Heatmap of ${matrix.rows.length} buckets over ${matrix.times.length} steps`}
+    />
+  );
+}
+
+/** Classic histograms: `_bucket` series by their `le`. */
+function BucketSeriesHeatmap({ panel, series, time, width, height }: HeatmapPanelProps) {
   const matrix = useMemo(() => {
     const { times, columns } = alignSeries(series);
     return heatmapBuckets({ resultType: 'matrix', times, series: series.map((s, i) => ({ labels: s.labels, vs: columns[i] })), warnings: [], infos: [] });
@@ -51,7 +83,7 @@ export function HeatmapPanel({ panel, series, time, width, height }: HeatmapPane
   }, [matrix, plotW, plotH, scheme]);
 
   if (matrix.buckets.length === 0) {
-    return <div className="panel-empty">No data: a heatmap needs series with an `le` label (a histogram&apos;s _bucket series).</div>;
+    return <div className="panel-empty">No data: a heatmap needs native histograms, or series with an `le` label (a classic histogram&apos;s _bucket series).</div>;
   }
 
   const n = matrix.times.length;

@@ -140,3 +140,35 @@ describe('every type', () => {
     expect(render(newPanel('stat', 1), [], state).textContent).toBe('');
   });
 });
+
+describe('native histograms', () => {
+  const H = (c: string) => ({ count: c, sum: '1', buckets: [[0, '0.5', '1', c] as [number, string, string, string]] });
+  const range: PanelFrame = {
+    refId: 'A',
+    legendFormat: '',
+    expr: 'rate(lat[5m])',
+    result: {
+      resultType: 'matrix',
+      times: Float64Array.of(0, 30_000, 60_000),
+      series: [{ labels: { job: 'api' }, vs: Float64Array.of(0, 0, 0), hs: [H('2'), H('3'), H('4')] }],
+      warnings: [],
+      infos: [],
+    },
+  };
+
+  it('heatmap panel draws their buckets, and hovering a cell names its time, bucket and value', () => {
+    const el = render(newPanel('heatmap', 1), [range]);
+    const canvas = el.querySelector('canvas')!;
+    expect(canvas.getAttribute('aria-label')).toBe('Heatmap of 1 buckets over 3 steps');
+    // The plot starts after the 56 px axis; the last of three columns, halfway up.
+    act(() => canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 340, clientY: 90 })));
+    const tip = el.querySelector('[aria-label="Heatmap cell"]')!;
+    expect(tip.textContent).toBe('1970-01-01 00:01:00 UTCBucket (0.5, 1]Value 4');
+  });
+
+  it("stat panel shows a histogram's count", () => {
+    const panel = newPanel('stat', 1);
+    const el = render(panel, [range]);
+    expect(el.querySelector('[data-testid="stat"]')?.textContent).toContain('4');
+  });
+});

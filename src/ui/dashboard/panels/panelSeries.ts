@@ -6,7 +6,9 @@
 
 import { displayName, resolveField, type SeriesField } from '../../../dashboards/fieldDisplay';
 import { legendName } from '../../../dashboards/legend';
+import { goFloat } from '../../../dashboards/histogramLayout';
 import type { Panel } from '../../../dashboards/model';
+import type { HistogramJSON } from '../../../model/histogram/types';
 import type { PanelData } from '../panelData';
 
 export interface PanelSeries {
@@ -23,6 +25,19 @@ export interface PanelSeries {
   field: SeriesField;
   /** From an instant query: one point per series. */
   instant: boolean;
+  /** Native histograms aligned with times (null at float samples); the heatmap draws their buckets. */
+  histograms?: (HistogramJSON | null)[];
+}
+
+/**
+ * A histogram sample's value in every panel drawing one number per sample
+ * (stat, gauge, time series, table) is its count, as Prometheus's graph shows
+ * a native histogram; Grafana leaves those panels to histogram_count() and
+ * friends, which still work the same here.
+ */
+function withCounts(values: Float64Array, hs: readonly (HistogramJSON | null)[] | undefined): Float64Array {
+  if (!hs?.some((h) => h !== null)) return values;
+  return Float64Array.from(values, (v, i) => (hs[i] ? goFloat(hs[i].count) : v));
 }
 
 export function panelSeries(panel: Panel, data: PanelData): PanelSeries[] {
@@ -30,19 +45,20 @@ export function panelSeries(panel: Panel, data: PanelData): PanelSeries[] {
   const out: PanelSeries[] = [];
   for (const frame of data.frames) {
     if (hidden.has(frame.refId)) continue;
-    const add = (labels: Record<string, string>, times: Float64Array, values: Float64Array, instant: boolean) => {
+    const add = (labels: Record<string, string>, times: Float64Array, floats: Float64Array, instant: boolean, hs?: (HistogramJSON | null)[]) => {
       const legend = legendName(frame.legendFormat, labels, frame.expr);
       const field = resolveField(panel.fieldConfig.defaults, panel.fieldConfig.overrides, legend);
       // An override may itself rename the series; byName matchers see the legend name, as Grafana's see the frame's.
       const name = displayName(field.config, labels, legend);
-      out.push({ key: `${frame.refId}#${out.length}`, refId: frame.refId, name, labels, times, values, field, instant });
+      const values = withCounts(floats, hs);
+      out.push({ key: `${frame.refId}#${out.length}`, refId: frame.refId, name, labels, times, values, field, instant, ...(values === floats ? {} : { histograms: hs }) });
     };
     const r = frame.result;
     if (r.resultType === 'matrix' && 'times' in r) {
-      for (const s of r.series) add(s.labels, r.times, s.vs, false);
+      for (const s of r.series) add(s.labels, r.times, s.vs, false, s.hs);
     } else if ('rows' in r) {
-      if (r.matrix) for (const s of r.matrix) add(s.labels, s.ts, s.vs, false);
-      else for (const row of r.rows) add(row.labels, Float64Array.of(row.t), Float64Array.of(row.value), true);
+      if (r.matrix) for (const s of r.matrix) add(s.labels, s.ts, s.vs, false, s.hs);
+      else for (const row of r.rows) add(row.labels, Float64Array.of(row.t), Float64Array.of(row.value), true, row.histogram ? [row.histogram] : undefined);
     }
   }
   return out;
