@@ -116,6 +116,7 @@ export class ProtobufParser implements ExpositionParser {
         this.planSteps();
         continue;
       }
+      this.r.pos = this.familyEnd;
       if (this.r.pos >= this.body.length) return null;
       this.readFamily();
     }
