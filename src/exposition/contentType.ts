@@ -6,21 +6,9 @@ import { OpenMetricsParser } from './openMetrics';
 import type { ExpositionParser } from './parser';
 import { ProtobufParser, type ProtobufOptions } from './protobuf';
 import { PromTextParser } from './promText';
+import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOL_HEADERS, type ScrapeProtocol } from '../model/scrapeProtocols';
 
-/** scrape_protocols' names and the media types they ask for (config.ScrapeProtocolsHeaders). */
-export const SCRAPE_PROTOCOL_HEADERS = {
-  PrometheusProto: 'application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited',
-  'PrometheusText0.0.4': 'text/plain;version=0.0.4',
-  'PrometheusText1.0.0': 'text/plain;version=1.0.0',
-  'OpenMetricsText0.0.1': 'application/openmetrics-text;version=0.0.1',
-  'OpenMetricsText1.0.0': 'application/openmetrics-text;version=1.0.0',
-} as const;
-export type ScrapeProtocol = keyof typeof SCRAPE_PROTOCOL_HEADERS;
-
-/** DefaultScrapeProtocols. */
-export const DEFAULT_SCRAPE_PROTOCOLS: readonly ScrapeProtocol[] = ['OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'];
-/** DefaultProtoFirstScrapeProtocols: what scrape_native_histograms asks for. */
-export const PROTO_FIRST_SCRAPE_PROTOCOLS: readonly ScrapeProtocol[] = ['PrometheusProto', ...DEFAULT_SCRAPE_PROTOCOLS];
+export { SCRAPE_PROTOCOL_HEADERS, DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, type ScrapeProtocol };
 
 /** scrape.acceptHeader: each protocol weighted one tenth below the one before, escaping on the 1.0.0 text formats. */
 export function acceptHeader(protocols: readonly ScrapeProtocol[], escaping = 'allow-utf-8'): string {
