@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, serializeConfig } from './prometheusConfig';
+import type { ScrapeProtocol } from '../model/scrapeProtocols';
 import type { ScrapeConfig } from './scrapeConfig';
 
 const SUPPORTED = '[OpenMetricsText0.0.1 OpenMetricsText1.0.0 PrometheusProto PrometheusText0.0.4 PrometheusText1.0.0]';
-const TEXT = ['OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'];
-const PROTO_FIRST = ['PrometheusProto', ...TEXT];
+const TEXT: ScrapeProtocol[] = ['OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'];
+const PROTO_FIRST: ScrapeProtocol[] = ['PrometheusProto', ...TEXT];
 
 function job(global: string, jobLines: string): ScrapeConfig {
   return loadConfig(`global:\n  scrape_interval: 1m\n${global}scrape_configs:\n  - job_name: a\n${jobLines}`).scrapeConfigs[0];
