@@ -25,7 +25,7 @@ function latency(n: number, schema = 3): ProtoHistogram {
 function body(h?: ProtoHistogram): Response {
   const families = [{ name: 'up_total', type: 'Counter' as const, metrics: [{ value: 1 }] }];
   const withHist = h ? [...families, { name: 'latency_seconds', type: 'Histogram' as const, metrics: [{ histogram: h }] }] : families;
-  return new Response(writeProtobuf(withHist), { headers: { 'Content-Type': PROTOBUF_CONTENT_TYPE } });
+  return new Response(writeProtobuf(withHist).slice(), { headers: { 'Content-Type': PROTOBUF_CONTENT_TYPE } });
 }
 
 function setup(jobYaml: string, answers: Response[]) {
