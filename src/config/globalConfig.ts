@@ -4,6 +4,8 @@
 import type { Node } from 'yaml';
 import { formatDuration } from '../model/duration';
 import { readDuration, readLabelSet, unsupportedField } from './fieldReaders';
+import type { ScrapeProtocol } from '../model/scrapeProtocols';
+import { readProtocolList } from './scrapeProtocolList';
 import { LIMIT_FIELDS, limitsToYaml, NO_LIMITS, readLimit, type ScrapeLimits } from './scrapeLimits';
 import type { ConfigError, YamlSource } from './yamlDecode';
 
@@ -13,6 +15,12 @@ export interface GlobalConfig extends ScrapeLimits {
   scrapeTimeout: number;
   evaluationInterval: number;
   externalLabels: Record<string, string>;
+  /** Left unset, each job picks its own default from its scrape_native_histograms. */
+  scrapeProtocols: ScrapeProtocol[] | undefined;
+  /** Prometheus 3's default is false: protobuf is negotiated only when a job enables it. */
+  scrapeNativeHistograms: boolean;
+  convertClassicHistogramsToNhcb: boolean;
+  alwaysScrapeClassicHistograms: boolean;
   /** Fields Prometheus knows that Vigil does not act on, kept for export. */
   unsupported: Record<string, unknown>;
 }
@@ -22,20 +30,26 @@ export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
   scrapeTimeout: 10_000,
   evaluationInterval: 60_000,
   externalLabels: {},
+  scrapeProtocols: undefined,
+  scrapeNativeHistograms: false,
+  convertClassicHistogramsToNhcb: false,
+  alwaysScrapeClassicHistograms: false,
   unsupported: {},
   ...NO_LIMITS,
 };
 
-const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS)];
+const GLOBAL_FIELDS = [
+  'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS),
+  'scrape_protocols', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
+];
 const GLOBAL_UNSUPPORTED = [
-  'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
-  'metric_name_escaping_scheme', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
-  'extra_scrape_metrics',
+  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
+  'metric_name_escaping_scheme', 'extra_scrape_metrics',
 ];
 
 export function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[]): GlobalConfig {
   const f = src.struct(node, 'config.plain', [...GLOBAL_FIELDS, ...GLOBAL_UNSUPPORTED]);
-  const g: GlobalConfig = { scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {}, unsupported: {}, ...NO_LIMITS };
+  const g: GlobalConfig = { ...DEFAULT_GLOBAL, scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {}, unsupported: {} };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
     if (key === 'scrape_interval') g.scrapeInterval = readDuration(src, n);
@@ -43,6 +57,10 @@ export function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[])
     else if (key === 'evaluation_interval') g.evaluationInterval = readDuration(src, n);
     else if (key === 'external_labels') g.externalLabels = readLabelSet(src, n, 'labels.Labels');
     else if (key in LIMIT_FIELDS) readLimit(src, key, n, g);
+    else if (key === 'scrape_protocols') g.scrapeProtocols = readProtocolList(src, n, ' for global config');
+    else if (key === 'scrape_native_histograms') g.scrapeNativeHistograms = src.bool(n);
+    else if (key === 'convert_classic_histograms_to_nhcb') g.convertClassicHistogramsToNhcb = src.bool(n);
+    else if (key === 'always_scrape_classic_histograms') g.alwaysScrapeClassicHistograms = src.bool(n);
     else {
       g.unsupported[key] = src.plain(n);
       warnings.push(unsupportedField(src, node, key));
@@ -64,7 +82,11 @@ export function globalToYaml(g: GlobalConfig): Record<string, unknown> {
     evaluation_interval: formatDuration(g.evaluationInterval),
   };
   if (Object.keys(g.externalLabels).length > 0) o.external_labels = g.externalLabels;
+  if (g.scrapeProtocols) o.scrape_protocols = g.scrapeProtocols;
   limitsToYaml(g, o);
+  o.scrape_native_histograms = g.scrapeNativeHistograms;
+  if (g.convertClassicHistogramsToNhcb) o.convert_classic_histograms_to_nhcb = true;
+  if (g.alwaysScrapeClassicHistograms) o.always_scrape_classic_histograms = true;
   Object.assign(o, g.unsupported);
   return o;
 }

@@ -5,10 +5,12 @@ import type { Node } from 'yaml';
 import { formatDuration } from '../model/duration';
 import { quote } from '../model/labels';
 import type { RelabelConfig } from '../model/relabel';
+import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, type ScrapeProtocol } from '../model/scrapeProtocols';
 import { readDuration, unsupportedField } from './fieldReaders';
 import type { GlobalConfig } from './globalConfig';
 import { AUTH_CONFLICT, authToYaml, readBasicAuth, type BasicAuth } from './httpAuth';
 import { readRelabelConfigs, relabelToYaml } from './relabelConfig';
+import { readFallbackProtocol, readProtocolList } from './scrapeProtocolList';
 import { LIMIT_FIELDS, limitsToYaml, NO_LIMITS, readLimit, type ScrapeLimits } from './scrapeLimits';
 import { fileSdToYaml, groupToYaml, readFileSd, readTargetGroup, STATIC_TYPE, type FileSdConfig, type TargetGroup } from './targetGroups';
 import type { ConfigError, YamlSource } from './yamlDecode';
@@ -28,6 +30,17 @@ export interface ScrapeConfig extends ScrapeLimits {
   fileSdConfigs: FileSdConfig[];
   relabelConfigs: RelabelConfig[];
   metricRelabelConfigs: RelabelConfig[];
+  /** What the Accept header asks for, most wanted first; resolved from the job, the global section, then scrape_native_histograms. */
+  scrapeProtocols: ScrapeProtocol[];
+  /** The format read when a target's Content-Type is missing or unknown. */
+  fallbackScrapeProtocol: ScrapeProtocol | undefined;
+  scrapeNativeHistograms: boolean;
+  alwaysScrapeClassicHistograms: boolean;
+  convertClassicHistogramsToNhcb: boolean;
+  /** Most buckets a native histogram keeps (resolution reduced to fit); 0 is no limit. */
+  nativeHistogramBucketLimit: number;
+  /** Least growth factor from one bucket to the next (resolution reduced to reach it); 0 is unset. */
+  nativeHistogramMinBucketFactor: number;
   /** Fields Prometheus knows that Vigil does not act on (tls_config, kubernetes_sd_configs…), kept for export. */
   unsupported: Record<string, unknown>;
 }
@@ -35,12 +48,12 @@ export interface ScrapeConfig extends ScrapeLimits {
 const SCRAPE_FIELDS = [
   'job_name', 'honor_labels', 'honor_timestamps', 'params', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme',
   ...Object.keys(LIMIT_FIELDS), 'basic_auth', 'bearer_token', 'static_configs', 'file_sd_configs', 'relabel_configs', 'metric_relabel_configs',
+  'scrape_protocols', 'fallback_scrape_protocol', 'scrape_native_histograms', 'always_scrape_classic_histograms', 'convert_classic_histograms_to_nhcb',
+  'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor',
 ];
 // ScrapeConfig, HTTPClientConfig and service-discovery fields Prometheus knows but a browser cannot use.
 const SCRAPE_UNSUPPORTED = [
-  'track_timestamps_staleness', 'scrape_protocols', 'fallback_scrape_protocol', 'scrape_native_histograms',
-  'always_scrape_classic_histograms', 'convert_classic_histograms_to_nhcb', 'scrape_failure_log_file', 'enable_compression',
-  'target_limit', 'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor', 'keep_dropped_targets',
+  'track_timestamps_staleness', 'scrape_failure_log_file', 'enable_compression', 'target_limit', 'keep_dropped_targets',
   'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'extra_scrape_metrics',
   'authorization', 'oauth2', 'bearer_token_file', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
   'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers',
@@ -65,8 +78,18 @@ export function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConf
     fileSdConfigs: [],
     relabelConfigs: [],
     metricRelabelConfigs: [],
+    scrapeProtocols: [],
+    fallbackScrapeProtocol: undefined,
+    scrapeNativeHistograms: global.scrapeNativeHistograms,
+    alwaysScrapeClassicHistograms: global.alwaysScrapeClassicHistograms,
+    convertClassicHistogramsToNhcb: global.convertClassicHistogramsToNhcb,
+    nativeHistogramBucketLimit: 0,
+    nativeHistogramMinBucketFactor: 0,
     unsupported: {},
   };
+  // Checked once job_name is known, which Prometheus's messages name.
+  let protocols: Node | undefined;
+  let fallback: Node | undefined;
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
     switch (key) {
@@ -101,6 +124,13 @@ export function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConf
       case 'metric_relabel_configs':
         c.metricRelabelConfigs = readRelabelConfigs(src, n, 'empty or null metric relabeling rule in scrape config');
         break;
+      case 'scrape_protocols': protocols = n; break;
+      case 'fallback_scrape_protocol': fallback = n; break;
+      case 'scrape_native_histograms': c.scrapeNativeHistograms = src.bool(n); break;
+      case 'always_scrape_classic_histograms': c.alwaysScrapeClassicHistograms = src.bool(n); break;
+      case 'convert_classic_histograms_to_nhcb': c.convertClassicHistogramsToNhcb = src.bool(n); break;
+      case 'native_histogram_bucket_limit': c.nativeHistogramBucketLimit = src.uint(n); break;
+      case 'native_histogram_min_bucket_factor': c.nativeHistogramMinBucketFactor = src.float(n); break;
       default:
         c.unsupported[key] = src.plain(n);
         warnings.push(unsupportedField(src, node, key));
@@ -124,6 +154,11 @@ export function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConf
   }
   if (c.scrapeTimeout === 0) c.scrapeTimeout = Math.min(global.scrapeTimeout, c.scrapeInterval);
   for (const field of Object.values(LIMIT_FIELDS)) if (c[field] === 0) c[field] = global[field];
+  // Unset scrape_protocols: the global list, else protobuf first only when this job scrapes native histograms.
+  const where = ` for scrape config with job name ${quote(c.jobName)}`;
+  if (protocols) c.scrapeProtocols = readProtocolList(src, protocols, where);
+  else c.scrapeProtocols = [...(global.scrapeProtocols ?? (c.scrapeNativeHistograms ? PROTO_FIRST_SCRAPE_PROTOCOLS : DEFAULT_SCRAPE_PROTOCOLS))];
+  if (fallback) c.fallbackScrapeProtocol = readFallbackProtocol(src, fallback, c.jobName);
   return c;
 }
 
@@ -141,6 +176,13 @@ export function scrapeToYaml(c: ScrapeConfig, secret: (s: string) => string): Re
   o.metrics_path = c.metricsPath;
   o.scheme = c.scheme;
   limitsToYaml(c, o);
+  o.scrape_protocols = c.scrapeProtocols;
+  if (c.fallbackScrapeProtocol) o.fallback_scrape_protocol = c.fallbackScrapeProtocol;
+  o.scrape_native_histograms = c.scrapeNativeHistograms;
+  o.always_scrape_classic_histograms = c.alwaysScrapeClassicHistograms;
+  o.convert_classic_histograms_to_nhcb = c.convertClassicHistogramsToNhcb;
+  if (c.nativeHistogramBucketLimit > 0) o.native_histogram_bucket_limit = c.nativeHistogramBucketLimit;
+  if (c.nativeHistogramMinBucketFactor > 0) o.native_histogram_min_bucket_factor = c.nativeHistogramMinBucketFactor;
   authToYaml(c, o, secret);
   Object.assign(o, c.unsupported);
   if (c.staticConfigs.length > 0) o.static_configs = c.staticConfigs.map(groupToYaml);

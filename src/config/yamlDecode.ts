@@ -102,6 +102,12 @@ export class YamlSource {
     return node.value;
   }
 
+  /** A float64 field: any YAML number, as go-yaml decodes into float64. */
+  float(node: Node, into = 'float64'): number {
+    if (!isScalar(node) || typeof node.value !== 'number') throw this.cannot(node, into);
+    return node.value;
+  }
+
   /** A value parsed from its string form; the parser's message becomes the error, as Prometheus's UnmarshalYAML hooks do. */
   parsed<T>(node: Node, parse: (s: string) => T): T {
     const s = this.string(node);

@@ -25,6 +25,9 @@ scrape_configs:
       - targets: ['${host}']
 
   - job_name: demo
+    # Native histograms over protobuf; the classic buckets are kept too, for the demo board's queries.
+    scrape_native_histograms: true
+    always_scrape_classic_histograms: true
     static_configs:
 ${demos}
 `;

@@ -4,7 +4,23 @@
 
 import { OpenMetricsParser } from './openMetrics';
 import type { ExpositionParser } from './parser';
+import { ProtobufParser, type ProtobufOptions } from './protobuf';
 import { PromTextParser } from './promText';
+import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOL_HEADERS, type ScrapeProtocol } from '../model/scrapeProtocols';
+
+export { SCRAPE_PROTOCOL_HEADERS, DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, type ScrapeProtocol };
+
+/** scrape.acceptHeader: each protocol weighted one tenth below the one before, escaping on the 1.0.0 text formats. */
+export function acceptHeader(protocols: readonly ScrapeProtocol[], escaping = 'allow-utf-8'): string {
+  let weight = Object.keys(SCRAPE_PROTOCOL_HEADERS).length + 1;
+  const vals = protocols.map((p) => {
+    let v: string = SCRAPE_PROTOCOL_HEADERS[p];
+    if (p === 'PrometheusText1.0.0' || p === 'OpenMetricsText1.0.0') v += `;escaping=${escaping}`;
+    return `${v};q=0.${weight--}`;
+  });
+  vals.push(`*/*;q=0.${weight}`);
+  return vals.join(',');
+}
 
 /**
  * The Accept header Prometheus 3 sends with its default scrape_protocols
@@ -18,7 +34,7 @@ export const ACCEPT_HEADER =
   'text/plain;version=0.0.4;q=0.3,' +
   '*/*;q=0.2';
 
-export type ExpositionFormat = 'openmetrics' | 'text';
+export type ExpositionFormat = 'openmetrics' | 'text' | 'protobuf';
 
 /** The format a Content-Type names, or undefined when it names neither. */
 export function formatOf(contentType: string | null): ExpositionFormat | undefined {
@@ -26,6 +42,7 @@ export function formatOf(contentType: string | null): ExpositionFormat | undefin
   const mediaType = contentType.split(';', 1)[0].trim().toLowerCase();
   if (mediaType === 'application/openmetrics-text') return 'openmetrics';
   if (mediaType === 'text/plain') return 'text';
+  if (mediaType === 'application/vnd.google.protobuf' && /proto=io\.prometheus\.client\.metricfamily/i.test(contentType)) return 'protobuf';
   return undefined;
 }
 
@@ -39,7 +56,18 @@ export function sniffFormat(buf: Uint8Array): ExpositionFormat {
   return 'openmetrics';
 }
 
-export function parserFor(buf: Uint8Array, contentType: string | null): ExpositionParser {
-  const format = formatOf(contentType) ?? sniffFormat(buf);
+/** The format a fallback_scrape_protocol names. */
+export function formatOfProtocol(p: ScrapeProtocol): ExpositionFormat {
+  if (p === 'PrometheusProto') return 'protobuf';
+  return p.startsWith('OpenMetrics') ? 'openmetrics' : 'text';
+}
+
+/**
+ * The parser for a body: the Content-Type's format, else fallback_scrape_protocol's,
+ * else (where Prometheus fails the scrape) a sniff of the text formats.
+ */
+export function parserFor(buf: Uint8Array, contentType: string | null, fallback?: ScrapeProtocol, proto: ProtobufOptions = {}): ExpositionParser {
+  const format = formatOf(contentType) ?? (fallback ? formatOfProtocol(fallback) : sniffFormat(buf));
+  if (format === 'protobuf') return new ProtobufParser(buf, proto);
   return format === 'openmetrics' ? new OpenMetricsParser(buf) : new PromTextParser(buf);
 }

@@ -3,9 +3,11 @@
 // scrape whose series are all cached allocates no object per sample.
 
 import type { Labels } from '../model/labels';
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
 import type { MetricType } from '../model/metricType';
 
-export type Entry = 'series' | 'type' | 'help' | 'unit' | 'comment' | 'eof';
+export type Entry = 'series' | 'histogram' | 'type' | 'help' | 'unit' | 'comment' | 'eof';
 
 export interface ExpositionParser {
   /** Moves to the next entry; null after the last one. Throws ParseError on bad input. */
@@ -33,6 +35,10 @@ export interface ExpositionParser {
 
   /** For 'series': the sample's exemplar, when the format has them and the line carries one. */
   exemplar?(): Exemplar | undefined;
+  /** For 'histogram' (protobuf only): the native histogram; buf/seriesStart/seriesEnd, labels() and timestamp() as for 'series'. */
+  histogram?(): Histogram | FloatHistogram;
+  /** For 'series' and 'histogram': the created (start) timestamp in ms, when the format carries one. */
+  startTimestamp?(): number | undefined;
   /** For 'comment': the comment's text after `#`. */
   comment?(): string;
 }

@@ -29,7 +29,7 @@ interface Wave {
   p: number;
 }
 
-function integral(v: Wave, s: number): number {
+export function integral(v: Wave, s: number): number {
   return v.a * s - (v.b / v.w) * (Math.cos(v.w * s + v.p) - Math.cos(v.p));
 }
 
@@ -49,12 +49,12 @@ export function hashUnit(...xs: number[]): number {
   return (h >>> 0) / 4294967296;
 }
 
-function wave(seed: number, k: number, mean: number, periodS: number): Wave {
+export function wave(seed: number, k: number, mean: number, periodS: number): Wave {
   const r = hashUnit(seed, k);
   return { a: mean, b: mean * (0.3 + 0.5 * r), w: (2 * Math.PI) / (periodS * (0.7 + 0.6 * hashUnit(seed, k, 1))), p: 2 * Math.PI * r };
 }
 
-const HANDLERS = [
+export const HANDLERS = [
   { handler: '/api/users', methods: ['GET', 'POST'], rate: 12, fastS: 0.02, slowS: 0.3 },
   { handler: '/api/orders', methods: ['GET', 'POST'], rate: 6, fastS: 0.05, slowS: 0.8 },
   { handler: '/api/checkout', methods: ['POST'], rate: 1.5, fastS: 0.12, slowS: 2.0 },
@@ -82,7 +82,7 @@ export function processStart(instance: number, t: number): number | undefined {
 }
 
 /** Fraction of requests under `le` seconds for a latency around `median` (log-logistic CDF). */
-function latencyShare(le: number, median: number): number {
+export function latencyShare(le: number, median: number): number {
   return 1 / (1 + Math.pow(median / le, 3));
 }
 

@@ -6,6 +6,7 @@ import { isStaleNaN } from '../model/staleNaN';
 import { loadConfig } from '../config/prometheusConfig';
 import { FakeClock } from '../model/fakeClock';
 import { ScrapePool } from './scrapePool';
+import { DEFAULT_SCRAPE_PROTOCOLS } from '../model/scrapeProtocols';
 import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 
 type Answer = string | Response | Error;
@@ -310,6 +311,7 @@ function loopOptions(target: ScrapeLoop['target']): LoopOptions {
   return {
     target, honorLabels: false, honorTimestamps: true, metricRelabel: [], sampleLimit: 0,
     labelLimit: 0, labelNameLengthLimit: 0, labelValueLengthLimit: 0, bodySizeLimit: 0,
+    scrapeProtocols: DEFAULT_SCRAPE_PROTOCOLS, parse: {}, bucketLimit: 0, maxSchema: 8,
   };
 }
 

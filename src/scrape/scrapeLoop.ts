@@ -4,7 +4,11 @@
 // series and the stale markers for what vanished.
 
 import { METRIC_NAME, Labels, quote } from '../model/labels';
-import { parserFor } from '../exposition/contentType';
+import { acceptHeader, parserFor } from '../exposition/contentType';
+import type { ProtobufOptions } from '../exposition/protobuf';
+import type { ScrapeProtocol } from '../model/scrapeProtocols';
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
 import type { Metadata, MetricType } from '../model/metricType';
 import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
 import type { Appender, SeriesRef, Storage } from '../tsdb/storage';
@@ -12,6 +16,7 @@ import type { BasicAuth } from '../config/httpAuth';
 import { processBuilder, type RelabelRule } from '../model/relabel';
 import type { TimerHandle, Timers } from '../model/timers';
 import { DROPPED, ScrapeCache } from './scrapeCache';
+import { BUCKET_LIMIT_EXCEEDED, fitHistogram } from './histogramLimits';
 import { RequestClock } from './requestClock';
 import { BODY_SIZE_LIMIT_EXCEEDED, ScrapeError, statusError, timeoutError, unreachableError } from './scrapeErrors';
 import type { Target } from './targets';
@@ -46,6 +51,16 @@ export interface LoopOptions {
   bodySizeLimit: number;
   basicAuth?: BasicAuth;
   bearerToken?: string;
+  /** scrape_protocols, most wanted first: the Accept header. */
+  scrapeProtocols: readonly ScrapeProtocol[];
+  /** fallback_scrape_protocol: the format read when the Content-Type names none. */
+  fallbackProtocol?: ScrapeProtocol;
+  /** scrape_native_histograms (negated), always_scrape_classic_histograms, convert_classic_histograms_to_nhcb. */
+  parse: ProtobufOptions;
+  /** native_histogram_bucket_limit; 0 is none. */
+  bucketLimit: number;
+  /** The highest schema kept (pickSchema of native_histogram_min_bucket_factor); 8 keeps every schema. */
+  maxSchema: number;
 }
 
 export type TargetState = 'up' | 'down' | 'unknown';
@@ -80,11 +95,20 @@ const SLICE_CHECK = 256;
 /** Thrown inside append when the loop stopped while the page was being ingested. */
 const STOPPED = Symbol('stopped');
 
-// OpenMetrics first, then the text format, as exposition's ACCEPT_HEADER
-// (Prometheus's own) orders them, but within the 128 bytes a browser sends as
-// a CORS-safelisted Accept: a longer one forces a preflight that most
-// exporters, even with Access-Control-Allow-Origin set, do not answer.
+// A browser sends an Accept of at most 128 bytes without a CORS preflight,
+// which most exporters (even with Access-Control-Allow-Origin set) do not
+// answer. Prometheus's header for its text-only defaults is longer, so a job
+// that does not ask for protobuf sends this one: OpenMetrics first, then the
+// text format, the same preference in CORS-safelisted form. A job asking for
+// protobuf sends Prometheus's exact header, and its target (or the proxy in
+// front) must allow the Accept request header.
 export const SCRAPE_ACCEPT = 'application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,text/plain;q=0.3,*/*;q=0.2';
+
+/** The Accept header of a job's scrape_protocols, as above. */
+export function scrapeAccept(protocols: readonly ScrapeProtocol[]): string {
+  const exact = acceptHeader(protocols);
+  return exact.length <= 128 || protocols.includes('PrometheusProto') ? exact : SCRAPE_ACCEPT;
+}
 
 const REPORT: readonly [name: string, help: string][] = [
   ['up', 'Health of the scrape target. 1 means the target is healthy, 0 if the scrape failed.'],
@@ -282,7 +306,7 @@ export class ScrapeLoop {
       controller.abort();
     });
     try {
-      const headers: Record<string, string> = { Accept: SCRAPE_ACCEPT };
+      const headers: Record<string, string> = { Accept: scrapeAccept(this.opts.scrapeProtocols) };
       const { basicAuth, bearerToken } = this.opts;
       if (basicAuth) headers.Authorization = `Basic ${base64(`${basicAuth.username}:${basicAuth.password}`)}`;
       else if (bearerToken !== undefined) headers.Authorization = `Bearer ${bearerToken}`;
@@ -320,7 +344,7 @@ export class ScrapeLoop {
    */
   private async append(app: Appender, buf: Uint8Array, contentType: string | null, t: number, counts: Counts, work: { ms: number; since: number }): Promise<void> {
     const { opts, cache } = this;
-    const p = parserFor(buf, contentType);
+    const p = parserFor(buf, contentType, opts.fallbackProtocol, opts.parse);
     const families = new Map<string, Metadata>();
     const familyOf = (name: string) => {
       let m = families.get(name);
@@ -329,6 +353,7 @@ export class ScrapeLoop {
     };
     let limited = 0;
     let sampleLimitHit = false;
+    let bucketLimitHit = false;
     let sinceLook = 0;
     for (let e = p.next(); e !== null && e !== 'eof'; e = p.next()) {
       if (++sinceLook === SLICE_CHECK) {
@@ -344,19 +369,23 @@ export class ScrapeLoop {
       if (e === 'type') familyOf(p.family()).type = p.type();
       else if (e === 'help') familyOf(p.family()).help = p.help();
       else if (e === 'unit') familyOf(p.family()).unit = p.unit();
-      if (e !== 'series') continue;
+      if (e !== 'series' && e !== 'histogram') continue;
       counts.total++;
       const parsedTs = opts.honorTimestamps ? p.timestamp() : undefined;
       const ts = parsedTs ?? t;
-      const v = p.value();
-      const hit = cache.get(buf, p.seriesStart, p.seriesEnd);
+      let v = 0;
+      let h: Histogram | FloatHistogram | undefined;
+      if (e === 'series') v = p.value();
+      else h = p.histogram!();
+      // The parser's own buffer: the body for the text formats, a series key it builds for protobuf.
+      const hit = cache.get(p.buf, p.seriesStart, p.seriesEnd);
       if (hit?.entry === DROPPED) continue;
       let labels: Labels;
       if (hit) labels = hit.entry.labels;
       else {
         const mutated = mutateSampleLabels(p.labels(), opts.target.publicLabels, opts.honorLabels, opts.metricRelabel);
         if (mutated === null) {
-          cache.addDropped(buf, p.seriesStart, p.seriesEnd);
+          cache.addDropped(p.buf, p.seriesStart, p.seriesEnd);
           continue;
         }
         if (!mutated.has(METRIC_NAME)) throw new ScrapeError('append', 'missing metric name (__name__ label)');
@@ -368,25 +397,34 @@ export class ScrapeLoop {
         counts.added++;
         continue;
       }
+      // maxSchemaAppender and bucketLimitAppender come before limitAppender: a histogram over the bucket limit is not counted against sample_limit.
+      if (h && !fitHistogram(h, opts.bucketLimit, opts.maxSchema)) {
+        bucketLimitHit = true;
+        counts.added++;
+        continue;
+      }
       // limitAppender: stale markers do not count towards sample_limit.
-      if (opts.sampleLimit > 0 && !isStaleNaN(v) && ++limited > opts.sampleLimit) {
+      if (opts.sampleLimit > 0 && !isStaleNaN(h ? h.sum : v) && ++limited > opts.sampleLimit) {
         sampleLimitHit = true;
         counts.added++;
         continue;
       }
-      const ref = app.append(hit ? hit.entry.ref : 0, labels, ts, v);
+      const prevRef = hit ? hit.entry.ref : 0;
+      const ref = h ? app.appendHistogram(prevRef, labels, ts, h) : app.append(prevRef, labels, ts, v);
       // Samples with their own timestamp are not tracked for staleness (track_timestamps_staleness off).
       if (hit) {
         cache.updateRef(hit.entry, ref);
         if (parsedTs === undefined) cache.trackStaleness(hit.entry);
       } else {
-        const entry = cache.add(buf, p.seriesStart, p.seriesEnd, ref, labels);
+        const entry = cache.add(p.buf, p.seriesStart, p.seriesEnd, ref, labels);
         if (parsedTs === undefined) cache.trackStaleness(entry);
-        if (!sampleLimitHit) counts.seriesAdded++;
+        if (!sampleLimitHit && !bucketLimitHit) counts.seriesAdded++;
       }
       counts.added++;
     }
+    // The sample limit's error takes precedence, as in scrapeLoop.append.
     if (sampleLimitHit) throw new ScrapeError('append', 'sample limit exceeded');
+    if (bucketLimitHit) throw new ScrapeError('append', BUCKET_LIMIT_EXCEEDED);
     for (const [family, meta] of families) {
       if (!cache.metadataChanged(family, meta)) continue;
       app.updateMetadata(family, meta);

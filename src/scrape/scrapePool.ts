@@ -8,6 +8,7 @@ import { parseTargetGroups, type TargetGroup } from '../config/targetGroups';
 import { compileRule, type RelabelRule } from '../model/relabel';
 import type { TimerHandle } from '../model/timers';
 import { statusError } from './scrapeErrors';
+import { pickSchema } from './histogramLimits';
 import { ScrapeLoop, type LoopOptions, type ScrapeDeps } from './scrapeLoop';
 import { targetRules, targetsFromGroups, type DroppedTarget, type Target } from './targets';
 import { errorMessage } from '../model/result';
@@ -74,6 +75,15 @@ export class ScrapePool {
       bodySizeLimit: c.bodySizeLimit,
       basicAuth: c.basicAuth,
       bearerToken: c.bearerToken,
+      scrapeProtocols: c.scrapeProtocols,
+      fallbackProtocol: c.fallbackScrapeProtocol,
+      parse: {
+        ignoreNativeHistograms: !c.scrapeNativeHistograms,
+        keepClassicHistograms: c.alwaysScrapeClassicHistograms,
+        convertClassicToNhcb: c.convertClassicHistogramsToNhcb,
+      },
+      bucketLimit: c.nativeHistogramBucketLimit,
+      maxSchema: pickSchema(c.nativeHistogramMinBucketFactor),
     };
     return new ScrapeLoop(this.deps, opts, this.onChange, cacheFrom?.cache);
   }
@@ -167,7 +177,9 @@ export class ScrapePool {
 function loopSettings(c: ScrapeConfig): string {
   return JSON.stringify([
     c.honorLabels, c.honorTimestamps, c.metricRelabelConfigs, c.sampleLimit, c.labelLimit, c.labelNameLengthLimit,
-    c.labelValueLengthLimit, c.bodySizeLimit, c.basicAuth, c.bearerToken,
+    c.labelValueLengthLimit, c.bodySizeLimit, c.basicAuth, c.bearerToken, c.scrapeProtocols, c.fallbackScrapeProtocol,
+    c.scrapeNativeHistograms, c.alwaysScrapeClassicHistograms, c.convertClassicHistogramsToNhcb, c.nativeHistogramBucketLimit,
+    c.nativeHistogramMinBucketFactor,
   ]);
 }
 

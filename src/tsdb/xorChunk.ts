@@ -76,8 +76,8 @@ export function xorResume(s: XorState, bytes: Uint8Array, at: number): void {
   s.tDelta = it.tDeltaState;
   s.vHi = it.vHi;
   s.vLo = it.vLo;
-  s.leading = it.windowSeen ? it.leadingState : 0xff;
-  s.trailing = it.trailingState;
+  s.leading = it.windowSeen ? it.leading : 0xff;
+  s.trailing = it.trailing;
 }
 
 /** Appends a sample; t is integer ms, not below the previous one. */
@@ -116,7 +116,7 @@ export function xorAppend(s: XorState, t: number, v: number): void {
       }
     }
     s.tDelta = tDelta;
-    writeValue(s, hi, lo);
+    writeXorValue(s, s, hi, lo);
   }
   s.t = t;
   s.vHi = hi;
@@ -126,9 +126,22 @@ export function xorAppend(s: XorState, t: number, v: number): void {
   s.buf[s.at + 1] = (n + 1) & 0xff;
 }
 
-function writeValue(s: XorState, hi: number, lo: number): void {
-  const dHi = (hi ^ s.vHi) >>> 0;
-  const dLo = (lo ^ s.vLo) >>> 0;
+/** The previous value's bits and the XOR window a value field is written against (shared with the histogram chunks' sum and float fields). */
+export interface XorWindow {
+  vHi: number;
+  vLo: number;
+  // 0xff: no window chosen yet.
+  leading: number;
+  trailing: number;
+}
+
+/**
+ * Writes a value as its XOR with x's previous value (Prometheus's xorWrite);
+ * updates the window, not x's previous value.
+ */
+export function writeXorValue(s: BitSink, x: XorWindow, hi: number, lo: number): void {
+  const dHi = (hi ^ x.vHi) >>> 0;
+  const dLo = (lo ^ x.vLo) >>> 0;
   if (dHi === 0 && dLo === 0) {
     writeBit(s, 0);
     return;
@@ -137,12 +150,12 @@ function writeValue(s: XorState, hi: number, lo: number): void {
   const trailing = dLo !== 0 ? ctz32(dLo) : 32 + ctz32(dHi);
   // Clamped so it fits 5 bits, as writeVDelta does.
   if (leading >= 32) leading = 31;
-  if (s.leading !== 0xff && leading >= s.leading && trailing >= s.trailing) {
+  if (x.leading !== 0xff && leading >= x.leading && trailing >= x.trailing) {
     writeBits(s, 0b10, 2);
-    writeShifted(s, dHi, dLo, s.trailing, 64 - s.leading - s.trailing);
+    writeShifted(s, dHi, dLo, x.trailing, 64 - x.leading - x.trailing);
   } else {
-    s.leading = leading;
-    s.trailing = trailing;
+    x.leading = leading;
+    x.trailing = trailing;
     const sig = 64 - leading - trailing;
     // 64 significant bits are written as 0 in the 6-bit field, as Prometheus does.
     writeBits(s, (0b11 << 11) | (leading << 6) | (sig & 63), 13);
@@ -241,8 +254,8 @@ export class XorIterator {
   vHi = 0;
   vLo = 0;
   tDeltaState = 0;
-  leadingState = 0;
-  trailingState = 0;
+  leading = 0;
+  trailing = 0;
   /** Whether a value has set the XOR window yet (a resumed appender must not reuse an unset one). */
   windowSeen = false;
   err: string | undefined;
@@ -264,8 +277,8 @@ export class XorIterator {
     this.vHi = 0;
     this.vLo = 0;
     this.tDeltaState = 0;
-    this.leadingState = 0;
-    this.trailingState = 0;
+    this.leading = 0;
+    this.trailing = 0;
     this.windowSeen = false;
     this.err = undefined;
   }
@@ -313,38 +326,7 @@ export class XorIterator {
   }
 
   private readValue(): void {
-    const r = this.r;
-    if (r.readBit() === 0) return;
-    if (r.readBit() === 1) {
-      this.leadingState = r.readBits(5);
-      const mbits = r.readBits(6) || 64;
-      this.trailingState = 64 - this.leadingState - mbits;
-      this.windowSeen = true;
-    }
-    const trailing = this.trailingState;
-    const mbits = 64 - this.leadingState - trailing;
-    let h = 0;
-    let l: number;
-    if (mbits > 32) {
-      h = r.readBits(mbits - 32);
-      l = r.readBits(32);
-    } else {
-      l = r.readBits(mbits);
-    }
-    let dh: number;
-    let dl: number;
-    if (trailing === 0) {
-      dh = h;
-      dl = l;
-    } else if (trailing < 32) {
-      dh = (h << trailing) | (l >>> (32 - trailing));
-      dl = l << trailing;
-    } else {
-      dh = l << (trailing - 32);
-      dl = 0;
-    }
-    this.vHi = (this.vHi ^ dh) >>> 0;
-    this.vLo = (this.vLo ^ dl) >>> 0;
+    if (readXorValue(this.r, this)) this.windowSeen = true;
   }
 }
 
@@ -497,3 +479,43 @@ export function decodeXorInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Ar
   if (pos > bytes.length * 8) throw new Error(`xor chunk: chunk truncated: ${n} samples announced, bytes end at bit ${bytes.length * 8}, samples need ${pos}`);
   return n;
 }
+
+/**
+ * Reads a value written by writeXorValue into x's previous value bits (Prometheus's
+ * xorRead); returns whether the field set a new window.
+ */
+export function readXorValue(r: BitReader, x: XorWindow): boolean {
+    if (r.readBit() === 0) return false;
+    let set = false;
+    if (r.readBit() === 1) {
+      x.leading = r.readBits(5);
+      const mbits = r.readBits(6) || 64;
+      x.trailing = 64 - x.leading - mbits;
+      set = true;
+    }
+    const trailing = x.trailing;
+    const mbits = 64 - x.leading - trailing;
+    let h = 0;
+    let l: number;
+    if (mbits > 32) {
+      h = r.readBits(mbits - 32);
+      l = r.readBits(32);
+    } else {
+      l = r.readBits(mbits);
+    }
+    let dh: number;
+    let dl: number;
+    if (trailing === 0) {
+      dh = h;
+      dl = l;
+    } else if (trailing < 32) {
+      dh = (h << trailing) | (l >>> (32 - trailing));
+      dl = l << trailing;
+    } else {
+      dh = l << (trailing - 32);
+      dl = 0;
+    }
+    x.vHi = (x.vHi ^ dh) >>> 0;
+    x.vLo = (x.vLo ^ dl) >>> 0;
+    return set;
+  }
