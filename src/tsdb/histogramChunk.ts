@@ -23,17 +23,18 @@ export const CounterResetHeader = { Unknown: 0b00000000, CounterReset: 0b1000000
 export type CounterResetHeader = (typeof CounterResetHeader)[keyof typeof CounterResetHeader];
 const HEADER_MASK = 0b11000000;
 export const HISTOGRAM_HEADER_SIZE = 3;
+export const HEADER_FLAGS_MASK = HEADER_MASK;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-function floatBits(v: number): [number, number] {
+export function floatBits(v: number): [number, number] {
   if (v !== v && isStaleNaN(v)) return [STALE_NAN_BITS_HI, STALE_NAN_BITS_LO];
   f64[0] = v;
   return [u32[1], u32[0]];
 }
 
-function fromBits(hi: number, lo: number): number {
+export function fromBits(hi: number, lo: number): number {
   u32[1] = hi;
   u32[0] = lo;
   return f64[0];
@@ -140,15 +141,15 @@ export function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   return true;
 }
 
-function sameBounds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+export function sameBounds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Absolute bucket counts by bucket index, from spans and delta-encoded buckets. */
-function absoluteByIndex(spans: readonly Span[], deltas: readonly number[]): Map<number, number> {
+/** Bucket counts by bucket index, from spans and buckets (delta-encoded ones summed up when `deltas`). */
+export function countsByIndex(spans: readonly Span[], buckets: readonly number[], deltas: boolean): Map<number, number> {
   const out = new Map<number, number>();
   let idx = 0;
   let k = 0;
@@ -156,7 +157,7 @@ function absoluteByIndex(spans: readonly Span[], deltas: readonly number[]): Map
   for (const sp of spans) {
     idx += sp.offset;
     for (let j = 0; j < sp.length; j++) {
-      cur += deltas[k++];
+      cur = deltas ? cur + buckets[k++] : buckets[k++];
       out.set(idx++, cur);
     }
   }
@@ -164,9 +165,9 @@ function absoluteByIndex(spans: readonly Span[], deltas: readonly number[]): Map
 }
 
 /** Whether a bucket of `prev` has fewer observations in `next` (a missing bucket counts 0), as expandIntSpansAndBuckets finds. */
-function bucketDecreased(prevSpans: readonly Span[], prev: readonly number[], nextSpans: readonly Span[], next: readonly number[]): boolean {
-  const after = absoluteByIndex(nextSpans, next);
-  for (const [i, c] of absoluteByIndex(prevSpans, prev)) if ((after.get(i) ?? 0) < c) return true;
+export function bucketDecreased(prevSpans: readonly Span[], prev: readonly number[], nextSpans: readonly Span[], next: readonly number[], deltas: boolean): boolean {
+  const after = countsByIndex(nextSpans, next, deltas);
+  for (const [i, c] of countsByIndex(prevSpans, prev, deltas)) if ((after.get(i) ?? 0) < c) return true;
   return false;
 }
 
@@ -231,8 +232,8 @@ export class HistogramChunkAppender implements XorWindow {
     if (h.schema !== l.schema || h.zeroThreshold !== l.zeroThreshold) return CounterResetHeader.Unknown;
     if (h.schema === CUSTOM_BUCKETS_SCHEMA && !sameBounds(h.customValues, l.customValues)) return CounterResetHeader.CounterReset;
     if (h.zeroCount < this.zCnt) return CounterResetHeader.CounterReset;
-    if (bucketDecreased(l.positiveSpans, this.pBuckets, h.positiveSpans, h.positiveBuckets)) return CounterResetHeader.CounterReset;
-    if (bucketDecreased(l.negativeSpans, this.nBuckets, h.negativeSpans, h.negativeBuckets)) return CounterResetHeader.CounterReset;
+    if (bucketDecreased(l.positiveSpans, this.pBuckets, h.positiveSpans, h.positiveBuckets, true)) return CounterResetHeader.CounterReset;
+    if (bucketDecreased(l.negativeSpans, this.nBuckets, h.negativeSpans, h.negativeBuckets, true)) return CounterResetHeader.CounterReset;
     return sameLayout ? undefined : CounterResetHeader.NotCounterReset;
   }
 
