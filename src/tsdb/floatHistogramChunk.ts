@@ -126,6 +126,10 @@ export class FloatHistogramChunkAppender {
     w.buf[1] = this.n & 0xff;
   }
 
+  get byteLength(): number {
+    return this.w.byteLength;
+  }
+
   /** The chunk's bytes (a copy). */
   bytes(): Uint8Array {
     return this.w.bytes();
