@@ -1,5 +1,5 @@
 // Neumaier-compensated summation, as Prometheus's util/kahansum.Inc, so sums
-// and means over many samples match Prometheus to the last digit.
+// and means over many samples (and histogram buckets) match Prometheus to the last digit.
 
 /**
  * The compensation after adding `inc` to `sum` (giving `t = sum + inc`) with
