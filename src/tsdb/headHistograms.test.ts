@@ -65,11 +65,11 @@ describe('head histograms', () => {
     expect({ appended: stats.appended, outOfOrder: stats.outOfOrder, duplicate: stats.duplicate }).toEqual(want);
   });
 
-  it('drops the same histogram appended again at its time silently', () => {
+  it('drops an equal histogram appended again at its time silently', () => {
     const head = new Head();
-    const a = h(1);
-    load(head, [[1000, a]]);
-    expect(load(head, [[1000, a]])).toMatchObject({ appended: 0, duplicate: 0, outOfOrder: 0 });
+    load(head, [[1000, h(1)]]);
+    expect(load(head, [[1000, h(1)]])).toMatchObject({ appended: 0, duplicate: 0, outOfOrder: 0 });
+    expect(load(head, [[1000, fh(1)]])).toMatchObject({ appended: 0, duplicate: 1 });
   });
 
   it('stores a float stale NaN on a histogram series as a histogram stale marker and reads it back as the float stale NaN', async () => {
