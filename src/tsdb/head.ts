@@ -11,6 +11,8 @@ import { Postings, type RefList } from './postings';
 import type { SampleJournal } from './sampleJournal';
 import { isStaleNaN } from '../model/staleNaN';
 import { staleMarkerLike, type AnyHistogram } from './histogramSamples';
+import { FloatHistogram } from '../model/histogram/floatHistogram';
+import { Histogram } from '../model/histogram/histogram';
 import type { Metadata } from '../model/metricType';
 import type { AppendStats, Appender, Querier, SeriesRef, Storage } from './storage';
 
@@ -166,7 +168,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     }
     if (t <= s.maxTime) {
       if (t < s.maxTime) stats.outOfOrder++;
-      else if (s.lastHistogram !== h) stats.duplicate++;
+      else if (!sameHistogram(s.lastHistogram, h)) stats.duplicate++;
       return;
     }
     s.appendHistogram(t, h, st);
@@ -194,4 +196,11 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   matching(matchers: readonly Matcher[]): RefList {
     return this.postings.resolve(matchers);
   }
+}
+
+/** Prometheus's Equals against the series' last histogram of the same kind (an integer and a float histogram never match). */
+function sameHistogram(last: AnyHistogram | undefined, h: AnyHistogram): boolean {
+  if (last instanceof Histogram) return h instanceof Histogram && last.equals(h);
+  if (last instanceof FloatHistogram) return h instanceof FloatHistogram && last.equals(h);
+  return false;
 }

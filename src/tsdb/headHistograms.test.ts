@@ -5,6 +5,7 @@ import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { isStaleNaN, STALE_NAN } from '../model/staleNaN';
 import { Head } from './head';
+import { CounterResetHeader, EncHistogram } from './histogramChunk';
 
 const lat = Labels.from({ __name__: 'latency', job: 'api' });
 const h = (count: number) => new Histogram({ schema: 0, count, sum: count * 1.5, positiveSpans: [{ offset: 0, length: 2 }], positiveBuckets: [count - 1, 2 - count] });
@@ -64,11 +65,11 @@ describe('head histograms', () => {
     expect({ appended: stats.appended, outOfOrder: stats.outOfOrder, duplicate: stats.duplicate }).toEqual(want);
   });
 
-  it('drops the same histogram appended again at its time silently', () => {
+  it('drops an equal histogram appended again at its time silently', () => {
     const head = new Head();
-    const a = h(1);
-    load(head, [[1000, a]]);
-    expect(load(head, [[1000, a]])).toMatchObject({ appended: 0, duplicate: 0, outOfOrder: 0 });
+    load(head, [[1000, h(1)]]);
+    expect(load(head, [[1000, h(1)]])).toMatchObject({ appended: 0, duplicate: 0, outOfOrder: 0 });
+    expect(load(head, [[1000, fh(1)]])).toMatchObject({ appended: 0, duplicate: 1 });
   });
 
   it('stores a float stale NaN on a histogram series as a histogram stale marker and reads it back as the float stale NaN', async () => {
@@ -76,7 +77,7 @@ describe('head histograms', () => {
     load(head, [[1000, h(1)], [2000, STALE_NAN]]);
     const series = head.get(1)!;
     expect(series.histograms!.length).toBe(2);
-    expect(series.histograms!.at(1)).toBeInstanceOf(Histogram);
+    expect(series.histograms!.read(0, 1e9).hs[1]).toBeInstanceOf(Histogram);
     const s = await read(head);
     expect([...s.ts]).toEqual([1000, 2000]);
     expect(isStaleNaN(s.vs[1])).toBe(true);
@@ -86,7 +87,7 @@ describe('head histograms', () => {
   it('keeps a float histogram series\' stale marker a float histogram', () => {
     const head = new Head();
     load(head, [[1000, fh(1)], [2000, STALE_NAN]]);
-    expect(head.get(1)!.histograms!.at(1)).toBeInstanceOf(FloatHistogram);
+    expect(head.get(1)!.histograms!.read(0, 1e9).hs[1]).toBeInstanceOf(FloatHistogram);
   });
 
   it('leaves out hs when the range holds only a stale marker', async () => {
@@ -102,5 +103,22 @@ describe('head histograms', () => {
     load(head, [[1000, h(1)]]);
     expect((await head.querier().selectLabels([new Matcher('=', 'job', 'api')], 0, 2000)).map(String)).toEqual([lat.toString()]);
     expect(await head.querier().selectLabels([new Matcher('=', 'job', 'api')], 1500, 2000)).toEqual([]);
+  });
+
+  it('keeps histograms in Prometheus chunks, cut at a counter reset, a kind switch and 120 samples', async () => {
+    const head = new Head();
+    const samples: Sample[] = [];
+    for (let i = 1; i <= 130; i++) samples.push([i * 1000, h(i + 2)]);
+    samples.push([131_000, h(1)], [132_000, fh(5)]);
+    load(head, samples);
+    const chunks = head.get(1)!.histograms!.sealed;
+    expect(chunks.map((c) => [c.encoding, c.bytes[2], (c.bytes[0] << 8) | c.bytes[1]])).toEqual([
+      [EncHistogram, CounterResetHeader.Unknown, 120],
+      [EncHistogram, CounterResetHeader.NotCounterReset, 10],
+      [EncHistogram, CounterResetHeader.CounterReset, 1],
+    ]);
+    const s = await read(head);
+    expect(s.hs!.map((x) => x?.count)).toEqual([...samples.map(([, v]) => (v as Histogram).count)]);
+    expect(s.hs![131]).toBeInstanceOf(FloatHistogram);
   });
 });

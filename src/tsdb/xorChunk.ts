@@ -485,37 +485,37 @@ export function decodeXorInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Ar
  * xorRead); returns whether the field set a new window.
  */
 export function readXorValue(r: BitReader, x: XorWindow): boolean {
-    if (r.readBit() === 0) return false;
-    let set = false;
-    if (r.readBit() === 1) {
-      x.leading = r.readBits(5);
-      const mbits = r.readBits(6) || 64;
-      x.trailing = 64 - x.leading - mbits;
-      set = true;
-    }
-    const trailing = x.trailing;
-    const mbits = 64 - x.leading - trailing;
-    let h = 0;
-    let l: number;
-    if (mbits > 32) {
-      h = r.readBits(mbits - 32);
-      l = r.readBits(32);
-    } else {
-      l = r.readBits(mbits);
-    }
-    let dh: number;
-    let dl: number;
-    if (trailing === 0) {
-      dh = h;
-      dl = l;
-    } else if (trailing < 32) {
-      dh = (h << trailing) | (l >>> (32 - trailing));
-      dl = l << trailing;
-    } else {
-      dh = l << (trailing - 32);
-      dl = 0;
-    }
-    x.vHi = (x.vHi ^ dh) >>> 0;
-    x.vLo = (x.vLo ^ dl) >>> 0;
-    return set;
+  if (r.readBit() === 0) return false;
+  let set = false;
+  if (r.readBit() === 1) {
+    x.leading = r.readBits(5);
+    const mbits = r.readBits(6) || 64;
+    x.trailing = 64 - x.leading - mbits;
+    set = true;
   }
+  const trailing = x.trailing;
+  const mbits = 64 - x.leading - trailing;
+  let h = 0;
+  let l: number;
+  if (mbits > 32) {
+    h = r.readBits(mbits - 32);
+    l = r.readBits(32);
+  } else {
+    l = r.readBits(mbits);
+  }
+  let dh: number;
+  let dl: number;
+  if (trailing === 0) {
+    dh = h;
+    dl = l;
+  } else if (trailing < 32) {
+    dh = (h << trailing) | (l >>> (32 - trailing));
+    dl = l << trailing;
+  } else {
+    dh = l << (trailing - 32);
+    dl = 0;
+  }
+  x.vHi = (x.vHi ^ dh) >>> 0;
+  x.vLo = (x.vLo ^ dl) >>> 0;
+  return set;
+}
