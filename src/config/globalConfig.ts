@@ -6,6 +6,7 @@ import { formatDuration } from '../model/duration';
 import { readDuration, readLabelSet, unsupportedField } from './fieldReaders';
 import { LIMIT_FIELDS, limitsToYaml, NO_LIMITS, readLimit, type ScrapeLimits } from './scrapeLimits';
 import type { ConfigError, YamlSource } from './yamlDecode';
+import { mapping } from './yamlShape';
 
 export interface GlobalConfig extends ScrapeLimits {
   /** Milliseconds. */
@@ -26,15 +27,14 @@ export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
   ...NO_LIMITS,
 };
 
-const GLOBAL_FIELDS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS)];
-const GLOBAL_UNSUPPORTED = [
+export const GLOBAL_SHAPE = mapping(['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS)], {}, [
   'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
   'metric_name_escaping_scheme', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
   'extra_scrape_metrics',
-];
+]);
 
 export function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[]): GlobalConfig {
-  const f = src.struct(node, 'config.plain', [...GLOBAL_FIELDS, ...GLOBAL_UNSUPPORTED]);
+  const f = src.struct(node, 'config.plain', GLOBAL_SHAPE.keys);
   const g: GlobalConfig = { scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {}, unsupported: {}, ...NO_LIMITS };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
