@@ -205,7 +205,7 @@ function RuleFiles() {
       {files?.map((f) => (
         <RuleFileEditor key={`${f.name}\0${f.text}`} file={f} onSaved={reload} />
       ))}
-      <div className="row">
+      <div className="row wrap">
         <input aria-label="New rule file name" placeholder="rules.yml" value={newName} onChange={(e) => setNewName(e.target.value)} />
         <button type="button" onClick={add} disabled={files === null}>
           New rule file
