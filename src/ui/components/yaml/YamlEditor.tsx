@@ -73,8 +73,6 @@ export function YamlEditor({ kind, value, onChange, label, onChecked, service }:
           lintGutter(),
           highlightSpecialChars(),
           highlightActiveLine(),
-          // A phone's width cuts long values (a rule's description); wrapped lines keep their number.
-          EditorView.lineWrapping,
           history(),
           indentUnit.of('  '),
           indentOnInput(),
