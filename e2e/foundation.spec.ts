@@ -58,21 +58,21 @@ test('the configuration survives a reload', async ({ page }) => {
   await page.goto('/#/targets');
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('scrape_interval: 5s');
-  const text = (await editor.inputValue()).replace('scrape_interval: 5s', 'scrape_interval: 7s');
+  const text = (await editor.innerText()).replace('scrape_interval: 5s', 'scrape_interval: 7s');
   await editor.fill(text);
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByText('Saved and applied.')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Configuration YAML' })).toHaveValue(/scrape_interval: 7s/);
+  await expect(page.getByRole('textbox', { name: 'Configuration YAML' })).toContainText(/scrape_interval: 7s/);
 });
 
 test('a broken configuration is refused with its line and cause, and the running one stays', async ({ page }) => {
   await page.goto('/#/targets');
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('job_name: demo');
-  await editor.fill((await editor.inputValue()).replace('scrape_interval: 5s', 'scrape_intervall: 5s'));
+  await editor.fill((await editor.innerText()).replace('scrape_interval: 5s', 'scrape_intervall: 5s'));
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByRole('alert', { name: 'Configuration problems' })).toContainText(/line \d+, column \d+: .*scrape_intervall/);
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Configuration YAML' })).toHaveValue(/scrape_interval: 5s/);
+  await expect(page.getByRole('textbox', { name: 'Configuration YAML' })).toContainText(/scrape_interval: 5s/);
 });

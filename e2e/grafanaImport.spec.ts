@@ -15,7 +15,7 @@ async function addScrapeJob(page: Page, job: string, address: string): Promise<v
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('job_name: demo');
   const text = `\n  - job_name: ${job}\n    scrape_interval: 2s\n    static_configs:\n      - targets: ['${address}']\n`;
-  await editor.fill((await editor.inputValue()) + text);
+  await editor.fill((await editor.innerText()) + text);
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByText('Saved and applied.')).toBeVisible();
   await expect(page.getByRole('region', { name: `Pool ${job}` }).getByText('UP', { exact: true })).toBeVisible({ timeout: 20_000 });

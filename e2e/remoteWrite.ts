@@ -11,7 +11,7 @@ export async function addRemoteWrite(page: Page, baseUrl: string): Promise<void>
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('job_name: demo');
   const remote = `\nremote_write:\n  - url: ${baseUrl}/api/v1/write\n    remote_timeout: 5s\n    queue_config:\n      batch_send_deadline: 1s\n      min_backoff: 100ms\n      max_backoff: 2s\n`;
-  await editor.fill((await editor.inputValue()) + remote);
+  await editor.fill((await editor.innerText()) + remote);
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByText('Saved and applied.')).toBeVisible();
 }

@@ -28,6 +28,38 @@ for (const size of sizes) {
     await page.screenshot({ path: file });
     process.stdout.write(`${file}\n`);
   }
+  await editorStates(page, size.name);
+  if (size.width < 760) {
+    await page.getByRole('button', { name: /Menu/ }).click();
+    await shot(page, `menu-open-${size.name}`);
+  }
   await context.close();
 }
 await browser.close();
+
+async function shot(page, name, locator) {
+  const file = `${out}/${name}.png`;
+  await (locator ?? page).screenshot({ path: file });
+  process.stdout.write(`${file}\n`);
+}
+
+/** The YAML editors showing a problem at its line: prometheus.yml with a misspelt key, a rule file with a broken expression. */
+async function editorStates(page, sizeName) {
+  await page.goto(`${base}/#/targets`);
+  const config = page.getByRole('textbox', { name: 'Configuration YAML' });
+  await config.waitFor();
+  await config.fill((await config.innerText()).replace('scrape_interval: 5s', 'scrape_intervall: 5s'));
+  await page.keyboard.press('Control+Home');
+  await page.locator('.cm-lintRange-error').first().waitFor();
+  const card = page.getByRole('region', { name: 'Configuration' });
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, `config-editor-diagnostic-${sizeName}`, card);
+  await page.goto(`${base}/#/rules`);
+  const rules = page.getByRole('textbox', { name: /^Rule file / }).first();
+  await rules.waitFor();
+  await rules.fill((await rules.innerText()).replace(/expr: (.*)/, 'expr: sum by (job) (rate($1[5m])'));
+  await page.locator('.cm-lintRange-error').first().waitFor();
+  const file = page.locator('.rule-file').first();
+  await file.scrollIntoViewIfNeeded();
+  await shot(page, `rules-editor-diagnostic-${sizeName}`, file);
+}

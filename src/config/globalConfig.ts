@@ -8,6 +8,7 @@ import type { ScrapeProtocol } from '../model/scrapeProtocols';
 import { readProtocolList } from './scrapeProtocolList';
 import { LIMIT_FIELDS, limitsToYaml, NO_LIMITS, readLimit, type ScrapeLimits } from './scrapeLimits';
 import type { ConfigError, YamlSource } from './yamlDecode';
+import { mapping } from './yamlShape';
 
 export interface GlobalConfig extends ScrapeLimits {
   /** Milliseconds. */
@@ -38,17 +39,20 @@ export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
   ...NO_LIMITS,
 };
 
-const GLOBAL_FIELDS = [
-  'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS),
-  'scrape_protocols', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
-];
-const GLOBAL_UNSUPPORTED = [
-  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
-  'metric_name_escaping_scheme', 'extra_scrape_metrics',
-];
+export const GLOBAL_SHAPE = mapping(
+  [
+    'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', ...Object.keys(LIMIT_FIELDS),
+    'scrape_protocols', 'scrape_native_histograms', 'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
+  ],
+  {},
+  [
+    'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'target_limit', 'keep_dropped_targets', 'metric_name_validation_scheme',
+    'metric_name_escaping_scheme', 'extra_scrape_metrics',
+  ],
+);
 
 export function readGlobal(src: YamlSource, node: Node, warnings: ConfigError[]): GlobalConfig {
-  const f = src.struct(node, 'config.plain', [...GLOBAL_FIELDS, ...GLOBAL_UNSUPPORTED]);
+  const f = src.struct(node, 'config.plain', GLOBAL_SHAPE.keys);
   const g: GlobalConfig = { ...DEFAULT_GLOBAL, scrapeInterval: 0, scrapeTimeout: 0, evaluationInterval: 0, externalLabels: {}, unsupported: {} };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;

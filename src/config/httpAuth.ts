@@ -3,6 +3,7 @@
 
 import type { Node } from 'yaml';
 import type { YamlSource } from './yamlDecode';
+import { mapping } from './yamlShape';
 
 export interface BasicAuth {
   username: string;
@@ -13,8 +14,10 @@ export const SECRET = '<secret>';
 
 export const AUTH_CONFLICT = 'at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured';
 
+export const BASIC_AUTH_SHAPE = mapping(['username', 'password']);
+
 export function readBasicAuth(src: YamlSource, node: Node): BasicAuth {
-  const b = src.struct(node, 'config.BasicAuth', ['username', 'password']);
+  const b = src.struct(node, 'config.BasicAuth', BASIC_AUTH_SHAPE.keys);
   return { username: b.get('username') ? src.string(b.get('username')!) : '', password: b.get('password') ? src.string(b.get('password')!) : '' };
 }
 

@@ -4,11 +4,12 @@
 
 import { stringify } from 'yaml';
 import { quote } from '../model/labels';
-import { DEFAULT_GLOBAL, globalToYaml, readGlobal, type GlobalConfig } from './globalConfig';
+import { DEFAULT_GLOBAL, GLOBAL_SHAPE, globalToYaml, readGlobal, type GlobalConfig } from './globalConfig';
 import { redactSecrets, SECRET } from './httpAuth';
-import { readRemoteWrites, remoteWriteToYaml, type RemoteWriteConfig } from './remoteWriteConfig';
-import { readScrapeConfig, scrapeToYaml, type ScrapeConfig } from './scrapeConfig';
+import { readRemoteWrites, REMOTE_WRITE_SHAPE, remoteWriteToYaml, type RemoteWriteConfig } from './remoteWriteConfig';
+import { readScrapeConfig, SCRAPE_SHAPE, scrapeToYaml, type ScrapeConfig } from './scrapeConfig';
 import { ConfigError, YamlSource } from './yamlDecode';
+import { listOf, mapping, VALUE } from './yamlShape';
 
 export interface PrometheusConfig {
   global: GlobalConfig;
@@ -24,6 +25,14 @@ export interface PrometheusConfig {
 // Prometheus's Config fields; those Vigil does not read are passed through.
 const TOP_FIELDS = ['global', 'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'scrape_configs', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
 const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_read', 'otlp'];
+
+/** prometheus.yml's keys, as the reader takes them and the editor completes them. */
+export const PROMETHEUS_CONFIG_SHAPE = mapping(TOP_FIELDS, {
+  global: GLOBAL_SHAPE,
+  rule_files: listOf(VALUE),
+  scrape_configs: listOf(SCRAPE_SHAPE),
+  remote_write: listOf(REMOTE_WRITE_SHAPE),
+});
 
 // config.go's patRulePath: a glob only in the last path element.
 const RULE_PATH = /^[^*]*(\*[^/]*)?$/;
@@ -64,7 +73,7 @@ export function loadConfig(text: string): PrometheusConfig {
     warnings: [],
   };
   if (src.isNull(src.root)) return cfg;
-  const top = src.struct(src.root!, 'config.plain', TOP_FIELDS);
+  const top = src.struct(src.root!, 'config.plain', PROMETHEUS_CONFIG_SHAPE.keys);
   for (const [key, node] of top) {
     if (node === null) continue;
     if (key === 'global') cfg.global = readGlobal(src, node, cfg.warnings);

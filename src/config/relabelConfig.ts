@@ -5,14 +5,15 @@ import type { Node } from 'yaml';
 import { quote } from '../model/labels';
 import { compileRule, DEFAULT_RELABEL, RELABEL_ACTIONS, type RelabelAction, type RelabelConfig } from '../model/relabel';
 import type { YamlSource } from './yamlDecode';
+import { mapping } from './yamlShape';
 import { errorMessage } from '../model/result';
 
-const RELABEL_FIELDS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];
+export const RELABEL_SHAPE = mapping(['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action']);
 
 export function readRelabelConfigs(src: YamlSource, node: Node, nullRule: string): RelabelConfig[] {
   return src.seq(node, '[]*relabel.Config').map((n) => {
     if (src.isNull(n)) throw src.error(n, nullRule);
-    const f = src.struct(n, 'relabel.plain', RELABEL_FIELDS);
+    const f = src.struct(n, 'relabel.plain', RELABEL_SHAPE.keys);
     const r: RelabelConfig = { ...DEFAULT_RELABEL };
     for (const [key, v] of f) {
       if (v === null) continue;

@@ -6,9 +6,10 @@ import { formatDuration } from '../model/duration';
 import { quote } from '../model/labels';
 import type { RelabelConfig } from '../model/relabel';
 import { readDuration, unsupportedField } from './fieldReaders';
-import { AUTH_CONFLICT, authToYaml, readBasicAuth, redactSecrets, type BasicAuth } from './httpAuth';
-import { readRelabelConfigs, relabelToYaml } from './relabelConfig';
+import { AUTH_CONFLICT, authToYaml, BASIC_AUTH_SHAPE, readBasicAuth, redactSecrets, type BasicAuth } from './httpAuth';
+import { readRelabelConfigs, RELABEL_SHAPE, relabelToYaml } from './relabelConfig';
 import type { ConfigError, YamlSource } from './yamlDecode';
+import { listOf, mapping } from './yamlShape';
 
 /** remote_write's queue_config; durations in milliseconds. */
 export interface QueueConfig {
@@ -72,6 +73,12 @@ const QUEUE_FIELDS: Record<string, keyof QueueConfig> = {
   retry_on_http_429: 'retryOnHttp429',
   sample_age_limit: 'sampleAgeLimit',
 };
+const QUEUE_SHAPE = mapping(Object.keys(QUEUE_FIELDS));
+export const REMOTE_WRITE_SHAPE = mapping(
+  REMOTE_WRITE_FIELDS,
+  { write_relabel_configs: listOf(RELABEL_SHAPE), basic_auth: BASIC_AUTH_SHAPE, queue_config: QUEUE_SHAPE },
+  REMOTE_WRITE_UNSUPPORTED,
+);
 // config.go's reservedHeaders: the client sets these itself.
 const RESERVED_HEADERS = [
   'host', 'content-encoding', 'content-length', 'content-type', 'user-agent', 'connection', 'keep-alive', 'proxy-authenticate',
@@ -92,7 +99,7 @@ export function readRemoteWrites(src: YamlSource, node: Node, warnings: ConfigEr
 }
 
 function readRemoteWrite(src: YamlSource, node: Node, warnings: ConfigError[]): RemoteWriteConfig {
-  const f = src.struct(node, 'config.plain', [...REMOTE_WRITE_FIELDS, ...REMOTE_WRITE_UNSUPPORTED]);
+  const f = src.struct(node, 'config.plain', REMOTE_WRITE_SHAPE.keys);
   const c: RemoteWriteConfig = {
     url: '',
     name: '',
@@ -145,7 +152,7 @@ function parseUrl(text: string): string {
 }
 
 function readQueueConfig(src: YamlSource, node: Node, into: QueueConfig): void {
-  for (const [key, n] of src.struct(node, 'config.QueueConfig', Object.keys(QUEUE_FIELDS))) {
+  for (const [key, n] of src.struct(node, 'config.QueueConfig', QUEUE_SHAPE.keys)) {
     if (n === null || src.isNull(n)) continue;
     const field = QUEUE_FIELDS[key];
     if (field === 'retryOnHttp429') into.retryOnHttp429 = src.bool(n);

@@ -8,12 +8,13 @@ import type { RelabelConfig } from '../model/relabel';
 import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, type ScrapeProtocol } from '../model/scrapeProtocols';
 import { readDuration, unsupportedField } from './fieldReaders';
 import type { GlobalConfig } from './globalConfig';
-import { AUTH_CONFLICT, authToYaml, readBasicAuth, type BasicAuth } from './httpAuth';
-import { readRelabelConfigs, relabelToYaml } from './relabelConfig';
+import { AUTH_CONFLICT, authToYaml, BASIC_AUTH_SHAPE, readBasicAuth, type BasicAuth } from './httpAuth';
+import { readRelabelConfigs, RELABEL_SHAPE, relabelToYaml } from './relabelConfig';
 import { readFallbackProtocol, readProtocolList } from './scrapeProtocolList';
 import { LIMIT_FIELDS, limitsToYaml, NO_LIMITS, readLimit, type ScrapeLimits } from './scrapeLimits';
-import { fileSdToYaml, groupToYaml, readFileSd, readTargetGroup, STATIC_TYPE, type FileSdConfig, type TargetGroup } from './targetGroups';
+import { FILE_SD_SHAPE, fileSdToYaml, groupToYaml, readFileSd, readTargetGroup, STATIC_TYPE, TARGET_GROUP_SHAPE, type FileSdConfig, type TargetGroup } from './targetGroups';
 import type { ConfigError, YamlSource } from './yamlDecode';
+import { listOf, mapping } from './yamlShape';
 
 export interface ScrapeConfig extends ScrapeLimits {
   jobName: string;
@@ -62,8 +63,20 @@ const SCRAPE_UNSUPPORTED = [
     'serverset', 'triton', 'uyuni', 'vultr', 'stackit'].map((sd) => `${sd}_sd_configs`),
 ];
 
+export const SCRAPE_SHAPE = mapping(
+  SCRAPE_FIELDS,
+  {
+    basic_auth: BASIC_AUTH_SHAPE,
+    static_configs: listOf(TARGET_GROUP_SHAPE),
+    file_sd_configs: listOf(FILE_SD_SHAPE),
+    relabel_configs: listOf(RELABEL_SHAPE),
+    metric_relabel_configs: listOf(RELABEL_SHAPE),
+  },
+  SCRAPE_UNSUPPORTED,
+);
+
 export function readScrapeConfig(src: YamlSource, node: Node, global: GlobalConfig, warnings: ConfigError[]): ScrapeConfig {
-  const f = src.struct(node, 'config.ScrapeConfig', [...SCRAPE_FIELDS, ...SCRAPE_UNSUPPORTED]);
+  const f = src.struct(node, 'config.ScrapeConfig', SCRAPE_SHAPE.keys);
   const c: ScrapeConfig = {
     jobName: '',
     honorLabels: false,

@@ -5,6 +5,7 @@ import type { Node } from 'yaml';
 import { formatDuration } from '../model/duration';
 import { readDuration, readLabelSet } from './fieldReaders';
 import { YamlSource } from './yamlDecode';
+import { listOf, mapping } from './yamlShape';
 
 /** A group of targets sharing labels: a `static_configs` entry or one element of a file_sd list. */
 export interface TargetGroup {
@@ -27,15 +28,18 @@ const DEFAULT_FILE_SD_REFRESH = 300_000;
 
 export const STATIC_TYPE = 'struct { Targets []string "yaml:\\"targets\\""; Labels model.LabelSet "yaml:\\"labels\\"" }';
 
+export const TARGET_GROUP_SHAPE = mapping(['targets', 'labels']);
+export const FILE_SD_SHAPE = mapping(['files', 'refresh_interval', 'inline'], { inline: listOf(TARGET_GROUP_SHAPE) });
+
 export function readTargetGroup(src: YamlSource, node: Node, type: string): TargetGroup {
-  const f = src.struct(node, type, ['targets', 'labels']);
+  const f = src.struct(node, type, TARGET_GROUP_SHAPE.keys);
   const targets = f.get('targets');
   const labels = f.get('labels');
   return { targets: targets ? src.strings(targets) : [], labels: labels ? readLabelSet(src, labels, 'model.LabelSet') : {} };
 }
 
 export function readFileSd(src: YamlSource, node: Node): FileSdConfig {
-  const f = src.struct(node, 'file.plain', ['files', 'refresh_interval', 'inline']);
+  const f = src.struct(node, 'file.plain', FILE_SD_SHAPE.keys);
   const files = f.get('files');
   const inline = f.get('inline');
   const refresh = f.get('refresh_interval');

@@ -12,7 +12,8 @@ import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 import type { LargeTarget } from './targetShare';
 import type { TimeWindow } from '../model/dataSource';
 import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
-import type { Result } from '../model/result';
+import type { Result, TextProblem } from '../model/result';
+import type { MappingShape } from '../config/yamlShape';
 import type { QueryLimits } from '../promql/queryLimits';
 import type { Dashboard, DashboardSummary } from '../dashboards/model';
 
@@ -24,6 +25,7 @@ export type { SilenceInput, SilenceView } from '../notify/silences';
 export type { BacktestSeries } from '../rules/backtest';
 export type { QueryLimits } from '../promql/queryLimits';
 export type { Dashboard, DashboardSummary } from '../dashboards/model';
+export type { MappingShape, YamlShape } from '../config/yamlShape';
 
 /** One query of a board's refresh: a range query, or an instant one at `timeMs`. */
 export type BatchQuery = { source: string; expr: string } & (
@@ -150,6 +152,15 @@ export interface AlertingViews {
   receivers: ReceiverStatus[];
 }
 
+/** A YAML file Vigil edits: prometheus.yml or a rule file. */
+export type YamlFileKind = 'prometheus' | 'rules';
+
+/** What checking a YAML file found: errors refuse it, warnings (a field Vigil ignores) do not. */
+export interface YamlCheck {
+  errors: TextProblem[];
+  warnings: TextProblem[];
+}
+
 export interface RuleFileText {
   name: string;
   text: string;
@@ -228,6 +239,10 @@ export interface EngineApi {
   exportData(): Promise<string>;
   /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */
   importData(text: string): Promise<Result<{ samples: number; rejected: number }>>;
+  /** Checks a YAML file as saving it would, changing nothing: for the editor's diagnostics while typing. */
+  checkYaml(kind: YamlFileKind, text: string): Promise<YamlCheck>;
+  /** The keys each mapping of a YAML file kind takes, for the editor's completion. */
+  yamlShape(kind: YamlFileKind): Promise<MappingShape>;
   ruleFiles(): Promise<RuleFileText[]>;
   /** Validated as `promtool check rules`; a broken file never replaces the working one. */
   setRuleFile(name: string, text: string): Promise<Result<void>>;

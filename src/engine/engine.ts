@@ -36,7 +36,11 @@ import type {
   StorageStatus,
   TargetChange,
   TargetView,
+  YamlCheck,
+  YamlFileKind,
 } from './api';
+import type { MappingShape } from '../config/yamlShape';
+import { YAML_FILES } from './yamlFiles';
 import { EngineAlerting } from './alerting';
 import { BoardStore } from './boardStore';
 import { SHIPPED_DASHBOARDS } from '../dashboards/shipped/index';
@@ -431,6 +435,14 @@ export class Engine implements EngineApi {
     const deleted = await deleteTsdb(name);
     this.opts.onWiped?.();
     return deleted;
+  }
+
+  async checkYaml(kind: YamlFileKind, text: string): Promise<YamlCheck> {
+    return YAML_FILES[kind].check(text);
+  }
+
+  async yamlShape(kind: YamlFileKind): Promise<MappingShape> {
+    return YAML_FILES[kind].shape;
   }
 
   async formatQuery(expr: string): Promise<Result<string>> {

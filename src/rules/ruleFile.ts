@@ -9,6 +9,7 @@ import { formatDuration, parseDuration } from '../model/duration';
 import { METRIC_NAME, quote } from '../model/labels';
 import { parseExpr } from '../promql/parser/parse';
 import { ConfigError, YamlSource } from '../config/yamlDecode';
+import { listOf, mapping } from '../config/yamlShape';
 import { checkAlertTemplate } from './alertTemplate';
 import { errorMessage } from '../model/result';
 
@@ -48,9 +49,10 @@ export interface ParseRuleOptions {
 
 export type RuleFileResult = { ok: true; file: RuleFile } | { ok: false; errors: ConfigError[] };
 
-const FILE_FIELDS = ['groups'];
-const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'labels', 'rules'];
-const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+// rulefmt's RuleGroups, RuleGroup and Rule: the keys the reader takes and the editor completes.
+const RULE_SHAPE = mapping(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
+const GROUP_SHAPE = mapping(['name', 'interval', 'query_offset', 'limit', 'labels', 'rules'], { rules: listOf(RULE_SHAPE) });
+export const RULE_FILE_SHAPE = mapping(['groups'], { groups: listOf(GROUP_SHAPE) });
 
 /** Reads and validates a rule file; every problem is reported, as promtool lists them all. */
 export function parseRuleFile(text: string, opts: ParseRuleOptions = {}): RuleFileResult {
@@ -85,11 +87,11 @@ function ruleError(src: YamlSource, at: Node | null | undefined, group: string, 
 function readRuleFile(src: YamlSource, opts: ParseRuleOptions, errors: ConfigError[]): RuleFile {
   const file: RuleFile = { groups: [] };
   if (src.isNull(src.root)) return file;
-  const top = fields(src, src.root!, 'rulefmt.RuleGroups', FILE_FIELDS, opts);
+  const top = fields(src, src.root!, 'rulefmt.RuleGroups', RULE_FILE_SHAPE.keys, opts);
   const groupsNode = top.get('groups');
   const seen = new Set<string>();
   for (const gNode of groupsNode ? src.seq(groupsNode, '[]rulefmt.RuleGroup') : []) {
-    const g = fields(src, gNode, 'rulefmt.RuleGroup', GROUP_FIELDS, opts);
+    const g = fields(src, gNode, 'rulefmt.RuleGroup', GROUP_SHAPE.keys, opts);
     const name = g.get('name') ? src.string(g.get('name')!) : '';
     if (name === '') errors.push(src.error(gNode, 'Groupname must not be empty'));
     else if (seen.has(name)) errors.push(src.error(gNode, `groupname: ${quote(name)} is repeated in the same file`));
@@ -117,7 +119,7 @@ function readRuleFile(src: YamlSource, opts: ParseRuleOptions, errors: ConfigErr
 }
 
 function readRule(src: YamlSource, node: Node, group: string, index: number, opts: ParseRuleOptions, errors: ConfigError[]): RuleConfig | null {
-  const r = fields(src, node, 'rulefmt.Rule', RULE_FIELDS, opts);
+  const r = fields(src, node, 'rulefmt.Rule', RULE_SHAPE.keys, opts);
   const str = (key: string) => {
     const n = r.get(key);
     return n ? src.string(n) : '';

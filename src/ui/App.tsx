@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { AlertBanner } from './components/AlertBanner';
 import { bannerAlerts } from './components/alertSeverity';
+import { PageNav, type NavPage } from './components/PageNav';
 import { StartupBanner } from './components/StartupBanner';
 import { BoardPage } from './dashboard/BoardPage';
 import { AlertsPage } from './pages/AlertsPage';
@@ -39,21 +40,18 @@ export function App() {
   const dismiss = useEngine((s) => s.dismissStorageMessage);
   const board = boardUid(route.path);
   const page = board === null ? (PAGES.find((p) => p.path === route.path) ?? PAGES[1]) : PAGES[0];
+  const navPages: NavPage[] = PAGES.map(({ path, title }) => ({
+    path,
+    title,
+    badge: path === '/targets' ? { count: down, label: `${down} targets down` } : path === '/alerts' ? { count: firing, label: `${firing} alerts firing` } : undefined,
+  }));
   return (
     <>
       <header className="top">
         <a className="brand" href={`#${HOME_PATH}`}>
           Vigil
         </a>
-        <nav aria-label="Pages">
-          {PAGES.map((p) => (
-            <a key={p.path} href={`#${p.path}`} aria-current={p === page ? 'page' : undefined}>
-              {p.title}
-              {p.path === '/targets' && down > 0 ? <span className="badge" aria-label={`${down} targets down`}>{down}</span> : null}
-              {p.path === '/alerts' && firing > 0 ? <span className="badge" aria-label={`${firing} alerts firing`}>{firing}</span> : null}
-            </a>
-          ))}
-        </nav>
+        <PageNav pages={navPages} current={navPages[PAGES.indexOf(page)]} />
       </header>
       {storageMessage ? (
         <div className="banner" role="alert">

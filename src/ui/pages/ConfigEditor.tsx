@@ -1,5 +1,5 @@
-// prometheus.yml as text: edit, save and apply, import from a file, export to
-// one. Reloads from the engine when the configuration changes elsewhere (the
+// prometheus.yml as text: edit (checked as you type, problems at their line),
+// save and apply, import from a file, export to one. Reloads from the engine when the configuration changes elsewhere (the
 // target form, another tab) unless there are unsaved edits here.
 
 import { useEffect, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { engine } from '../engineClient';
 import { downloadText, pickedText } from '../fileTransfer';
 import { useEngine } from '../stores/engineStore';
 import { ProblemList } from '../components/ProblemList';
+import { YamlEditor } from '../components/yaml/YamlEditor';
 
 export function ConfigEditor() {
   const configVersion = useEngine((s) => s.configVersion);
@@ -46,17 +47,16 @@ export function ConfigEditor() {
           <span>Import prometheus.yml…</span>
         </label>
       </div>
-      <textarea
-        className="mono config"
-        aria-label="Configuration YAML"
-        spellCheck={false}
+      <YamlEditor
+        kind="prometheus"
+        label="Configuration YAML"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
+        onChange={(t) => {
+          setText(t);
           setDirty(true);
           setSaved('');
         }}
-        rows={Math.min(30, text.split('\n').length + 1)}
+        onChecked={(check) => setProblems(check.errors)}
       />
       <div className="row">
         <button type="button" className="primary" onClick={() => void apply(text, 'Saved and applied.')}>

@@ -17,6 +17,7 @@ import { BacktestPanel } from './BacktestPanel';
 import { alertingRuleYaml } from './ruleYaml';
 import './alerting.css';
 import { ProblemList } from '../components/ProblemList';
+import { YamlEditor } from '../components/yaml/YamlEditor';
 
 type Group = AlertingViews['groups'][number];
 
@@ -139,16 +140,15 @@ function RuleFileEditor({ file, onSaved }: { file: RuleFileText; onSaved(): void
   return (
     <div className="rule-file">
       <h3 className="mono">{file.name}</h3>
-      <textarea
-        className="mono config"
-        aria-label={`Rule file ${file.name}`}
-        spellCheck={false}
+      <YamlEditor
+        kind="rules"
+        label={`Rule file ${file.name}`}
         value={text}
-        rows={Math.min(24, text.split('\n').length + 1)}
-        onChange={(e) => {
-          setText(e.target.value);
+        onChange={(t) => {
+          setText(t);
           setSaved('');
         }}
+        onChecked={(check) => setProblems(check.errors)}
       />
       <div className="row">
         <button type="button" className="primary" onClick={() => void save()} aria-label={`Save rule file ${file.name}`}>
@@ -205,7 +205,7 @@ function RuleFiles() {
       {files?.map((f) => (
         <RuleFileEditor key={`${f.name}\0${f.text}`} file={f} onSaved={reload} />
       ))}
-      <div className="row">
+      <div className="row wrap">
         <input aria-label="New rule file name" placeholder="rules.yml" value={newName} onChange={(e) => setNewName(e.target.value)} />
         <button type="button" onClick={add} disabled={files === null}>
           New rule file
