@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { AlertBanner } from './components/AlertBanner';
 import { bannerAlerts } from './components/alertSeverity';
 import { StartupBanner } from './components/StartupBanner';
+import { UpdateBanner } from './components/UpdateBanner';
 import { BoardPage } from './dashboard/BoardPage';
 import { AlertsPage } from './pages/AlertsPage';
 import { DashboardsPage } from './pages/DashboardsPage';
@@ -63,6 +64,7 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <UpdateBanner />
       <StartupBanner />
       <AlertBanner />
       <main>
