@@ -7,7 +7,7 @@ import { applyStoredTheme } from './stores/themeStore';
 import './styles.css';
 
 applyStoredTheme();
-// The built app only: under `vite` a caching worker would serve stale modules (pwa.config.ts).
+// The built app only: under `vite` a caching worker would serve stale modules (vite.config.ts).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL;
   watchUpdates(new Workbox(`${base}sw.js`, { scope: base }), () => location.reload());
