@@ -4,7 +4,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
 /** Which build a tab runs (Status page): VIGIL_BUILD, else the version and the minute it was built. */
-const build = process.env.VIGIL_BUILD ?? `${pkg.version}, built ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function buildName(command: 'build' | 'serve'): string {
+  if (process.env.VIGIL_BUILD) return process.env.VIGIL_BUILD;
+  if (command === 'serve') return `${pkg.version}, dev server`;
+  return `${pkg.version}, built ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 // The installable app: a web app manifest and a Workbox service worker that
 // precaches the built app (every hashed asset, index.html, the engine's worker
@@ -84,11 +88,11 @@ function pwa(): Plugin[] {
   ];
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), ...pwa()],
-  define: { 'import.meta.env.VIGIL_BUILD': JSON.stringify(build) },
+  define: { 'import.meta.env.VIGIL_BUILD': JSON.stringify(buildName(command)) },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1024 },
-});
+}));
