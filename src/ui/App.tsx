@@ -5,6 +5,7 @@ import { AlertBanner } from './components/AlertBanner';
 import { bannerAlerts } from './components/alertSeverity';
 import { PageNav, type NavPage } from './components/PageNav';
 import { StartupBanner } from './components/StartupBanner';
+import { UpdateBanner } from './components/UpdateBanner';
 import { BoardPage } from './dashboard/BoardPage';
 import { AlertsPage } from './pages/AlertsPage';
 import { DashboardsPage } from './pages/DashboardsPage';
@@ -61,6 +62,7 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <UpdateBanner />
       <StartupBanner />
       <AlertBanner />
       <main>

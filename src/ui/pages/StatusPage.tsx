@@ -159,6 +159,7 @@ export function StatusPage() {
     <div className="page">
       <section className="card">
         <h2>Engine</h2>
+        <p aria-label="Build">Vigil {import.meta.env.VIGIL_BUILD}</p>
         <p>{role ? ROLE_TEXT[role] : startup?.state === 'starting' ? startupText(startup) : startup?.state === 'failed' ? `Could not start: ${startup.error}` : 'Connecting…'}</p>
       </section>
       {storage ? <StorageCard st={storage} persisted={persisted} /> : null}
