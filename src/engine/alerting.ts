@@ -1,8 +1,12 @@
 // Alerting inside the engine: rule files kept in the browser, the rule manager
-// evaluating them on the engine's timers, and the notifier grouping, silencing
-// and routing what fires: to every open tab (banners) and to an optional webhook.
+// evaluating them on the engine's timers, the notifier grouping, silencing
+// and routing what fires (to every open tab's banners and an optional webhook),
+// and the sender handing it on to the Alertmanagers prometheus.yml names.
 
 import type { TimerHandle, Timers } from '../model/timers';
+import type { AlertingConfig } from '../config/alertingConfig';
+import { authHeader } from '../config/httpAuth';
+import { AlertmanagerSender, type AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
 import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
@@ -63,6 +67,7 @@ export class EngineAlerting {
   private groupSources: Record<string, string> = {};
   private webhookUrl = '';
   private readonly notifier: Notifier;
+  private readonly sender: AlertmanagerSender;
   /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
   private rules: RuleManager | undefined;
   private rulesFor = '';
@@ -81,6 +86,25 @@ export class EngineAlerting {
       },
       this.notifierConfig(),
     );
+    this.sender = new AlertmanagerSender({ ...deps.timers, fetch: deps.fetch, onChange: () => deps.onChange('alerts') });
+  }
+
+  /** prometheus.yml's alerting section with the global external labels, as the notifier Manager's ApplyConfig takes them. */
+  sendTo(alerting: AlertingConfig, externalLabels: Record<string, string>): void {
+    this.sender.configure({
+      externalLabels,
+      alertRelabelConfigs: alerting.alertRelabelConfigs,
+      alertmanagers: alerting.alertmanagers.map((am) => {
+        const headers: Record<string, string> = {};
+        const auth = authHeader(am);
+        if (auth !== undefined) headers.Authorization = auth;
+        return { ...am, headers };
+      }),
+    });
+  }
+
+  alertmanagers(): AlertmanagerStatus[] {
+    return this.sender.statuses();
   }
 
   /**
@@ -124,7 +148,10 @@ export class EngineAlerting {
         externalLabels,
         externalURL: this.deps.externalURL,
         evaluationInterval: evaluationIntervalMs,
-        notify: (alerts) => this.notifier.receive(alerts),
+        notify: (alerts) => {
+          this.notifier.receive(alerts);
+          this.sender.send(alerts);
+        },
         onAlertsChanged: () => this.deps.onChange('alerts'),
         onEvaluated: () => this.deps.onChange('rules'),
       });
@@ -261,6 +288,7 @@ export class EngineAlerting {
     await this.rules?.idle();
     this.rules = undefined;
     this.notifier.stop();
+    this.sender.stop();
     this.deps.timers.clearTimeout(this.saveTimer);
   }
 }

@@ -8,6 +8,7 @@ import type { SilenceInput, SilenceView } from '../notify/silences';
 import type { BacktestSeries } from '../rules/backtest';
 import type { AlertView, GroupView } from '../rules/rule';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
+import type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 import type { LargeTarget } from './targetShare';
 import type { TimeWindow } from '../model/dataSource';
@@ -20,6 +21,7 @@ export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
 export type { ExplainNode } from '../promql/explain';
 export type { RemoteWriteStatus } from '../remote/writeQueue';
+export type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 export type { SilenceInput, SilenceView } from '../notify/silences';
 export type { BacktestSeries } from '../rules/backtest';
 export type { QueryLimits } from '../promql/queryLimits';
@@ -246,6 +248,8 @@ export interface EngineApi {
   setWebhook(url: string): Promise<void>;
   backtest(req: BacktestRequest): Promise<Result<BacktestSeries[]>>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
+  /** Each Alertmanager alerts are posted to (prometheus.yml's alerting section): its URL, state and counts. */
+  alertmanagerStatus(): Promise<AlertmanagerStatus[]>;
   /** The expression in Prometheus's canonical spelling, or why it does not parse. */
   formatQuery(expr: string): Promise<Result<string>>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */

@@ -7,6 +7,7 @@ import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
+import type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { DEFAULT_QUERY_LIMITS, limitsProblem, type QueryLimits } from '../promql/queryLimits';
 import { ScrapeManager } from '../scrape/scrapeManager';
@@ -223,6 +224,7 @@ export class Engine implements EngineApi {
     this.scrape.apply(config);
     void this.remote.applyConfig(config.remoteWrite, config.global.externalLabels);
     this.alertingRoom.start(config.global.evaluationInterval, config.global.externalLabels);
+    this.alertingRoom.sendTo(config.alerting, config.global.externalLabels);
   }
 
   private emit(e: EngineEvent): void {
@@ -439,6 +441,10 @@ export class Engine implements EngineApi {
 
   async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {
     return this.remote.statuses();
+  }
+
+  async alertmanagerStatus(): Promise<AlertmanagerStatus[]> {
+    return this.alertingRoom.alertmanagers();
   }
 
   // Headers for remote sources (sourceHeaders.ts).

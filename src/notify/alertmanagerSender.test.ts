@@ -126,3 +126,12 @@ describe('AlertmanagerSender', () => {
     expect(s.statuses()).toEqual([]);
   });
 });
+
+describe('AlertmanagerSender problems', () => {
+  it('shows a set whose target relabels into a URL as a problem instead of failing the config', () => {
+    const clock = new FakeClock(T);
+    const s = new AlertmanagerSender({ ...clock, fetch: fakeAm().fetch });
+    s.configure({ externalLabels: {}, alertRelabelConfigs: [], alertmanagers: [set({ relabelConfigs: [rule({ targetLabel: '__address__', replacement: 'http://x' })] })] });
+    expect(s.statuses()).toMatchObject([{ url: '', state: 'down', lastError: 'alertmanagers[0]: "http://x" is not a valid hostname' }]);
+  });
+});

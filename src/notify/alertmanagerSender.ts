@@ -218,6 +218,16 @@ interface SendSet {
   config: AlertmanagerSetConfig;
   rules: RelabelRule[];
   loops: SendLoop[];
+  /** Why no Alertmanager of this set can be reached (Prometheus logs "Creating discovered Alertmanagers failed"). */
+  problem?: string;
+}
+
+function urlsOrProblem(config: AlertmanagerSetConfig, index: number): { urls: string[]; problem?: string } {
+  try {
+    return { urls: alertmanagerUrls(config) };
+  } catch (e) {
+    return { urls: [], problem: `alertmanagers[${index}]: ${errorMessage(e)}` };
+  }
 }
 
 /** The notifier Manager: Send() fans alerts out to every Alertmanager of every set. */
@@ -234,18 +244,19 @@ export class AlertmanagerSender {
   /**
    * ApplyConfig: an Alertmanager whose URL stays keeps its queue and counts
    * (as Prometheus keeps a send loop whose set's config hash is unchanged);
-   * one no longer configured is stopped with its queue. Throws on a target
-   * that relabels into no valid hostname, naming it.
+   * one no longer configured is stopped with its queue. A set whose target
+   * relabels into no valid hostname is kept as a problem Status shows.
    */
   configure(cfg: SenderConfig): void {
     const old = new Map(this.sets.flatMap((s) => s.loops.map((l) => [l.url, l] as const)));
-    const sets = cfg.alertmanagers.map((config) => ({ config, rules: config.alertRelabelConfigs.map(compileRule), urls: alertmanagerUrls(config) }));
+    const sets = cfg.alertmanagers.map((config, i) => ({ config, rules: config.alertRelabelConfigs.map(compileRule), ...urlsOrProblem(config, i) }));
     this.externalLabels = { ...cfg.externalLabels };
     this.rules = cfg.alertRelabelConfigs.map(compileRule);
     const kept = new Set<SendLoop>();
-    this.sets = sets.map(({ config, rules, urls }) => ({
+    this.sets = sets.map(({ config, rules, urls, problem }) => ({
       config,
       rules,
+      problem,
       loops: urls.map((url) => {
         const prior = old.get(url);
         if (prior && !kept.has(prior)) {
@@ -271,7 +282,12 @@ export class AlertmanagerSender {
   }
 
   statuses(): AlertmanagerStatus[] {
-    return this.sets.flatMap((s) => s.loops.map((l) => ({ ...l.status })));
+    return this.sets.flatMap((s) => {
+      const loops = s.loops.map((l) => ({ ...l.status }));
+      if (s.problem === undefined) return loops;
+      const none = { state: 'down' as const, lastErrorAt: null, lastSuccessAt: null, sent: 0, errors: 0, dropped: 0, pending: 0, capacity: this.capacity };
+      return [...loops, { ...none, url: '', lastError: s.problem }];
+    });
   }
 
   stop(): void {
