@@ -16,7 +16,12 @@ export function missingAlertmanager(): string {
   return [ALERTMANAGER, NGINX].filter((p) => !existsSync(p)).join(', ');
 }
 
-/** The server block README shows: preflight answered by nginx, every answer (errors too) readable by the page. */
+/**
+ * The server block README shows: preflight answered by nginx (Alertmanager's
+ * own allows Content-Type only, not the Authorization a configured auth sends),
+ * every answer (errors too) readable by the page, Alertmanager's own `*`
+ * hidden so the page does not see two Access-Control-Allow-Origin values.
+ */
 export function alertmanagerCorsServer(listen: number, upstream: number): string {
   return `  server {
     listen 127.0.0.1:${listen};
@@ -28,6 +33,7 @@ export function alertmanagerCorsServer(listen: number, upstream: number): string
         add_header Access-Control-Max-Age 86400 always;
         return 204;
       }
+      proxy_hide_header Access-Control-Allow-Origin;
       add_header Access-Control-Allow-Origin $http_origin always;
       add_header Vary Origin always;
       proxy_pass http://127.0.0.1:${upstream};
