@@ -31,10 +31,18 @@ export interface AmRoute {
   routes: AmRoute[];
 }
 
+export interface AmWebhook {
+  url: string;
+  sendResolved: boolean;
+  /** 0 is all. */
+  maxAlerts: number;
+}
+
 export interface AmReceiver {
   name: string;
   /** The `*_configs` keys it has (webhook_configs, email_configs…). */
   kinds: string[];
+  webhooks: AmWebhook[];
 }
 
 export interface AlertmanagerConfigFile {
@@ -117,7 +125,9 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
     const name = f.get('name') ? src.string(f.get('name')!) : '';
     if (name === '') throw src.error(n, 'missing name in receiver');
     if (receivers.some((r) => r.name === name)) throw src.error(f.get('name'), `notification config name ${quote(name)} is not unique`);
-    receivers.push({ name, kinds: [...f.keys()].filter((k) => k !== 'name') });
+    const hooks = f.get('webhook_configs');
+    const webhooks = hooks ? src.seq(hooks, '[]*config.WebhookConfig').map((h) => readWebhook(src, h)) : [];
+    receivers.push({ name, kinds: [...f.keys()].filter((k) => k !== 'name'), webhooks });
   }
   const routeNode = top.get('route');
   if (!routeNode || src.isNull(routeNode)) throw src.error(src.root, 'no routes provided');
@@ -130,6 +140,25 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   const names = new Set(receivers.map((r) => r.name));
   checkReceivers(src, routeNode, route, names);
   return { route, receivers };
+}
+
+// WebhookConfig fields; the HTTP client's (tls_config…) are accepted and not acted on.
+const WEBHOOK_FIELDS = ['url', 'url_file', 'send_resolved', 'max_alerts', 'timeout', 'http_config'];
+
+function readWebhook(src: YamlSource, node: Node): AmWebhook {
+  const f = src.struct(node, 'config.WebhookConfig', WEBHOOK_FIELDS);
+  const url = f.get('url');
+  if (!url || src.isNull(url)) throw src.error(node, 'one of url or url_file must be configured');
+  const sendResolved = f.get('send_resolved');
+  const maxAlerts = f.get('max_alerts');
+  return {
+    url: src.parsed(url, (u) => {
+      if (!/^https?:\/\//.test(u)) throw new Error(`unsupported scheme ${quote(u.split(':')[0])} for URL`);
+      return u;
+    }),
+    sendResolved: sendResolved && !src.isNull(sendResolved) ? src.bool(sendResolved) : true,
+    maxAlerts: maxAlerts && !src.isNull(maxAlerts) ? src.uint(maxAlerts, 'uint64') : 0,
+  };
 }
 
 /** checkReceiver: every receiver a route names must be defined. */

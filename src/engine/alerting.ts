@@ -5,6 +5,8 @@
 
 import type { TimerHandle, Timers } from '../model/timers';
 import type { AlertingConfig } from '../config/alertingConfig';
+import { parseAlertmanagerConfig, type AlertmanagerConfigFile, type AmReceiver } from '../config/alertmanagerConfig';
+import { receiversFor, routeConfig, routingTreeText } from './alertmanagerRouting';
 import { authHeader } from '../config/httpAuth';
 import { AlertmanagerSender, type AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
@@ -26,6 +28,7 @@ const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
 const HISTORY_KEY = 'alert_history';
 const WEBHOOK_KEY = 'webhook_url';
+const AM_CONFIG_KEY = 'alertmanager.yml';
 /** Where each rule group reads, by `file;group`: kept out of the rule files so they stay as promtool reads them. */
 const GROUP_SOURCES_KEY = 'rule_group_sources';
 /** A backtested rule is parsed inside a one-rule group. */
@@ -66,6 +69,9 @@ export class EngineAlerting {
   private files: RuleFileText[] = [];
   private groupSources: Record<string, string> = {};
   private webhookUrl = '';
+  /** alertmanager.yml as saved ('' for none) and as read; when set, it routes instead of the banner-and-webhook default. */
+  private amText = '';
+  private amConfig: AlertmanagerConfigFile | undefined;
   private readonly notifier: Notifier;
   private readonly sender: AlertmanagerSender;
   /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
@@ -121,6 +127,9 @@ export class EngineAlerting {
       if (!r.ok) throw new Error(`${STARTER_RULE_FILE}: ${r.problems.map((p) => p.message).join('; ')}`);
     }
     this.webhookUrl = (await s.get(WEBHOOK_KEY)) ?? '';
+    this.amText = (await s.get(AM_CONFIG_KEY)) ?? '';
+    const am = this.amText.trim() === '' ? undefined : parseAlertmanagerConfig(this.amText);
+    this.amConfig = am?.ok ? am.config : undefined;
     this.groupSources = JSON.parse((await s.get(GROUP_SOURCES_KEY)) ?? '{}') as Record<string, string>;
     this.notifier.loadSilences(JSON.parse((await s.get(SILENCES_KEY)) ?? '[]'));
     this.notifier.loadHistory(JSON.parse((await s.get(HISTORY_KEY)) ?? '[]'));
@@ -160,14 +169,56 @@ export class EngineAlerting {
     this.applyRules();
   }
 
-  /** Every alert goes to the tabs' banners; with a webhook set, to it as well. */
+  /** Every alert goes to the tabs' banners; with a webhook set, to it as well; alertmanager.yml, when saved, routes instead. */
   private notifierConfig(): NotifierConfig {
+    if (this.amConfig) {
+      return { route: routeConfig(this.amConfig.route), receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)) };
+    }
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
     if (this.webhookUrl) receivers.push(webhookReceiver({ name: 'webhook', url: this.webhookUrl, fetch: this.deps.fetch }));
     return {
       route: { receiver: 'vigil', groupBy: ['alertname'], routes: this.webhookUrl ? [{ receiver: 'webhook', continue: true }] : [] },
       receivers,
     };
+  }
+
+  /** Webhooks are posted to; a receiver with only other kinds (email, Slack…) fails each delivery, saying why. */
+  private amReceiver(r: AmReceiver): Receiver {
+    const hooks = r.webhooks.map((w, i) => webhookReceiver({ name: `${r.name}/${i}`, url: w.url, fetch: this.deps.fetch, sendResolved: w.sendResolved, maxAlerts: w.maxAlerts }));
+    const undeliverable = r.kinds.filter((k) => k !== 'webhook_configs');
+    return {
+      name: r.name,
+      sendResolved: r.webhooks.every((w) => w.sendResolved),
+      notify: async (n) => {
+        for (const h of hooks) await h.notify(n);
+        if (undeliverable.length > 0) throw new Error(`${undeliverable.join(', ')} of receiver ${JSON.stringify(r.name)}: not deliverable from a browser`);
+      },
+    };
+  }
+
+  alertmanagerConfigText(): string {
+    return this.amText;
+  }
+
+  /** Validates as `amtool check-config`; a broken file never replaces the working one. '' removes it. */
+  async setAlertmanagerConfig(text: string): Promise<{ ok: true } | { ok: false; problems: TextProblem[] }> {
+    let config: AlertmanagerConfigFile | undefined;
+    if (text.trim() !== '') {
+      const r = parseAlertmanagerConfig(text);
+      if (!r.ok) return r;
+      config = r.config;
+    }
+    this.amText = text;
+    this.amConfig = config;
+    await this.deps.settings.set(AM_CONFIG_KEY, text);
+    this.configureNotifier();
+    return { ok: true };
+  }
+
+  /** `amtool config routes test` and `routes show` on the saved alertmanager.yml. */
+  routesTest(labels: Record<string, string>): { receivers: string; tree: string } | null {
+    if (!this.amConfig) return null;
+    return { receivers: receiversFor(this.amConfig.route, labels), tree: routingTreeText(this.amConfig.route) };
   }
 
   private configureNotifier(): void {

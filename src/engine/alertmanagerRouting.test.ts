@@ -113,6 +113,9 @@ describe('alertmanager.yml checks', () => {
 
   it('reads receivers of any kind, naming their kinds', () => {
     const cfg = loadAlertmanagerConfig('route: {receiver: web}\nreceivers:\n  - name: web\n    webhook_configs: [{url: "http://x/"}]\n  - name: mail\n    email_configs: [{to: a@b}]\n');
-    expect(cfg.receivers).toEqual([{ name: 'web', kinds: ['webhook_configs'] }, { name: 'mail', kinds: ['email_configs'] }]);
+    expect(cfg.receivers).toEqual([
+      { name: 'web', kinds: ['webhook_configs'], webhooks: [{ url: 'http://x/', sendResolved: true, maxAlerts: 0 }] },
+      { name: 'mail', kinds: ['email_configs'], webhooks: [] },
+    ]);
   });
 });

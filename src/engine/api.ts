@@ -250,6 +250,12 @@ export interface EngineApi {
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
   /** Each Alertmanager alerts are posted to (prometheus.yml's alerting section): its URL, state and counts. */
   alertmanagerStatus(): Promise<AlertmanagerStatus[]>;
+  /** alertmanager.yml as saved; '' when none (alerts then go to the banner and the webhook). */
+  alertmanagerConfig(): Promise<string>;
+  /** Checked as `amtool check-config`; problems with line and column. '' removes it. */
+  setAlertmanagerConfig(text: string): Promise<Result<void>>;
+  /** The receivers these labels reach (`amtool config routes test`) and the tree as text; an error when no alertmanager.yml is saved. */
+  routesTest(labels: Record<string, string>): Promise<Result<{ receivers: string; tree: string }>>;
   /** The expression in Prometheus's canonical spelling, or why it does not parse. */
   formatQuery(expr: string): Promise<Result<string>>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */

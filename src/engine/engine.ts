@@ -447,6 +447,22 @@ export class Engine implements EngineApi {
     return this.alertingRoom.alertmanagers();
   }
 
+  async alertmanagerConfig(): Promise<string> {
+    return this.alertingRoom.alertmanagerConfigText();
+  }
+
+  async setAlertmanagerConfig(text: string): Promise<Result<void>> {
+    const r = await this.alertingRoom.setAlertmanagerConfig(text);
+    if (!r.ok) return textFailure('alertmanager.yml', r.problems);
+    this.emit({ kind: 'alerts' });
+    return DONE;
+  }
+
+  async routesTest(labels: Record<string, string>): Promise<Result<{ receivers: string; tree: string }>> {
+    const r = this.alertingRoom.routesTest(labels);
+    return r ? ok(r) : fail({ where: 'alertmanager.yml', what: 'no alertmanager.yml saved: alerts go to the banner and the webhook' });
+  }
+
   // Headers for remote sources (sourceHeaders.ts).
   async sourceHeaders(): Promise<string> {
     return (await this.settings.get(SOURCE_HEADERS_KEY)) ?? '';
