@@ -83,3 +83,43 @@ test(`alerts reach a real Alertmanager, resolve there and come back after its ou
     await servers.stop();
   }
 });
+
+const ROUTING = `route:
+  receiver: banner
+  routes:
+    - matchers: ['severity="page"']
+      receiver: oncall
+      continue: true
+    - match_re: {team: 'db|storage'}
+      receiver: db
+receivers:
+  - name: banner
+  - name: oncall
+    email_configs: [{to: oncall@example.com}]
+  - name: db
+`;
+
+test('alertmanager.yml is checked as amtool does, shows its routing tree and answers which receivers get given labels', async ({ page }) => {
+  await page.goto('/#/alerts');
+  const editor = page.getByRole('textbox', { name: 'alertmanager.yml' });
+  await editor.fill(ROUTING.replace('receiver: db', 'receiver: dba'));
+  await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();
+  await expect(page.getByLabel('alertmanager.yml problems')).toHaveText('line 8, column 7: undefined receiver "dba" used in route');
+
+  await editor.fill(ROUTING);
+  await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();
+  await expect(page.getByText('Saved: alerts are routed by it.')).toBeVisible();
+  const tree = page.getByLabel('Routing tree');
+  await expect(tree).toContainText('└── default-route  receiver: banner');
+  await expect(tree).toContainText('├── {severity="page"}  continue: true  receiver: oncall');
+  await expect(tree).toContainText('└── {team=~"^(?:db|storage)$"}  receiver: db');
+
+  const routes = page.getByRole('form', { name: 'Routes test' });
+  await routes.getByRole('textbox').fill('severity=page team=db');
+  await routes.getByRole('button', { name: 'Which receivers?' }).click();
+  await expect(page.getByLabel('Receivers')).toHaveText('oncall,db');
+  await routes.getByRole('textbox').fill('team=web');
+  await routes.getByRole('button', { name: 'Which receivers?' }).click();
+  await expect(page.getByLabel('Receivers')).toHaveText('banner');
+  await page.getByRole('region', { name: 'Alertmanager configuration' }).screenshot({ path: 'test-results/alertmanager-routing.png' });
+});
