@@ -45,10 +45,20 @@ export interface AmReceiver {
   webhooks: AmWebhook[];
 }
 
+/** An inhibit rule; the older source_match(_re)/target_match(_re) folded into the matchers. */
+export interface AmInhibitRule {
+  sourceMatchers: AmMatcher[];
+  targetMatchers: AmMatcher[];
+  equal: string[];
+}
+
 export interface AlertmanagerConfigFile {
   route: AmRoute;
   receivers: AmReceiver[];
+  inhibitRules: AmInhibitRule[];
 }
+
+const INHIBIT_FIELDS = ['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal'];
 
 const TOP_FIELDS = ['global', 'route', 'inhibit_rules', 'receivers', 'templates', 'mute_time_intervals', 'time_intervals'];
 const ROUTE_FIELDS = ['receiver', 'group_by', 'match', 'match_re', 'matchers', 'mute_time_intervals', 'active_time_intervals', 'continue', 'routes', 'group_wait', 'group_interval', 'repeat_interval'];
@@ -129,6 +139,8 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
     const webhooks = hooks ? src.seq(hooks, '[]*config.WebhookConfig').map((h) => readWebhook(src, h)) : [];
     receivers.push({ name, kinds: [...f.keys()].filter((k) => k !== 'name'), webhooks });
   }
+  const inhibitNode = top.get('inhibit_rules');
+  const inhibitRules = inhibitNode ? src.seq(inhibitNode, '[]config.InhibitRule').map((n) => readInhibitRule(src, n)) : [];
   const routeNode = top.get('route');
   if (!routeNode || src.isNull(routeNode)) throw src.error(src.root, 'no routes provided');
   const route = readRoute(src, routeNode);
@@ -139,7 +151,34 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   if (route.activeTimeIntervals.length > 0) throw src.error(routeNode, 'root route must not have any active time intervals');
   const names = new Set(receivers.map((r) => r.name));
   checkReceivers(src, routeNode, route, names);
-  return { route, receivers };
+  return { route, receivers, inhibitRules };
+}
+
+function readInhibitRule(src: YamlSource, node: Node): AmInhibitRule {
+  const f = src.struct(node, 'config.InhibitRule', INHIBIT_FIELDS);
+  const rule: AmInhibitRule = { sourceMatchers: [], targetMatchers: [], equal: [] };
+  for (const [key, n] of f) {
+    if (n === null || src.isNull(n)) continue;
+    if (key === 'equal') {
+      rule.equal = src.strings(n);
+      continue;
+    }
+    const into = key.startsWith('source') ? rule.sourceMatchers : rule.targetMatchers;
+    if (key.endsWith('_matchers')) for (const m of src.seq(n, 'config.Matchers')) into.push(...src.parsed(m, parseAmMatchers));
+    else into.push(...readMatchMap(src, n, key.endsWith('_re')));
+  }
+  return rule;
+}
+
+/** `match` (equality) and `match_re` (anchored by Alertmanager, and shown so) maps. */
+function readMatchMap(src: YamlSource, n: Node, regex: boolean): AmMatcher[] {
+  const out: AmMatcher[] = [];
+  for (const [name, v, k] of src.entries(n, regex ? 'config.MatchRegexps' : 'map[string]string')) {
+    if (!LABEL_NAME.test(name)) throw src.error(k, `invalid label name ${quote(name)}`);
+    const value = v === null ? '' : src.string(v);
+    out.push(regex ? src.parsed(v ?? k, () => parseAmMatcher(`${name}=~${JSON.stringify(`^(?:${value})$`)}`)) : { type: '=', name, value });
+  }
+  return out;
 }
 
 // WebhookConfig fields; the HTTP client's (tls_config…) are accepted and not acted on.
@@ -188,20 +227,8 @@ function readRoute(src: YamlSource, node: Node): AmRoute {
         if (seen.has('...') && r.groupBy.length > 1) throw src.error(n, 'cannot have wildcard group_by (`...`) and other other labels at the same time');
         break;
       }
-      case 'match':
-        for (const [name, value, k] of src.stringMap(n, 'map[string]string')) {
-          if (!LABEL_NAME.test(name)) throw src.error(k, `invalid label name ${quote(name)}`);
-          r.matchers.push({ type: '=', name, value });
-        }
-        break;
-      case 'match_re':
-        for (const [name, v, k] of src.entries(n, 'config.MatchRegexps')) {
-          if (!LABEL_NAME.test(name)) throw src.error(k, `invalid label name ${quote(name)}`);
-          if (v === null) continue;
-          // NewRoute anchors match_re itself, and amtool shows it so.
-          r.matchers.push(src.parsed(v, (value) => parseAmMatcher(`${name}=~${JSON.stringify(`^(?:${value})$`)}`)));
-        }
-        break;
+      case 'match': r.matchers.push(...readMatchMap(src, n, false)); break;
+      case 'match_re': r.matchers.push(...readMatchMap(src, n, true)); break;
       case 'matchers':
         for (const m of src.seq(n, 'config.Matchers')) r.matchers.push(...src.parsed(m, parseAmMatchers));
         break;

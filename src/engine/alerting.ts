@@ -6,7 +6,7 @@
 import type { TimerHandle, Timers } from '../model/timers';
 import type { AlertingConfig } from '../config/alertingConfig';
 import { parseAlertmanagerConfig, type AlertmanagerConfigFile, type AmReceiver } from '../config/alertmanagerConfig';
-import { receiversFor, routeConfig, routingTreeText } from './alertmanagerRouting';
+import { inhibitRuleConfig, receiversFor, routeConfig, routingTreeText } from './alertmanagerRouting';
 import { authHeader } from '../config/httpAuth';
 import { AlertmanagerSender, type AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
@@ -172,7 +172,11 @@ export class EngineAlerting {
   /** Every alert goes to the tabs' banners; with a webhook set, to it as well; alertmanager.yml, when saved, routes instead. */
   private notifierConfig(): NotifierConfig {
     if (this.amConfig) {
-      return { route: routeConfig(this.amConfig.route), receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)) };
+      return {
+        route: routeConfig(this.amConfig.route),
+        receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)),
+        inhibitRules: this.amConfig.inhibitRules.map(inhibitRuleConfig),
+      };
     }
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
     if (this.webhookUrl) receivers.push(webhookReceiver({ name: 'webhook', url: this.webhookUrl, fetch: this.deps.fetch }));

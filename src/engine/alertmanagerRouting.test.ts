@@ -111,6 +111,19 @@ describe('alertmanager.yml checks', () => {
     expect(parseAlertmanagerConfig(yaml)).toEqual({ ok: false, problems: [{ line, column, message }] });
   });
 
+  it('reads inhibit rules in both spellings', () => {
+    const cfg = loadAlertmanagerConfig(`route: {receiver: a}
+receivers: [{name: a}]
+inhibit_rules:
+  - source_matchers: [severity="critical"]
+    target_match_re: {severity: 'warning|info'}
+    equal: [cluster]
+`);
+    expect(cfg.inhibitRules).toEqual([
+      { sourceMatchers: [{ type: '=', name: 'severity', value: 'critical' }], targetMatchers: [{ type: '=~', name: 'severity', value: '^(?:warning|info)$' }], equal: ['cluster'] },
+    ]);
+  });
+
   it('reads receivers of any kind, naming their kinds', () => {
     const cfg = loadAlertmanagerConfig('route: {receiver: web}\nreceivers:\n  - name: web\n    webhook_configs: [{url: "http://x/"}]\n  - name: mail\n    email_configs: [{to: a@b}]\n');
     expect(cfg.receivers).toEqual([

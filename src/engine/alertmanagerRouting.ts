@@ -3,7 +3,8 @@
 // these labels reaches (`amtool config routes test`) and the tree as text
 // (`amtool config routes show`).
 
-import type { AmMatcher, AmRoute } from '../config/alertmanagerConfig';
+import type { AmInhibitRule, AmMatcher, AmRoute } from '../config/alertmanagerConfig';
+import type { InhibitRuleConfig } from '../notify/inhibit';
 import { Matcher } from '../model/matcher';
 import { Route, type RouteConfig } from '../notify/route';
 
@@ -18,6 +19,11 @@ export function routeConfig(r: AmRoute): RouteConfig {
     continue: r.continue,
     routes: r.routes.map(routeConfig),
   };
+}
+
+export function inhibitRuleConfig(r: AmInhibitRule): InhibitRuleConfig {
+  const matchers = (ms: AmMatcher[]) => ms.map((m) => new Matcher(m.type, m.name, m.value));
+  return { sourceMatchers: matchers(r.sourceMatchers), targetMatchers: matchers(r.targetMatchers), equal: r.equal };
 }
 
 /** amtool config routes test: the receivers of the routes the labels land on, in tree order, comma-joined. */
