@@ -1,9 +1,10 @@
 // Prometheus's configuration file as a whole, the part a browser can act on:
 // its sections read with config.go's defaults and checks and written back as
-// YAML. Sections other rooms own (alerting…) pass through as written.
+// YAML. Sections Vigil does not act on (remote_read…) pass through as written.
 
 import { stringify } from 'yaml';
 import { quote } from '../model/labels';
+import { alertingToYaml, EMPTY_ALERTING, readAlerting, type AlertingConfig } from './alertingConfig';
 import { DEFAULT_GLOBAL, GLOBAL_SHAPE, globalToYaml, readGlobal, type GlobalConfig } from './globalConfig';
 import { redactSecrets, SECRET } from './httpAuth';
 import { readRemoteWrites, REMOTE_WRITE_SHAPE, remoteWriteToYaml, type RemoteWriteConfig } from './remoteWriteConfig';
@@ -16,7 +17,8 @@ export interface PrometheusConfig {
   ruleFiles: string[];
   scrapeConfigs: ScrapeConfig[];
   remoteWrite: RemoteWriteConfig[];
-  /** Other top-level sections Prometheus knows (alerting, remote_read…), as written. */
+  alerting: AlertingConfig;
+  /** Other top-level sections Prometheus knows (remote_read…), as written. */
   sections: Record<string, unknown>;
   /** Fields kept but not acted on, with their place. */
   warnings: ConfigError[];
@@ -24,7 +26,7 @@ export interface PrometheusConfig {
 
 // Prometheus's Config fields; those Vigil does not read are passed through.
 const TOP_FIELDS = ['global', 'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'scrape_configs', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp'];
-const PASSED_THROUGH = ['runtime', 'alerting', 'scrape_config_files', 'storage', 'tracing', 'remote_read', 'otlp'];
+const PASSED_THROUGH = ['runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_read', 'otlp'];
 
 /** prometheus.yml's keys, as the reader takes them and the editor completes them. */
 export const PROMETHEUS_CONFIG_SHAPE = mapping(TOP_FIELDS, {
@@ -69,6 +71,7 @@ export function loadConfig(text: string): PrometheusConfig {
     ruleFiles: [],
     scrapeConfigs: [],
     remoteWrite: [],
+    alerting: { ...EMPTY_ALERTING },
     sections: {},
     warnings: [],
   };
@@ -84,6 +87,7 @@ export function loadConfig(text: string): PrometheusConfig {
         cfg.ruleFiles.push(rf);
       }
     } else if (key === 'remote_write') cfg.remoteWrite = readRemoteWrites(src, node, cfg.warnings);
+    else if (key === 'alerting') cfg.alerting = readAlerting(src, node, cfg.warnings);
     else if (PASSED_THROUGH.includes(key)) cfg.sections[key] = src.plain(node);
   }
   const jobs = top.get('scrape_configs');
@@ -108,6 +112,8 @@ export function serializeConfig(cfg: PrometheusConfig, opts: SerializeOptions = 
   const secret = (s: string) => (opts.redact ? SECRET : s);
   const out: Record<string, unknown> = {};
   out.global = globalToYaml(cfg.global);
+  const alerting = alertingToYaml(cfg.alerting, secret, opts.redact === true);
+  if (Object.keys(alerting).length > 0) out.alerting = alerting;
   if (cfg.ruleFiles.length > 0) out.rule_files = cfg.ruleFiles;
   if (cfg.scrapeConfigs.length > 0) out.scrape_configs = cfg.scrapeConfigs.map((c) => scrapeToYaml(c, secret));
   if (cfg.remoteWrite.length > 0) out.remote_write = cfg.remoteWrite.map((c) => remoteWriteToYaml(c, secret, opts.redact === true));

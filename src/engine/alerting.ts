@@ -1,8 +1,14 @@
 // Alerting inside the engine: rule files kept in the browser, the rule manager
-// evaluating them on the engine's timers, and the notifier grouping, silencing
-// and routing what fires: to every open tab (banners) and to an optional webhook.
+// evaluating them on the engine's timers, the notifier grouping, silencing
+// and routing what fires (to every open tab's banners and an optional webhook),
+// and the sender handing it on to the Alertmanagers prometheus.yml names.
 
 import type { TimerHandle, Timers } from '../model/timers';
+import type { AlertingConfig } from '../config/alertingConfig';
+import { parseAlertmanagerConfig, type AlertmanagerConfigFile, type AmReceiver } from '../config/alertmanagerConfig';
+import { inhibitRuleConfig, receiversFor, routeConfig, routingTreeText } from './alertmanagerRouting';
+import { authHeader } from '../config/httpAuth';
+import { AlertmanagerSender, type AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
 import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
@@ -22,6 +28,7 @@ const RULE_FILES_KEY = 'rule_files';
 const SILENCES_KEY = 'silences';
 const HISTORY_KEY = 'alert_history';
 const WEBHOOK_KEY = 'webhook_url';
+const AM_CONFIG_KEY = 'alertmanager.yml';
 /** Where each rule group reads, by `file;group`: kept out of the rule files so they stay as promtool reads them. */
 const GROUP_SOURCES_KEY = 'rule_group_sources';
 /** A backtested rule is parsed inside a one-rule group. */
@@ -62,7 +69,11 @@ export class EngineAlerting {
   private files: RuleFileText[] = [];
   private groupSources: Record<string, string> = {};
   private webhookUrl = '';
+  /** alertmanager.yml as saved ('' for none) and as read; when set, it routes instead of the banner-and-webhook default. */
+  private amText = '';
+  private amConfig: AlertmanagerConfigFile | undefined;
   private readonly notifier: Notifier;
+  private readonly sender: AlertmanagerSender;
   /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
   private rules: RuleManager | undefined;
   private rulesFor = '';
@@ -81,6 +92,25 @@ export class EngineAlerting {
       },
       this.notifierConfig(),
     );
+    this.sender = new AlertmanagerSender({ ...deps.timers, fetch: deps.fetch, onChange: () => deps.onChange('alerts') });
+  }
+
+  /** prometheus.yml's alerting section with the global external labels, as the notifier Manager's ApplyConfig takes them. */
+  sendTo(alerting: AlertingConfig, externalLabels: Record<string, string>): void {
+    this.sender.configure({
+      externalLabels,
+      alertRelabelConfigs: alerting.alertRelabelConfigs,
+      alertmanagers: alerting.alertmanagers.map((am) => {
+        const headers: Record<string, string> = {};
+        const auth = authHeader(am);
+        if (auth !== undefined) headers.Authorization = auth;
+        return { ...am, headers };
+      }),
+    });
+  }
+
+  alertmanagers(): AlertmanagerStatus[] {
+    return this.sender.statuses();
   }
 
   /**
@@ -97,6 +127,9 @@ export class EngineAlerting {
       if (!r.ok) throw new Error(`${STARTER_RULE_FILE}: ${r.problems.map((p) => p.message).join('; ')}`);
     }
     this.webhookUrl = (await s.get(WEBHOOK_KEY)) ?? '';
+    this.amText = (await s.get(AM_CONFIG_KEY)) ?? '';
+    const am = this.amText.trim() === '' ? undefined : parseAlertmanagerConfig(this.amText);
+    this.amConfig = am?.ok ? am.config : undefined;
     this.groupSources = JSON.parse((await s.get(GROUP_SOURCES_KEY)) ?? '{}') as Record<string, string>;
     this.notifier.loadSilences(JSON.parse((await s.get(SILENCES_KEY)) ?? '[]'));
     this.notifier.loadHistory(JSON.parse((await s.get(HISTORY_KEY)) ?? '[]'));
@@ -124,7 +157,10 @@ export class EngineAlerting {
         externalLabels,
         externalURL: this.deps.externalURL,
         evaluationInterval: evaluationIntervalMs,
-        notify: (alerts) => this.notifier.receive(alerts),
+        notify: (alerts) => {
+          this.notifier.receive(alerts);
+          this.sender.send(alerts);
+        },
         onAlertsChanged: () => this.deps.onChange('alerts'),
         onEvaluated: () => this.deps.onChange('rules'),
       });
@@ -133,14 +169,60 @@ export class EngineAlerting {
     this.applyRules();
   }
 
-  /** Every alert goes to the tabs' banners; with a webhook set, to it as well. */
+  /** Every alert goes to the tabs' banners; with a webhook set, to it as well; alertmanager.yml, when saved, routes instead. */
   private notifierConfig(): NotifierConfig {
+    if (this.amConfig) {
+      return {
+        route: routeConfig(this.amConfig.route),
+        receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)),
+        inhibitRules: this.amConfig.inhibitRules.map(inhibitRuleConfig),
+      };
+    }
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
     if (this.webhookUrl) receivers.push(webhookReceiver({ name: 'webhook', url: this.webhookUrl, fetch: this.deps.fetch }));
     return {
       route: { receiver: 'vigil', groupBy: ['alertname'], routes: this.webhookUrl ? [{ receiver: 'webhook', continue: true }] : [] },
       receivers,
     };
+  }
+
+  /** Webhooks are posted to; a receiver with only other kinds (email, Slack…) fails each delivery, saying why. */
+  private amReceiver(r: AmReceiver): Receiver {
+    const hooks = r.webhooks.map((w, i) => webhookReceiver({ name: `${r.name}/${i}`, url: w.url, fetch: this.deps.fetch, sendResolved: w.sendResolved, maxAlerts: w.maxAlerts }));
+    const undeliverable = r.kinds.filter((k) => k !== 'webhook_configs');
+    return {
+      name: r.name,
+      sendResolved: r.webhooks.every((w) => w.sendResolved),
+      notify: async (n) => {
+        for (const h of hooks) await h.notify(n);
+        if (undeliverable.length > 0) throw new Error(`${undeliverable.join(', ')} of receiver ${JSON.stringify(r.name)}: not deliverable from a browser`);
+      },
+    };
+  }
+
+  alertmanagerConfigText(): string {
+    return this.amText;
+  }
+
+  /** Validates as `amtool check-config`; a broken file never replaces the working one. '' removes it. */
+  async setAlertmanagerConfig(text: string): Promise<{ ok: true } | { ok: false; problems: TextProblem[] }> {
+    let config: AlertmanagerConfigFile | undefined;
+    if (text.trim() !== '') {
+      const r = parseAlertmanagerConfig(text);
+      if (!r.ok) return r;
+      config = r.config;
+    }
+    this.amText = text;
+    this.amConfig = config;
+    await this.deps.settings.set(AM_CONFIG_KEY, text);
+    this.configureNotifier();
+    return { ok: true };
+  }
+
+  /** `amtool config routes test` and `routes show` on the saved alertmanager.yml. */
+  routesTest(labels: Record<string, string>): { receivers: string; tree: string } | null {
+    if (!this.amConfig) return null;
+    return { receivers: receiversFor(this.amConfig.route, labels), tree: routingTreeText(this.amConfig.route) };
   }
 
   private configureNotifier(): void {
@@ -261,6 +343,7 @@ export class EngineAlerting {
     await this.rules?.idle();
     this.rules = undefined;
     this.notifier.stop();
+    this.sender.stop();
     this.deps.timers.clearTimeout(this.saveTimer);
   }
 }

@@ -8,6 +8,7 @@ import type { SilenceInput, SilenceView } from '../notify/silences';
 import type { BacktestSeries } from '../rules/backtest';
 import type { AlertView, GroupView } from '../rules/rule';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
+import type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 import type { DroppedTargetView, TargetView } from '../scrape/scrapeManager';
 import type { LargeTarget } from './targetShare';
 import type { TimeWindow } from '../model/dataSource';
@@ -21,6 +22,7 @@ export type { TargetState, TargetView } from '../scrape/scrapeManager';
 export type { DroppedTargetView } from '../scrape/scrapeManager';
 export type { ExplainNode } from '../promql/explain';
 export type { RemoteWriteStatus } from '../remote/writeQueue';
+export type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 export type { SilenceInput, SilenceView } from '../notify/silences';
 export type { BacktestSeries } from '../rules/backtest';
 export type { QueryLimits } from '../promql/queryLimits';
@@ -261,6 +263,14 @@ export interface EngineApi {
   setWebhook(url: string): Promise<void>;
   backtest(req: BacktestRequest): Promise<Result<BacktestSeries[]>>;
   remoteWriteStatus(): Promise<RemoteWriteStatus[]>;
+  /** Each Alertmanager alerts are posted to (prometheus.yml's alerting section): its URL, state and counts. */
+  alertmanagerStatus(): Promise<AlertmanagerStatus[]>;
+  /** alertmanager.yml as saved; '' when none (alerts then go to the banner and the webhook). */
+  alertmanagerConfig(): Promise<string>;
+  /** Checked as `amtool check-config`; problems with line and column. '' removes it. */
+  setAlertmanagerConfig(text: string): Promise<Result<void>>;
+  /** The receivers these labels reach (`amtool config routes test`) and the tree as text; an error when no alertmanager.yml is saved. */
+  routesTest(labels: Record<string, string>): Promise<Result<{ receivers: string; tree: string }>>;
   /** The expression in Prometheus's canonical spelling, or why it does not parse. */
   formatQuery(expr: string): Promise<Result<string>>;
   /** Deletes every stored sample (configuration, rules and silences stay); the engine then ends. */

@@ -7,6 +7,7 @@ import type { BacktestSeries } from '../rules/backtest';
 import { registerRemoteMetrics } from '../remote/remoteMetrics';
 import { RemoteWriteStorage } from '../remote/remoteWriteStorage';
 import type { RemoteWriteStatus } from '../remote/writeQueue';
+import type { AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { DEFAULT_QUERY_LIMITS, limitsProblem, type QueryLimits } from '../promql/queryLimits';
 import { ScrapeManager } from '../scrape/scrapeManager';
@@ -227,6 +228,7 @@ export class Engine implements EngineApi {
     this.scrape.apply(config);
     void this.remote.applyConfig(config.remoteWrite, config.global.externalLabels);
     this.alertingRoom.start(config.global.evaluationInterval, config.global.externalLabels);
+    this.alertingRoom.sendTo(config.alerting, config.global.externalLabels);
   }
 
   private emit(e: EngineEvent): void {
@@ -451,6 +453,26 @@ export class Engine implements EngineApi {
 
   async remoteWriteStatus(): Promise<RemoteWriteStatus[]> {
     return this.remote.statuses();
+  }
+
+  async alertmanagerStatus(): Promise<AlertmanagerStatus[]> {
+    return this.alertingRoom.alertmanagers();
+  }
+
+  async alertmanagerConfig(): Promise<string> {
+    return this.alertingRoom.alertmanagerConfigText();
+  }
+
+  async setAlertmanagerConfig(text: string): Promise<Result<void>> {
+    const r = await this.alertingRoom.setAlertmanagerConfig(text);
+    if (!r.ok) return textFailure('alertmanager.yml', r.problems);
+    this.emit({ kind: 'alerts' });
+    return DONE;
+  }
+
+  async routesTest(labels: Record<string, string>): Promise<Result<{ receivers: string; tree: string }>> {
+    const r = this.alertingRoom.routesTest(labels);
+    return r ? ok(r) : fail({ where: 'alertmanager.yml', what: 'no alertmanager.yml saved: alerts go to the banner and the webhook' });
   }
 
   // Headers for remote sources (sourceHeaders.ts).

@@ -15,6 +15,7 @@ import { engine } from '../engineClient';
 import { useRoute } from '../router';
 import { useAlerts } from '../stores/alertsStore';
 import { alertRows, type AlertRow } from './alertRows';
+import { AlertmanagerEditor } from './AlertmanagerEditor';
 import { SilenceForm } from './SilenceForm';
 import './alerting.css';
 
@@ -277,6 +278,7 @@ export function AlertsPage() {
       <Silences silences={views.silences} />
       <History history={views.history} />
       <Delivery key={views.webhookUrl} webhookUrl={views.webhookUrl} receivers={views.receivers} />
+      <AlertmanagerEditor />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // engine's self-metrics.
 
 import { useEffect, useState } from 'react';
-import type { RemoteWriteStatus, StorageStatus } from '../../engine/api';
+import type { AlertmanagerStatus, RemoteWriteStatus, StorageStatus } from '../../engine/api';
 import { formatDuration } from '../../model/duration';
 import { startupText } from '../components/StartupBanner';
 import { engine } from '../engineClient';
@@ -103,6 +103,38 @@ function RemoteWriteCard({ queues }: { queues: RemoteWriteStatus[] }) {
   );
 }
 
+const AM_STATE: Record<AlertmanagerStatus['state'], string> = { up: 'up: last post accepted', down: 'down: last post failed, alerts held and retried', unknown: 'nothing sent yet' };
+
+function AlertmanagersCard({ ams }: { ams: AlertmanagerStatus[] }) {
+  return (
+    <section className="card" aria-label="Alertmanagers">
+      <h2>Alertmanagers</h2>
+      {ams.length === 0 ? <p className="muted">No alerting.alertmanagers in the configuration: alerts stay in this browser.</p> : null}
+      {ams.map((a, i) => (
+        <div key={a.url || `problem-${i}`} aria-label={`Alertmanager ${a.url || 'not reachable'}`} role="group">
+          <h3 className="mono">{a.url || 'configuration problem'}</h3>
+          <Facts
+            rows={[
+              ['State', AM_STATE[a.state]],
+              ['Alerts sent', a.sent.toLocaleString()],
+              ['Alerts in failed posts', a.errors.toLocaleString()],
+              ['Alerts dropped (queue full)', a.dropped.toLocaleString()],
+              ['Queue', `${a.pending.toLocaleString()} of ${a.capacity.toLocaleString()}`],
+              ['Last success', time(a.lastSuccessAt)],
+            ]}
+          />
+          {a.lastError ? (
+            <p className="error" role="alert">
+              {a.lastErrorAt === null ? '' : `Last error at ${time(a.lastErrorAt)}: `}
+              {a.lastError}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean | null }) {
   const rows: [string, string][] = [
     ['Series', st.series.toLocaleString()],
@@ -150,10 +182,12 @@ export function StatusPage() {
   const [metrics, setMetrics] = useState('');
   const [storage, setStorage] = useState<StorageStatus | null>(null);
   const [queues, setQueues] = useState<RemoteWriteStatus[] | null>(null);
+  const [ams, setAms] = useState<AlertmanagerStatus[] | null>(null);
   useEffect(() => {
     void engine().selfMetrics().then(setMetrics);
     void engine().storageStatus().then(setStorage);
     void engine().remoteWriteStatus().then(setQueues);
+    void engine().alertmanagerStatus().then(setAms);
   }, [dataVersion]);
   return (
     <div className="page">
@@ -164,6 +198,7 @@ export function StatusPage() {
       </section>
       {storage ? <StorageCard st={storage} persisted={persisted} /> : null}
       {queues ? <RemoteWriteCard queues={queues} /> : null}
+      {ams ? <AlertmanagersCard ams={ams} /> : null}
       <section className="card">
         <h2>Self-metrics</h2>
         <pre className="mono small self-metrics" aria-label="Engine self-metrics">
