@@ -6,9 +6,7 @@ import { OpenMetricsParser } from './openMetrics';
 import type { ExpositionParser } from './parser';
 import { ProtobufParser, type ProtobufOptions } from './protobuf';
 import { PromTextParser } from './promText';
-import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOL_HEADERS, type ScrapeProtocol } from '../model/scrapeProtocols';
-
-export { SCRAPE_PROTOCOL_HEADERS, DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, type ScrapeProtocol };
+import { SCRAPE_PROTOCOL_HEADERS, type ScrapeProtocol } from '../model/scrapeProtocols';
 
 /** scrape.acceptHeader: each protocol weighted one tenth below the one before, escaping on the 1.0.0 text formats. */
 export function acceptHeader(protocols: readonly ScrapeProtocol[], escaping = 'allow-utf-8'): string {

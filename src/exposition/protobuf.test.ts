@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readEntries } from './parsedEntries';
 import { ProtobufParser, ProtobufParseError, type ProtobufOptions } from './protobuf';
-import { parserFor, acceptHeader, DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS, ACCEPT_HEADER } from './contentType';
+import { parserFor, acceptHeader, ACCEPT_HEADER } from './contentType';
+import { DEFAULT_SCRAPE_PROTOCOLS, PROTO_FIRST_SCRAPE_PROTOCOLS } from '../model/scrapeProtocols';
 import { PROTOBUF_CONTENT_TYPE, writeProtobuf, type ProtoFamily } from './writeProto';
 import { Histogram } from '../model/histogram/histogram';
 import { FloatHistogram } from '../model/histogram/floatHistogram';
