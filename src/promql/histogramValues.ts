@@ -1,0 +1,25 @@
+// Native histogram samples as PromQL's values carry them: which operations
+// take them so far, and the float form every operation computes with.
+
+import { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
+import type { Value } from './value';
+
+/**
+ * Operations (function names, aggregation ops, `operator +`, `unary -`) that
+ * handle a histogram argument as Prometheus does; any other refuses one with
+ * a NotYetError naming itself.
+ */
+export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([]);
+
+/** Whether any sample of the value is a native histogram. */
+export function carriesHistograms(v: Value): boolean {
+  if (v.type === 'vector') return v.series.some((s) => s.hs !== undefined && s.hs.some((h) => h !== undefined));
+  if (v.type === 'matrix') return v.series.some((s) => s.hs !== undefined && s.hs.some((h) => h !== undefined));
+  return false;
+}
+
+/** A stored histogram as PromQL computes with it, float counts. It may be storage's own object: operations copy before they change one. */
+export function histogramSample(h: Histogram | FloatHistogram): FloatHistogram {
+  return h instanceof FloatHistogram ? h : h.toFloat();
+}
