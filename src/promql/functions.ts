@@ -9,6 +9,7 @@ import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } 
 import { QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
+import { histogramFunctions } from './histogramFunctions';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
 import { unwrapParens, type Call, type Expr } from './parser/ast';
@@ -193,7 +194,7 @@ const timestamp: FunctionCall = async (env, e, g) => {
     type: 'vector',
     series: input.map((s) => {
       const vals = arg.kind === 'vectorSelector' ? s.vals : new Float64Array(g.n).map((_, i) => gridTime(g, i) / 1000);
-      return { ...s, vals, dropName: true };
+      return { ...s, vals, hs: undefined, dropName: true };
     }),
   };
 };
@@ -288,7 +289,7 @@ const histogramFractionCall: FunctionCall = async (env, e, g) => {
   return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, e.args[2].pos) };
 };
 
-/** histogram_avg, _count, _sum, _stddev, _stdvar read native histograms, which this storage does not keep. */
+/** histogram_stddev and _stdvar read only native histograms' buckets; float samples give nothing. */
 const nativeHistogramOnly: FunctionCall = async (env, e, g) => {
   await env.vectorArg(e.args[0], g);
   return { type: 'vector', series: [] };
@@ -332,14 +333,11 @@ const calls = new Map<string, FunctionCall>([
   ['absent', absent],
   ['absent_over_time', absentOverTime],
   ['end', queryScalar((env) => env.ctx.end / 1000)],
-  ['histogram_avg', nativeHistogramOnly],
-  ['histogram_count', nativeHistogramOnly],
   ['histogram_fraction', histogramFractionCall],
   ['histogram_quantile', histogramQuantileCall],
   ['histogram_quantiles', histogramQuantilesCall],
   ['histogram_stddev', nativeHistogramOnly],
   ['histogram_stdvar', nativeHistogramOnly],
-  ['histogram_sum', nativeHistogramOnly],
   ['info', info],
   ['label_join', labelJoin],
   ['label_replace', labelReplace],
@@ -364,6 +362,7 @@ for (const name of Object.keys(rangeFunctions)) {
   const keepName = name === 'last_over_time' || name === 'first_over_time';
   calls.set(name, rangeCall(slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName));
 }
+for (const [name, call] of Object.entries(histogramFunctions)) calls.set(name, call);
 for (const name of Object.keys(elementFunctions)) calls.set(name, elementCall(elementFunctions[name]));
 for (const name of Object.keys(dateFunctions)) calls.set(name, dateCall(dateFunctions[name]));
 

@@ -10,7 +10,7 @@ import type { Value } from './value';
  * handle a histogram argument as Prometheus does; any other refuses one with
  * a NotYetError naming itself.
  */
-export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([]);
+export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>(['histogram_avg', 'histogram_count', 'histogram_sum', 'label_join', 'label_replace', 'sort_by_label', 'sort_by_label_desc', 'timestamp']);
 
 /** Whether any sample of the value is a native histogram. */
 export function carriesHistograms(v: Value): boolean {
