@@ -3,6 +3,8 @@
 // committed. Samples are gathered per appender in typed arrays and handed
 // over once per commit; no object is built per sample.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
 import type { Labels } from '../model/labels';
 import type { Metadata } from '../model/metricType';
 import type { AppendStats, Appender, Querier, SeriesRef, Storage } from '../tsdb/storage';
@@ -93,6 +95,11 @@ class TapAppender implements Appender {
     this.vs[this.n] = v;
     this.n++;
     return got;
+  }
+
+  // Histograms reach the store; forwarding them to remote_write is issue 16's remote part.
+  appendHistogram(ref: SeriesRef, labels: Labels, t: number, h: Histogram | FloatHistogram, st?: number): SeriesRef {
+    return this.inner.appendHistogram(ref, labels, t, h, st);
   }
 
   updateMetadata(metric: string, meta: Metadata): void {

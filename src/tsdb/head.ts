@@ -9,6 +9,8 @@ import { HeadQuerier, type QueryableHead } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
 import type { SampleJournal } from './sampleJournal';
+import { isStaleNaN } from '../model/staleNaN';
+import { staleMarkerLike, type AnyHistogram } from './histogramSamples';
 import type { Metadata } from '../model/metricType';
 import type { AppendStats, Appender, Querier, SeriesRef, Storage } from './storage';
 
@@ -132,6 +134,10 @@ export class Head implements Storage, AppendableHead, QueryableHead {
    * A nonzero `st` is the sample's start time.
    */
   appendSample(s: MemSeries, t: number, v: number, stats: AppendStats, minValidTime: number, st = 0): void {
+    if (s.lastHistogram !== undefined && isStaleNaN(v)) {
+      this.appendHistogram(s, t, staleMarkerLike(s.lastHistogram), stats, minValidTime, st);
+      return;
+    }
     if (t < minValidTime) {
       stats.tooOld++;
       return;
@@ -144,6 +150,27 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     s.append(t, v, this.chunkOptions, st);
     if (t > this.maxTime) this.maxTime = t;
     this.journal?.push(s.ref, t, v);
+    stats.appended++;
+  }
+
+  /**
+   * Appends one histogram sample with Prometheus's checks
+   * (memSeries.appendableHistogram): older than the newest sample is out of
+   * order; at the newest sample's time, the same histogram again is dropped
+   * silently and anything else is a duplicate.
+   */
+  appendHistogram(s: MemSeries, t: number, h: AnyHistogram, stats: AppendStats, minValidTime: number, st = 0): void {
+    if (t < minValidTime) {
+      stats.tooOld++;
+      return;
+    }
+    if (t <= s.maxTime) {
+      if (t < s.maxTime) stats.outOfOrder++;
+      else if (s.lastHistogram !== h) stats.duplicate++;
+      return;
+    }
+    s.appendHistogram(t, h, st);
+    if (t > this.maxTime) this.maxTime = t;
     stats.appended++;
   }
 

@@ -7,6 +7,7 @@ import { compareLabels, compareStrings, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { decodeRange, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
+import { withHistograms } from './histogramSamples';
 import type { Postings, RefList } from './postings';
 import type { Metadata } from '../model/metricType';
 import type { SeriesData } from '../model/seriesData';
@@ -75,8 +76,8 @@ export class HeadQuerier implements Querier {
 function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
   const parts: ChunkBytes[] = [];
   s.chunksIn(mint, maxt, parts, false);
-  const got = decodeRange(parts, mint, maxt);
-  return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts) };
+  const got = withHistograms(decodeRange(parts, mint, maxt), s.histograms, mint, maxt);
+  return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) };
 }
 
 /** Whether a series has an in-memory chunk spanning part of [mint, maxt] (the chunks seriesSamples would decode). */

@@ -7,6 +7,7 @@ import { chunkMinTime, chunkNumSamples, compactChunk, ENC_XOR, lowerBound, type 
 import { growSink } from './bitStream';
 import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesRef } from './storage';
+import { HistogramSamples, type AnyHistogram } from './histogramSamples';
 import { xorAppend, xorResume, xorStart, type XorState } from './xorChunk';
 
 export interface ChunkOptions {
@@ -89,6 +90,10 @@ export class MemSeries implements XorState {
   maxTime = -Infinity;
   lastValue = 0;
   nextAt = -Infinity;
+  /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
+  lastHistogram: AnyHistogram | undefined;
+  /** Made on the first histogram sample. */
+  histograms: HistogramSamples | undefined;
   /** Made on the first sample with a start time: a series that never carries one pays one empty field. */
   private startTimes: StartTimeColumn | undefined;
 
@@ -118,8 +123,17 @@ export class MemSeries implements XorState {
     xorAppend(this, t, v);
     this.maxTime = t;
     this.lastValue = v;
+    this.lastHistogram = undefined;
     if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
     return cut;
+  }
+
+  /** Stores a histogram sample known to be newer than maxTime. */
+  appendHistogram(t: number, h: AnyHistogram, st = 0): void {
+    (this.histograms ??= new HistogramSamples()).push(t, h);
+    this.maxTime = t;
+    this.lastHistogram = h;
+    if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
   }
 
   /**
@@ -229,6 +243,7 @@ export class MemSeries implements XorState {
   /** Whether a chunk in memory spans part of [mint, maxt] (one chunksIn would return). */
   hasChunkIn(mint: number, maxt: number): boolean {
     if (this.maxTime < mint) return false;
+    if (this.histograms?.hasIn(mint, maxt)) return true;
     const buf = this.buf;
     for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
       if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as ChunkEncoding, buf, r + RECORD) <= maxt) return true;
@@ -238,8 +253,9 @@ export class MemSeries implements XorState {
 
   /** The oldest sample time in memory; Infinity when none. */
   get minTime(): number {
-    if (this.sealedCount > 0) return chunkMinTime(this.buf[0] as ChunkEncoding, this.buf, RECORD);
-    return this.hasOpen ? this.openMint : Infinity;
+    const h = this.histograms?.minTime ?? Infinity;
+    if (this.sealedCount > 0) return Math.min(h, chunkMinTime(this.buf[0] as ChunkEncoding, this.buf, RECORD));
+    return Math.min(h, this.hasOpen ? this.openMint : Infinity);
   }
 
   /**
@@ -264,7 +280,7 @@ export class MemSeries implements XorState {
 
   /** Samples held in memory (sealed and open). */
   get numSamples(): number {
-    let n = this.at !== 0 ? this.n : 0;
+    let n = (this.at !== 0 ? this.n : 0) + (this.histograms?.length ?? 0);
     for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) n += (this.buf[r + RECORD] << 8) | this.buf[r + RECORD + 1];
     return n;
   }

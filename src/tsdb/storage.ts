@@ -1,6 +1,8 @@
 // The storage room's face: scrape and rules write through an Appender, PromQL
 // reads through a Querier. Neither sees chunks, blocks or IndexedDB.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
 import type { Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import type { Metadata } from '../model/metricType';
@@ -29,6 +31,14 @@ export interface Appender {
    * AppenderV2 carry it); 0 or left out means unknown.
    */
   append(ref: SeriesRef, labels: Labels, t: number, v: number, st?: number): SeriesRef;
+  /**
+   * Adds one native histogram sample, with append's refs, checks and stats
+   * (Prometheus's AppendHistogram). The storage keeps `h` as given until
+   * commit: the caller must not change it afterwards. A float stale NaN passed
+   * to append for a series whose last sample is a histogram is stored as a
+   * histogram stale marker, and reads back as the float stale NaN.
+   */
+  appendHistogram(ref: SeriesRef, labels: Labels, t: number, h: Histogram | FloatHistogram, st?: number): SeriesRef;
   /** Metadata from an exposition's TYPE/HELP/UNIT lines, keyed by metric family name. */
   updateMetadata(metric: string, meta: Metadata): void;
   /** Makes every sample of this appender visible at once. */

@@ -8,6 +8,7 @@ import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks } from './blockFormat';
 import { chunkMinTime, decodeRange, type ChunkBytes } from './chunkEncoding';
+import { withHistograms } from './histogramSamples';
 import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
@@ -109,12 +110,12 @@ export class TsdbQuerier implements Querier {
       if ((i & 1023) === 1023) await hints?.tick?.();
       let got;
       try {
-        got = decodeRange(perRef[i].concat(memory[i]), mint, maxt);
+        got = withHistograms(decodeRange(perRef[i].concat(memory[i]), mint, maxt), series[i].histograms, mint, maxt);
       } catch (e) {
         throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${errorMessage(e)}`, { cause: e });
       }
       // Start times live in memory only, so samples already in blocks read as having none.
-      if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts) });
+      if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) });
     }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
