@@ -164,7 +164,10 @@ function expandHistogramItem(item: string): SequenceValue[] {
   let cur = base.histogram!;
   for (let k = 1; k <= times; k++) {
     if (cur.schema > inc.histogram!.schema) throw new SyntaxError(`error combining histograms: cannot merge from schema ${inc.histogram!.schema} to ${cur.schema}`);
-    cur = m[2] === '+' ? cur.copy().add(inc.histogram!).result : cur.copy().sub(inc.histogram!).result;
+    const next = cur.copy();
+    const r = m[2] === '+' ? next.add(inc.histogram!) : next.sub(inc.histogram!);
+    if (r.err) throw new SyntaxError(`error combining histograms: ${r.err.message}`);
+    cur = next;
     out.push({ omitted: false, value: 0, histogram: cur, counterResetHintSet: hintSet });
   }
   return out;
