@@ -3,6 +3,7 @@
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
+import { NotYetError } from './errors';
 import type { Value } from './value';
 
 /**
@@ -21,5 +22,6 @@ export function carriesHistograms(v: Value): boolean {
 
 /** A stored histogram as PromQL computes with it, float counts. It may be storage's own object: operations copy before they change one. */
 export function histogramSample(h: Histogram | FloatHistogram): FloatHistogram {
-  return h instanceof FloatHistogram ? h : h.toFloat();
+  if (h instanceof FloatHistogram) return h;
+  throw new NotYetError('integer histogram samples (toFloat from h-hmodel)');
 }
