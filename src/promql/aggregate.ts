@@ -7,7 +7,7 @@ import type { AggregateExpr, PosRange } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { formatFloat, formatG } from '../model/goFloat';
-import { kahanAddAt, kahanInc } from './kahan';
+import { kahanAddAt, kahanInc } from '../model/kahanSum';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
 import { uint8Slab } from '../model/slab';

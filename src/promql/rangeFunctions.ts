@@ -2,7 +2,7 @@
 // each gets one series' samples for one step as views into typed arrays, so a
 // range query slides the window over a series instead of re-selecting.
 
-import { kahanComp } from './kahan';
+import { kahanComp } from '../model/kahanSum';
 import { quantile } from './quantile';
 
 /** One step's window over one series: samples ts[lo..hi) lie in (start, end]. */
