@@ -9,13 +9,9 @@ import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
 import { NotYetError, QueryError } from './errors';
-
-/** Buckets need h-hmodel's allBucketIterator; until then a histogram in an API answer is refused by name. */
-function histogramJSON(_h: FloatHistogram): HistogramJSON {
-  throw new NotYetError('HTTP API histogram JSON');
-}
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { HistogramJSON } from '../model/histogram/types';
+import { histogramJSON } from './histogramJSON';
 import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from '../model/goFloat';

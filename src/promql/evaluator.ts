@@ -8,6 +8,7 @@ import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, typ
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
 import { NotYetError, QueryError } from './errors';
+import type { BinopNote } from './histogramBinop';
 import { carriesHistograms, HISTOGRAM_CONSUMERS, histogramSample } from './histogramValues';
 import type { CallEnv, EvalContext, SamplePick } from './evalContext';
 import { FUNCTION_CALLS } from './functions';
@@ -72,7 +73,7 @@ export class Evaluator implements CallEnv {
         const v = await this.consuming('unary -', () => this.eval(e.expr, g));
         if (v.type === 'scalar') return { type: 'scalar', vals: v.vals.map((x) => -x) };
         if (v.type === 'vector') {
-          return { type: 'vector', series: v.series.map((s) => ({ ...s, vals: s.vals.map((x) => -x), dropName: true })) };
+          return { type: 'vector', series: v.series.map((s) => ({ ...s, vals: s.vals.map((x) => -x), hs: s.hs?.map((h) => h?.copy().mul(-1)), dropName: true })) };
         }
         return v;
       }
@@ -258,12 +259,13 @@ export class Evaluator implements CallEnv {
     const l = await this.eval(e.lhs, g);
     const r = await this.eval(e.rhs, g);
     if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', vals: scalarBinop(e.op, l.vals, r.vals, e.returnBool) };
-    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: await vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool, this.ctx.checkpoint) };
-    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: await vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool, this.ctx.checkpoint) };
+    const note = (n: BinopNote) => (n.warn ? this.ctx.annos.warn(n.msg, e.pos) : this.ctx.annos.info(n.msg, e.pos));
+    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: await vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool, this.ctx.checkpoint, note) };
+    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: await vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool, this.ctx.checkpoint, note) };
     if (l.type !== 'vector' || r.type !== 'vector') throw new QueryError('execution', 'binary expression must contain only scalar and instant vector types');
     const m = e.matching ?? { card: 'one-to-one', on: false, labels: [], include: [] };
     if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', series: await setBinop(e.op, l.series, r.series, m, g.n, this.ctx.checkpoint) };
-    return { type: 'vector', series: await vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n, this.ctx.checkpoint) };
+    return { type: 'vector', series: await vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n, this.ctx.checkpoint, note) };
   }
 }
 

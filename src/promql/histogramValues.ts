@@ -3,7 +3,6 @@
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
-import { NotYetError } from './errors';
 import type { Value } from './value';
 
 /**
@@ -11,7 +10,18 @@ import type { Value } from './value';
  * handle a histogram argument as Prometheus does; any other refuses one with
  * a NotYetError naming itself.
  */
-export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>(['histogram_avg', 'histogram_count', 'histogram_sum', 'label_join', 'label_replace', 'sort_by_label', 'sort_by_label_desc', 'timestamp']);
+export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
+  'histogram_avg',
+  'histogram_count',
+  'histogram_sum',
+  'label_join',
+  'label_replace',
+  'sort_by_label',
+  'sort_by_label_desc',
+  'timestamp',
+  'unary -',
+  ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
+]);
 
 /** Whether any sample of the value is a native histogram. */
 export function carriesHistograms(v: Value): boolean {
@@ -22,6 +32,5 @@ export function carriesHistograms(v: Value): boolean {
 
 /** A stored histogram as PromQL computes with it, float counts. It may be storage's own object: operations copy before they change one. */
 export function histogramSample(h: Histogram | FloatHistogram): FloatHistogram {
-  if (h instanceof FloatHistogram) return h;
-  throw new NotYetError('integer histogram samples (toFloat from h-hmodel)');
+  return h instanceof FloatHistogram ? h : h.toFloat();
 }

@@ -4,6 +4,7 @@
 
 import { parseDuration } from '../../model/duration';
 import type { FloatHistogram } from '../../model/histogram/floatHistogram';
+import { parseHistogramNotation } from '../../model/histogram/notation';
 import { Labels, METRIC_NAME } from '../../model/labels';
 import { STALE_NAN } from '../../model/staleNaN';
 import { unquote } from './literals';
@@ -18,7 +19,7 @@ export type SequenceValue = { omitted: true } | { omitted: false; value: number;
 export interface SeriesDesc {
   labels: Labels;
   values: SequenceValue[];
-  /** True when any value is a native histogram (`{{…}}`), whose values are not read yet. */
+  /** True when any value is a native histogram (`{{…}}`). */
   histogram: boolean;
 }
 
@@ -116,13 +117,73 @@ function expandItem(item: string): SequenceValue[] {
   return out;
 }
 
+/** The items of a sequence: split at white space, except inside a `{{…}}` histogram. */
+function sequenceItems(text: string): string[] {
+  const items: string[] = [];
+  let i = 0;
+  const isSpace = (c: string) => c === ' ' || c === '\t';
+  while (i < text.length) {
+    while (i < text.length && isSpace(text[i])) i++;
+    const from = i;
+    while (i < text.length && !isSpace(text[i])) {
+      if (text.startsWith('{{', i)) {
+        const close = text.indexOf('}}', i);
+        if (close < 0) throw new SyntaxError(`unclosed histogram in ${JSON.stringify(text.slice(i, i + 40))}`);
+        i = close + 2;
+      } else i++;
+    }
+    if (i > from) items.push(text.slice(from, i));
+  }
+  return items;
+}
+
+const HISTOGRAM_ITEM = /^(\{\{.*?\}\})(?:([+-])(\{\{.*?\}\}))?(?:x(\d+))?$/s;
+
+function histogramValue(notation: string): SequenceValue & { omitted: false } {
+  return { omitted: false, value: 0, histogram: parseHistogramNotation(notation), counterResetHintSet: /\bcounter_reset_hint:/.test(notation) };
+}
+
+/**
+ * Expands a histogram item as the series grammar does: `{{h}}`, `{{h}}xN`
+ * (N+1 copies), `{{h}}+{{d}}xN` and `{{h}}-{{d}}xN` (h, then d added or
+ * subtracted N times in turn; the hint's presence is the increment's).
+ */
+function expandHistogramItem(item: string): SequenceValue[] {
+  const m = HISTOGRAM_ITEM.exec(item);
+  if (!m) throw new SyntaxError(`invalid sequence item ${JSON.stringify(item)}`);
+  const base = histogramValue(m[1]);
+  if (m[4] === undefined) {
+    if (m[2] !== undefined) throw new SyntaxError(`invalid sequence item ${JSON.stringify(item)}: an increment needs a repeat count`);
+    return [base];
+  }
+  const times = Number(m[4]);
+  if (m[2] === undefined) return Array.from({ length: times + 1 }, () => base);
+  const inc = histogramValue(m[3]);
+  const hintSet = inc.counterResetHintSet;
+  const out: SequenceValue[] = [{ ...base, counterResetHintSet: hintSet }];
+  let cur = base.histogram!;
+  for (let k = 1; k <= times; k++) {
+    if (cur.schema > inc.histogram!.schema) throw new SyntaxError(`error combining histograms: cannot merge from schema ${inc.histogram!.schema} to ${cur.schema}`);
+    const next = cur.copy();
+    const r = m[2] === '+' ? next.add(inc.histogram!) : next.sub(inc.histogram!);
+    if (r.err) throw new SyntaxError(`error combining histograms: ${r.err.message}`);
+    cur = next;
+    out.push({ omitted: false, value: 0, histogram: cur, counterResetHintSet: hintSet });
+  }
+  return out;
+}
+
 export function parseSeriesDesc(line: string): SeriesDesc {
   const { labels, rest } = parseMetric(line.trim());
   const valuesText = line.trim().slice(rest).trim();
-  // Histogram values (`{{…}}`) wait for h-hmodel's notation parser: the series is flagged, its values left out.
-  const histogram = valuesText.includes('{{');
   const values: SequenceValue[] = [];
-  if (!histogram) for (const item of valuesText.split(/\s+/).filter((s) => s !== '')) values.push(...expandItem(item));
+  let histogram = false;
+  for (const item of sequenceItems(valuesText)) {
+    if (item.startsWith('{{')) {
+      histogram = true;
+      values.push(...expandHistogramItem(item));
+    } else values.push(...expandItem(item));
+  }
   return { labels, values, histogram };
 }
 

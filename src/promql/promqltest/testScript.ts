@@ -7,6 +7,8 @@ import type { Storage } from '../../tsdb/storage';
 import { almostEqual } from '../almost';
 import { QueryEngine, type ResultValue } from '../engine';
 import { NotYetError, QueryError } from '../errors';
+import type { FloatHistogram } from '../../model/histogram/floatHistogram';
+import { nativeHistogramsMatch } from './histogramCompare';
 import { METRIC_NAME, type Labels } from '../../model/labels';
 import type { Expr } from '../parser/ast';
 import { parseExpr } from '../parser/parse';
@@ -61,7 +63,6 @@ interface EvalCmd {
   expectScalar?: number;
   expectString?: string;
   excludeFromRangeQuery: boolean;
-  histogram: boolean;
 }
 
 /** A Go regexp as a JavaScript one (RE2 inline flags at the start only). */
@@ -86,8 +87,7 @@ function parseTestDuration(text: string): number {
 
 class ScriptRunner {
   private storage: Storage;
-  private histogramSeries: Labels[] = [];
-  /** Series load_with_nhcb also loads as custom-bucket histograms, a conversion not done yet. */
+  /** Series load_with_nhcb would also load as custom-bucket histograms, a conversion not done yet. */
   private nhcbSeries: Labels[] = [];
   private readonly engine = new QueryEngine();
   readonly results: StatementResult[] = [];
@@ -107,7 +107,6 @@ class ScriptRunner {
       const c = l.split(/[\t ]+/, 1)[0].toLowerCase();
       if (c === 'clear') {
         this.storage = this.newStorage();
-        this.histogramSeries = [];
         this.nhcbSeries = [];
       } else if (c.startsWith('load')) {
         i = this.load(i);
@@ -146,7 +145,6 @@ class ScriptRunner {
         }
       }
       const name = desc.labels.metricName;
-      if (desc.histogram) this.histogramSeries.push(desc.labels);
       if (m[1] === 'with_nhcb') {
         const base = /^(.*)_(bucket|count|sum)$/.exec(name);
         if (base) this.nhcbSeries.push(desc.labels.builder().set(METRIC_NAME, base[1]).del('le').labels());
@@ -160,8 +158,9 @@ class ScriptRunner {
       desc.values.forEach((v, k) => {
         if (v.omitted) return;
         const st = startOffsets?.[k];
-        if (v.histogram) return;
-        app.append(0, desc.labels, k * gap, v.value, st === undefined || st.omitted ? 0 : k * gap + st.value);
+        const stMs = st === undefined || st.omitted ? 0 : k * gap + st.value;
+        if (v.histogram) app.appendHistogram(0, desc.labels, k * gap, v.histogram, stMs);
+        else app.append(0, desc.labels, k * gap, v.value, stMs);
       });
     }
     app.commit();
@@ -193,7 +192,6 @@ class ScriptRunner {
       expects: new Map(),
       expected: new Map(),
       excludeFromRangeQuery: false,
-      histogram: false,
     };
     if (inst) cmd.end = cmd.start;
     let j = 1;
@@ -204,7 +202,6 @@ class ScriptRunner {
         i--;
         break;
       }
-      if (def.includes('{{')) cmd.histogram = true;
       if (cmd.fail && def.startsWith('expected_fail_message')) {
         cmd.failMessage = def.slice('expected_fail_message'.length).trim();
         break;
@@ -246,41 +243,32 @@ class ScriptRunner {
         break;
       }
       const desc = parseSeriesDesc(def);
-      if (desc.histogram) cmd.histogram = true;
       cmd.expected.set(desc.labels.key(), { labels: desc.labels, pos: j, vals: desc.values });
     }
     return { next: i, cmd };
   }
 
-  /** Why the statement cannot run yet: the expectation is a histogram, or a selector reads a series not loaded. */
-  private histogramSkip(cmd: EvalCmd): string | undefined {
-    if (cmd.histogram || this.reads(cmd, this.histogramSeries)) return 'native histograms: {{…}} notation in series and expectations not yet (parser from h-hmodel)';
-    if (this.reads(cmd, this.nhcbSeries)) return 'native histograms: load_with_nhcb conversion not yet';
-    return undefined;
-  }
-
-  /** Whether any selector of the query can read one of the series. */
-  private reads(cmd: EvalCmd, series: Labels[]): boolean {
-    if (series.length === 0) return false;
+  /** Whether any selector of the query can read a series load_with_nhcb converts. */
+  private usesNhcb(cmd: EvalCmd): boolean {
+    if (this.nhcbSeries.length === 0) return false;
     let expr;
     try {
       expr = parseExpr(cmd.expr);
     } catch {
       // Unparsable here (e.g. histogram-only operators): judge by the metric names it mentions.
-      const names = new Set(series.map((l) => l.metricName));
+      const names = new Set(this.nhcbSeries.map((l) => l.metricName));
       return (cmd.expr.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).some((id) => names.has(id));
     }
     for (const sel of planSelectors(expr, { start: 0, end: 0, lookbackDelta: 0 }).keys()) {
-      if (series.some((l) => sel.matchers.every((m) => m.matches(l.get(m.name))))) return true;
+      if (this.nhcbSeries.some((l) => sel.matchers.every((m) => m.matches(l.get(m.name))))) return true;
     }
     return false;
   }
 
   private async exec(cmd: EvalCmd): Promise<void> {
     const res = (outcome: Outcome, reason?: string) => this.results.push({ line: cmd.line, text: cmd.text, outcome, reason });
-    const skip = this.histogramSkip(cmd);
-    if (skip) {
-      res('skip', skip);
+    if (this.usesNhcb(cmd)) {
+      res('skip', 'native histograms: load_with_nhcb conversion not yet');
       return;
     }
     try {
@@ -348,10 +336,10 @@ class ScriptRunner {
     const rr = await this.query(expr, true, t - 60_000, t + 60_000, 60_000);
     if (rr.err) return `error evaluating query in range mode: ${rr.err.message}`;
     const mat = rr.value as Extract<ResultValue, { type: 'matrix' }>;
-    const samples: { labels: Labels; t: number; v: number }[] = [];
+    const samples: { labels: Labels; t: number; v: number; h?: FloatHistogram }[] = [];
     for (const s of mat.series) {
       const k = s.ts.indexOf(t);
-      if (k >= 0) samples.push({ labels: s.labels, t, v: s.vs[k] });
+      if (k >= 0) samples.push({ labels: s.labels, t, v: s.vs[k], h: s.hs?.[k] });
     }
     const asInstant: ResultValue = r.value!.type === 'scalar' ? { type: 'scalar', t, v: samples[0]?.v ?? NaN } : { type: 'vector', samples };
     const why = this.compare(cmd, asInstant);
@@ -385,18 +373,32 @@ class ScriptRunner {
         for (const s of v.series) {
           const key = s.labels.key();
           const exp = cmd.expected.get(key);
-          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has ${s.vs.length} float points`;
+          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has ${describePoints(splitPoints(s))}`;
           seen.add(key);
-          const want: { t: number; v: number }[] = [];
+          const wantF: { t: number; v: number }[] = [];
+          const wantH: { t: number; h: FloatHistogram; hintSet: boolean }[] = [];
           exp.vals.forEach((e, i) => {
-            if (!e.omitted) want.push({ t: cmd.start + i * cmd.step, v: e.value });
+            if (e.omitted) return;
+            const t = cmd.start + i * cmd.step;
+            if (e.histogram) wantH.push({ t, h: e.histogram, hintSet: e.counterResetHintSet ?? false });
+            else wantF.push({ t, v: e.value });
           });
-          if (want.length !== s.ts.length) {
-            return `expected ${want.length} float points for ${s.labels.toString()}, but got ${s.ts.length}: ${JSON.stringify(Array.from(s.ts, (t, i) => `${s.vs[i]} @[${t}]`))}`;
+          const got = splitPoints(s);
+          if (wantF.length !== got.floats.length || wantH.length !== got.histograms.length) {
+            return `expected ${wantF.length} float points and ${wantH.length} histogram points for ${s.labels.toString()}, but got ${describePoints(got)}`;
           }
-          for (let i = 0; i < want.length; i++) {
-            if (want[i].t !== s.ts[i]) return `expected float value at index ${i} for ${s.labels.toString()} to have timestamp ${want[i].t}, but it had timestamp ${s.ts[i]}`;
-            if (!almostEqual(s.vs[i], want[i].v, EPSILON)) return `expected float value at index ${i} (t=${s.ts[i]}) for ${s.labels.toString()} to be ${want[i].v}, but got ${s.vs[i]}`;
+          for (let i = 0; i < wantF.length; i++) {
+            const a = got.floats[i];
+            if (wantF[i].t !== a.t) return `expected float value at index ${i} for ${s.labels.toString()} to have timestamp ${wantF[i].t}, but it had timestamp ${a.t}`;
+            if (!almostEqual(a.v, wantF[i].v, EPSILON)) return `expected float value at index ${i} (t=${a.t}) for ${s.labels.toString()} to be ${wantF[i].v}, but got ${a.v}`;
+          }
+          for (let i = 0; i < wantH.length; i++) {
+            const a = got.histograms[i];
+            const w = wantH[i];
+            if (w.t !== a.t) return `expected histogram value at index ${i} for ${s.labels.toString()} to have timestamp ${w.t}, but it had timestamp ${a.t}`;
+            if (!nativeHistogramsMatch(w.h.copy().compact(0), a.h.copy().compact(0), w.hintSet, EPSILON)) {
+              return `expected histogram value at index ${i} (t=${a.t}) for ${s.labels.toString()} to be ${w.h.testExpression()}, but got ${a.h.testExpression()}`;
+            }
           }
         }
         for (const [key, e] of cmd.expected) if (!seen.has(key)) return `expected metric ${e.labels.toString()} not found`;
@@ -409,11 +411,20 @@ class ScriptRunner {
           const s = v.samples[pos];
           const key = s.labels.key();
           const exp = cmd.expected.get(key);
-          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has value ${s.v}`;
+          if (!exp) return `unexpected metric ${s.labels.toString()} in result, has value ${s.h ? s.h.testExpression() : s.v}`;
           if (this.isOrdered(cmd) && exp.pos !== pos + 1) return `expected metric ${s.labels.toString()} at position ${exp.pos} but was at ${pos + 1}`;
           const e0 = exp.vals[0];
-          const want = e0 && !e0.omitted ? e0.value : NaN;
-          if (!almostEqual(want, s.v, EPSILON)) return `expected ${want} for ${s.labels.toString()} but got ${s.v}`;
+          const wantH = e0 && !e0.omitted ? e0.histogram : undefined;
+          if (wantH === undefined && s.h) return `expected float value ${e0 && !e0.omitted ? e0.value : NaN} for ${s.labels.toString()} but got histogram ${s.h.testExpression()}`;
+          if (wantH !== undefined && !s.h) return `expected histogram ${wantH.testExpression()} for ${s.labels.toString()} but got float value ${s.v}`;
+          if (wantH !== undefined && s.h) {
+            if (!nativeHistogramsMatch(wantH.copy().compact(0), s.h.copy().compact(0), (e0 as { counterResetHintSet?: boolean }).counterResetHintSet ?? false, EPSILON)) {
+              return `expected ${wantH.testExpression()} for ${s.labels.toString()} but got ${s.h.testExpression()}`;
+            }
+          } else {
+            const want = e0 && !e0.omitted ? e0.value : NaN;
+            if (!almostEqual(want, s.v, EPSILON)) return `expected ${want} for ${s.labels.toString()} but got ${s.v}`;
+          }
           seen.add(key);
         }
         for (const [key, e] of cmd.expected) if (!seen.has(key)) return `expected metric ${e.labels.toString()} not found`;
@@ -428,6 +439,26 @@ class ScriptRunner {
         return undefined;
     }
   }
+}
+
+type MatrixSeries = Extract<ResultValue, { type: 'matrix' }>['series'][number];
+
+/** A result series' points split as Prometheus's Series holds them: floats, histograms. */
+function splitPoints(s: MatrixSeries): { floats: { t: number; v: number }[]; histograms: { t: number; h: FloatHistogram }[] } {
+  const floats: { t: number; v: number }[] = [];
+  const histograms: { t: number; h: FloatHistogram }[] = [];
+  s.ts.forEach((t, i) => {
+    const h = s.hs?.[i];
+    if (h) histograms.push({ t, h });
+    else floats.push({ t, v: s.vs[i] });
+  });
+  return { floats, histograms };
+}
+
+function describePoints(p: ReturnType<typeof splitPoints>): string {
+  const f = p.floats.map((x) => `${x.v} @[${x.t}]`);
+  const h = p.histograms.map((x) => `${x.h.testExpression()} @[${x.t}]`);
+  return `${f.length} float point${f.length === 1 ? '' : 's'} [${f.join(' ')}] and ${h.length} histogram point${h.length === 1 ? '' : 's'} [${h.join(' ')}]`;
 }
 
 /** Functions whose result depends on the evaluation time itself (AtModifierUnsafeFunctions). */
