@@ -11,7 +11,7 @@ import { Annotations } from './annotations';
 import { NotYetError, QueryError } from './errors';
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { HistogramJSON } from '../model/histogram/types';
-import { histogramJSON } from './histogramJSON';
+import { toHistogramJSON } from '../model/histogram/histogramJSON';
 import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from '../model/goFloat';
@@ -260,7 +260,7 @@ export function apiData(value: ResultValue): QueryData {
       return {
         resultType: 'vector',
         result: value.samples.map((s) =>
-          s.h === undefined ? { metric: s.labels.toObject(), value: point(s.t, formatSampleValue(s.v)) } : { metric: s.labels.toObject(), histogram: [s.t / 1000, histogramJSON(s.h)] },
+          s.h === undefined ? { metric: s.labels.toObject(), value: point(s.t, formatSampleValue(s.v)) } : { metric: s.labels.toObject(), histogram: [s.t / 1000, toHistogramJSON(s.h)] },
         ),
       };
     case 'matrix':
@@ -275,7 +275,7 @@ export function apiData(value: ResultValue): QueryData {
           s.ts.forEach((t, i) => {
             const h = hs[i];
             if (h === undefined) values.push(point(t, formatSampleValue(s.vs[i])));
-            else histograms.push([t / 1000, histogramJSON(h)]);
+            else histograms.push([t / 1000, toHistogramJSON(h)]);
           });
           return { metric: s.labels.toObject(), ...(values.length > 0 ? { values } : {}), ...(histograms.length > 0 ? { histograms } : {}) };
         }),

@@ -298,6 +298,10 @@ const nativeHistogramOnly: FunctionCall = async (env, e, g) => {
 const info: FunctionCall = async (env, e, g) => {
   const plan = infoPlan(e);
   const base = await env.vectorArg(e.args[0], g);
+  // Info samples carry their time as a float; a histogram among them is an error (combineWithInfoVector).
+  if ((env.ctx.data.get(plan.selector) ?? []).some((s) => s.hs !== undefined)) {
+    for (const s of await env.selectVector(plan.selector, g, 'value')) if (s.hs?.some((h) => h !== undefined)) throw new QueryError('execution', 'info sample should be float');
+  }
   return { type: 'vector', series: combineWithInfo(plan, base, await env.selectVector(plan.selector, g, 'time'), g.n) };
 };
 

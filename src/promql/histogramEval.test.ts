@@ -53,9 +53,33 @@ describe('native histograms in PromQL', () => {
     expect(Array.from(r.value.series[0].vs)).toEqual([1, 3, 5, 7, 9, 11]);
   });
 
+  it.each([
+    { q: 'lat * 2', count: 14 },
+    { q: '2 * lat', count: 14 },
+    { q: 'lat / 7', count: 1 },
+    { q: 'lat + lat', count: 14 },
+    { q: 'lat - lat', count: 0 },
+    { q: '-lat', count: -7 },
+  ])('$q computes on the histogram', async ({ q, count }) => {
+    const r = await engine.instantQuery(head.querier(), q, 100_000);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    expect(r.value.samples.map((s) => s.h?.count)).toEqual([count]);
+  });
+
+  it.each([
+    { q: 'lat + 1', info: 'PromQL info: incompatible sample types encountered for binary operator "+": histogram + float' },
+    { q: 'lat * lat', info: 'PromQL info: incompatible sample types encountered for binary operator "*": histogram * histogram' },
+    { q: '1 / lat', info: 'PromQL info: incompatible sample types encountered for binary operator "/": float / histogram' },
+  ])('$q gives no sample and says why', async ({ q, info }) => {
+    const r = await engine.instantQuery(head.querier(), q, 100_000);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    expect(r.value.samples).toEqual([]);
+    expect(r.infos).toEqual([`${info} (1:1)`]);
+  });
+
   it('an operation not histogram-aware yet refuses by name instead of reading 0', async () => {
-    await expect(engine.instantQuery(head.querier(), 'lat * 2', 100_000)).rejects.toThrow(NotYetError);
-    await expect(engine.instantQuery(head.querier(), 'rate(lat[1m])', 100_000)).rejects.toThrow('native histograms: rate not yet');
+    await expect(engine.instantQuery(head.querier(), 'abs(lat)', 100_000)).rejects.toThrow(NotYetError);
+    await expect(engine.instantQuery(head.querier(), 'abs(lat)', 100_000)).rejects.toThrow('native histograms: abs not yet');
     // Float series through the same operations are unaffected.
     const r = await engine.instantQuery(head.querier(), 'up * 2', 100_000);
     if (r.value.type !== 'vector') throw new Error('expected a vector');

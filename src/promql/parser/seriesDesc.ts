@@ -140,7 +140,10 @@ function sequenceItems(text: string): string[] {
 const HISTOGRAM_ITEM = /^(\{\{.*?\}\})(?:([+-])(\{\{.*?\}\}))?(?:x(\d+))?$/s;
 
 function histogramValue(notation: string): SequenceValue & { omitted: false } {
-  return { omitted: false, value: 0, histogram: parseHistogramNotation(notation), counterResetHintSet: /\bcounter_reset_hint:/.test(notation) };
+  const r = parseHistogramNotation(notation, 0);
+  if (!r.ok) throw new SyntaxError(`invalid histogram ${JSON.stringify(notation)} at offset ${r.pos}: ${r.error}`);
+  if (r.end !== notation.length) throw new SyntaxError(`invalid histogram ${JSON.stringify(notation)}: unexpected text after "}}" at offset ${r.end}`);
+  return { omitted: false, value: 0, histogram: r.histogram, counterResetHintSet: r.counterResetHintSet };
 }
 
 /**
