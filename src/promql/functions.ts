@@ -286,7 +286,7 @@ const histogramQuantilesCall: FunctionCall = async (env, e, g) => {
 const histogramFractionCall: FunctionCall = async (env, e, g) => {
   const lower = await env.scalarArg(e.args[0], g);
   const upper = await env.scalarArg(e.args[1], g);
-  return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, e.args[2].pos) };
+  return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, { lower: e.args[0].pos, buckets: e.args[2].pos }) };
 };
 
 /** histogram_stddev and _stdvar read only native histograms' buckets; float samples give nothing. */

@@ -13,6 +13,9 @@ import type { Value } from './value';
 export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'histogram_avg',
   'histogram_count',
+  'histogram_fraction',
+  'histogram_quantile',
+  'histogram_quantiles',
   'histogram_sum',
   'label_join',
   'label_replace',
