@@ -289,12 +289,6 @@ const histogramFractionCall: FunctionCall = async (env, e, g) => {
   return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, { lower: e.args[0].pos, buckets: e.args[2].pos }) };
 };
 
-/** histogram_stddev and _stdvar read only native histograms' buckets; float samples give nothing. */
-const nativeHistogramOnly: FunctionCall = async (env, e, g) => {
-  await env.vectorArg(e.args[0], g);
-  return { type: 'vector', series: [] };
-};
-
 const info: FunctionCall = async (env, e, g) => {
   const plan = infoPlan(e);
   const base = await env.vectorArg(e.args[0], g);
@@ -340,8 +334,6 @@ const calls = new Map<string, FunctionCall>([
   ['histogram_fraction', histogramFractionCall],
   ['histogram_quantile', histogramQuantileCall],
   ['histogram_quantiles', histogramQuantilesCall],
-  ['histogram_stddev', nativeHistogramOnly],
-  ['histogram_stdvar', nativeHistogramOnly],
   ['info', info],
   ['label_join', labelJoin],
   ['label_replace', labelReplace],

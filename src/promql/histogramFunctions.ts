@@ -3,6 +3,7 @@
 // each histogram sample becomes one number, and the name goes.
 
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import { kahanComp } from '../model/kahanSum';
 import type { FunctionCall } from './evalContext';
 import { newStepSeries, type StepSeries } from './value';
 
@@ -27,8 +28,35 @@ function simpleHistogramFunc(f: (h: FloatHistogram) => number): FunctionCall {
   };
 }
 
+/**
+ * The variance of the observations (histogramVariance): each bucket's count
+ * at its mean — arithmetic for custom buckets, 0 in the zero bucket,
+ * geometric for exponential buckets — around the histogram's mean.
+ */
+function histogramVariance(h: FloatHistogram): number {
+  const mean = h.sum / h.count;
+  let variance = 0;
+  let c = 0;
+  for (const it = h.allBucketIterator(); it.next(); ) {
+    const b = it.at();
+    if (b.count === 0) continue;
+    let val: number;
+    if (h.usesCustomBuckets()) val = (b.upper + b.lower) / 2;
+    else if (b.lower <= 0 && b.upper >= 0) val = 0;
+    else val = b.upper < 0 ? -Math.sqrt(b.upper * b.lower) : Math.sqrt(b.upper * b.lower);
+    const delta = val - mean;
+    const inc = b.count * delta * delta;
+    const t = variance + inc;
+    c = kahanComp(variance, inc, t, c);
+    variance = t;
+  }
+  return (variance + c) / h.count;
+}
+
 export const histogramFunctions: Record<string, FunctionCall> = {
   histogram_avg: simpleHistogramFunc((h) => h.sum / h.count),
   histogram_count: simpleHistogramFunc((h) => h.count),
   histogram_sum: simpleHistogramFunc((h) => h.sum),
+  histogram_stddev: simpleHistogramFunc((h) => Math.sqrt(histogramVariance(h))),
+  histogram_stdvar: simpleHistogramFunc(histogramVariance),
 };

@@ -16,6 +16,8 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'histogram_fraction',
   'histogram_quantile',
   'histogram_quantiles',
+  'histogram_stddev',
+  'histogram_stdvar',
   'histogram_sum',
   'label_join',
   'label_replace',
