@@ -6,16 +6,18 @@
 import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
 import { histogramFraction, histogramQuantile, histogramQuantiles } from './classicHistogram';
 import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
-import { QueryError } from './errors';
+import type { Annotations } from './annotations';
+import { NotYetError, QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
+import { histogramExtrapolatedRate } from './histogramRate';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
-import { unwrapParens, type Call, type Expr } from './parser/ast';
+import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast';
 import { rangeFunctions, type Window } from './rangeFunctions';
 import { nextStartTimeOverlaps, slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
-import { gridTime, newStepSeries, type Grid, type MatrixValue, type StepSeries, type Value } from './value';
+import { gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
 const EXTENDED_SAFE = {
@@ -65,6 +67,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       w.vs = s.vs;
       w.st = s.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
+      const hw = s.hs === undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, m.mode, ctx.annos);
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
@@ -84,10 +87,12 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         w.evalT = gridTime(g, i);
         for (let a = 0; a < params.length; a++) p[a] = params[a][i];
         fn(w, p, r, i);
+        // A window holding histograms is answered by their own rules, after the float writer kept its state.
+        if (hw !== undefined) hw.step(w, r, i);
       }
       if (r.has.indexOf(1) < 0) continue;
       out.push(r);
-      if (name === 'rate' || name === 'increase') {
+      if ((name === 'rate' || name === 'increase') && (hw === undefined || hw.sawFloats)) {
         const metric = s.labels.metricName;
         if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
           ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`, e.args[0].pos);
@@ -96,6 +101,49 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
     }
     return { type: 'vector', series: out };
   };
+}
+
+/** Range functions with a rule for windows of native histograms (the others refuse them before here). */
+const HISTOGRAM_RATES: Record<string, { isCounter: boolean; isRate: boolean }> = {
+  rate: { isCounter: true, isRate: true },
+  increase: { isCounter: true, isRate: false },
+  delta: { isCounter: false, isRate: false },
+};
+
+/**
+ * Per-step handling of a series holding histograms: a window of floats only
+ * keeps the float answer; one mixing floats and histograms gives nothing and
+ * a warning; one of histograms only gets the histogram rule's answer.
+ */
+function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: MatrixValue['mode'], annos: Annotations) {
+  const rule = HISTOGRAM_RATES[name];
+  const hs = s.hs!;
+  // Histograms up to each position, so a window's mix is two lookups.
+  const upTo = new Int32Array(hs.length + 1);
+  for (let k = 0; k < hs.length; k++) upTo[k + 1] = upTo[k] + (hs[k] === undefined ? 0 : 1);
+  const metric = s.labels.metricName;
+  const note = (warn: boolean, msg: string) => (warn ? annos.warn(msg, pos) : annos.info(msg, pos));
+  const state = {
+    sawFloats: false,
+    step(w: Window, r: StepSeries, i: number): void {
+      const nh = upTo[w.hi] - upTo[w.lo];
+      if (nh < w.hi - w.lo) state.sawFloats = true;
+      if (nh === 0) return;
+      r.has[i] = 0;
+      r.vals[i] = 0;
+      if (nh < w.hi - w.lo) {
+        annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metric)}`, pos);
+        return;
+      }
+      if (rule === undefined) throw new NotYetError(name);
+      if (mode !== undefined) throw new NotYetError(`${name} over an ${mode} range`);
+      const h = histogramExtrapolatedRate(w, hs, rule.isCounter, rule.isRate, metric, note);
+      if (h === undefined) return;
+      (r.hs ??= new Array(r.has.length))[i] = h;
+      r.has[i] = 1;
+    },
+  };
+  return state;
 }
 
 /** Each float of the first (vector) argument mapped, the other arguments scalars. */

@@ -24,6 +24,9 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'sort_by_label',
   'sort_by_label_desc',
   'timestamp',
+  'rate',
+  'increase',
+  'delta',
   'unary -',
   ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
 ]);
