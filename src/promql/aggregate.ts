@@ -9,6 +9,7 @@ import { QueryError } from './errors';
 import { formatFloat, formatG } from '../model/goFloat';
 import { kahanAddAt, kahanInc } from '../model/kahanSum';
 import { sumOrAvgWithHistograms } from './histogramAggregate';
+import { floatSamplesOnly } from './histogramValues';
 import { goQuote, hasInvalidUtf8 } from './parser/literals';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
@@ -66,27 +67,9 @@ const IGNORES_HISTOGRAMS: ReadonlySet<AggregateExpr['op']> = new Set(['min', 'ma
 
 /** The input with its histogram samples left out, and the info saying so when there were any. */
 function withoutHistograms(input: StepSeries[], op: string, annos: Annotations, at: PosRange): StepSeries[] {
-  const out: StepSeries[] = [];
-  let ignored = false;
-  for (const s of input) {
-    const hs = s.hs;
-    if (hs === undefined) {
-      out.push(s);
-      continue;
-    }
-    const has = s.has.slice();
-    let any = false;
-    for (let i = 0; i < has.length; i++) {
-      if (hs[i] !== undefined) {
-        has[i] = 0;
-        ignored = true;
-      }
-      if (has[i]) any = true;
-    }
-    if (any) out.push({ labels: s.labels, vals: s.vals, has, dropName: s.dropName });
-  }
-  if (ignored) annos.info(`ignored histogram in ${op} aggregation`, at);
-  return out;
+  const { series, dropped } = floatSamplesOnly(input);
+  if (dropped) annos.info(`ignored histogram in ${op} aggregation`, at);
+  return series;
 }
 
 /** `tick` hands the thread back now and then: one aggregation can cover a million series. */

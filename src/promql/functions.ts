@@ -12,6 +12,7 @@ import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
 import { histogramExtrapolatedRate } from './histogramRate';
+import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
 import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast';
@@ -136,7 +137,7 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: Mat
         return;
       }
       if (rule === undefined) throw new NotYetError(name);
-      if (mode !== undefined) throw new NotYetError(`${name} over an ${mode} range`);
+      if (mode !== undefined) throw new NotYetError(`${name} over ${mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
       const h = histogramExtrapolatedRate(w, hs, rule.isCounter, rule.isRate, metric, note);
       if (h === undefined) return;
       (r.hs ??= new Array(r.has.length))[i] = h;
@@ -149,7 +150,7 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: Mat
 /** Each float of the first (vector) argument mapped, the other arguments scalars. */
 function elementCall(fn: ElementFn): FunctionCall {
   return async (env, e, g) => {
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     const params = await Promise.all(e.args.slice(1).map((a) => env.scalarArg(a, g)));
     const p: number[] = new Array(params.length);
     const out: StepSeries[] = [];
@@ -182,7 +183,7 @@ function dateCall(fn: DateFn): FunctionCall {
       }
       return { type: 'vector', series: [r] };
     }
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     return {
       type: 'vector',
       series: input.map((s) => {
@@ -217,7 +218,7 @@ function pairwise(pick: (a: number, b: number) => number): FunctionCall {
 }
 
 const scalar: FunctionCall = async (env, e, g) => {
-  const input = await env.vectorArg(e.args[0], g);
+  const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
   return scalarSteps(g, (i) => {
     let found: number | undefined;
     for (const s of input) {
@@ -284,7 +285,7 @@ const absentOverTime: FunctionCall = async (env, e, g) => {
 
 function sortByValue(desc: boolean): FunctionCall {
   return async (env, e, g) => {
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     if (g.n > 1) {
       env.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
       return { type: 'vector', series: input };

@@ -77,9 +77,25 @@ describe('native histograms in PromQL', () => {
     expect(r.infos).toEqual([`${info} (1:1)`]);
   });
 
+  it.each(['abs(lat)', 'year(lat)', 'clamp(lat, 0, 1)', 'sort(lat)', 'max(lat)'])('%s takes floats only and leaves the histogram out', async (q) => {
+    const r = await engine.instantQuery(head.querier(), q, 100_000);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    expect(r.value.samples).toEqual([]);
+  });
+
+  it.each([
+    { q: 'sum(lat)', count: 7 },
+    { q: 'avg(lat)', count: 7 },
+    { q: 'rate(lat[1m])', count: 0.06666666666666665 },
+  ])('$q gives a histogram', async ({ q, count }) => {
+    const r = await engine.instantQuery(head.querier(), q, 100_000);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    expect(r.value.samples.map((s) => s.h?.count)).toEqual([count]);
+  });
+
   it('an operation not histogram-aware yet refuses by name instead of reading 0', async () => {
-    await expect(engine.instantQuery(head.querier(), 'abs(lat)', 100_000)).rejects.toThrow(NotYetError);
-    await expect(engine.instantQuery(head.querier(), 'abs(lat)', 100_000)).rejects.toThrow('native histograms: abs not yet');
+    await expect(engine.instantQuery(head.querier(), 'irate(lat[1m])', 100_000)).rejects.toThrow(NotYetError);
+    await expect(engine.instantQuery(head.querier(), 'irate(lat[1m])', 100_000)).rejects.toThrow('native histograms: irate not yet');
     // Float series through the same operations are unaffected.
     const r = await engine.instantQuery(head.querier(), 'up * 2', 100_000);
     if (r.value.type !== 'vector') throw new Error('expected a vector');

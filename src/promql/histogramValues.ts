@@ -3,7 +3,8 @@
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
-import type { Value } from './value';
+import { dateFunctions, elementFunctions } from './elementFunctions';
+import type { StepSeries, Value } from './value';
 
 /**
  * Operations (function names, aggregation ops, `operator +`, `unary -`) that
@@ -24,6 +25,12 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'sort_by_label',
   'sort_by_label_desc',
   'timestamp',
+  'absent',
+  'scalar',
+  'sort',
+  'sort_desc',
+  ...Object.keys(elementFunctions),
+  ...Object.keys(dateFunctions),
   'rate',
   'increase',
   'delta',
@@ -31,6 +38,34 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'unary -',
   ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
 ]);
+
+/**
+ * The series with their histogram samples left out, for operations that take
+ * floats only (Prometheus's `if el.H == nil`); `dropped` says whether any was.
+ * Series without histograms are passed as they are.
+ */
+export function floatSamplesOnly(input: StepSeries[]): { series: StepSeries[]; dropped: boolean } {
+  const series: StepSeries[] = [];
+  let dropped = false;
+  for (const s of input) {
+    const hs = s.hs;
+    if (hs === undefined) {
+      series.push(s);
+      continue;
+    }
+    const has = s.has.slice();
+    let any = false;
+    for (let i = 0; i < has.length; i++) {
+      if (hs[i] !== undefined) {
+        has[i] = 0;
+        dropped = true;
+      }
+      if (has[i]) any = true;
+    }
+    if (any) series.push({ labels: s.labels, vals: s.vals, has, dropName: s.dropName });
+  }
+  return { series, dropped };
+}
 
 /** Whether any sample of the value is a native histogram. */
 export function carriesHistograms(v: Value): boolean {
