@@ -11,7 +11,9 @@ import { NotYetError, QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
-import { histogramExtrapolatedRate } from './histogramRate';
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import { histogramAvgOverTime, histogramSumOverTime } from './histogramOverTime';
+import { histogramExtrapolatedRate, type RateNote } from './histogramRate';
 import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
@@ -68,7 +70,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       w.vs = s.vs;
       w.st = s.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
-      const hw = s.hs === undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, m.mode, ctx.annos);
+      const hw = s.hs === undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, ctx.annos);
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
@@ -104,20 +106,36 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
   };
 }
 
-/** Range functions with a rule for windows of native histograms (the others refuse them before here). */
-const HISTOGRAM_RATES: Record<string, { isCounter: boolean; isRate: boolean }> = {
-  rate: { isCounter: true, isRate: true },
-  increase: { isCounter: true, isRate: false },
-  delta: { isCounter: false, isRate: false },
+/** What a range function makes of a window holding only histograms; undefined gives no sample. */
+type HistogramWindowFn = (w: Window, hs: readonly (FloatHistogram | undefined)[], name: string, note: RateNote) => FloatHistogram | undefined;
+
+const rateRule =
+  (isCounter: boolean, isRate: boolean): HistogramWindowFn =>
+  (w, hs, name, note) => {
+    if (w.mode !== undefined) throw new NotYetError(`${name} over ${w.mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
+    return histogramExtrapolatedRate(w, hs, isCounter, isRate, name, note);
+  };
+
+/** Range functions with a rule for windows of native histograms; a window mixing floats and histograms gives nothing and a warning. */
+const HISTOGRAM_WINDOW_FNS: Record<string, HistogramWindowFn> = {
+  rate: rateRule(true, true),
+  increase: rateRule(true, false),
+  delta: rateRule(false, false),
+  sum_over_time: (w, hs, name, note) => histogramSumOverTime(hs, w.lo, w.hi, name, note),
+  avg_over_time: (w, hs, name, note) => histogramAvgOverTime(hs, w.lo, w.hi, name, note),
 };
+
+/** Range functions that count or time samples: a histogram is a sample like a float, the float answer stands. */
+const COUNTS_SAMPLES: ReadonlySet<string> = new Set(['count_over_time', 'present_over_time', 'absent_over_time', 'ts_of_first_over_time', 'ts_of_last_over_time']);
 
 /**
  * Per-step handling of a series holding histograms: a window of floats only
- * keeps the float answer; one mixing floats and histograms gives nothing and
- * a warning; one of histograms only gets the histogram rule's answer.
+ * keeps the float answer; last_over_time and first_over_time pick the
+ * sample itself; the others answer a window of histograms by their rule.
  */
-function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: MatrixValue['mode'], annos: Annotations) {
-  const rule = HISTOGRAM_RATES[name];
+function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: Annotations) {
+  const rule = HISTOGRAM_WINDOW_FNS[name];
+  const pick = name === 'last_over_time' ? 'last' : name === 'first_over_time' ? 'first' : undefined;
   const hs = s.hs!;
   // Histograms up to each position, so a window's mix is two lookups.
   const upTo = new Int32Array(hs.length + 1);
@@ -129,7 +147,12 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: Mat
     step(w: Window, r: StepSeries, i: number): void {
       const nh = upTo[w.hi] - upTo[w.lo];
       if (nh < w.hi - w.lo) state.sawFloats = true;
-      if (nh === 0) return;
+      if (nh === 0 || COUNTS_SAMPLES.has(name)) return;
+      if (pick !== undefined) {
+        const h = hs[pick === 'last' ? w.hi - 1 : w.lo];
+        if (h !== undefined) (r.hs ??= new Array(r.has.length))[i] = h;
+        return;
+      }
       r.has[i] = 0;
       r.vals[i] = 0;
       if (nh < w.hi - w.lo) {
@@ -137,8 +160,7 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, mode: Mat
         return;
       }
       if (rule === undefined) throw new NotYetError(name);
-      if (mode !== undefined) throw new NotYetError(`${name} over ${mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
-      const h = histogramExtrapolatedRate(w, hs, rule.isCounter, rule.isRate, metric, note);
+      const h = rule(w, hs, metric, note);
       if (h === undefined) return;
       (r.hs ??= new Array(r.has.length))[i] = h;
       r.has[i] = 1;
