@@ -2,7 +2,7 @@
 // aggregationK and aggregationCountValues: each input series feeds its group's
 // accumulators at every step it has a sample.
 
-import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
+import { isLegacyLabelName, Labels, METRIC_NAME, quote } from '../model/labels';
 import type { AggregateExpr, PosRange } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
@@ -10,7 +10,7 @@ import { formatFloat, formatG } from '../model/goFloat';
 import { kahanAddAt, kahanInc } from '../model/kahanSum';
 import { sumOrAvgWithHistograms } from './histogramAggregate';
 import { floatSamplesOnly } from './histogramValues';
-import { goQuote, hasInvalidUtf8 } from './parser/literals';
+import { hasInvalidUtf8 } from './parser/literals';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
 import { uint8Slab } from '../model/slab';
@@ -319,7 +319,7 @@ function ranksBefore(a: number, b: number, desc: boolean): boolean {
 
 async function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number, tick: Tick): Promise<StepSeries[]> {
   if (label === '' || (!isLegacyLabelName(label) && hasInvalidUtf8(label))) {
-    throw new QueryError('execution', `invalid label name ${goQuote(label)}`);
+    throw new QueryError('execution', `invalid label name ${quote(label)}`);
   }
   const out = new Map<string, StepSeries>();
   // Per grouping, the output series of each value seen, so labels are built

@@ -81,11 +81,6 @@ export function hasInvalidUtf8(s: string): boolean {
   return /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(s);
 }
 
-/** Go's %q of a string, as far as error messages need it: JSON quoting with escaped invalid bytes as \xNN. */
-export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\udc([89a-f][0-9a-f])/g, '\\x$1');
-}
-
 export function unquote(lit: string): string {
   const q = lit[0];
   if (lit.length < 2 || lit[lit.length - 1] !== q) throw new SyntaxError('invalid syntax');
