@@ -3,14 +3,16 @@
 //   demo:  the demo service, 3 instances, 6 h at 5 s;
 //   scale: 10,000 series (50 web-service instances, 100 node-exporter hosts), 2 h at 15 s;
 //   shapes: the demo service, 8 instances (784 series), 3 h at 5 s: long windows of 720 samples.
+//   matrix: gauges, counters and histogram buckets in groups of 10, 1,000 and
+//           10,000 series (33,030 in all), 80 min at 5 s, for the query matrix.
 
 import { Labels } from '../model/labels';
 import type { Head } from '../tsdb/head';
 import { demoFamilies, hashUnit, type SimFamily, type SimSeries } from '../scrape/demoService';
 import { formatSampleValue, renderTextPage, seriesText } from '../scrape/simPage';
 
-export type DatasetName = 'demo' | 'scale' | 'shapes';
-export const DATASET_NAMES: readonly DatasetName[] = ['demo', 'scale', 'shapes'];
+export type DatasetName = 'demo' | 'scale' | 'shapes' | 'matrix';
+export const DATASET_NAMES: readonly DatasetName[] = ['demo', 'scale', 'shapes', 'matrix'];
 
 export interface DatasetInfo {
   start: number;
@@ -76,6 +78,46 @@ function nodeFamilies(host: number): SimFamily[] {
   ];
 }
 
+/** The matrix set's series-count groups: the `group` label selects 10, 1,000 or 10,000 series of each family. */
+export const MATRIX_GROUPS = { '10': 10, '1k': 1_000, '10k': 10_000 } as const;
+export type MatrixGroup = keyof typeof MATRIX_GROUPS;
+const MATRIX_LE = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '+Inf'];
+
+/**
+ * Plain shapes with no demo semantics, so a query's cost depends only on its
+ * series count and window: a gauge wandering in [0, 1) (10 distinct
+ * `mod10` groups for aggregations), a counter that resets about hourly, and a
+ * classic histogram with 10 buckets per series of the group's size.
+ */
+function matrixFamilies(): SimFamily[] {
+  const gauges: SimSeries[] = [];
+  const counters: SimSeries[] = [];
+  const buckets: SimSeries[] = [];
+  for (const [group, n] of Object.entries(MATRIX_GROUPS)) {
+    const g = group.length;
+    for (let i = 0; i < n; i++) {
+      const common = { group, i: String(i), mod10: String(i % 10) };
+      const phase = hashUnit(g, i) * 6.283;
+      const speed = 1 + 4 * hashUnit(i, g);
+      gauges.push({ labels: Labels.from({ ...common, __name__: 'matrix_gauge' }), valueAt: (t) => Math.round(500 + 499 * Math.sin((t - ORIGIN) / 600_000 + phase)) / 1000 });
+      const resetEvery = 3_000_000 + Math.floor(hashUnit(i, g, 7) * 1_200_000);
+      counters.push({ labels: Labels.from({ ...common, __name__: 'matrix_requests_total' }), valueAt: (t) => Math.floor((((t - ORIGIN) % resetEvery) / 1000) * speed) });
+    }
+    for (let i = 0; i < n / MATRIX_LE.length; i++) {
+      const rate = 10 + 40 * hashUnit(i, g, 3);
+      MATRIX_LE.forEach((le, k) => {
+        const share = le === '+Inf' ? 1 : (k + 1) / MATRIX_LE.length - 0.05 * hashUnit(i, k);
+        buckets.push({ labels: Labels.from({ group, i: String(i), le, __name__: 'matrix_latency_seconds_bucket' }), valueAt: (t) => Math.floor(((t - ORIGIN) / 1000) * rate * share) });
+      });
+    }
+  }
+  return [
+    { name: 'matrix_gauge', type: 'gauge', help: 'A gauge in [0, 1).', unit: '', series: gauges },
+    { name: 'matrix_requests_total', type: 'counter', help: 'A counter that resets about hourly.', unit: '', series: counters },
+    { name: 'matrix_latency_seconds', type: 'histogram', help: 'A classic histogram, buckets only.', unit: '', series: buckets },
+  ];
+}
+
 function webFamilies(instance: number, job: string, host: string): SimFamily[] {
   return demoFamilies(instance, { instance: host, job });
 }
@@ -106,6 +148,9 @@ function build(name: DatasetName) {
   } else if (name === 'shapes') {
     for (let i = 1; i <= 8; i++) perInstance.push(webFamilies(i, 'demo', `demo-${i}`));
     info = { start: ORIGIN, end: ORIGIN + 3 * 3_600_000, stepMs: 5_000 };
+  } else if (name === 'matrix') {
+    perInstance.push(matrixFamilies());
+    info = { start: ORIGIN, end: ORIGIN + 80 * 60_000, stepMs: 5_000 };
   } else {
     for (let i = 1; i <= 50; i++) perInstance.push(webFamilies(i, 'api', `api-${i}:8080`));
     for (let h = 1; h <= 100; h++) perInstance.push(nodeFamilies(h));
