@@ -13,7 +13,7 @@ import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { histogramAvgOverTime, histogramSumOverTime } from './histogramOverTime';
-import { histogramExtrapolatedRate, type RateNote } from './histogramRate';
+import { histogramExtrapolatedRate, histogramInstantValue, type RateNote } from './histogramRate';
 import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
@@ -148,6 +148,23 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: An
       const nh = upTo[w.hi] - upTo[w.lo];
       if (nh < w.hi - w.lo) state.sawFloats = true;
       if (nh === 0 || COUNTS_SAMPLES.has(name)) return;
+      if (name === 'irate' || name === 'idelta') {
+        // Only the last two samples count: floats both, the float answer stands.
+        const a = w.hi - w.lo >= 2 ? hs[w.hi - 2] : undefined;
+        const b = w.hi - w.lo >= 2 ? hs[w.hi - 1] : undefined;
+        if (a === undefined && b === undefined) return;
+        r.has[i] = 0;
+        r.vals[i] = 0;
+        if (a === undefined || b === undefined) {
+          annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metric)}`, pos);
+          return;
+        }
+        const h = histogramInstantValue(w, hs, name === 'irate', metric, note);
+        if (h === undefined) return;
+        (r.hs ??= new Array(r.has.length))[i] = h;
+        r.has[i] = 1;
+        return;
+      }
       if (pick !== undefined) {
         const h = hs[pick === 'last' ? w.hi - 1 : w.lo];
         if (h !== undefined) (r.hs ??= new Array(r.has.length))[i] = h;

@@ -123,3 +123,31 @@ function histogramRate(w: Window, hs: readonly (FloatHistogram | undefined)[], i
   h.counterResetHint = CounterResetHint.Gauge;
   return h.compact(0);
 }
+
+/**
+ * irate and idelta of the window's last two samples, both histograms
+ * (instantValue): their difference, the reset's own value after a counter
+ * reset for irate, per second for irate.
+ */
+export function histogramInstantValue(w: Window, hs: readonly (FloatHistogram | undefined)[], isRate: boolean, name: string, note: RateNote): FloatHistogram | undefined {
+  const { ts, st, hi } = w;
+  const prev = hs[hi - 2]!;
+  const last = hs[hi - 1]!;
+  const sampledInterval = ts[hi - 1] - ts[hi - 2];
+  if (sampledInterval === 0) return undefined;
+  const result = last.copy();
+  if (isRate && (last.counterResetHint === CounterResetHint.Gauge || prev.counterResetHint === CounterResetHint.Gauge)) note(true, `this native histogram metric is not a counter: ${JSON.stringify(name)}`);
+  if (!isRate && (last.counterResetHint !== CounterResetHint.Gauge || prev.counterResetHint !== CounterResetHint.Gauge)) note(true, `this native histogram metric is not a gauge: ${JSON.stringify(name)}`);
+  const stReset = st !== undefined && isStartTimeReset(st[hi - 2], ts[hi - 2], st[hi - 1], ts[hi - 1]);
+  if (!isRate || (!stReset && !last.detectReset(prev))) {
+    const o = result.sub(prev);
+    if (o.err) {
+      note(true, mixedExpCustom(name));
+      return undefined;
+    }
+    if (o.nhcbBoundsReconciled) note(false, 'mismatched custom buckets were reconciled during subtraction');
+  }
+  result.counterResetHint = CounterResetHint.Gauge;
+  result.compact(0);
+  return isRate ? result.div(sampledInterval / 1000) : result;
+}

@@ -34,6 +34,8 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'rate',
   'increase',
   'delta',
+  'irate',
+  'idelta',
   'sum_over_time',
   'avg_over_time',
   'count_over_time',
