@@ -107,22 +107,22 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
 }
 
 /** What a range function makes of a window holding only histograms; undefined gives no sample. */
-type HistogramWindowFn = (w: Window, hs: readonly (FloatHistogram | undefined)[], name: string, note: RateNote) => FloatHistogram | undefined;
+type HistogramWindowFn = (w: Window, hs: readonly (FloatHistogram | undefined)[], metric: string, note: RateNote) => FloatHistogram | undefined;
 
 const rateRule =
-  (isCounter: boolean, isRate: boolean): HistogramWindowFn =>
-  (w, hs, name, note) => {
-    if (w.mode !== undefined) throw new NotYetError(`${name} over ${w.mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
-    return histogramExtrapolatedRate(w, hs, isCounter, isRate, name, note);
+  (fn: string, isCounter: boolean, isRate: boolean): HistogramWindowFn =>
+  (w, hs, metric, note) => {
+    if (w.mode !== undefined) throw new NotYetError(`${fn} over ${w.mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
+    return histogramExtrapolatedRate(w, hs, isCounter, isRate, metric, note);
   };
 
 /** Range functions with a rule for windows of native histograms; a window mixing floats and histograms gives nothing and a warning. */
 const HISTOGRAM_WINDOW_FNS: Record<string, HistogramWindowFn> = {
-  rate: rateRule(true, true),
-  increase: rateRule(true, false),
-  delta: rateRule(false, false),
-  sum_over_time: (w, hs, name, note) => histogramSumOverTime(hs, w.lo, w.hi, name, note),
-  avg_over_time: (w, hs, name, note) => histogramAvgOverTime(hs, w.lo, w.hi, name, note),
+  rate: rateRule('rate', true, true),
+  increase: rateRule('increase', true, false),
+  delta: rateRule('delta', false, false),
+  sum_over_time: (w, hs, metric, note) => histogramSumOverTime(hs, w.lo, w.hi, metric, note),
+  avg_over_time: (w, hs, metric, note) => histogramAvgOverTime(hs, w.lo, w.hi, metric, note),
 };
 
 /** Range functions that count or time samples: a histogram is a sample like a float, the float answer stands. */
