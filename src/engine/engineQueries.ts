@@ -5,7 +5,9 @@
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import type { InFlight } from '../model/inFlight';
 import type { Matcher } from '../model/matcher';
-import type { InstantResult, MetricMeta, RangeColumns } from '../model/queryResult';
+import { toHistogramJSON } from '../model/histogram/histogramJSON';
+import type { HistogramJSON } from '../model/histogram/types';
+import type { GraphSeries, InstantResult, MetricMeta, RangeColumns, SeriesColumns } from '../model/queryResult';
 import { errorMessage, fail, ok, type Failure, type Result } from '../model/result';
 import { QueryEngine, type ResultValue } from '../promql/engine';
 import { QueryError as PromQLError } from '../promql/errors';
@@ -86,10 +88,22 @@ export class EngineQueries implements DataSource {
       if (r.value.type !== 'matrix') throw new Error(`range query gave a ${r.value.type}`);
       // One buffer for all series: a message to the page copies it once, not a thousand times.
       const columns = new Float64Array(n * r.value.series.length).fill(NaN);
-      const series = r.value.series.map((s, k) => {
+      const series = r.value.series.map((s, k): GraphSeries => {
         const vs = columns.subarray(k * n, (k + 1) * n);
-        for (let k = 0; k < s.ts.length; k++) vs[Math.round((s.ts[k] - start) / step)] = s.vs[k];
-        return { labels: s.labels.toObject(), vs };
+        const src = s.hs;
+        if (src === undefined) {
+          for (let k = 0; k < s.ts.length; k++) vs[Math.round((s.ts[k] - start) / step)] = s.vs[k];
+          return { labels: s.labels.toObject(), vs };
+        }
+        // A histogram step is no float: NaN in vs, its JSON in hs.
+        const hs: (HistogramJSON | null)[] = new Array<HistogramJSON | null>(n).fill(null);
+        for (let k = 0; k < s.ts.length; k++) {
+          const at = Math.round((s.ts[k] - start) / step);
+          const h = src[k];
+          if (h === undefined) vs[at] = s.vs[k];
+          else hs[at] = toHistogramJSON(h);
+        }
+        return { labels: s.labels.toObject(), vs, hs };
       });
       return { resultType: 'matrix', times, series, warnings: r.warnings, infos: r.infos };
     });
@@ -163,13 +177,30 @@ function instantRows(v: ResultValue): Omit<InstantResult, 'warnings' | 'infos'> 
     case 'string':
       return { resultType: 'string', rows: [], text: v.v };
     case 'vector':
-      return { resultType: 'vector', rows: v.samples.map((s) => ({ labels: s.labels.toObject(), t: s.t, value: s.v })) };
+      return {
+        resultType: 'vector',
+        rows: v.samples.map((s) => (s.h === undefined ? { labels: s.labels.toObject(), t: s.t, value: s.v } : { labels: s.labels.toObject(), t: s.t, value: NaN, histogram: toHistogramJSON(s.h) })),
+      };
     case 'matrix':
       return {
         resultType: 'matrix',
         rows: [],
         // Copies: the arrays may be views into the query's shared blocks, which a message would copy whole.
-        matrix: v.series.map((s) => ({ labels: s.labels.toObject(), ts: s.ts.slice(), vs: s.vs.slice() })),
+        matrix: v.series.map((s) => seriesColumns(s)),
       };
   }
+}
+
+/** A matrix result's series as raw samples; histogram samples as JSON in hs, NaN in vs. */
+function seriesColumns(s: Extract<ResultValue, { type: 'matrix' }>['series'][number]): SeriesColumns {
+  const labels = s.labels.toObject();
+  const src = s.hs;
+  if (src === undefined) return { labels, ts: s.ts.slice(), vs: s.vs.slice() };
+  const vs = s.vs.slice();
+  const hs = src.map((h, k) => {
+    if (h === undefined) return null;
+    vs[k] = NaN;
+    return toHistogramJSON(h);
+  });
+  return { labels, ts: s.ts.slice(), vs, hs };
 }

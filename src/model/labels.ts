@@ -262,6 +262,8 @@ export function quote(s: string): string {
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x09) out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    // A byte that was not UTF-8, kept as a lone surrogate by the string reader (parser/literals.ts), quotes back as that byte.
+    else if (c >= 0xdc80 && c <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) out += '\\x' + (c - 0xdc00).toString(16);
     else out += s[i];
   }
   return out + '"';

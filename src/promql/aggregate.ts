@@ -2,12 +2,15 @@
 // aggregationK and aggregationCountValues: each input series feeds its group's
 // accumulators at every step it has a sample.
 
-import { isLegacyLabelName, Labels, METRIC_NAME } from '../model/labels';
+import { isLegacyLabelName, Labels, METRIC_NAME, quote } from '../model/labels';
 import type { AggregateExpr, PosRange } from './parser/ast';
 import { Annotations } from './annotations';
 import { QueryError } from './errors';
 import { formatFloat, formatG } from '../model/goFloat';
 import { kahanAddAt, kahanInc } from '../model/kahanSum';
+import { sumOrAvgWithHistograms } from './histogramAggregate';
+import { floatSamplesOnly } from './histogramValues';
+import { hasInvalidUtf8 } from './parser/literals';
 import { quantile } from './quantile';
 import { inRatio } from './ratioSampler';
 import { uint8Slab } from '../model/slab';
@@ -59,6 +62,16 @@ function quantileWarnings(param: Float64Array, annos: Annotations, at: PosRange 
   if (min < 0) annos.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`, at);
 }
 
+/** Aggregations that skip histogram samples, each skip noted by an info. */
+const IGNORES_HISTOGRAMS: ReadonlySet<AggregateExpr['op']> = new Set(['min', 'max', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk']);
+
+/** The input with its histogram samples left out, and the info saying so when there were any. */
+function withoutHistograms(input: StepSeries[], op: string, annos: Annotations, at: PosRange): StepSeries[] {
+  const { series, dropped } = floatSamplesOnly(input);
+  if (dropped) annos.info(`ignored histogram in ${op} aggregation`, at);
+  return series;
+}
+
 /** `tick` hands the thread back now and then: one aggregation can cover a million series. */
 export async function aggregate(
   e: AggregateExpr,
@@ -68,6 +81,10 @@ export async function aggregate(
   annos: Annotations,
   tick: Tick,
 ): Promise<StepSeries[]> {
+  if (input.some((s) => s.hs !== undefined)) {
+    if (IGNORES_HISTOGRAMS.has(e.op)) input = withoutHistograms(input, e.op, annos, e.op === 'topk' || e.op === 'bottomk' ? e.pos : e.expr.pos);
+    else if (e.op === 'sum' || e.op === 'avg') return sumOrAvgWithHistograms(e.op, input, await groupSeries(input, e, tick), n, annos, e.expr.pos);
+  }
   switch (e.op) {
     case 'topk':
     case 'bottomk':
@@ -301,8 +318,8 @@ function ranksBefore(a: number, b: number, desc: boolean): boolean {
 }
 
 async function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number, tick: Tick): Promise<StepSeries[]> {
-  if (label === '' || (!isLegacyLabelName(label) && label.includes('\ufffd'))) {
-    throw new QueryError('execution', `invalid label name ${JSON.stringify(label)}`);
+  if (label === '' || (!isLegacyLabelName(label) && hasInvalidUtf8(label))) {
+    throw new QueryError('execution', `invalid label name ${quote(label)}`);
   }
   const out = new Map<string, StepSeries>();
   // Per grouping, the output series of each value seen, so labels are built
@@ -319,11 +336,13 @@ async function countValues(e: AggregateExpr, input: StepSeries[], label: string,
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;
       const v = s.vals[i];
-      const vk = v === 0 && 1 / v < 0 ? '-0' : v;
+      // A histogram counts by its text form (FloatHistogram.String).
+      const h = s.hs?.[i]?.toString();
+      const vk = h !== undefined ? `h${h}` : v === 0 && 1 / v < 0 ? '-0' : v;
       let o = byValue.get(vk);
       if (!o) {
         // Two groupings can meet once the label is set (count_values("le", x) by (le)), so the output is keyed by the final labels.
-        const l = base.builder().set(label, formatFloat(v)).labels();
+        const l = base.builder().set(label, h ?? formatFloat(v)).labels();
         const key = l.key();
         o = out.get(key);
         if (!o) out.set(key, (o = newStepSeries(l, n)));

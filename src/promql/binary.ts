@@ -2,11 +2,16 @@
 // vector/vector with on/ignoring/group_left/group_right matching, plus the set
 // operators, as Prometheus's VectorBinop, VectorscalarBinop, VectorAnd/Or/Unless.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { METRIC_NAME, type Labels } from '../model/labels';
 import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './parser/ast';
 import { QueryError } from './errors';
 import { METADATA_LABELS } from './metadataLabels';
+import { histogramElemBinop, type BinopNote } from './histogramBinop';
 import { newStepSeries, type StepSeries, type Tick } from './value';
+
+/** Where an operation's annotations go (the binary expression's position is the caller's). */
+export type Note = (n: BinopNote) => void;
 
 /** Go's math.Pow where it differs from `**` (1^NaN and (-1)^±Inf are 1). */
 function goPow(x: number, y: number): number {
@@ -70,6 +75,7 @@ export async function vectorScalarBinop(
   scalarOnLeft: boolean,
   returnBool: boolean,
   tick: Tick,
+  note: Note,
 ): Promise<StepSeries[]> {
   const out: StepSeries[] = [];
   const dropName = changesMetricSchema(op) || returnBool;
@@ -77,6 +83,11 @@ export async function vectorScalarBinop(
   for (let k = 0; k < vec.length; k++) {
     if ((k & 1023) === 1023) await tick();
     const s = vec[k];
+    if (s.hs !== undefined) {
+      const r = histogramScalarSeries(op, s, scalar, scalarOnLeft, returnBool, s.dropName || dropName, note);
+      if (r) out.push(r);
+      continue;
+    }
     const r = newStepSeries(s.labels, s.vals.length, s.dropName || dropName);
     let any = false;
     for (let i = 0; i < s.vals.length; i++) {
@@ -99,6 +110,47 @@ export async function vectorScalarBinop(
     if (any) out.push(r);
   }
   return out;
+}
+
+/** vectorScalarBinop over a series holding histograms, kept apart so the float loop checks nothing per step (VectorscalarBinop). */
+function histogramScalarSeries(op: BinaryOp, s: StepSeries, scalar: Float64Array, scalarOnLeft: boolean, returnBool: boolean, dropName: boolean, note: Note): StepSeries | undefined {
+  const r = newStepSeries(s.labels, s.vals.length, dropName);
+  const hs: StepSeries['hs'] = new Array(s.vals.length);
+  const comparison = COMPARISON_OPS.has(op);
+  let any = false;
+  for (let i = 0; i < s.vals.length; i++) {
+    if (!s.has[i]) continue;
+    const sh = s.hs![i];
+    let v: number;
+    let h: FloatHistogram | undefined;
+    let keep: boolean;
+    if (sh === undefined) {
+      [v, keep] = elemBinop(op, scalarOnLeft ? scalar[i] : s.vals[i], scalarOnLeft ? s.vals[i] : scalar[i]);
+      if (comparison && scalarOnLeft) v = s.vals[i];
+      h = undefined;
+    } else {
+      const e = scalarOnLeft ? histogramElemBinop(op, scalar[i], 0, undefined, sh) : histogramElemBinop(op, 0, scalar[i], sh, undefined);
+      // Errors drop the sample; a warning does not (and is not raised here, as in Prometheus).
+      if (e.err !== undefined && !e.err.warn) {
+        note(e.err);
+        continue;
+      }
+      ({ v, h, keep } = e);
+      if (comparison && scalarOnLeft) h = sh;
+    }
+    if (returnBool) {
+      v = keep ? 1 : 0;
+      keep = true;
+    }
+    if (!keep) continue;
+    r.vals[i] = v;
+    hs[i] = h;
+    r.has[i] = 1;
+    any = true;
+  }
+  if (!any) return undefined;
+  r.hs = hs;
+  return r;
 }
 
 /** The join key: the `on` labels, or all but `ignoring` labels and the metric name (signatureFunc). */
@@ -170,6 +222,7 @@ export async function vectorBinop(
   returnBool: boolean,
   n: number,
   tick: Tick,
+  note: Note,
 ): Promise<StepSeries[]> {
   const fills = m.fillLeft !== undefined || m.fillRight !== undefined;
   if ((lhsIn.length === 0 && rhsIn.length === 0) || ((lhsIn.length === 0 || rhsIn.length === 0) && !fills)) return [];
@@ -232,8 +285,22 @@ export async function vectorBinop(
   const fillRight = m.fillRight;
   const fillLeft = m.fillLeft;
   let i = 0;
-  const doBinop = (slot: Slot, lv: number, rv: number, sig: number) => {
-    const [value, keep] = swapped ? elemBinop(op, rv, lv) : elemBinop(op, lv, rv);
+  const withHistograms = lhs.some((s) => s.hs !== undefined) || rhs.some((s) => s.hs !== undefined);
+  const doBinop = (slot: Slot, lv: number, rv: number, sig: number, lh?: FloatHistogram, rh?: FloatHistogram) => {
+    let value: number;
+    let keep: boolean;
+    let h: FloatHistogram | undefined;
+    if (lh === undefined && rh === undefined) [value, keep] = swapped ? elemBinop(op, rv, lv) : elemBinop(op, lv, rv);
+    else {
+      const e = swapped ? histogramElemBinop(op, rv, lv, rh, lh) : histogramElemBinop(op, lv, rv, lh, rh);
+      if (e.err !== undefined) {
+        note(e.err);
+        return;
+      }
+      if (e.info !== undefined) note(e.info);
+      ({ v: value, keep, h } = e);
+      if (returnBool) h = undefined;
+    }
     if (m.card === 'one-to-one') {
       if (matchedStep[sig] === i) {
         throw new QueryError('execution', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
@@ -248,6 +315,7 @@ export async function vectorBinop(
     slot.out ??= newStepSeries(slot.metric, n, returnBool);
     slot.out.vals[i] = returnBool ? (keep ? 1 : 0) : value;
     slot.out.has[i] = 1;
+    if (h !== undefined) (slot.out.hs ??= new Array(n))[i] = h;
   };
   for (; i < n; i++) {
     await tick();
@@ -270,8 +338,10 @@ export async function vectorBinop(
       if (!ls.has[i]) continue;
       const group = rhsBySig[lhsSig[k]];
       const j = group.length === 1 ? (rhs[group[0]].has[i] ? group[0] : -1) : (group.find((x) => rhs[x].has[i]) ?? -1);
-      if (j >= 0) doBinop(pairSlot(k, j), ls.vals[i], rhs[j].vals[i], lhsSig[k]);
-      else if (fillRight !== undefined) doBinop(slotFor(ls.labels, matchLabels(ls.labels, m)), ls.vals[i], fillRight, lhsSig[k]);
+      if (j >= 0) {
+        if (withHistograms) doBinop(pairSlot(k, j), ls.vals[i], rhs[j].vals[i], lhsSig[k], ls.hs?.[i], rhs[j].hs?.[i]);
+        else doBinop(pairSlot(k, j), ls.vals[i], rhs[j].vals[i], lhsSig[k]);
+      } else if (fillRight !== undefined) doBinop(slotFor(ls.labels, matchLabels(ls.labels, m)), ls.vals[i], fillRight, lhsSig[k], ls.hs?.[i]);
     }
     if (fillLeft === undefined) continue;
     for (let j = 0; j < rhs.length; j++) {
@@ -279,7 +349,7 @@ export async function vectorBinop(
       if (!rs.has[i]) continue;
       const sig = rhsSig[j];
       if (matchedStep[sig] === i) continue;
-      doBinop(slotFor(matchLabels(rs.labels, m), rs.labels), fillLeft, rs.vals[i], sig);
+      doBinop(slotFor(matchLabels(rs.labels, m), rs.labels), fillLeft, rs.vals[i], sig, undefined, rs.hs?.[i]);
     }
   }
   const out: StepSeries[] = [];

@@ -1,8 +1,10 @@
 // histogram_quantile and histogram_fraction over classic histograms (series
 // of cumulative `le` buckets), as BucketQuantile and BucketFraction in
-// Prometheus's promql/quantile.go.
+// Prometheus's promql/quantile.go, and over native histograms beside them.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { type Labels } from '../model/labels';
+import { nativeHistogramFraction, nativeHistogramQuantile, type NativeResult } from './nativeQuantile';
 import { Annotations, forMetric, type ForcedMonotonicity } from './annotations';
 import { almostEqual } from './almost';
 import type { PosRange } from './parser/ast';
@@ -136,10 +138,11 @@ interface BucketGroup {
   members: { series: StepSeries; le: number }[];
 }
 
-/** Groups bucket series by their labels without `le`, warning once per series with a bad `le`. */
+/** Groups bucket series by their labels without `le`, warning once per series with a bad `le`; series of native histograms only are left out. */
 function groupBuckets(input: StepSeries[], annos: Annotations, at: PosRange): BucketGroup[] {
   const groups = new Map<string, BucketGroup>();
   for (const s of input) {
+    if (s.hs !== undefined && !hasFloatStep(s)) continue;
     const leText = s.labels.get(BUCKET_LABEL);
     const le = parseGoFloat(leText);
     if (le === undefined) {
@@ -155,28 +158,77 @@ function groupBuckets(input: StepSeries[], annos: Annotations, at: PosRange): Bu
   return [...groups.values()];
 }
 
+function hasFloatStep(s: StepSeries): boolean {
+  for (let i = 0; i < s.has.length; i++) if (s.has[i] && s.hs![i] === undefined) return true;
+  return false;
+}
+
+/** A bucket series' float sample at step i (a native histogram there is no bucket). */
+function isBucketAt(s: StepSeries, i: number): boolean {
+  return s.has[i] === 1 && s.hs?.[i] === undefined;
+}
+
+/** What a function does with one native histogram at step i, and where its infos point. */
+interface NativeStep {
+  fn: (i: number, h: FloatHistogram) => NativeResult;
+  at: PosRange;
+}
+
+/**
+ * Classic bucket groups and native histograms step by step (resetHistograms):
+ * where a native histogram has the labels of a classic group that has
+ * buckets at the same step, neither is evaluated and a warning says so.
+ */
 function perStep(
   input: StepSeries[],
   n: number,
   annos: Annotations,
   at: PosRange,
   fn: (i: number, buckets: Bucket[], g: BucketGroup) => number,
+  native: NativeStep,
 ): StepSeries[] {
-  const out: StepSeries[] = [];
-  for (const g of groupBuckets(input, annos, at)) {
-    const s = newStepSeries(g.labels, n, true);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const buckets: Bucket[] = [];
-      for (const m of g.members) if (m.series.has[i]) buckets.push({ upperBound: m.le, count: m.series.vals[i] });
-      if (buckets.length === 0) continue;
-      s.vals[i] = fn(i, buckets, g);
-      s.has[i] = 1;
-      any = true;
+  const groups = groupBuckets(input, annos, at);
+  const out = new Map<string, StepSeries>();
+  const put = (labels: Labels, i: number, v: number) => {
+    const key = labels.key();
+    let s = out.get(key);
+    if (!s) out.set(key, (s = newStepSeries(labels, n, true)));
+    s.vals[i] = v;
+    s.has[i] = 1;
+  };
+  const natives = input.filter((s) => s.hs !== undefined);
+  const mixed = new Map<BucketGroup, Uint8Array>();
+  if (natives.length > 0) {
+    const byKey = new Map(groups.map((g) => [g.labels.key(), g]));
+    for (const s of natives) {
+      const g = byKey.get(s.labels.key());
+      for (let i = 0; i < n; i++) {
+        const h = s.hs![i];
+        if (h === undefined) continue;
+        if (g !== undefined && g.members.some((m) => isBucketAt(m.series, i))) {
+          annos.warn(forMetric('vector contains a mix of classic and native histograms', s.labels.metricName), at);
+          let steps = mixed.get(g);
+          if (!steps) mixed.set(g, (steps = new Uint8Array(n)));
+          steps[i] = 1;
+          continue;
+        }
+        const r = native.fn(i, h);
+        if (r.nanInfo !== undefined) annos.info(forMetric(r.nanInfo, s.labels.metricName), native.at);
+        put(s.labels, i, r.value);
+      }
     }
-    if (any) out.push(s);
   }
-  return out;
+  for (const g of groups) {
+    const skip = mixed.get(g);
+    for (let i = 0; i < n; i++) {
+      if (skip?.[i]) continue;
+      const buckets: Bucket[] = [];
+      for (const m of g.members) if (isBucketAt(m.series, i)) buckets.push({ upperBound: m.le, count: m.series.vals[i] });
+      if (buckets.length === 0) continue;
+      put(g.labels, i, fn(i, buckets, g));
+    }
+  }
+  return [...out.values()];
 }
 
 function validateQuantile(q: Float64Array, annos: Annotations, at: PosRange): void {
@@ -191,6 +243,7 @@ export interface HistogramArgs {
 
 export function histogramQuantile(q: Float64Array, input: StepSeries[], grid: Grid, annos: Annotations, at: HistogramArgs): StepSeries[] {
   validateQuantile(q, annos, at.quantile);
+  const native = { fn: (i: number, h: FloatHistogram) => nativeHistogramQuantile(q[i], h), at: at.quantile };
   return perStep(input, grid.n, annos, at.buckets, (i, buckets, g) => {
     const r = bucketQuantile(q[i], buckets);
     if (r.forced) {
@@ -201,7 +254,7 @@ export function histogramQuantile(q: Float64Array, input: StepSeries[], grid: Gr
       annos.forcedMonotonicity(message, at.buckets, gridTime(grid, i), r.forced);
     }
     return r.value;
-  });
+  }, native);
 }
 
 /** OpenMetrics' float text (`0.0`, `1.0`, `0.25`), as labels.FormatOpenMetricsFloat, for the quantile label. */
@@ -223,6 +276,7 @@ export function histogramQuantiles(qs: Float64Array[], label: string, input: Ste
   return out;
 }
 
-export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations, buckets: PosRange): StepSeries[] {
-  return perStep(input, n, annos, buckets, (i, buckets) => bucketFraction(lower[i], upper[i], buckets));
+export function histogramFraction(lower: Float64Array, upper: Float64Array, input: StepSeries[], n: number, annos: Annotations, at: { lower: PosRange; buckets: PosRange }): StepSeries[] {
+  const native = { fn: (i: number, h: FloatHistogram) => nativeHistogramFraction(lower[i], upper[i], h), at: at.lower };
+  return perStep(input, n, annos, at.buckets, (i, buckets) => bucketFraction(lower[i], upper[i], buckets), native);
 }

@@ -8,7 +8,10 @@ import type { Querier } from '../tsdb/storage';
 import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
-import { QueryError } from './errors';
+import { NotYetError, QueryError } from './errors';
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { HistogramJSON } from '../model/histogram/types';
+import { toHistogramJSON } from '../model/histogram/histogramJSON';
 import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from '../model/goFloat';
@@ -37,16 +40,17 @@ export interface QueryOptions {
 export type ResultValue =
   | { type: 'scalar'; t: number; v: number }
   | { type: 'string'; t: number; v: string }
-  | { type: 'vector'; samples: { labels: Labels; t: number; v: number }[] }
-  | { type: 'matrix'; series: { labels: Labels; ts: Float64Array; vs: Float64Array }[] };
+  | { type: 'vector'; samples: { labels: Labels; t: number; v: number; h?: FloatHistogram }[] }
+  | { type: 'matrix'; series: { labels: Labels; ts: Float64Array; vs: Float64Array; hs?: (FloatHistogram | undefined)[] }[] };
 
 type ApiPoint = [number, string];
+type ApiHistogramPoint = [number, HistogramJSON];
 
-/** The HTTP API's `data` object. */
+/** The HTTP API's `data` object: a sample is a `value` or a `histogram`, a series' points `values` and/or `histograms`. */
 export type QueryData =
   | { resultType: 'scalar' | 'string'; result: ApiPoint }
-  | { resultType: 'vector'; result: { metric: Record<string, string>; value: ApiPoint }[] }
-  | { resultType: 'matrix'; result: { metric: Record<string, string>; values: ApiPoint[] }[] };
+  | { resultType: 'vector'; result: ({ metric: Record<string, string> } & ({ value: ApiPoint } | { histogram: ApiHistogramPoint }))[] }
+  | { resultType: 'matrix'; result: { metric: Record<string, string>; values?: ApiPoint[]; histograms?: ApiHistogramPoint[] }[] };
 
 export interface QueryResult {
   value: ResultValue;
@@ -197,7 +201,7 @@ function toMatrix(v: Value, g: Grid): ResultValue {
   // Typed arrays keep the points off the JS heap: as number[] they were half
   // of a large range query's allocation, copied by every scavenge they survived.
   const series = cleanup(v.series).map((s) =>
-    s.has.indexOf(0) < 0 ? { labels: s.labels, ts: allSteps, vs: s.vals } : { labels: s.labels, ...presentSamples(s, allSteps) },
+    s.has.indexOf(0) < 0 && s.hs === undefined ? { labels: s.labels, ts: allSteps, vs: s.vals } : { labels: s.labels, ...presentSamples(s, allSteps) },
   );
   series.sort((a, b) => compareLabels(a.labels, b.labels));
   return { type: 'matrix', series };
@@ -211,7 +215,15 @@ function toInstant(v: Value, g: Grid, lookbackDelta: number): ResultValue {
     case 'string':
       return { type: 'string', t, v: v.value };
     case 'vector':
-      return { type: 'vector', samples: cleanup(v.series).filter((s) => s.has[0]).map((s) => ({ labels: s.labels, t, v: s.vals[0] })) };
+      return {
+        type: 'vector',
+        samples: cleanup(v.series)
+          .filter((s) => s.has[0])
+          .map((s) => {
+            const h = s.hs?.[0];
+            return h === undefined ? { labels: s.labels, t, v: s.vals[0] } : { labels: s.labels, t, v: 0, h };
+          }),
+      };
     case 'matrix': {
       const before = v.mode ? lookbackDelta : 0;
       const after = v.mode === 'smoothed' ? lookbackDelta : 0;
@@ -222,11 +234,13 @@ function toInstant(v: Value, g: Grid, lookbackDelta: number): ResultValue {
         while (hi < s.ts.length && s.ts[hi] <= v.end[0] + after) hi++;
         const labels = s.dropName ? dropMetadata(s.labels) : s.labels;
         if (v.mode) {
+          if (s.hs !== undefined) throw new NotYetError(`${v.mode} range selector`);
           const w = { ts: s.ts, vs: s.vs, lo, hi, start: v.start[0], end: v.end[0], range: v.range, evalT: t, mode: v.mode };
           const x = extendedSamples(w);
           return { labels, ts: Float64Array.from(x?.ts ?? []), vs: Float64Array.from(x?.vs ?? []) };
         }
-        return { labels, ts: s.ts.slice(lo, hi), vs: s.vs.slice(lo, hi) };
+        const hs = s.hs?.slice(lo, hi);
+        return hs === undefined ? { labels, ts: s.ts.slice(lo, hi), vs: s.vs.slice(lo, hi) } : { labels, ts: s.ts.slice(lo, hi), vs: s.vs.slice(lo, hi), hs };
       });
       return { type: 'matrix', series: series.filter((s) => s.ts.length > 0).sort((a, b) => compareLabels(a.labels, b.labels)) };
     }
@@ -245,12 +259,26 @@ export function apiData(value: ResultValue): QueryData {
     case 'vector':
       return {
         resultType: 'vector',
-        result: value.samples.map((s) => ({ metric: s.labels.toObject(), value: point(s.t, formatSampleValue(s.v)) })),
+        result: value.samples.map((s) =>
+          s.h === undefined ? { metric: s.labels.toObject(), value: point(s.t, formatSampleValue(s.v)) } : { metric: s.labels.toObject(), histogram: [s.t / 1000, toHistogramJSON(s.h)] },
+        ),
       };
     case 'matrix':
       return {
         resultType: 'matrix',
-        result: value.series.map((s) => ({ metric: s.labels.toObject(), values: Array.from(s.ts, (t, i) => point(t, formatSampleValue(s.vs[i]))) })),
+        result: value.series.map((s) => {
+          const hs = s.hs;
+          if (hs === undefined) return { metric: s.labels.toObject(), values: Array.from(s.ts, (t, i) => point(t, formatSampleValue(s.vs[i]))) };
+          // As Prometheus's JSON writer: floats under `values`, histograms under `histograms`, each key only when it has points.
+          const values: ApiPoint[] = [];
+          const histograms: ApiHistogramPoint[] = [];
+          s.ts.forEach((t, i) => {
+            const h = hs[i];
+            if (h === undefined) values.push(point(t, formatSampleValue(s.vs[i])));
+            else histograms.push([t / 1000, toHistogramJSON(h)]);
+          });
+          return { metric: s.labels.toObject(), ...(values.length > 0 ? { values } : {}), ...(histograms.length > 0 ? { histograms } : {}) };
+        }),
       };
   }
 }

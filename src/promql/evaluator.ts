@@ -7,18 +7,24 @@ import type { SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
-import { QueryError } from './errors';
+import { NotYetError, QueryError } from './errors';
+import type { BinopNote } from './histogramBinop';
+import { carriesHistograms, HISTOGRAM_CONSUMERS, histogramSample } from './histogramValues';
 import type { CallEnv, EvalContext, SamplePick } from './evalContext';
 import { FUNCTION_CALLS } from './functions';
 import { countPoints, gridTime, gridTimes, newStepSeries, presentSamples, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 export class Evaluator implements CallEnv {
+  /** The operations whose arguments are being evaluated, innermost last (see refuseHistograms). */
+  private readonly consumers: string[] = [];
+
   constructor(readonly ctx: EvalContext) {}
 
   async eval(e: Expr, g: Grid): Promise<Value> {
     await this.ctx.checkpoint();
     const t0 = performance.now();
     const v = await this.evalNode(e, g);
+    this.refuseHistograms(v);
     if (v.type === 'vector') {
       let samples = 0;
       for (const s of v.series) samples += countPoints(s);
@@ -35,6 +41,25 @@ export class Evaluator implements CallEnv {
     return v;
   }
 
+  /**
+   * Evaluates a consumer's arguments with the consumer named, so a histogram
+   * reaching an operation that cannot take one yet is refused by name rather
+   * than read as the 0 its float column holds.
+   */
+  private async consuming<T>(name: string, f: () => Promise<T>): Promise<T> {
+    this.consumers.push(name);
+    try {
+      return await f();
+    } finally {
+      this.consumers.pop();
+    }
+  }
+
+  private refuseHistograms(v: Value): void {
+    const c = this.consumers[this.consumers.length - 1];
+    if (c !== undefined && !HISTOGRAM_CONSUMERS.has(c) && carriesHistograms(v)) throw new NotYetError(c);
+  }
+
   private async evalNode(e: Expr, g: Grid): Promise<Value> {
     switch (e.kind) {
       case 'number':
@@ -44,11 +69,11 @@ export class Evaluator implements CallEnv {
       case 'paren':
         return this.eval(e.expr, g);
       case 'unary': {
-        const v = await this.eval(e.expr, g);
-        if (e.op === '+') return v;
+        if (e.op === '+') return this.eval(e.expr, g);
+        const v = await this.consuming('unary -', () => this.eval(e.expr, g));
         if (v.type === 'scalar') return { type: 'scalar', vals: v.vals.map((x) => -x) };
         if (v.type === 'vector') {
-          return { type: 'vector', series: v.series.map((s) => ({ ...s, vals: s.vals.map((x) => -x), dropName: true })) };
+          return { type: 'vector', series: v.series.map((s) => ({ ...s, vals: s.vals.map((x) => -x), hs: s.hs?.map((h) => h?.copy().mul(-1)), dropName: true })) };
         }
         return v;
       }
@@ -58,11 +83,11 @@ export class Evaluator implements CallEnv {
       case 'subquery':
         return this.matrix(e, g);
       case 'call':
-        return this.call(e, g);
+        return this.consuming(e.func.name, () => this.call(e, g));
       case 'aggregate':
-        return this.aggregate(e, g);
+        return this.consuming(e.op, () => this.aggregate(e, g));
       case 'binary':
-        return this.binary(e, g);
+        return this.consuming(`operator ${e.op}`, () => this.binary(e, g));
     }
   }
 
@@ -85,6 +110,11 @@ export class Evaluator implements CallEnv {
     for (let k = 0; k < input.length; k++) {
       if ((k & 1023) === 1023) await this.ctx.checkpoint();
       const s = input[k];
+      if (s.hs !== undefined && pick === 'value') {
+        const r = this.selectHistogramSeries(sel, s, g);
+        if (r) out.push(r);
+        continue;
+      }
       const r = newStepSeries(s.labels, g.n);
       let any = false;
       let j = 0;
@@ -104,11 +134,36 @@ export class Evaluator implements CallEnv {
     return out;
   }
 
+  /** selectVector's pick for a series holding histogram samples: the float loop stays free of per-sample checks. */
+  private selectHistogramSeries(sel: VectorSelector, s: SeriesData, g: Grid): StepSeries | undefined {
+    const lookback = this.ctx.lookbackDelta;
+    const r = newStepSeries(s.labels, g.n);
+    const hs: StepSeries['hs'] = new Array(g.n);
+    const { ts, vs } = s;
+    let any = false;
+    let j = 0;
+    for (let i = 0; i < g.n; i++) {
+      const ref = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
+      while (j < ts.length && ts[j] <= ref) j++;
+      const last = j - 1;
+      if (last < 0 || ts[last] <= ref - lookback || isStaleNaN(vs[last])) continue;
+      const h = s.hs![last];
+      if (h === undefined) r.vals[i] = vs[last];
+      else hs[i] = histogramSample(h);
+      r.has[i] = 1;
+      any = true;
+    }
+    if (!any) return undefined;
+    r.hs = hs;
+    return r;
+  }
+
   /** The value at each step interpolated between the samples around it, within a lookback either side (smoothSeries). */
   private selectSmoothed(sel: VectorSelector, g: Grid): StepSeries[] {
     const out: StepSeries[] = [];
     const lb = this.ctx.lookbackDelta;
     for (const s of this.ctx.data.get(sel) ?? []) {
+      if (s.hs !== undefined) throw new NotYetError('smoothed selector');
       const { ts, vs } = withoutStale(s);
       const r = newStepSeries(s.labels, g.n);
       let any = false;
@@ -144,7 +199,9 @@ export class Evaluator implements CallEnv {
       }
       // Range functions never see stale markers (matrixIterSlice skips them).
       const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, ...withoutStale(s), dropName: false }));
-      return { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
+      const m: MatrixValue = { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
+      this.refuseHistograms(m);
+      return m;
     }
     if (e.kind !== 'subquery') throw new QueryError('execution', `expected a range vector, got ${e.kind}`);
     for (let i = 0; i < g.n; i++) {
@@ -202,31 +259,38 @@ export class Evaluator implements CallEnv {
     const l = await this.eval(e.lhs, g);
     const r = await this.eval(e.rhs, g);
     if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', vals: scalarBinop(e.op, l.vals, r.vals, e.returnBool) };
-    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: await vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool, this.ctx.checkpoint) };
-    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: await vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool, this.ctx.checkpoint) };
+    const note = (n: BinopNote) => (n.warn ? this.ctx.annos.warn(n.msg, e.pos) : this.ctx.annos.info(n.msg, e.pos));
+    if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', series: await vectorScalarBinop(e.op, l.series, r.vals, false, e.returnBool, this.ctx.checkpoint, note) };
+    if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', series: await vectorScalarBinop(e.op, r.series, l.vals, true, e.returnBool, this.ctx.checkpoint, note) };
     if (l.type !== 'vector' || r.type !== 'vector') throw new QueryError('execution', 'binary expression must contain only scalar and instant vector types');
     const m = e.matching ?? { card: 'one-to-one', on: false, labels: [], include: [] };
     if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', series: await setBinop(e.op, l.series, r.series, m, g.n, this.ctx.checkpoint) };
-    return { type: 'vector', series: await vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n, this.ctx.checkpoint) };
+    return { type: 'vector', series: await vectorBinop(e.op, l.series, r.series, m, e.returnBool, g.n, this.ctx.checkpoint, note) };
   }
 }
 
-/** A series' samples (and start times) without stale markers; the arrays themselves when it has none. */
-function withoutStale(s: SeriesData): { ts: Float64Array; vs: Float64Array; st?: Float64Array } {
+/** A series' samples (start times, histograms) without stale markers; the arrays themselves when it has none. */
+function withoutStale(s: SeriesData): Pick<RangeSeries, 'ts' | 'vs' | 'st' | 'hs'> {
   let stale = 0;
   for (let k = 0; k < s.vs.length; k++) if (isStaleNaN(s.vs[k])) stale++;
-  if (stale === 0) return { ts: s.ts, vs: s.vs, st: s.st };
+  const hsIn = s.hs;
+  if (stale === 0) return hsIn === undefined ? { ts: s.ts, vs: s.vs, st: s.st } : { ts: s.ts, vs: s.vs, st: s.st, hs: hsIn.map((h) => (h === undefined ? undefined : histogramSample(h))) };
   const n = s.ts.length - stale;
   const ts = new Float64Array(n);
   const vs = new Float64Array(n);
   const from = s.st;
   const st = from === undefined ? undefined : new Float64Array(n);
+  const hs: RangeSeries['hs'] = hsIn === undefined ? undefined : new Array(n);
   let w = 0;
   for (let k = 0; k < s.vs.length; k++) {
     if (isStaleNaN(s.vs[k])) continue;
     ts[w] = s.ts[k];
     if (st !== undefined && from !== undefined) st[w] = from[k];
+    if (hs !== undefined) {
+      const h = hsIn![k];
+      hs[w] = h === undefined ? undefined : histogramSample(h);
+    }
     vs[w++] = s.vs[k];
   }
-  return { ts, vs, st };
+  return hs === undefined ? { ts, vs, st } : { ts, vs, st, hs };
 }

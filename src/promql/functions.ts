@@ -6,15 +6,21 @@
 import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
 import { histogramFraction, histogramQuantile, histogramQuantiles } from './classicHistogram';
 import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
-import { QueryError } from './errors';
+import type { Annotations } from './annotations';
+import { NotYetError, QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
+import { histogramFunctions } from './histogramFunctions';
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import { histogramAvgOverTime, histogramSumOverTime } from './histogramOverTime';
+import { histogramExtrapolatedRate, histogramInstantValue, type RateNote } from './histogramRate';
+import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
-import { unwrapParens, type Call, type Expr } from './parser/ast';
+import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast';
 import { rangeFunctions, type Window } from './rangeFunctions';
 import { nextStartTimeOverlaps, slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
-import { gridTime, newStepSeries, type Grid, type MatrixValue, type StepSeries, type Value } from './value';
+import { gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
 const EXTENDED_SAFE = {
@@ -64,6 +70,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       w.vs = s.vs;
       w.st = s.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
+      const hw = s.hs === undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, ctx.annos);
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
@@ -83,10 +90,12 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         w.evalT = gridTime(g, i);
         for (let a = 0; a < params.length; a++) p[a] = params[a][i];
         fn(w, p, r, i);
+        // A window holding histograms is answered by their own rules, after the float writer kept its state.
+        if (hw !== undefined) hw.step(w, r, i);
       }
       if (r.has.indexOf(1) < 0) continue;
       out.push(r);
-      if (name === 'rate' || name === 'increase') {
+      if ((name === 'rate' || name === 'increase') && (hw === undefined || hw.sawFloats)) {
         const metric = s.labels.metricName;
         if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
           ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`, e.args[0].pos);
@@ -97,10 +106,90 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
   };
 }
 
+/** What a range function makes of a window holding only histograms; undefined gives no sample. */
+type HistogramWindowFn = (w: Window, hs: readonly (FloatHistogram | undefined)[], metric: string, note: RateNote) => FloatHistogram | undefined;
+
+const rateRule =
+  (fn: string, isCounter: boolean, isRate: boolean): HistogramWindowFn =>
+  (w, hs, metric, note) => {
+    if (w.mode !== undefined) throw new NotYetError(`${fn} over ${w.mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
+    return histogramExtrapolatedRate(w, hs, isCounter, isRate, metric, note);
+  };
+
+/** Range functions with a rule for windows of native histograms; a window mixing floats and histograms gives nothing and a warning. */
+const HISTOGRAM_WINDOW_FNS: Record<string, HistogramWindowFn> = {
+  rate: rateRule('rate', true, true),
+  increase: rateRule('increase', true, false),
+  delta: rateRule('delta', false, false),
+  sum_over_time: (w, hs, metric, note) => histogramSumOverTime(hs, w.lo, w.hi, metric, note),
+  avg_over_time: (w, hs, metric, note) => histogramAvgOverTime(hs, w.lo, w.hi, metric, note),
+};
+
+/** Range functions that count or time samples: a histogram is a sample like a float, the float answer stands. */
+const COUNTS_SAMPLES: ReadonlySet<string> = new Set(['count_over_time', 'present_over_time', 'absent_over_time', 'ts_of_first_over_time', 'ts_of_last_over_time']);
+
+/**
+ * Per-step handling of a series holding histograms: a window of floats only
+ * keeps the float answer; last_over_time and first_over_time pick the
+ * sample itself; the others answer a window of histograms by their rule.
+ */
+function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: Annotations) {
+  const rule = HISTOGRAM_WINDOW_FNS[name];
+  const pick = name === 'last_over_time' ? 'last' : name === 'first_over_time' ? 'first' : undefined;
+  const hs = s.hs!;
+  // Histograms up to each position, so a window's mix is two lookups.
+  const upTo = new Int32Array(hs.length + 1);
+  for (let k = 0; k < hs.length; k++) upTo[k + 1] = upTo[k] + (hs[k] === undefined ? 0 : 1);
+  const metric = s.labels.metricName;
+  const note = (warn: boolean, msg: string) => (warn ? annos.warn(msg, pos) : annos.info(msg, pos));
+  const state = {
+    sawFloats: false,
+    step(w: Window, r: StepSeries, i: number): void {
+      const nh = upTo[w.hi] - upTo[w.lo];
+      if (nh < w.hi - w.lo) state.sawFloats = true;
+      if (nh === 0 || COUNTS_SAMPLES.has(name)) return;
+      if (name === 'irate' || name === 'idelta') {
+        // Only the last two samples count: floats both, the float answer stands.
+        const a = w.hi - w.lo >= 2 ? hs[w.hi - 2] : undefined;
+        const b = w.hi - w.lo >= 2 ? hs[w.hi - 1] : undefined;
+        if (a === undefined && b === undefined) return;
+        r.has[i] = 0;
+        r.vals[i] = 0;
+        if (a === undefined || b === undefined) {
+          annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metric)}`, pos);
+          return;
+        }
+        const h = histogramInstantValue(w, hs, name === 'irate', metric, note);
+        if (h === undefined) return;
+        (r.hs ??= new Array(r.has.length))[i] = h;
+        r.has[i] = 1;
+        return;
+      }
+      if (pick !== undefined) {
+        const h = hs[pick === 'last' ? w.hi - 1 : w.lo];
+        if (h !== undefined) (r.hs ??= new Array(r.has.length))[i] = h;
+        return;
+      }
+      r.has[i] = 0;
+      r.vals[i] = 0;
+      if (nh < w.hi - w.lo) {
+        annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metric)}`, pos);
+        return;
+      }
+      if (rule === undefined) throw new NotYetError(name);
+      const h = rule(w, hs, metric, note);
+      if (h === undefined) return;
+      (r.hs ??= new Array(r.has.length))[i] = h;
+      r.has[i] = 1;
+    },
+  };
+  return state;
+}
+
 /** Each float of the first (vector) argument mapped, the other arguments scalars. */
 function elementCall(fn: ElementFn): FunctionCall {
   return async (env, e, g) => {
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     const params = await Promise.all(e.args.slice(1).map((a) => env.scalarArg(a, g)));
     const p: number[] = new Array(params.length);
     const out: StepSeries[] = [];
@@ -133,7 +222,7 @@ function dateCall(fn: DateFn): FunctionCall {
       }
       return { type: 'vector', series: [r] };
     }
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     return {
       type: 'vector',
       series: input.map((s) => {
@@ -168,7 +257,7 @@ function pairwise(pick: (a: number, b: number) => number): FunctionCall {
 }
 
 const scalar: FunctionCall = async (env, e, g) => {
-  const input = await env.vectorArg(e.args[0], g);
+  const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
   return scalarSteps(g, (i) => {
     let found: number | undefined;
     for (const s of input) {
@@ -193,7 +282,7 @@ const timestamp: FunctionCall = async (env, e, g) => {
     type: 'vector',
     series: input.map((s) => {
       const vals = arg.kind === 'vectorSelector' ? s.vals : new Float64Array(g.n).map((_, i) => gridTime(g, i) / 1000);
-      return { ...s, vals, dropName: true };
+      return { ...s, vals, hs: undefined, dropName: true };
     }),
   };
 };
@@ -235,7 +324,7 @@ const absentOverTime: FunctionCall = async (env, e, g) => {
 
 function sortByValue(desc: boolean): FunctionCall {
   return async (env, e, g) => {
-    const input = await env.vectorArg(e.args[0], g);
+    const input = floatSamplesOnly(await env.vectorArg(e.args[0], g)).series;
     if (g.n > 1) {
       env.ctx.annos.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
       return { type: 'vector', series: input };
@@ -285,18 +374,16 @@ const histogramQuantilesCall: FunctionCall = async (env, e, g) => {
 const histogramFractionCall: FunctionCall = async (env, e, g) => {
   const lower = await env.scalarArg(e.args[0], g);
   const upper = await env.scalarArg(e.args[1], g);
-  return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, e.args[2].pos) };
-};
-
-/** histogram_avg, _count, _sum, _stddev, _stdvar read native histograms, which this storage does not keep. */
-const nativeHistogramOnly: FunctionCall = async (env, e, g) => {
-  await env.vectorArg(e.args[0], g);
-  return { type: 'vector', series: [] };
+  return { type: 'vector', series: histogramFraction(lower, upper, await env.vectorArg(e.args[2], g), g.n, env.ctx.annos, { lower: e.args[0].pos, buckets: e.args[2].pos }) };
 };
 
 const info: FunctionCall = async (env, e, g) => {
   const plan = infoPlan(e);
   const base = await env.vectorArg(e.args[0], g);
+  // Info samples carry their time as a float; a histogram among them is an error (combineWithInfoVector).
+  if ((env.ctx.data.get(plan.selector) ?? []).some((s) => s.hs !== undefined)) {
+    for (const s of await env.selectVector(plan.selector, g, 'value')) if (s.hs?.some((h) => h !== undefined)) throw new QueryError('execution', 'info sample should be float');
+  }
   return { type: 'vector', series: combineWithInfo(plan, base, await env.selectVector(plan.selector, g, 'time'), g.n) };
 };
 
@@ -332,14 +419,9 @@ const calls = new Map<string, FunctionCall>([
   ['absent', absent],
   ['absent_over_time', absentOverTime],
   ['end', queryScalar((env) => env.ctx.end / 1000)],
-  ['histogram_avg', nativeHistogramOnly],
-  ['histogram_count', nativeHistogramOnly],
   ['histogram_fraction', histogramFractionCall],
   ['histogram_quantile', histogramQuantileCall],
   ['histogram_quantiles', histogramQuantilesCall],
-  ['histogram_stddev', nativeHistogramOnly],
-  ['histogram_stdvar', nativeHistogramOnly],
-  ['histogram_sum', nativeHistogramOnly],
   ['info', info],
   ['label_join', labelJoin],
   ['label_replace', labelReplace],
@@ -364,6 +446,7 @@ for (const name of Object.keys(rangeFunctions)) {
   const keepName = name === 'last_over_time' || name === 'first_over_time';
   calls.set(name, rangeCall(slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName));
 }
+for (const [name, call] of Object.entries(histogramFunctions)) calls.set(name, call);
 for (const name of Object.keys(elementFunctions)) calls.set(name, elementCall(elementFunctions[name]));
 for (const name of Object.keys(dateFunctions)) calls.set(name, dateCall(dateFunctions[name]));
 

@@ -4,12 +4,13 @@
 import { METRIC_NAME } from '../model/labels';
 import { compileAnchored } from '../model/matcher';
 import { QueryError } from './errors';
+import { hasInvalidUtf8 } from './parser/literals';
 import type { FunctionCall } from './evalContext';
 import { mergeSameLabels } from './value';
 
-/** A label name Prometheus 3 accepts (any valid UTF-8, not empty); U+FFFD marks bytes that were not UTF-8. */
+/** A label name Prometheus 3 accepts: any valid UTF-8, not empty. */
 export function isValidLabelName(name: string): boolean {
-  return name !== '' && !name.includes('\ufffd');
+  return name !== '' && !hasInvalidUtf8(name);
 }
 
 /** Go's Regexp.ExpandString: `$1`, `${1}`, `$name`, `${name}`, `$$`. */

@@ -85,7 +85,7 @@ export function gridTimes(g: Grid): Float64Array {
  * A step series as samples: the times and values of the steps it has, copied
  * run by run (a series is mostly present over one or two long runs of steps).
  */
-export function presentSamples(s: StepSeries, times: Float64Array): { ts: Float64Array; vs: Float64Array } {
+export function presentSamples(s: StepSeries, times: Float64Array): { ts: Float64Array; vs: Float64Array; hs?: StepSeries['hs'] } {
   const { has, vals } = s;
   const n = has.length;
   // The runs are found with the typed array's own indexOf, far faster than a loop over steps.
@@ -105,7 +105,10 @@ export function presentSamples(s: StepSeries, times: Float64Array): { ts: Float6
     w += j - i;
     i = has.indexOf(1, j);
   }
-  return { ts, vs };
+  if (s.hs === undefined) return { ts, vs };
+  const hs: StepSeries['hs'] = [];
+  for (let i = 0; i < n; i++) if (has[i]) hs.push(s.hs[i]);
+  return { ts, vs, hs };
 }
 
 function endOfRun(has: Uint8Array, i: number): number {
@@ -143,10 +146,12 @@ export function mergeSameLabels(series: StepSeries[]): StepSeries[] {
       if (prev.has[i]) throw new QueryError('execution', 'vector cannot contain metrics with the same labelset');
     }
     const merged = { ...prev, vals: prev.vals.slice(), has: prev.has.slice() };
+    if (prev.hs !== undefined || s.hs !== undefined) merged.hs = prev.hs?.slice() ?? new Array(prev.has.length);
     for (let i = 0; i < s.has.length; i++) {
       if (!s.has[i]) continue;
       merged.vals[i] = s.vals[i];
       merged.has[i] = 1;
+      if (merged.hs !== undefined) merged.hs[i] = s.hs?.[i];
     }
     byKey.set(key, merged);
     out[out.indexOf(prev)] = merged;

@@ -48,6 +48,39 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /** Unquotes a Go-style string literal; throws with Go's wording when invalid. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Escaped bytes as text: UTF-8 sequences decoded, each byte that is not
+ * valid UTF-8 kept as the lone surrogate U+DC00+byte (Python's
+ * surrogateescape), so label checks can tell it from a real U+FFFD and
+ * errors can print it back as Go does (`\xc5`).
+ */
+function decodeBytes(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len > 0 && i + len <= bytes.length) {
+      try {
+        out += strictUtf8.decode(new Uint8Array(bytes.slice(i, i + len)));
+        i += len;
+        continue;
+      } catch {
+        // Not a valid sequence: escape its first byte below.
+      }
+    }
+    out += String.fromCharCode(0xdc00 + b);
+    i++;
+  }
+  return out;
+}
+
+/** Whether the text holds a byte that was not UTF-8 (see decodeBytes). */
+export function hasInvalidUtf8(s: string): boolean {
+  return /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(s);
+}
+
 export function unquote(lit: string): string {
   const q = lit[0];
   if (lit.length < 2 || lit[lit.length - 1] !== q) throw new SyntaxError('invalid syntax');
@@ -61,7 +94,7 @@ export function unquote(lit: string): string {
   const bytes: number[] = [];
   const flush = () => {
     if (bytes.length) {
-      out += new TextDecoder().decode(new Uint8Array(bytes));
+      out += decodeBytes(bytes);
       bytes.length = 0;
     }
   };

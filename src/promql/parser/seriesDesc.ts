@@ -3,17 +3,23 @@
 // and the start-time lines beside it (`metric{a="b"}@st -30s-1mx2 _`).
 
 import { parseDuration } from '../../model/duration';
+import type { FloatHistogram } from '../../model/histogram/floatHistogram';
+import { parseHistogramNotation } from '../../model/histogram/notation';
 import { Labels, METRIC_NAME } from '../../model/labels';
 import { STALE_NAN } from '../../model/staleNaN';
 import { unquote } from './literals';
 
-/** One position in a sequence: a value, or omitted (`_`). */
-export type SequenceValue = { omitted: true } | { omitted: false; value: number };
+/**
+ * One position in a sequence: a value, or omitted (`_`). A native histogram's
+ * value is 0; `counterResetHintSet` says whether its `{{…}}` named a
+ * counter_reset_hint, which an expected result then must match.
+ */
+export type SequenceValue = { omitted: true } | { omitted: false; value: number; histogram?: FloatHistogram; counterResetHintSet?: boolean };
 
 export interface SeriesDesc {
   labels: Labels;
   values: SequenceValue[];
-  /** True when any value is a native histogram (`{{…}}`), which this storage cannot hold. */
+  /** True when any value is a native histogram (`{{…}}`). */
   histogram: boolean;
 }
 
@@ -111,12 +117,76 @@ function expandItem(item: string): SequenceValue[] {
   return out;
 }
 
+/** The items of a sequence: split at white space, except inside a `{{…}}` histogram. */
+function sequenceItems(text: string): string[] {
+  const items: string[] = [];
+  let i = 0;
+  const isSpace = (c: string) => c === ' ' || c === '\t';
+  while (i < text.length) {
+    while (i < text.length && isSpace(text[i])) i++;
+    const from = i;
+    while (i < text.length && !isSpace(text[i])) {
+      if (text.startsWith('{{', i)) {
+        const close = text.indexOf('}}', i);
+        if (close < 0) throw new SyntaxError(`unclosed histogram in ${JSON.stringify(text.slice(i, i + 40))}`);
+        i = close + 2;
+      } else i++;
+    }
+    if (i > from) items.push(text.slice(from, i));
+  }
+  return items;
+}
+
+const HISTOGRAM_ITEM = /^(\{\{.*?\}\})(?:([+-])(\{\{.*?\}\}))?(?:x(\d+))?$/s;
+
+function histogramValue(notation: string): SequenceValue & { omitted: false } {
+  const r = parseHistogramNotation(notation, 0);
+  if (!r.ok) throw new SyntaxError(`invalid histogram ${JSON.stringify(notation)} at offset ${r.pos}: ${r.error}`);
+  if (r.end !== notation.length) throw new SyntaxError(`invalid histogram ${JSON.stringify(notation)}: unexpected text after "}}" at offset ${r.end}`);
+  return { omitted: false, value: 0, histogram: r.histogram, counterResetHintSet: r.counterResetHintSet };
+}
+
+/**
+ * Expands a histogram item as the series grammar does: `{{h}}`, `{{h}}xN`
+ * (N+1 copies), `{{h}}+{{d}}xN` and `{{h}}-{{d}}xN` (h, then d added or
+ * subtracted N times in turn; the hint's presence is the increment's).
+ */
+function expandHistogramItem(item: string): SequenceValue[] {
+  const m = HISTOGRAM_ITEM.exec(item);
+  if (!m) throw new SyntaxError(`invalid sequence item ${JSON.stringify(item)}`);
+  const base = histogramValue(m[1]);
+  if (m[4] === undefined) {
+    if (m[2] !== undefined) throw new SyntaxError(`invalid sequence item ${JSON.stringify(item)}: an increment needs a repeat count`);
+    return [base];
+  }
+  const times = Number(m[4]);
+  if (m[2] === undefined) return Array.from({ length: times + 1 }, () => base);
+  const inc = histogramValue(m[3]);
+  const hintSet = inc.counterResetHintSet;
+  const out: SequenceValue[] = [{ ...base, counterResetHintSet: hintSet }];
+  let cur = base.histogram!;
+  for (let k = 1; k <= times; k++) {
+    if (cur.schema > inc.histogram!.schema) throw new SyntaxError(`error combining histograms: cannot merge from schema ${inc.histogram!.schema} to ${cur.schema}`);
+    const next = cur.copy();
+    const r = m[2] === '+' ? next.add(inc.histogram!) : next.sub(inc.histogram!);
+    if (r.err) throw new SyntaxError(`error combining histograms: ${r.err.message}`);
+    cur = next;
+    out.push({ omitted: false, value: 0, histogram: cur, counterResetHintSet: hintSet });
+  }
+  return out;
+}
+
 export function parseSeriesDesc(line: string): SeriesDesc {
   const { labels, rest } = parseMetric(line.trim());
   const valuesText = line.trim().slice(rest).trim();
-  const histogram = valuesText.includes('{{');
   const values: SequenceValue[] = [];
-  if (!histogram) for (const item of valuesText.split(/\s+/).filter((s) => s !== '')) values.push(...expandItem(item));
+  let histogram = false;
+  for (const item of sequenceItems(valuesText)) {
+    if (item.startsWith('{{')) {
+      histogram = true;
+      values.push(...expandHistogramItem(item));
+    } else values.push(...expandItem(item));
+  }
   return { labels, values, histogram };
 }
 

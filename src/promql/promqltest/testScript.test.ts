@@ -27,7 +27,11 @@ eval instant at 10m rate(http_requests[10m])
   {job="api", instance="0"} 0.03333333333333333
   {job="api", instance="1"} 0.06666666666666667
 
-eval instant at 50m hist
+eval instant at 0m hist
+  expect no_warn
+  hist {{schema:0 sum:1 count:1}}
+
+eval instant at 50m hist </ 1
   expect no_warn
 
 clear
@@ -44,8 +48,9 @@ describe('runTestScript', () => {
       [13, 'pass'],
       [16, 'pass'],
       [19, 'pass'],
-      [24, 'skip'],
-      [29, 'pass'],
+      [24, 'pass'],
+      [28, 'skip'],
+      [33, 'pass'],
     ]);
     expect(results[1].reason).toBe('expected 301 for {} but got 300');
   });
