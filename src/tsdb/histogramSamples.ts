@@ -9,6 +9,7 @@ import { CounterResetHint } from '../model/histogram/types';
 import { decodeFloatHistogramChunk, FloatHistogramChunkAppender } from './floatHistogramChunk';
 import { CounterResetHeader, decodeHistogramChunk, histogramChunkHeader, HistogramChunkAppender } from './histogramChunk';
 import { ENC_FLOAT_HISTOGRAM, ENC_HISTOGRAM, type ChunkBytes } from './chunkEncoding';
+import { appendRecoded } from './histogramRecode';
 import { Histogram } from '../model/histogram/histogram';
 import { float64Slab } from '../model/slab';
 import { isStaleNaN, STALE_NAN } from '../model/staleNaN';
@@ -39,7 +40,8 @@ const MAX_SAMPLES = 120;
  * A series' histogram samples in Prometheus's chunk encodings: sealed chunks
  * and one open chunk. A new chunk starts where the kind (integer or float)
  * changes, where the open one cannot take the sample (its header then says
- * why: counter reset, layout change), at the end of the chunk-range window
+ * why: counter reset, schema change) and recoding for new buckets cannot
+ * help, at the end of the chunk-range window
  * the open chunk started in, and at the size targets.
  */
 export class HistogramSamples {
@@ -54,12 +56,21 @@ export class HistogramSamples {
   push(t: number, h: AnyHistogram, windowEnd: number): void {
     let o = this.open;
     let header: CounterResetHeader | undefined;
+    let full = false;
     const kindChanged = o !== undefined && (h instanceof Histogram) !== (o instanceof HistogramChunkAppender);
     if (o !== undefined && !kindChanged) {
       header = h instanceof Histogram ? (o as HistogramChunkAppender).appendable(h) : (o as FloatHistogramChunkAppender).appendable(h);
-      const full = o.numSamples >= MAX_SAMPLES || (o.numSamples >= MIN_SAMPLES && o.byteLength >= TARGET_BYTES) || windowEnd !== this.openEnd;
+      full = o.numSamples >= MAX_SAMPLES || (o.numSamples >= MIN_SAMPLES && o.byteLength >= TARGET_BYTES) || windowEnd !== this.openEnd;
       // A chunk cut for size or at a window's end continues the counter: its header says so.
       if (header === undefined && full) header = h.counterResetHint === CounterResetHint.Gauge ? CounterResetHeader.Gauge : CounterResetHeader.NotCounterReset;
+    }
+    if (o !== undefined && !kindChanged && header !== undefined && !full) {
+      const recoded = appendRecoded(o, h, header, t);
+      if (recoded !== undefined) {
+        this.open = recoded;
+        this.openMaxt = t;
+        return;
+      }
     }
     if (o === undefined || kindChanged || header !== undefined) {
       this.seal();
