@@ -8,8 +8,10 @@ import type { Head } from './head';
 import type { MemSeries, SealedChunk } from './memSeries';
 import type { NewBlock, PersistedState } from './persistedState';
 import { dropOldestWindow, type Dropped } from './retention';
-import type { JournalBatch } from './sampleJournal';
-import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type WalRecord } from './tsdbStore';
+import { storedHistograms, type JournalBatch } from './sampleJournal';
+import type { ChunkBytes } from './chunkEncoding';
+import type { HistogramChunk } from './histogramSamples';
+import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type OpenHistogramChunks, type WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
 
 /** What one checkpoint wrote. */
@@ -25,7 +27,7 @@ export interface CheckpointWrite {
 
 // The labels are the head's own array: the store copies what it writes.
 type SeriesRow = { ref: number; labels: readonly string[] };
-type BlockEntry = { ref: number; mint: number; maxt: number; chunks: SealedChunk[] };
+type BlockEntry = { ref: number; mint: number; maxt: number; chunks: ChunkBytes[] };
 
 interface SealedChunks {
   /** Every live series, ascending by ref. */
@@ -34,8 +36,8 @@ interface SealedChunks {
   newSeries: SeriesRow[];
   /** Sealed chunks by window start, per series ascending by ref. */
   byWindow: Map<number, BlockEntry[]>;
-  /** How many sealed chunks of each series this checkpoint writes: appends during the write may seal more. */
-  taken: [MemSeries, number][];
+  /** How many sealed float and histogram chunks of each series this checkpoint writes: appends during the write may seal more. */
+  taken: [MemSeries, number, number][];
 }
 
 interface HeadWrite {
@@ -77,18 +79,24 @@ function sealedChunks(head: Head, persistedRefs: number): SealedChunks {
   for (const s of head.allSeries()) {
     // A series whose window has passed would cut its chunk on the next sample anyway; sealing now keeps checkpoints small.
     if (s.hasOpen && s.nextAt <= head.maxTime) s.seal();
+    s.histograms?.sealIfWindowEnded(head.maxTime);
     out.all.push(s);
     if (s.ref >= persistedRefs) out.newSeries.push({ ref: s.ref, labels: s.labels.flat() });
-    if (s.sealedCount === 0) continue;
-    out.taken.push([s, s.sealedCount]);
-    for (const c of s.sealedChunks()) {
+    const hist = s.histograms?.sealed ?? [];
+    if (s.sealedCount === 0 && hist.length === 0) continue;
+    out.taken.push([s, s.sealedCount, hist.length]);
+    // Within a block a series' float chunks come first, then its histogram chunks, each kind in time order.
+    const chunks: (SealedChunk | HistogramChunk)[] = s.sealedCount > 0 ? s.sealedChunks() : [];
+    chunks.push(...hist);
+    for (const c of chunks) {
       const w = Math.floor(c.mint / range) * range;
       let entries = out.byWindow.get(w);
       if (!entries) out.byWindow.set(w, (entries = []));
       const last = entries[entries.length - 1];
       if (last?.ref === s.ref) {
         last.chunks.push(c);
-        last.maxt = c.maxt;
+        last.mint = Math.min(last.mint, c.mint);
+        last.maxt = Math.max(last.maxt, c.maxt);
       } else entries.push({ ref: s.ref, mint: c.mint, maxt: c.maxt, chunks: [c] });
     }
   }
@@ -102,8 +110,8 @@ function buildBlocks(persisted: PersistedState, byWindow: Map<number, BlockEntry
     let mint = Infinity;
     let maxt = -Infinity;
     for (const e of entries) {
-      mint = Math.min(mint, e.chunks[0].mint);
-      maxt = Math.max(maxt, e.chunks[e.chunks.length - 1].maxt);
+      mint = Math.min(mint, e.mint);
+      maxt = Math.max(maxt, e.maxt);
     }
     blocks.push(persisted.build(window, entries, mint, maxt));
   }
@@ -120,7 +128,10 @@ function planHeadWrite(head: Head, all: readonly MemSeries[], policy: Checkpoint
   const metadata = policy.metadataChanged(head.metadataVersion) ? [...head.metadataMap()] : undefined;
   const metadataVersion = head.metadataVersion;
   const snapshot = isSnapshot ? headRecord(head, all, nextBlockId) : undefined;
-  const log: WalRecord | undefined = isSnapshot || batch.refs.length + (metadata?.length ?? 0) === 0 ? undefined : { seq: policy.nextLogSeq, ...batch, metadata };
+  const log: WalRecord | undefined =
+    isSnapshot || batch.refs.length + (metadata?.length ?? 0) === 0
+      ? undefined
+      : { seq: policy.nextLogSeq, refs: batch.refs, ts: batch.ts, vs: batch.vs, metadata, ...(batch.histograms && { histograms: storedHistograms(batch.histograms) }) };
   return { kind: isSnapshot ? 'snapshot' : log ? 'log' : 'none', snapshot, log, batch, metadataVersion };
 }
 
@@ -153,13 +164,37 @@ function headRecord(head: Head, all: readonly MemSeries[], nextBlockId: number):
       total += bytes.length;
     }
   });
-  rec.openBytes = new Uint8Array(total);
+  rec.openBytes = concat(open, total);
+  const hist = openHistogramChunks(all);
+  if (hist) rec.histograms = hist;
+  return rec;
+}
+
+function openHistogramChunks(all: readonly MemSeries[]): OpenHistogramChunks | undefined {
+  const refs: number[] = [];
+  const encodings: number[] = [];
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (const s of all) {
+    const c = s.histograms?.openChunk();
+    if (c === undefined) continue;
+    refs.push(s.ref);
+    encodings.push(c.encoding);
+    chunks.push(c.bytes);
+    total += c.bytes.length;
+  }
+  if (refs.length === 0) return undefined;
+  return { refs: Uint32Array.from(refs), encodings: Uint8Array.from(encodings), lens: Uint32Array.from(chunks, (c) => c.length), bytes: concat(chunks, total) };
+}
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
   let o = 0;
-  for (const b of open) {
-    rec.openBytes.set(b, o);
+  for (const b of parts) {
+    out.set(b, o);
     o += b.length;
   }
-  return rec;
+  return out;
 }
 
 function isQuotaError(e: unknown): boolean {
@@ -204,9 +239,10 @@ async function store(head: Head, persisted: PersistedState, newSeries: readonly 
 }
 
 /** Lets go of the sealed chunks now in blocks, and of the start times only they needed. */
-function release(taken: readonly [MemSeries, number][]): void {
-  for (const [s, k] of taken) {
+function release(taken: readonly [MemSeries, number, number][]): void {
+  for (const [s, k, hk] of taken) {
     s.dropSealed(k);
+    s.histograms?.dropSealed(hk);
     s.dropStartTimesBefore(s.minTime);
   }
 }

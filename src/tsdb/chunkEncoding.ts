@@ -1,15 +1,29 @@
 // The chunk encodings a sealed chunk may use and the one decoder entry
-// point over them. Open chunks are always XOR (cheap to append to); sealing
-// re-encodes to the scaled-decimal layout when every value allows and it is
-// smaller.
+// point over float chunks. Open chunks are always XOR (cheap to append to);
+// sealing re-encodes to the scaled-decimal layout when every value allows and
+// it is smaller.
+//
+// The numbers are Vigil's stored markers, not Prometheus's: 2 was taken by
+// the scaled-decimal layout before histograms came, and stored bytes must
+// keep meaning what they meant. Histogram chunks (Prometheus's bytes,
+// unchanged) carry Prometheus's encoding number with the high bit set.
 
 import { float64Slab } from '../model/slab';
 import { decodeScaledInto, encodeScaled } from './scaledChunk';
 import { decodeXorInto, xorNumSamples } from './xorChunk';
 
-export type ChunkEncoding = 1 | 2;
-export const ENC_XOR: ChunkEncoding = 1;
-export const ENC_SCALED: ChunkEncoding = 2;
+export type FloatEncoding = 1 | 2;
+export type ChunkEncoding = FloatEncoding | 0x82 | 0x83;
+export const ENC_XOR = 1 as const;
+export const ENC_SCALED = 2 as const;
+/** A Prometheus integer histogram chunk (its encoding 2). */
+export const ENC_HISTOGRAM = 0x82 as const;
+/** A Prometheus float histogram chunk (its encoding 3). */
+export const ENC_FLOAT_HISTOGRAM = 0x83 as const;
+
+export function isHistogramEncoding(enc: ChunkEncoding): enc is typeof ENC_HISTOGRAM | typeof ENC_FLOAT_HISTOGRAM {
+  return (enc & 0x80) !== 0;
+}
 
 /** One chunk as stored: its layout and its bytes. */
 export interface ChunkBytes {
@@ -17,18 +31,20 @@ export interface ChunkBytes {
   bytes: Uint8Array;
 }
 
-/** Both layouts start with a 2-byte big-endian sample count. */
+/** Every layout, histograms' too, starts with a 2-byte big-endian sample count. */
 export const chunkNumSamples = xorNumSamples;
 
 export function decodeChunkInto(enc: ChunkEncoding, bytes: Uint8Array, ts: Float64Array, vs: Float64Array, offset: number): number {
-  return enc === ENC_SCALED ? decodeScaledInto(bytes, ts, vs, offset) : decodeXorInto(bytes, ts, vs, offset);
+  if (enc === ENC_SCALED) return decodeScaledInto(bytes, ts, vs, offset);
+  if (enc === ENC_XOR) return decodeXorInto(bytes, ts, vs, offset);
+  throw new Error(`chunk decode: encoding ${enc} is not a float chunk`);
 }
 
 /**
  * The first sample's timestamp, read from the header without decoding (both
- * layouts start it with a zigzag varint), of the chunk at byte `at`.
+ * float layouts start it with a zigzag varint), of the float chunk at byte `at`.
  */
-export function chunkMinTime(enc: ChunkEncoding, bytes: Uint8Array, at = 0): number {
+export function chunkMinTime(enc: FloatEncoding, bytes: Uint8Array, at = 0): number {
   let p = at + (enc === ENC_SCALED ? 3 : 2);
   let x = 0;
   let mul = 1;
@@ -45,7 +61,7 @@ let scratchT = new Float64Array(256);
 let scratchV = new Float64Array(256);
 
 /** The smaller of the XOR chunk and its scaled-decimal re-encoding. */
-export function compactChunk(xor: Uint8Array): { encoding: ChunkEncoding; bytes: Uint8Array } {
+export function compactChunk(xor: Uint8Array): { encoding: FloatEncoding; bytes: Uint8Array } {
   const n = xorNumSamples(xor);
   if (n > scratchT.length) {
     scratchT = new Float64Array(n);

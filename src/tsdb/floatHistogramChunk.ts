@@ -38,7 +38,7 @@ function valueOf(x: XorWindow): number {
 /**
  * Appends float histograms to one chunk (Prometheus's FloatHistogramAppender),
  * refusing, through `appendable`, what needs a new chunk as
- * HistogramChunkAppender does (a new chunk, not a recode, for new buckets).
+ * HistogramChunkAppender does (new buckets alone are recoded by the caller).
  */
 export class FloatHistogramChunkAppender {
   private readonly w = new BitWriter(64);
@@ -59,6 +59,11 @@ export class FloatHistogramChunkAppender {
 
   get numSamples(): number {
     return this.n;
+  }
+
+  /** The layout the chunk's first sample wrote; undefined while empty. */
+  get chunkLayout(): ChunkLayout | undefined {
+    return this.layout;
   }
 
   get header(): CounterResetHeader {

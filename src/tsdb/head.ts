@@ -171,8 +171,9 @@ export class Head implements Storage, AppendableHead, QueryableHead {
       else if (!sameHistogram(s.lastHistogram, h)) stats.duplicate++;
       return;
     }
-    s.appendHistogram(t, h, st);
+    s.appendHistogram(t, h, this.chunkOptions, st);
     if (t > this.maxTime) this.maxTime = t;
+    this.journal?.pushHistogram(s.ref, t, h);
     stats.appended++;
   }
 

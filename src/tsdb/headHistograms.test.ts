@@ -5,7 +5,8 @@ import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { isStaleNaN, STALE_NAN } from '../model/staleNaN';
 import { Head } from './head';
-import { CounterResetHeader, EncHistogram } from './histogramChunk';
+import { ENC_HISTOGRAM } from './chunkEncoding';
+import { CounterResetHeader } from './histogramChunk';
 
 const lat = Labels.from({ __name__: 'latency', job: 'api' });
 const h = (count: number) => new Histogram({ schema: 0, count, sum: count * 1.5, positiveSpans: [{ offset: 0, length: 2 }], positiveBuckets: [count - 1, 2 - count] });
@@ -113,12 +114,32 @@ describe('head histograms', () => {
     load(head, samples);
     const chunks = head.get(1)!.histograms!.sealed;
     expect(chunks.map((c) => [c.encoding, c.bytes[2], (c.bytes[0] << 8) | c.bytes[1]])).toEqual([
-      [EncHistogram, CounterResetHeader.Unknown, 120],
-      [EncHistogram, CounterResetHeader.NotCounterReset, 10],
-      [EncHistogram, CounterResetHeader.CounterReset, 1],
+      [ENC_HISTOGRAM, CounterResetHeader.Unknown, 120],
+      [ENC_HISTOGRAM, CounterResetHeader.NotCounterReset, 10],
+      [ENC_HISTOGRAM, CounterResetHeader.CounterReset, 1],
     ]);
     const s = await read(head);
     expect(s.hs!.map((x) => x?.count)).toEqual([...samples.map(([, v]) => (v as Histogram).count)]);
     expect(s.hs![131]).toBeInstanceOf(FloatHistogram);
+  });
+
+  it.each([
+    ['an integer chunk after a counter reset', [...Array.from({ length: 12 }, (_, i): Sample => [i * 1000, h(i + 2)]), [12_000, h(1)], [13_000, h(2)]]],
+    ['a float gauge chunk', Array.from({ length: 5 }, (_, i): Sample => [i * 1000, new FloatHistogram({ counterResetHint: 3, count: 5 - i, sum: i, positiveSpans: [{ offset: 1, length: 1 }], positiveBuckets: [5 - i] })])],
+  ] as [string, Sample[]][])('resumes %s from its stored bytes and goes on writing what the head would', (_, samples) => {
+    const head = new Head();
+    load(head, samples);
+    const open = head.get(1)!.histograms!.openChunk()!;
+    const restored = new Head();
+    restored.restoreSeries(1, lat.flat().slice());
+    const s = restored.get(1)!;
+    s.maxTime = head.get(1)!.maxTime;
+    s.resumeOpenHistograms(open, restored.chunkOptions, -Infinity);
+    expect(s.histograms!.openChunk()).toEqual(open);
+    const last = samples[samples.length - 1][1];
+    const more = last instanceof FloatHistogram ? last : h(3);
+    load(head, [[99_000, more]]);
+    load(restored, [[99_000, more]]);
+    expect(s.histograms!.openChunk()).toEqual(head.get(1)!.histograms!.openChunk());
   });
 });

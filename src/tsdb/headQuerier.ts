@@ -76,7 +76,7 @@ export class HeadQuerier implements Querier {
 function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
   const parts: ChunkBytes[] = [];
   s.chunksIn(mint, maxt, parts, false);
-  const got = withHistograms(decodeRange(parts, mint, maxt), s.histograms, mint, maxt);
+  const got = withHistograms(decodeRange(parts, mint, maxt), s.histograms?.chunksIn(mint, maxt), mint, maxt);
   return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) };
 }
 

@@ -8,9 +8,10 @@ import { seriesMaxt } from './blockFormat';
 import type { CheckpointPolicy } from './checkpointPolicy';
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
-import { SampleJournal } from './sampleJournal';
+import { SampleJournal, storedHistogram } from './sampleJournal';
+import type { ChunkEncoding } from './chunkEncoding';
 import { timeSlices } from './timeSlices';
-import type { BlockRecord, HeadRecord, StoredState, WalRecord } from './tsdbStore';
+import type { BlockRecord, HeadRecord, OpenHistogramChunks, StoredState, WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
 
 /** How far reopening has come: `done` of `total` units (series, block entries, logged samples) of one phase. */
@@ -129,7 +130,24 @@ async function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedSt
     }
     off += len;
   }
+  if (h.histograms) restoreOpenHistograms(h.histograms, head, until, warnings);
   report.done('snapshot', n);
+}
+
+function restoreOpenHistograms(h: OpenHistogramChunks, head: Head, until: Float64Array, warnings: string[]): void {
+  let off = 0;
+  for (let i = 0; i < h.refs.length; i++) {
+    const len = h.lens[i];
+    const s = head.get(h.refs[i]);
+    const bytes = h.bytes.subarray(off, off + len);
+    off += len;
+    if (s === undefined) continue;
+    try {
+      s.resumeOpenHistograms({ encoding: h.encodings[i] as ChunkEncoding, bytes }, head.chunkOptions, until[s.ref]);
+    } catch (e) {
+      warnings.push(`checkpoint of ${s.labels.toString()}: open histogram chunk dropped: ${errorMessage(e)}`);
+    }
+  }
 }
 
 /** Replays log records in order; a sample a block already holds only moves the series' newest time. */
@@ -141,8 +159,11 @@ async function replayLog(wal: readonly WalRecord[], head: Head, policy: Checkpoi
   for (const w of wal) {
     policy.logFound(w.seq, w.refs.length);
     for (const [m, meta] of w.metadata ?? []) head.setMetadata(m, meta);
+    const hist = w.histograms;
+    let k = 0;
     for (let i = 0; i < w.refs.length; i++) {
       if ((++done & 1023) === 0) await report.step('log', done, total);
+      const h = hist !== undefined && hist.at[k] === i ? storedHistogram(hist, k++) : undefined;
       const ref = w.refs[i];
       const s = head.get(ref);
       if (s === undefined) continue;
@@ -151,11 +172,13 @@ async function replayLog(wal: readonly WalRecord[], head: Head, policy: Checkpoi
         if (t >= s.maxTime) {
           s.maxTime = t;
           s.lastValue = w.vs[i];
+          s.lastHistogram = h;
         }
         if (t > head.maxTime) head.maxTime = t;
         continue;
       }
-      head.appendSample(s, t, w.vs[i], stats, -Infinity);
+      if (h !== undefined) head.appendHistogram(s, t, h, stats, -Infinity);
+      else head.appendSample(s, t, w.vs[i], stats, -Infinity);
     }
   }
   report.done('log', total);

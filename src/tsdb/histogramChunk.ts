@@ -175,9 +175,9 @@ export function bucketDecreased(prevSpans: readonly Span[], prev: readonly numbe
  * Appends integer histograms to one chunk (Prometheus's HistogramAppender).
  * A sample the chunk cannot take — another layout, a counter reset, the
  * sample after a stale marker — is refused by `appendable`, and the caller
- * starts a new chunk with the header it returns. Where Prometheus would recode
- * the chunk for new buckets, this starts a new chunk with the
- * NotCounterReset header: a chunk Prometheus reads alike, a little larger.
+ * starts a new chunk with the header it returns; where that is only new
+ * buckets, the caller recodes the chunk instead (histogramRecode.ts), as
+ * Prometheus's head does.
  */
 export class HistogramChunkAppender implements XorWindow {
   private readonly w = new BitWriter(64);
@@ -206,6 +206,11 @@ export class HistogramChunkAppender implements XorWindow {
 
   get numSamples(): number {
     return this.n;
+  }
+
+  /** The layout the chunk's first sample wrote; undefined while empty. */
+  get chunkLayout(): ChunkLayout | undefined {
+    return this.layout;
   }
 
   get header(): CounterResetHeader {

@@ -3,7 +3,7 @@
 
 import type { Labels } from '../model/labels';
 import { grownArray } from '../model/grownArray';
-import { chunkMinTime, chunkNumSamples, compactChunk, ENC_XOR, lowerBound, type ChunkBytes, type ChunkEncoding } from './chunkEncoding';
+import { chunkMinTime, chunkNumSamples, compactChunk, ENC_XOR, lowerBound, type ChunkBytes, type ChunkEncoding, type FloatEncoding } from './chunkEncoding';
 import { growSink } from './bitStream';
 import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesRef } from './storage';
@@ -115,7 +115,8 @@ export class MemSeries implements XorState {
       cut = true;
     }
     const n = this.n;
-    if (n === o.samplesPerChunk >> 2) this.nextAt = computeChunkEndTime(this.openMint, this.maxTime, this.nextAt, 4);
+    // `t` is the open chunk's newest float sample: a histogram sample since then is in another chunk.
+    if (n === o.samplesPerChunk >> 2) this.nextAt = computeChunkEndTime(this.openMint, this.t, this.nextAt, 4);
     if (n > 0 && (t >= this.nextAt || n >= o.samplesPerChunk * 2)) {
       this.cut(t, o);
       cut = true;
@@ -129,8 +130,8 @@ export class MemSeries implements XorState {
   }
 
   /** Stores a histogram sample known to be newer than maxTime. */
-  appendHistogram(t: number, h: AnyHistogram, st = 0): void {
-    (this.histograms ??= new HistogramSamples()).push(t, h);
+  appendHistogram(t: number, h: AnyHistogram, o: ChunkOptions, st = 0): void {
+    (this.histograms ??= new HistogramSamples()).push(t, h, rangeForTimestamp(t, o.chunkRange));
     this.maxTime = t;
     this.lastHistogram = h;
     if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
@@ -186,7 +187,7 @@ export class MemSeries implements XorState {
     buf[r + 1] = size >>> 16;
     buf[r + 2] = size >>> 8;
     buf[r + 3] = size;
-    maxtF64[0] = this.maxTime;
+    maxtF64[0] = this.t;
     buf.set(maxtBytes, r + 4);
     this.sealedEnd = at + size;
     this.sealedCount++;
@@ -200,6 +201,19 @@ export class MemSeries implements XorState {
     const at = this.sealedEnd + RECORD;
     if (this.buf.length < at + bytes.length + 64) growSink(this, at + bytes.length + 64);
     xorResume(this, bytes, at);
+  }
+
+  /**
+   * Continues a persisted open histogram chunk (reopening storage) unless a
+   * block already holds its samples (its first is at or before `persistedUntil`);
+   * throws when its bytes are damaged.
+   */
+  resumeOpenHistograms(c: ChunkBytes, o: ChunkOptions, persistedUntil: number): void {
+    const h = new HistogramSamples();
+    const last = h.resumeOpen(c, (t) => rangeForTimestamp(t, o.chunkRange));
+    if (h.minTime <= persistedUntil) return;
+    this.histograms = h;
+    if (last !== undefined && h.maxTime === this.maxTime) this.lastHistogram = last;
   }
 
   private cut(t: number, o: ChunkOptions): void {
@@ -219,7 +233,7 @@ export class MemSeries implements XorState {
   sealedChunks(): SealedChunk[] {
     const out: SealedChunk[] = [];
     for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
-      const encoding = this.buf[r] as ChunkEncoding;
+      const encoding = this.buf[r] as FloatEncoding;
       const bytes = this.buf.subarray(r + RECORD, this.nextRecord(r));
       out.push({ mint: chunkMinTime(encoding, bytes), maxt: this.recordMaxt(r), numSamples: chunkNumSamples(bytes), encoding, bytes });
     }
@@ -234,10 +248,10 @@ export class MemSeries implements XorState {
   chunksIn(mint: number, maxt: number, out: ChunkBytes[], copyOpen: boolean): void {
     const buf = this.buf;
     for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
-      const encoding = buf[r] as ChunkEncoding;
+      const encoding = buf[r] as FloatEncoding;
       if (this.recordMaxt(r) >= mint && chunkMinTime(encoding, buf, r + RECORD) <= maxt) out.push({ encoding, bytes: buf.subarray(r + RECORD, this.nextRecord(r)) });
     }
-    if (this.hasOpen && this.openMint <= maxt && this.maxTime >= mint) out.push({ encoding: ENC_XOR, bytes: copyOpen ? this.openView().slice() : this.openView() });
+    if (this.hasOpen && this.openMint <= maxt && this.t >= mint) out.push({ encoding: ENC_XOR, bytes: copyOpen ? this.openView().slice() : this.openView() });
   }
 
   /** Whether a chunk in memory spans part of [mint, maxt] (one chunksIn would return). */
@@ -246,7 +260,7 @@ export class MemSeries implements XorState {
     if (this.histograms?.hasIn(mint, maxt)) return true;
     const buf = this.buf;
     for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
-      if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as ChunkEncoding, buf, r + RECORD) <= maxt) return true;
+      if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as FloatEncoding, buf, r + RECORD) <= maxt) return true;
     }
     return this.hasOpen && this.openMint <= maxt;
   }
@@ -254,7 +268,7 @@ export class MemSeries implements XorState {
   /** The oldest sample time in memory; Infinity when none. */
   get minTime(): number {
     const h = this.histograms?.minTime ?? Infinity;
-    if (this.sealedCount > 0) return Math.min(h, chunkMinTime(this.buf[0] as ChunkEncoding, this.buf, RECORD));
+    if (this.sealedCount > 0) return Math.min(h, chunkMinTime(this.buf[0] as FloatEncoding, this.buf, RECORD));
     return Math.min(h, this.hasOpen ? this.openMint : Infinity);
   }
 

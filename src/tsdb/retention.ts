@@ -69,7 +69,7 @@ async function dropBlocks(head: Head, persisted: PersistedState, ids: ReadonlySe
   const gone = new Set<number>();
   for (const s of head.allSeries()) {
     // Series not yet persisted may belong to an appender that has not committed.
-    if (s.ref >= persisted.persistedRefs || referenced.has(s.ref) || s.sealedCount > 0 || s.hasOpen) continue;
+    if (s.ref >= persisted.persistedRefs || referenced.has(s.ref) || s.sealedCount > 0 || s.hasOpen || (s.histograms?.length ?? 0) > 0) continue;
     gone.add(s.ref);
   }
   await writeTx(persisted.db, (tx, ops) => {

@@ -7,7 +7,7 @@
 import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks } from './blockFormat';
-import { chunkMinTime, decodeRange, type ChunkBytes } from './chunkEncoding';
+import { chunkMinTime, decodeRange, isHistogramEncoding, type ChunkBytes } from './chunkEncoding';
 import { withHistograms } from './histogramSamples';
 import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
@@ -45,6 +45,7 @@ export class TsdbQuerier implements Querier {
     const head = this.view.head;
     const refs = head.matching(matchers);
     const perRef: ChunkBytes[][] = refs.length > 0 ? Array.from({ length: refs.length }, () => []) : [];
+    const histPerRef: ChunkBytes[][] = refs.length > 0 ? Array.from({ length: refs.length }, () => []) : [];
     // Everything below is captured synchronously, so a checkpoint moving chunks from memory to a block cannot hide or double them.
     const wanted: { block: BlockRecord; refIdx: number[]; pos: number[] }[] = [];
     for (const block of this.view.blocks()) {
@@ -63,6 +64,7 @@ export class TsdbQuerier implements Querier {
       if (refIdx.length > 0) wanted.push({ block, refIdx, pos });
     }
     const memory: ChunkBytes[][] = [];
+    const memoryHist: (ChunkBytes[] | undefined)[] = [];
     const series: MemSeries[] = [];
     for (let i = 0; i < refs.length; i++) {
       const s = head.get(refs[i])!;
@@ -70,6 +72,7 @@ export class TsdbQuerier implements Querier {
       const mine: ChunkBytes[] = [];
       s.chunksIn(mint, maxt, mine, true);
       memory.push(mine);
+      memoryHist.push(s.histograms?.chunksIn(mint, maxt));
     }
 
     const keys: [number, number][] = [];
@@ -96,11 +99,15 @@ export class TsdbQuerier implements Querier {
         let nextMint = Infinity;
         const keep: ChunkBytes[] = [];
         for (let c = chunks.length - 1; c >= 0; c--) {
-          const cMint = chunkMinTime(chunks[c].encoding, chunks[c].bytes);
+          const enc = chunks[c].encoding;
+          // Histogram chunks keep their first time deep in the sample; their samples are cut to the range as they decode.
+          if (isHistogramEncoding(enc)) continue;
+          const cMint = chunkMinTime(enc, chunks[c].bytes);
           if (cMint <= maxt && nextMint > mint) keep.push(chunks[c]);
           nextMint = cMint;
         }
         for (let c = keep.length - 1; c >= 0; c--) into.push(keep[c]);
+        for (const c of chunks) if (isHistogramEncoding(c.encoding)) histPerRef[w.refIdx[k]].push(c);
       }
     }
 
@@ -110,7 +117,7 @@ export class TsdbQuerier implements Querier {
       if ((i & 1023) === 1023) await hints?.tick?.();
       let got;
       try {
-        got = withHistograms(decodeRange(perRef[i].concat(memory[i]), mint, maxt), series[i].histograms, mint, maxt);
+        got = withHistograms(decodeRange(perRef[i].concat(memory[i]), mint, maxt), histPerRef[i].concat(memoryHist[i] ?? []), mint, maxt);
       } catch (e) {
         throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${errorMessage(e)}`, { cause: e });
       }

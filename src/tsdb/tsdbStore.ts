@@ -5,6 +5,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { BlockIndex } from './blockFormat';
 import type { Metadata } from '../model/metricType';
+import type { StoredHistograms } from './sampleJournal';
 import { errorMessage } from '../model/result';
 
 export interface BlockRecord {
@@ -32,6 +33,16 @@ export interface HeadRecord {
   openMints: Float64Array;
   openLens: Uint32Array;
   openBytes: Uint8Array;
+  /** Open histogram chunks (stored marker, then Prometheus's bytes); absent when no series has one. */
+  histograms?: OpenHistogramChunks;
+}
+
+/** Open histogram chunks of a snapshot, parallel arrays: series ref, stored marker, byte length; bytes back to back. */
+export interface OpenHistogramChunks {
+  refs: Uint32Array;
+  encodings: Uint8Array;
+  lens: Uint32Array;
+  bytes: Uint8Array;
 }
 
 /** Samples stored since the last head snapshot, one record per checkpoint, replayed in seq order on open. */
@@ -40,6 +51,8 @@ export interface WalRecord {
   refs: Uint32Array;
   ts: Float64Array;
   vs: Float64Array;
+  /** The histogram samples among them (their vs slot unused); absent when there are none. */
+  histograms?: StoredHistograms;
   /** All metadata, present when it changed since the previous checkpoint. */
   metadata?: [string, Metadata][];
 }
