@@ -9,6 +9,7 @@ import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
 import { NotYetError, QueryError } from './errors';
+import { statsOnlySelectors, statsOnlySeries } from './histogramStats';
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { HistogramJSON } from '../model/histogram/types';
 import { toHistogramJSON } from '../model/histogram/histogramJSON';
@@ -154,9 +155,11 @@ export class QueryEngine {
 
     const plan = planSelectors(expr, { start: grid.start, end, lookbackDelta: this.lookbackDelta });
     const data = new Map<VectorSelector, SeriesData[]>();
+    const statsOnly = statsOnlySelectors(expr);
     await Promise.all(
       [...plan].map(async ([sel, r]) => {
-        data.set(sel, await querier.select(sel.matchers, r.mint, r.maxt, { tick: () => checkpoint('query preparation') }));
+        const series = await querier.select(sel.matchers, r.mint, r.maxt, { tick: () => checkpoint('query preparation') });
+        data.set(sel, statsOnly.has(sel) ? series.map(statsOnlySeries) : series);
       }),
     );
     await checkpoint('query preparation');

@@ -2,6 +2,8 @@
 // series were fetched. Each node is computed once for all steps; function
 // calls go through the one table in functions.ts.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import { CounterResetHint } from '../model/histogram/types';
 import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
@@ -219,7 +221,11 @@ export class Evaluator implements CallEnv {
     const series: RangeSeries[] = [];
     if (inner.type === 'vector') {
       const times = gridTimes({ start: innerStart, step, n });
-      for (const s of inner.series) series.push({ labels: s.labels, ...presentSamples(s, times), dropName: s.dropName });
+      for (const s of inner.series) {
+        const samples = presentSamples(s, times);
+        if (samples.hs) samples.hs = samples.hs.map(unknownResetHint);
+        series.push({ labels: s.labels, ...samples, dropName: s.dropName });
+      }
     }
     return { type: 'matrix', series, start, end, range: e.range };
   }
@@ -293,4 +299,16 @@ function withoutStale(s: SeriesData): Pick<RangeSeries, 'ts' | 'vs' | 'st' | 'hs
     vs[w++] = s.vs[k];
   }
   return hs === undefined ? { ts, vs, st } : { ts, vs, st, hs };
+}
+
+/**
+ * A subquery's histograms lose their counter-reset hints, as evalSubquery
+ * does: its steps may skip the sample a hint was about, or repeat it, so
+ * resets are found again by comparing buckets, as for floats.
+ */
+function unknownResetHint(h: FloatHistogram | undefined): FloatHistogram | undefined {
+  if (h === undefined || (h.counterResetHint !== CounterResetHint.CounterReset && h.counterResetHint !== CounterResetHint.NotCounterReset)) return h;
+  const c = h.copy();
+  c.counterResetHint = CounterResetHint.Unknown;
+  return c;
 }

@@ -102,7 +102,6 @@ class ScriptRunner {
   private nhcbSeries: Labels[] = [];
   private readonly engine = new QueryEngine();
   /** Set while a statement runs when a mismatch is only a counter reset hint storage would have set (see exec). */
-  private storageHints = false;
   readonly results: StatementResult[] = [];
 
   constructor(
@@ -289,11 +288,8 @@ class ScriptRunner {
       return;
     }
     try {
-      this.storageHints = false;
       const why = cmd.isRange ? await this.execRange(cmd) : await this.execInstant(cmd);
-      // Prometheus's chunk iterators set NotCounterReset/CounterReset on read; Vigil's head returns hints as appended.
-      if (why && this.storageHints) res('skip', 'native histograms: counter reset hints set on read by storage (chunk headers, HistogramStatsIterator) not yet');
-      else if (why) res('fail', why);
+      if (why) res('fail', why);
       else res('pass');
     } catch (e) {
       if (e instanceof NotYetError) res('skip', e.message);
@@ -366,10 +362,6 @@ class ScriptRunner {
     return why ? `range mode: ${why}` : undefined;
   }
 
-  /** A histogram that differs from the expectation in its counter reset hint alone. */
-  private noteHintOnly(want: FloatHistogram, got: FloatHistogram): void {
-    if (nativeHistogramsMatch(want.copy().compact(0), got.copy().compact(0), false, EPSILON)) this.storageHints = true;
-  }
 
   private checkAnnotations(cmd: EvalCmd, warnings: string[], infos: string[]): string | undefined {
     if (cmd.warn && warnings.length === 0) return 'expected warnings but got none';
@@ -381,7 +373,6 @@ class ScriptRunner {
       const expected = cmd.expects.get(kind) ?? [];
       if (expected.length === 0) continue;
       if (actual.length === 0) {
-        if (expected.some((e) => e.message?.includes('conflicting counter resets during histogram aggregation'))) this.storageHints = true;
         return `expected ${kind} annotations but none were found`;
       }
       for (const e of expected) if (!actual.some((a) => matches(e, a))) return `expected ${kind} annotation ${JSON.stringify(e.message ?? String(e.regex))} but found: ${JSON.stringify(actual)}`;
@@ -425,7 +416,6 @@ class ScriptRunner {
             const w = wantH[i];
             if (w.t !== a.t) return `expected histogram value at index ${i} for ${s.labels.toString()} to have timestamp ${w.t}, but it had timestamp ${a.t}`;
             if (!nativeHistogramsMatch(w.h.copy().compact(0), a.h.copy().compact(0), w.hintSet, EPSILON)) {
-              this.noteHintOnly(w.h, a.h);
               return `expected histogram value at index ${i} (t=${a.t}) for ${s.labels.toString()} to be ${w.h.testExpression()}, but got ${a.h.testExpression()}`;
             }
           }
@@ -448,7 +438,6 @@ class ScriptRunner {
           if (wantH !== undefined && !s.h) return `expected histogram ${wantH.testExpression()} for ${s.labels.toString()} but got float value ${s.v}`;
           if (wantH !== undefined && s.h) {
             if (!nativeHistogramsMatch(wantH.copy().compact(0), s.h.copy().compact(0), (e0 as { counterResetHintSet?: boolean }).counterResetHintSet ?? false, EPSILON)) {
-              this.noteHintOnly(wantH, s.h);
               return `expected ${wantH.testExpression()} for ${s.labels.toString()} but got ${s.h.testExpression()}`;
             }
           } else {
