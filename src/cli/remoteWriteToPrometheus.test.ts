@@ -54,6 +54,7 @@ describe('remote write to a real Prometheus', () => {
         headers: {},
         writeRelabelConfigs: [],
         queueConfig: { ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 200, batchSendDeadline: 200, minBackoff: 50, maxBackoff: 1000 },
+        sendNativeHistograms: false,
         unsupported: {},
       };
       const head = new Head();

@@ -113,6 +113,7 @@ describe('loadConfig', () => {
         writeRelabelConfigs: [],
         basicAuth: { username: 'u', password: 'p' },
         queueConfig: DEFAULT_QUEUE_CONFIG,
+        sendNativeHistograms: false,
         unsupported: {},
       },
     ]);

@@ -37,6 +37,8 @@ export interface RemoteWriteConfig {
   basicAuth?: BasicAuth;
   bearerToken?: string;
   queueConfig: QueueConfig;
+  /** send_native_histograms: native histogram samples are sent; without it they are left out, as Prometheus does. */
+  sendNativeHistograms: boolean;
   /** Fields Prometheus knows that Vigil does not act on (metadata_config, tls_config, sigv4…), kept for export. */
   unsupported: Record<string, unknown>;
 }
@@ -55,10 +57,10 @@ export const DEFAULT_QUEUE_CONFIG: Readonly<QueueConfig> = {
 };
 export const DEFAULT_REMOTE_TIMEOUT = 30_000;
 
-const REMOTE_WRITE_FIELDS = ['url', 'remote_timeout', 'headers', 'write_relabel_configs', 'name', 'basic_auth', 'bearer_token', 'queue_config'];
+const REMOTE_WRITE_FIELDS = ['url', 'remote_timeout', 'headers', 'write_relabel_configs', 'name', 'basic_auth', 'bearer_token', 'queue_config', 'send_native_histograms'];
 // RemoteWriteConfig and HTTPClientConfig fields Prometheus knows but Vigil does not act on.
 const REMOTE_WRITE_UNSUPPORTED = [
-  'metadata_config', 'send_exemplars', 'send_native_histograms', 'round_robin_dns', 'protobuf_message', 'sigv4', 'azuread', 'google_iam',
+  'metadata_config', 'send_exemplars', 'round_robin_dns', 'protobuf_message', 'sigv4', 'azuread', 'google_iam',
   'authorization', 'oauth2', 'bearer_token_file', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment', 'proxy_connect_header',
   'follow_redirects', 'enable_http2', 'http_headers',
 ];
@@ -107,6 +109,7 @@ function readRemoteWrite(src: YamlSource, node: Node, warnings: ConfigError[]): 
     headers: {},
     writeRelabelConfigs: [],
     queueConfig: { ...DEFAULT_QUEUE_CONFIG },
+    sendNativeHistograms: false,
     unsupported: {},
   };
   for (const [key, n] of f) {
@@ -129,6 +132,7 @@ function readRemoteWrite(src: YamlSource, node: Node, warnings: ConfigError[]): 
       case 'basic_auth': c.basicAuth = readBasicAuth(src, n); break;
       case 'bearer_token': c.bearerToken = src.string(n); break;
       case 'queue_config': readQueueConfig(src, n, c.queueConfig); break;
+      case 'send_native_histograms': c.sendNativeHistograms = src.bool(n); break;
       default:
         c.unsupported[key] = src.plain(n);
         warnings.push(unsupportedField(src, node, key));
@@ -166,6 +170,7 @@ export function remoteWriteToYaml(c: RemoteWriteConfig, secret: (s: string) => s
   if (Object.keys(c.headers).length > 0) o.headers = c.headers;
   if (c.writeRelabelConfigs.length > 0) o.write_relabel_configs = c.writeRelabelConfigs.map(relabelToYaml);
   if (c.name !== '') o.name = c.name;
+  if (c.sendNativeHistograms) o.send_native_histograms = true;
   authToYaml(c, o, secret);
   const q = c.queueConfig;
   o.queue_config = {

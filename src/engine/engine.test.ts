@@ -261,6 +261,24 @@ describe('Engine', () => {
     expect(tenants.at(-1)).toBe('team-a');
   });
 
+  it('hands a remote source’s native histogram answers to the page as the source gave them, as local ones are shaped', async () => {
+    const H = { count: '3', sum: '1.5', buckets: [[0, '0.5', '1', '1'], [0, '1', '2', '2']] };
+    const remote = (async (url: string | URL | Request) => {
+      const data = String(url).includes('/query_range')
+        ? { resultType: 'matrix', result: [{ metric: { __name__: 'lat' }, histograms: [[10, H], [20, H]] }] }
+        : { resultType: 'vector', result: [{ metric: { __name__: 'lat' }, histogram: [20, H] }] };
+      return new Response(JSON.stringify({ status: 'success', data }));
+    }) as typeof fetch;
+    const e = await start(options({ fetch: remote }));
+    const instant = await e.instantQuery('http://prom:9090', 'lat', 20_000);
+    expect(instant).toMatchObject({ ok: true, value: { resultType: 'vector', rows: [{ labels: { __name__: 'lat' }, t: 20_000, histogram: H }] } });
+    const range = await e.rangeQuery('http://prom:9090', 'lat', 10_000, 20_000, 10_000);
+    if (!range.ok) throw new Error(JSON.stringify(range.error));
+    const [series] = range.value.series;
+    expect(series.hs).toEqual([H, H]);
+    expect(Array.from(range.value.times)).toEqual([10_000, 20_000]);
+  });
+
   it('answers a bad query with Prometheus’s error type and message', async () => {
     const e = await start(options());
     const r = await e.instantQuery('', 'sum(', Date.now());

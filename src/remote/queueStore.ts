@@ -17,6 +17,12 @@ export interface SegmentRecord {
   ids: Uint32Array;
   ts: Float64Array;
   vs: Float64Array;
+  /**
+   * prompb.Histogram bytes where sample `i` is a native histogram. Absent on
+   * segments of floats only, which is every segment written before queues
+   * carried histograms, so those still load as they were.
+   */
+  hs?: (Uint8Array | undefined)[];
 }
 
 /** Everything before segment `seq`, and its first `offset` samples, was acknowledged or given up. */
@@ -76,9 +82,12 @@ export class QueueStore {
       const cursor = (await tx.objectStore('meta').get(CURSOR_KEY)) ?? { seq: 0, offset: 0 };
       const segs = tx.objectStore('segments');
       await segs.delete(IDBKeyRange.upperBound(cursor.seq, true));
-      const segments = (await segs.getAll()).map((s) =>
-        s.seq === cursor.seq && cursor.offset > 0 ? { seq: s.seq, ids: s.ids.slice(cursor.offset), ts: s.ts.slice(cursor.offset), vs: s.vs.slice(cursor.offset) } : s,
-      );
+      const segments = (await segs.getAll()).map((s): SegmentRecord => {
+        if (s.seq !== cursor.seq || cursor.offset === 0) return s;
+        const rest: SegmentRecord = { seq: s.seq, ids: s.ids.slice(cursor.offset), ts: s.ts.slice(cursor.offset), vs: s.vs.slice(cursor.offset) };
+        if (s.hs !== undefined) rest.hs = s.hs.slice(cursor.offset);
+        return rest;
+      });
       const used = new Set<number>();
       for (const s of segments) for (const id of s.ids) used.add(id);
       const series: SeriesRecord[] = [];

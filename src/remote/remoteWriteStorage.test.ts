@@ -13,7 +13,8 @@ const rw = (url: string, extra: Partial<RemoteWriteConfig> = {}): RemoteWriteCon
   headers: {},
   writeRelabelConfigs: [],
   queueConfig: { ...DEFAULT_QUEUE_CONFIG, batchSendDeadline: 100 },
-  unsupported: {},
+  sendNativeHistograms: false,
+    unsupported: {},
   ...extra,
 });
 

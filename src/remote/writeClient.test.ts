@@ -27,6 +27,7 @@ describe('writeHeaders', () => {
     headers: { 'X-Scope-OrgID': 'a' },
     writeRelabelConfigs: [],
     queueConfig: DEFAULT_QUEUE_CONFIG,
+    sendNativeHistograms: false,
     unsupported: {},
   };
 
@@ -52,7 +53,7 @@ describe('sendWrite', () => {
       return Promise.resolve(new Response(null, { status: 204 }));
     } as unknown as typeof fetch;
     const deps = { fetch: strict, ...realTimers, now: () => 0 };
-    const cfg: RemoteWriteConfig = { url: 'http://r/', name: '', remoteTimeout: 1000, headers: {}, writeRelabelConfigs: [], queueConfig: DEFAULT_QUEUE_CONFIG, unsupported: {} };
+    const cfg: RemoteWriteConfig = { url: 'http://r/', name: '', remoteTimeout: 1000, headers: {}, writeRelabelConfigs: [], queueConfig: DEFAULT_QUEUE_CONFIG, sendNativeHistograms: false, unsupported: {} };
     expect(await sendWrite(deps, cfg, {}, new Uint8Array(0))).toEqual({ kind: 'ok' });
   });
 });

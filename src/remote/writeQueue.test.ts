@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { DEFAULT_QUEUE_CONFIG, DEFAULT_REMOTE_TIMEOUT, type QueueConfig, type RemoteWriteConfig } from '../config/remoteWriteConfig';
 import { FakeClock } from '../model/fakeClock';
-import { WriteQueue, type QueueOptions } from './writeQueue';
+import { Histogram } from '../model/histogram/histogram';
+import { CUSTOM_BUCKETS_SCHEMA } from '../model/histogram/types';
+import { DROP_NHCB, WriteQueue, type QueueOptions } from './writeQueue';
 import { decodeWriteRequest } from './writeRequest';
 
 type Answer = { status: number; headers?: Record<string, string> } | 'network' | 'hang';
@@ -30,7 +32,12 @@ class Receiver {
 
   /** Every acknowledged-or-not sample as `series@t=v`, in arrival order. */
   samples(): string[] {
-    return this.requests.flatMap((r) => r.series.flatMap((s) => s.ts.map((t, i) => `${s.labels.map((l) => l[1]).join(',')}@${t}=${s.vs[i]}`)));
+    return this.requests.flatMap((r) =>
+      r.series.flatMap((s) => {
+        const name = s.labels.map((l) => l[1]).join(',');
+        return [...s.ts.map((t, i) => `${name}@${t}=${s.vs[i]}`), ...s.histograms.map((x) => `${name}@${x.t}=h${x.h.count}/${x.h.sum}`)];
+      }),
+    );
   }
 }
 
@@ -44,6 +51,7 @@ function config(queue: Partial<QueueConfig> = {}, extra: Partial<RemoteWriteConf
     headers: {},
     writeRelabelConfigs: [],
     queueConfig: { ...DEFAULT_QUEUE_CONFIG, maxSamplesPerSend: 3, batchSendDeadline: 1000, ...queue },
+    sendNativeHistograms: false,
     unsupported: {},
     ...extra,
   };
@@ -67,6 +75,27 @@ function feed(q: WriteQueue, n: number, start = 0): void {
   }
   q.append(refs, ts, vs, n, (ref) => series[ref - 1]);
 }
+
+/** Like feed, but series b's samples are native histograms with count and sum equal to the index. */
+function feedMixed(q: WriteQueue, n: number, start = 0, schema = 0): void {
+  const refs = new Uint32Array(n);
+  const ts = new Float64Array(n);
+  const vs = new Float64Array(n);
+  const hs: (Histogram | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = start + i;
+    refs[i] = (x % 2) + 1;
+    ts[i] = x;
+    if (x % 2 === 1) {
+      const custom = schema === CUSTOM_BUCKETS_SCHEMA ? { customValues: [1] } : {};
+      hs[i] = new Histogram({ schema, count: x, sum: x, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [x], ...custom });
+    } else vs[i] = x;
+  }
+  q.append(refs, ts, vs, n, (ref) => series[ref - 1], hs);
+}
+
+const expectedMixed = (n: number, start = 0) =>
+  Array.from({ length: n }, (_, i) => start + i).map((x) => (x % 2 === 1 ? `up,b@${x}=h${x}/${x}` : `up,a@${x}=${x}`));
 
 const expected = (n: number, start = 0) => Array.from({ length: n }, (_, i) => `up,${'ab'[(start + i) % 2]}@${start + i}=${start + i}`);
 
@@ -231,5 +260,45 @@ describe('WriteQueue', () => {
     await clock.advance(2000);
     expect(up.samples().slice(-2)).toEqual(expected(2, 9));
     await q4.stop();
+  });
+
+  it('sends native histograms with send_native_histograms, and resends unacknowledged ones after a reload', async () => {
+    const clock = new FakeClock(0);
+    const cfg = config({}, { sendNativeHistograms: true });
+    const down = new Receiver(clock, [{ status: 204 }, ...Array(100).fill({ status: 503 })]);
+    const q1 = await open(clock, down, cfg, { dbName: 'reload-histograms' });
+    feedMixed(q1, 7);
+    await clock.advance(3000);
+    expect(q1.status()).toMatchObject({ sent: 3, pending: 4 });
+    await q1.stop();
+
+    const up = new Receiver(clock);
+    const q2 = await open(clock, up, cfg, { dbName: 'reload-histograms' });
+    feedMixed(q2, 2, 7);
+    await clock.advance(2000);
+    const arrived = [...down.samples().slice(0, 3), ...up.samples()];
+    expect(byTime(arrived)).toEqual(expectedMixed(9));
+    expect(inOrderPerSeries(arrived)).toBe(true);
+    expect(q2.status()).toMatchObject({ sent: 6, pending: 0 });
+    await q2.stop();
+  });
+
+  it('leaves native histograms out without send_native_histograms, and drops custom-bucket ones as remote write 1.0 cannot carry them', async () => {
+    const clock = new FakeClock(0);
+    const off = new Receiver(clock);
+    const q1 = await open(clock, off, config());
+    feedMixed(q1, 4);
+    await clock.advance(2000);
+    expect(off.samples()).toEqual(['up,a@0=0', 'up,a@2=2']);
+    expect(q1.status()).toMatchObject({ sent: 2, dropped: {} });
+    await q1.stop();
+
+    const on = new Receiver(clock);
+    const q2 = await open(clock, on, config({}, { sendNativeHistograms: true }));
+    feedMixed(q2, 4, 0, CUSTOM_BUCKETS_SCHEMA);
+    await clock.advance(2000);
+    expect(on.samples()).toEqual(['up,a@0=0', 'up,a@2=2']);
+    expect(q2.status()).toMatchObject({ sent: 2, dropped: { [DROP_NHCB]: 2 } });
+    await q2.stop();
   });
 });

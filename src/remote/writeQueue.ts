@@ -2,7 +2,9 @@
 // (storage/remote/queue_manager.go) for a browser. Samples arrive per commit
 // as typed arrays, wait in a bounded queue persisted in IndexedDB, and leave
 // in batches of up to max_samples_per_send (or after batch_send_deadline),
-// one request at a time, so every series stays in order. A batch that fails
+// one request at a time, so every series stays in order. Native histograms
+// (with send_native_histograms) are encoded as prompb.Histogram when taken and
+// wait beside the floats, counted as samples. A batch that fails
 // recoverably is resent as it was, with exponential backoff, until it is
 // acknowledged; a refused batch is dropped and counted.
 
@@ -15,6 +17,9 @@ import { compress } from 'snappyjs';
 import { QueueStore, type SegmentRecord, type SeriesRecord } from './queueStore';
 import { sendWrite, writeHeaders, type ClientDeps } from './writeClient';
 import { encodeLabels, encodeWriteRequest } from './writeRequest';
+import { encodeHistogram } from './histogramProto';
+import type { HistogramColumn } from './writeTap';
+import { CUSTOM_BUCKETS_SCHEMA } from '../model/histogram/types';
 import { grownArray } from '../model/grownArray';
 import { errorMessage } from '../model/result';
 
@@ -42,6 +47,8 @@ export const DROP_QUEUE_FULL = 'queue full';
 export const DROP_WRITE_RELABEL = 'write relabel';
 export const DROP_TOO_OLD = 'too old';
 export const DROP_STOPPED = 'queue stopped';
+/** queue_manager.go's reasonNHCBNotSupported: remote write 1.0 has no field for custom bucket bounds. */
+export const DROP_NHCB = 'custom buckets in remote write 1.0';
 
 /** A queue's figures, as plain data for the Status page and self-metrics. */
 export interface RemoteWriteStatus {
@@ -74,6 +81,8 @@ interface Segment {
   ids: Uint32Array;
   ts: Float64Array;
   vs: Float64Array;
+  /** prompb.Histogram bytes where sample `i` is a native histogram; made by the segment's first one. */
+  hs?: (Uint8Array | undefined)[];
   n: number;
   /** Written to IndexedDB; a persisted segment takes no more samples. */
   sealed: boolean;
@@ -171,13 +180,20 @@ export class WriteQueue {
    * Takes one commit's samples: `refs[i]` is the storage's series ref,
    * `labelsOf` gives a ref's labels the first time this queue meets it.
    */
-  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: number) => Labels): void {
+  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: number) => Labels, hs?: HistogramColumn): void {
     if (this.stopped) {
       this.drop(DROP_STOPPED, n);
       return;
     }
     const before = this.pendingCount;
     for (let i = 0; i < n; i++) {
+      const h = hs?.[i];
+      // Without send_native_histograms Prometheus's AppendHistograms takes none and counts none.
+      if (h !== undefined && !this.config.sendNativeHistograms) continue;
+      if (h !== undefined && h.schema === CUSTOM_BUCKETS_SCHEMA) {
+        this.drop(DROP_NHCB, 1);
+        continue;
+      }
       const id = this.resolve(refs[i], labelsOf);
       if (id < 0) {
         this.drop(DROP_WRITE_RELABEL, 1);
@@ -188,7 +204,7 @@ export class WriteQueue {
         this.drop(DROP_QUEUE_FULL, 1);
         continue;
       }
-      this.push(id, ts[i], vs[i]);
+      this.push(id, ts[i], vs[i], h === undefined ? undefined : encodeHistogram(h));
     }
     if (this.pendingCount === before) return;
     if (before === 0 && this.inflight === undefined) this.batchStartedAt = this.deps.now();
@@ -224,7 +240,7 @@ export class WriteQueue {
     return id;
   }
 
-  private push(id: number, t: number, v: number): void {
+  private push(id: number, t: number, v: number, h: Uint8Array | undefined): void {
     let s = this.segs[this.segs.length - 1];
     if (s === undefined || s.sealed || s.n === SEGMENT_SAMPLES) {
       s = { seq: this.nextSeq++, ids: new Uint32Array(256), ts: new Float64Array(256), vs: new Float64Array(256), n: 0, sealed: false };
@@ -238,6 +254,7 @@ export class WriteQueue {
     s.ids[s.n] = id;
     s.ts[s.n] = t;
     s.vs[s.n] = v;
+    if (h !== undefined) (s.hs ??= [])[s.n] = h;
     s.n++;
     this.pendingCount++;
     this.noteAppended(t);
@@ -265,7 +282,9 @@ export class WriteQueue {
         for (const s of this.segs) {
           if (s.sealed) continue;
           s.sealed = true;
-          segments.push({ seq: s.seq, ids: s.ids.slice(0, s.n), ts: s.ts.slice(0, s.n), vs: s.vs.slice(0, s.n) });
+          const rec: SegmentRecord = { seq: s.seq, ids: s.ids.slice(0, s.n), ts: s.ts.slice(0, s.n), vs: s.vs.slice(0, s.n) };
+          if (s.hs !== undefined) rec.hs = s.hs.slice(0, s.n);
+          segments.push(rec);
         }
         return { series, segments };
       })
@@ -345,21 +364,23 @@ export class WriteQueue {
     if (sending < count) this.drop(DROP_TOO_OLD, count - sending);
     const ts = new Float64Array(sending);
     const vs = new Float64Array(sending);
+    let hs: (Uint8Array | undefined)[] | undefined;
     const labels: Uint8Array[] = new Array(counts.length);
-    this.forEachPending(count, (id, t, v) => {
+    this.forEachPending(count, (id, t, v, h) => {
       if (t < cutoff) return;
       const slot = slotOf.get(id)!;
       labels[slot] = this.encoded[id]!;
+      if (h !== undefined) (hs ??= [])[fill[slot]] = h;
       ts[fill[slot]] = t;
       vs[fill[slot]++] = v;
     });
-    return { count, sending, body: compress(encodeWriteRequest({ labels, starts, ts, vs })), maxT };
+    return { count, sending, body: compress(encodeWriteRequest({ labels, starts, ts, vs, hs })), maxT };
   }
 
-  private forEachPending(count: number, fn: (id: number, t: number, v: number) => void): void {
+  private forEachPending(count: number, fn: (id: number, t: number, v: number, h: Uint8Array | undefined) => void): void {
     let off = this.headOffset;
     for (const s of this.segs) {
-      for (let i = off; i < s.n && count > 0; i++, count--) fn(s.ids[i], s.ts[i], s.vs[i]);
+      for (let i = off; i < s.n && count > 0; i++, count--) fn(s.ids[i], s.ts[i], s.vs[i], s.hs?.[i]);
       if (count === 0) return;
       off = 0;
     }

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { compress, uncompress } from 'snappyjs';
 import { describe, expect, it } from 'vitest';
+import { Histogram } from '../model/histogram/histogram';
 import { STALE_NAN } from '../model/staleNaN';
+import { encodeHistogram } from './histogramProto';
 import { decodeWriteRequest, encodeLabels, encodeWriteRequest } from './writeRequest';
 
 function batchOf(series: { labels: string[]; ts: number[]; vs: number[] }[]) {
@@ -52,5 +54,26 @@ describe('WriteRequest', () => {
         expect(got.map((g) => ({ labels: g.labels.flat(), ts: g.ts, vs: g.vs }))).toEqual(input);
       }),
     );
+  });
+
+  it('splits a series where its samples switch between floats and histograms, keeping time order', () => {
+    const h1 = new Histogram({ count: 3, sum: 4, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [3] });
+    const h2 = new Histogram({ count: 5, sum: 9, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [5] });
+    const batch = {
+      labels: [encodeLabels(['__name__', 'x'])],
+      starts: Uint32Array.of(0, 4),
+      ts: Float64Array.of(10, 20, 30, 40),
+      vs: Float64Array.of(1, 0, 0, STALE_NAN),
+      hs: [undefined, encodeHistogram(h1), encodeHistogram(h2), undefined],
+    };
+    const got = decodeWriteRequest(encodeWriteRequest(batch));
+    expect(got.map((g) => ({ ts: g.ts, hts: g.histograms.map((x) => x.t) }))).toEqual([
+      { ts: [10], hts: [] },
+      { ts: [], hts: [20, 30] },
+      { ts: [40], hts: [] },
+    ]);
+    expect(got[1].histograms[0].h.equals(h1 as never)).toBe(true);
+    expect(got[1].histograms[1].h.equals(h2 as never)).toBe(true);
+    expect(got.every((g) => g.labels.flat().join() === '__name__,x')).toBe(true);
   });
 });

@@ -1,51 +1,27 @@
 // remote_write 1.0's body: prompb.WriteRequest as protobuf. Hand-written
-// because the schema is four small messages (WriteRequest, TimeSeries, Label,
-// Sample); a generated codec would bring a runtime larger than this file and
-// would build an object per sample, where this writes typed arrays straight
-// into one byte buffer. The decoder exists so tests can check round trips.
+// because the schema is a few small messages (WriteRequest, TimeSeries, Label,
+// Sample, Histogram); it writes typed arrays and pre-encoded histograms
+// straight into one byte buffer sized up front. @bufbuild/protobuf's
+// BinaryWriter was measured against it (src/cli/remoteWrite.bench.ts) and is
+// slower here. The decoder exists so tests can check round trips.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
+import type { Histogram } from '../model/histogram/histogram';
 import { isStaleNaN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO } from '../model/staleNaN';
+import { decodeHistogram, TAG_HISTOGRAM_TIMESTAMP } from './histogramProto';
+import { ProtoReader, varintSize, writeVarint } from './protoWire';
 
 // Field tags: (field number << 3) | wire type.
 const TAG_TIMESERIES = (1 << 3) | 2; // WriteRequest.timeseries
 const TAG_LABELS = (1 << 3) | 2; // TimeSeries.labels
 const TAG_SAMPLES = (2 << 3) | 2; // TimeSeries.samples
+const TAG_HISTOGRAMS = (4 << 3) | 2; // TimeSeries.histograms
 const TAG_NAME = (1 << 3) | 2; // Label.name
 const TAG_VALUE = (2 << 3) | 2; // Label.value
 const TAG_SAMPLE_VALUE = (1 << 3) | 1; // Sample.value, double (fixed64)
 const TAG_SAMPLE_TIMESTAMP = (2 << 3) | 0; // Sample.timestamp, int64 (varint)
 
 const utf8 = new TextEncoder();
-
-/** Bytes a varint takes for a non-negative integer below 2^53, or 10 for a negative int64. */
-function varintSize(n: number): number {
-  if (n < 0) return 10;
-  let size = 1;
-  while (n >= 128) {
-    n = Math.floor(n / 128);
-    size++;
-  }
-  return size;
-}
-
-function writeVarint(buf: Uint8Array, at: number, n: number): number {
-  if (n < 0) {
-    // int64 varints of negative numbers are their 64-bit two's complement: always 10 bytes.
-    let b = BigInt.asUintN(64, BigInt(n));
-    for (let i = 0; i < 9; i++) {
-      buf[at++] = Number(b & 0x7fn) | 0x80;
-      b >>= 7n;
-    }
-    buf[at++] = Number(b);
-    return at;
-  }
-  while (n >= 128) {
-    buf[at++] = (n % 128) | 0x80;
-    n = Math.floor(n / 128);
-  }
-  buf[at++] = n;
-  return at;
-}
 
 /**
  * A series' labels as the encoded `repeated Label labels = 1` fields of a
@@ -81,43 +57,73 @@ export function encodeLabels(flatPairs: readonly string[]): Uint8Array {
 
 /**
  * Samples grouped by series for one request: series `k` owns samples
- * `starts[k]` up to `starts[k + 1]` of `ts`/`vs`, oldest first.
+ * `starts[k]` up to `starts[k + 1]` of `ts`/`vs`, oldest first. Where `hs[i]`
+ * is set, sample `i` is a native histogram (encodeHistogram's bytes) and
+ * `vs[i]` is unused.
  */
 export interface SeriesBatch {
   labels: readonly Uint8Array[];
   starts: Uint32Array;
   ts: Float64Array;
   vs: Float64Array;
+  hs?: readonly (Uint8Array | undefined)[];
 }
 
 function sampleSize(t: number): number {
   return 1 + 8 + 1 + varintSize(t);
 }
 
-/** A WriteRequest with one TimeSeries per series of the batch. */
+function histogramSize(h: Uint8Array, t: number): number {
+  return h.length + 1 + varintSize(t);
+}
+
+/**
+ * A WriteRequest with one TimeSeries per run of one kind in each series: a
+ * receiver appends a message's floats before its histograms, so a series
+ * whose samples switch kind is split where it switches, keeping them in time
+ * order.
+ */
 export function encodeWriteRequest(b: SeriesBatch): Uint8Array {
-  const n = b.labels.length;
-  const seriesSizes = new Float64Array(n);
+  const hs = b.hs;
+  // Runs as [series, start, end, size] quadruples.
+  const runs: number[] = [];
   let total = 0;
-  for (let k = 0; k < n; k++) {
-    let size = b.labels[k].length;
-    for (let i = b.starts[k]; i < b.starts[k + 1]; i++) {
-      const s = sampleSize(b.ts[i]);
-      size += 1 + varintSize(s) + s;
+  for (let k = 0; k < b.labels.length; k++) {
+    let i = b.starts[k];
+    const end = b.starts[k + 1];
+    while (i < end) {
+      const start = i;
+      const hist = hs?.[i] !== undefined;
+      let size = b.labels[k].length;
+      for (; i < end && (hs?.[i] !== undefined) === hist; i++) {
+        const s = hist ? histogramSize(hs![i]!, b.ts[i]) : sampleSize(b.ts[i]);
+        size += 1 + varintSize(s) + s;
+      }
+      runs.push(k, start, i, size);
+      total += 1 + varintSize(size) + size;
     }
-    seriesSizes[k] = size;
-    total += 1 + varintSize(size) + size;
   }
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (let k = 0; k < n; k++) {
+  for (let r = 0; r < runs.length; r += 4) {
+    const labels = b.labels[runs[r]];
     out[at++] = TAG_TIMESERIES;
-    at = writeVarint(out, at, seriesSizes[k]);
-    out.set(b.labels[k], at);
-    at += b.labels[k].length;
-    for (let i = b.starts[k]; i < b.starts[k + 1]; i++) {
+    at = writeVarint(out, at, runs[r + 3]);
+    out.set(labels, at);
+    at += labels.length;
+    for (let i = runs[r + 1]; i < runs[r + 2]; i++) {
       const t = b.ts[i];
+      const h = hs?.[i];
+      if (h !== undefined) {
+        out[at++] = TAG_HISTOGRAMS;
+        at = writeVarint(out, at, histogramSize(h, t));
+        out.set(h, at);
+        at += h.length;
+        out[at++] = TAG_HISTOGRAM_TIMESTAMP;
+        at = writeVarint(out, at, t);
+        continue;
+      }
       const v = b.vs[i];
       out[at++] = TAG_SAMPLES;
       at = writeVarint(out, at, sampleSize(t));
@@ -142,52 +148,16 @@ export interface DecodedSeries {
   vs: number[];
   /** The raw 8 bytes of each value, little-endian, for bit-exact checks. */
   valueBits: Uint8Array[];
-}
-
-class Reader {
-  at = 0;
-  constructor(
-    readonly buf: Uint8Array,
-    readonly end = buf.length,
-  ) {}
-
-  varint(): number {
-    let result = 0n;
-    let shift = 0n;
-    for (;;) {
-      if (this.at >= this.end) throw new RangeError('protobuf: truncated varint');
-      const b = this.buf[this.at++];
-      result |= BigInt(b & 0x7f) << shift;
-      if (b < 128) break;
-      shift += 7n;
-    }
-    return Number(BigInt.asIntN(64, result));
-  }
-
-  sub(): Reader {
-    const len = this.varint();
-    const r = new Reader(this.buf, this.at + len);
-    if (r.end > this.end) throw new RangeError('protobuf: field runs past its message');
-    r.at = this.at;
-    this.at += len;
-    return r;
-  }
-
-  skip(wire: number): void {
-    if (wire === 0) this.varint();
-    else if (wire === 1) this.at += 8;
-    else if (wire === 2) this.at = this.sub().end;
-    else if (wire === 5) this.at += 4;
-    else throw new RangeError(`protobuf: wire type ${wire} not supported`);
-  }
+  /** Native histogram samples, in order. */
+  histograms: { t: number; h: Histogram | FloatHistogram }[];
 }
 
 const utf8Decoder = new TextDecoder();
 
-/** Reads a WriteRequest (uncompressed); fields other than labels and samples are skipped. */
+/** Reads a WriteRequest (uncompressed); fields other than labels, samples and histograms are skipped. */
 export function decodeWriteRequest(bytes: Uint8Array): DecodedSeries[] {
   const out: DecodedSeries[] = [];
-  const r = new Reader(bytes);
+  const r = new ProtoReader(bytes);
   while (r.at < r.end) {
     const tag = r.varint();
     if (tag !== TAG_TIMESERIES) {
@@ -195,7 +165,7 @@ export function decodeWriteRequest(bytes: Uint8Array): DecodedSeries[] {
       continue;
     }
     const ts = r.sub();
-    const series: DecodedSeries = { labels: [], ts: [], vs: [], valueBits: [] };
+    const series: DecodedSeries = { labels: [], ts: [], vs: [], valueBits: [], histograms: [] };
     while (ts.at < ts.end) {
       const t = ts.varint();
       if (t === TAG_LABELS) {
@@ -229,7 +199,8 @@ export function decodeWriteRequest(bytes: Uint8Array): DecodedSeries[] {
         series.ts.push(time);
         series.vs.push(v);
         series.valueBits.push(bits);
-      } else ts.skip(t & 7);
+      } else if (t === TAG_HISTOGRAMS) series.histograms.push(decodeHistogram(ts.sub()));
+      else ts.skip(t & 7);
     }
     out.push(series);
   }

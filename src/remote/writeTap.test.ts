@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
 import { STALE_NAN, isStaleNaN } from '../model/staleNaN';
-import { WriteTap, type SampleSink } from './writeTap';
+import { Histogram } from '../model/histogram/histogram';
+import { WriteTap, type HistogramColumn, type SampleSink } from './writeTap';
 
 /** Records what reaches a queue as `labels@t=v`, one list per commit. */
 class Recorder implements SampleSink {
   readonly commits: string[][] = [];
-  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: number) => Labels): void {
+  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: number) => Labels, hs?: HistogramColumn): void {
     const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(`${labelsOf(refs[i]).get('job')}@${ts[i]}=${isStaleNaN(vs[i]) ? 'stale' : vs[i]}`);
+    for (let i = 0; i < n; i++) {
+      const h = hs?.[i];
+      out.push(`${labelsOf(refs[i]).get('job')}@${ts[i]}=${h ? `h${h.count}` : isStaleNaN(vs[i]) ? 'stale' : vs[i]}`);
+    }
     this.commits.push(out);
   }
 }
@@ -47,6 +51,24 @@ describe('WriteTap', () => {
     expect(rec.commits[0]).toHaveLength(1000);
     const [sa] = await tap.querier().select([], 0, 10);
     expect(Array.from(sa.ts)).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  it('forwards native histograms beside floats, in append order, leaving out what the head rejects', () => {
+    const tap = new WriteTap(new Head());
+    const rec = new Recorder();
+    tap.setSinks([rec]);
+    const h = (count: number) => new Histogram({ count, sum: count, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [count] });
+    const app = tap.appender();
+    app.append(0, a, 1, 1);
+    app.appendHistogram(0, b, 1, h(3));
+    app.appendHistogram(0, b, 2, h(5));
+    app.appendHistogram(0, b, 2, h(6));
+    app.append(0, a, 2, STALE_NAN);
+    app.commit();
+    const next = tap.appender();
+    next.append(0, a, 3, 7);
+    next.commit();
+    expect(rec.commits).toEqual([['a@1=1', 'b@1=h3', 'b@2=h5', 'a@2=stale'], ['a@3=7']]);
   });
 
   it('hands start times on to the store', async () => {

@@ -1,7 +1,8 @@
 // A Storage that forwards every committed sample to the remote-write queues,
 // as Prometheus's WAL watcher feeds its QueueManagers from what the head
 // committed. Samples are gathered per appender in typed arrays and handed
-// over once per commit; no object is built per sample.
+// over once per commit; no object is built per float sample. Native
+// histograms ride beside them in a sparse array, made only when a commit has one.
 
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
@@ -10,9 +11,12 @@ import type { Metadata } from '../model/metricType';
 import type { AppendStats, Appender, Querier, SeriesRef, Storage } from '../tsdb/storage';
 import { grownArray } from '../model/grownArray';
 
+/** A commit's histogram samples by index, aligned with its refs and times (the float value is 0 there). */
+export type HistogramColumn = readonly (Histogram | FloatHistogram | undefined)[];
+
 /** Where a commit's samples go (a WriteQueue). */
 export interface SampleSink {
-  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: SeriesRef) => Labels): void;
+  append(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, labelsOf: (ref: SeriesRef) => Labels, hs?: HistogramColumn): void;
 }
 
 export class WriteTap implements Storage {
@@ -48,7 +52,7 @@ export class WriteTap implements Storage {
    * series' last forwarded time was rejected (out of order, duplicate) or
    * ignored (the same sample again) by the head, so it is not forwarded.
    */
-  forward(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number): void {
+  forward(refs: Uint32Array, ts: Float64Array, vs: Float64Array, n: number, hs?: (Histogram | FloatHistogram | undefined)[]): void {
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const ref = refs[i];
@@ -58,10 +62,12 @@ export class WriteTap implements Storage {
       refs[kept] = ref;
       ts[kept] = ts[i];
       vs[kept] = vs[i];
+      if (hs !== undefined) hs[kept] = hs[i];
       kept++;
     }
     if (kept === 0) return;
-    for (const s of this.sinks) s.append(refs, ts, vs, kept, this.labelsOf);
+    if (hs !== undefined) hs.length = kept;
+    for (const s of this.sinks) s.append(refs, ts, vs, kept, this.labelsOf, hs);
   }
 
   get tapping(): boolean {
@@ -77,6 +83,8 @@ class TapAppender implements Appender {
   private refs = new Uint32Array(256);
   private ts = new Float64Array(256);
   private vs = new Float64Array(256);
+  /** Set by the first histogram of a commit; holes are float samples. */
+  private hs: (Histogram | FloatHistogram | undefined)[] | undefined;
   private n = 0;
 
   constructor(
@@ -87,19 +95,26 @@ class TapAppender implements Appender {
   // remote_write 1.0 has no field for a start time: it reaches the store, not the queue.
   append(ref: SeriesRef, labels: Labels, t: number, v: number, st?: number): SeriesRef {
     const got = this.inner.append(ref, labels, t, v, st);
-    if (!this.tap.tapping) return got;
-    if (this.n === this.refs.length) this.grow();
-    this.tap.remember(got, labels);
-    this.refs[this.n] = got;
-    this.ts[this.n] = t;
-    this.vs[this.n] = v;
-    this.n++;
+    if (this.tap.tapping) this.note(got, labels, t, v);
     return got;
   }
 
-  // Histograms reach the store; forwarding them to remote_write is issue 16's remote part.
+  // The queue encodes the histogram when it takes it, before any later append could reuse the object.
   appendHistogram(ref: SeriesRef, labels: Labels, t: number, h: Histogram | FloatHistogram, st?: number): SeriesRef {
-    return this.inner.appendHistogram(ref, labels, t, h, st);
+    const got = this.inner.appendHistogram(ref, labels, t, h, st);
+    if (!this.tap.tapping) return got;
+    (this.hs ??= [])[this.n] = h;
+    this.note(got, labels, t, 0);
+    return got;
+  }
+
+  private note(ref: SeriesRef, labels: Labels, t: number, v: number): void {
+    if (this.n === this.refs.length) this.grow();
+    this.tap.remember(ref, labels);
+    this.refs[this.n] = ref;
+    this.ts[this.n] = t;
+    this.vs[this.n] = v;
+    this.n++;
   }
 
   updateMetadata(metric: string, meta: Metadata): void {
@@ -109,13 +124,16 @@ class TapAppender implements Appender {
   commit(): AppendStats {
     const stats = this.inner.commit();
     const n = this.n;
+    const hs = this.hs;
     this.n = 0;
-    this.tap.forward(this.refs, this.ts, this.vs, n);
+    this.hs = undefined;
+    this.tap.forward(this.refs, this.ts, this.vs, n, hs);
     return stats;
   }
 
   rollback(): void {
     this.n = 0;
+    this.hs = undefined;
     this.inner.rollback();
   }
 

@@ -15,7 +15,8 @@ export interface AlertTemplateData {
   labels: Record<string, string>;
   externalLabels: Record<string, string>;
   externalURL: string;
-  value: number;
+  /** A native histogram's value is its text, as Go prints *FloatHistogram. */
+  value: number | string;
 }
 
 export interface ExpandContext {

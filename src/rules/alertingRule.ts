@@ -67,10 +67,10 @@ export class AlertingRule implements Rule {
     const queryTime = ts - ctx.queryOffset;
     const res = await ctx.query(this.config.expr, queryTime);
     const fresh = new Map<string, Alert>();
-    const templateQuery = async (q: string) => (await ctx.query(q, ts)).map((s) => ({ Labels: s.labels.toObject(), Value: s.v }));
+    const templateQuery = async (q: string) => (await ctx.query(q, ts)).map((s) => ({ Labels: s.labels.toObject(), Value: templateValue(s) }));
     this.lastTemplateError = '';
     for (const smpl of res) {
-      const data = { labels: smpl.labels.toObject(), externalLabels: ctx.externalLabels, externalURL: ctx.externalURL, value: smpl.v };
+      const data = { labels: smpl.labels.toObject(), externalLabels: ctx.externalLabels, externalURL: ctx.externalURL, value: templateValue(smpl) };
       const expand = async (text: string) => {
         const out = await expandAlertTemplate(this.name, text, data, { query: templateQuery, externalURL: ctx.externalURL, timeMs: ts });
         if (out.error) this.lastTemplateError = `rule ${JSON.stringify(this.name)}: ${out.error}`;
@@ -222,4 +222,15 @@ export class AlertingRule implements Rule {
       ...(a.keepFiringSince ? { keepFiringSince: a.keepFiringSince } : {}),
     }));
   }
+}
+
+/**
+ * A sample's `$value` in templates (template.AlertTemplateData): the float,
+ * or for a native histogram the histogram, which text/template prints by its
+ * String method; the histogram's text stands for it here, so templates never
+ * reach an object's methods. The alert's own value stays the float (0), as
+ * Alert.Value is smpl.F.
+ */
+function templateValue(s: EvalSample): number | string {
+  return s.h === undefined ? s.v : s.h.toString();
 }

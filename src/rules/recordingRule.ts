@@ -1,6 +1,6 @@
 // A recording rule (rules/recording.go): the query's result renamed to the
 // rule's name with its labels set, refused when labels collide or the
-// group's limit is passed.
+// group's limit is passed. A native histogram result stays a histogram.
 
 import { Labels, METRIC_NAME } from '../model/labels';
 import type { RuleConfig } from './ruleFile';
@@ -30,7 +30,7 @@ export class RecordingRule implements Rule {
       const key = labels.key();
       if (seen.has(key)) throw new Error('vector contains metrics with the same labelset after applying rule labels');
       seen.add(key);
-      out.push({ labels, t: s.t, v: s.v });
+      out.push(s.h === undefined ? { labels, t: s.t, v: s.v } : { labels, t: s.t, v: s.v, h: s.h });
     }
     if (ctx.limit > 0 && out.length > ctx.limit) throw new Error(`exceeded limit of ${ctx.limit} with ${out.length} series`);
     return out;

@@ -2,15 +2,17 @@
 // query function rules evaluate through (rules/manager.go QueryFunc), and
 // the plain-data views the engine hands to the UI.
 
+import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { Labels } from '../model/labels';
 import type { QueryEngine } from '../promql/engine';
 import type { Storage } from '../tsdb/storage';
 
-/** One sample of an instant-vector result. */
+/** One sample of an instant-vector result; `h` set when it is a native histogram (`v` is then 0, as promql.Sample's F). */
 export interface EvalSample {
   labels: Labels;
   t: number;
   v: number;
+  h?: FloatHistogram;
 }
 
 /** Runs an instant query at a time (ms); a scalar answers as one sample without labels, as EngineQueryFunc does. */

@@ -125,7 +125,9 @@ export class RuleGroup {
       const app = deps.storage.appender();
       const returned = new Map<string, Labels>();
       for (const s of vector) {
-        app.append(0, s.labels, s.t, s.v);
+        // group.go Eval: a histogram sample goes in as one (AppendHistogram with the float histogram).
+        if (s.h !== undefined) app.appendHistogram(0, s.labels, s.t, s.h);
+        else app.append(0, s.labels, s.t, s.v);
         returned.set(s.labels.key(), s.labels);
       }
       for (const [key, labels] of this.seriesInPreviousEval[i]) {

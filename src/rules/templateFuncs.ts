@@ -11,7 +11,8 @@ import { isTrue, type TemplateFunc } from './template';
 /** One element of a `query` result, with the field names templates use (`.Labels`, `.Value`). */
 export interface TemplateSample {
   Labels: Record<string, string>;
-  Value: number;
+  /** A native histogram's value is its text, as Go prints *FloatHistogram. */
+  Value: number | string;
 }
 
 export type TemplateQuery = (query: string) => Promise<TemplateSample[]>;
