@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FloatHistogram } from '../model/histogram/floatHistogram';
+import { Histogram } from '../model/histogram/histogram';
 import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { isStaleNaN } from '../model/staleNaN';
+import { QueryEngine } from '../promql/engine';
 import { Head } from '../tsdb/head';
-import type { QueryFunc } from './rule';
+import { engineQueryFunc, type EvalSample, type QueryFunc } from './rule';
 import { parseRuleFile } from './ruleFile';
 import { RuleGroup, type GroupDeps } from './ruleGroup';
 
@@ -53,5 +55,19 @@ describe('RuleGroup with native histograms', () => {
     const [alert] = g.view().rules[0].alerts!;
     expect(alert.value).toBe(0);
     expect(alert.annotations).toEqual({ summary: latency(4).toString(), first: latency(4).toString() });
+  });
+
+  it('records a native histogram selected from storage through the query engine', async () => {
+    const head = new Head();
+    const app = head.appender();
+    const h = new Histogram({ schema: 1, count: 9, sum: 12.5, zeroCount: 1, positiveSpans: [{ offset: 0, length: 3 }], positiveBuckets: [2, 1, 1] });
+    app.appendHistogram(0, Labels.from({ __name__: 'lat', job: 'api' }), M - 1000, h);
+    app.commit();
+    const g = group('groups:\n  - name: g\n    rules:\n      - record: job:lat:copy\n        expr: lat\n');
+    const query = engineQueryFunc(new QueryEngine(), head);
+    const answered: EvalSample[] = await query('lat', M);
+    await g.eval(M, deps(head, query));
+    expect(answered[0].h?.toString()).toBe(h.toFloat().toString());
+    expect(await stored(head, 'job:lat:copy')).toEqual([`${M}:${h.toFloat().toString()}`]);
   });
 });
