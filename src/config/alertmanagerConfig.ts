@@ -38,11 +38,24 @@ export interface AmWebhook {
   maxAlerts: number;
 }
 
+/**
+ * A Vigil receiver kind (the page banner, a desktop notification): title and
+ * text are Alertmanager templates over the notification's data; '' takes
+ * Vigil's defaults, which follow Alertmanager's default templates.
+ */
+export interface AmVigilConfig {
+  sendResolved: boolean;
+  title: string;
+  text: string;
+}
+
 export interface AmReceiver {
   name: string;
   /** The `*_configs` keys it has (webhook_configs, email_configs…). */
   kinds: string[];
   webhooks: AmWebhook[];
+  banners: AmVigilConfig[];
+  desktops: AmVigilConfig[];
 }
 
 /** An inhibit rule; the older source_match(_re)/target_match(_re) folded into the matchers. */
@@ -66,6 +79,14 @@ const RECEIVER_KINDS = [
   'discord_configs', 'email_configs', 'msteams_configs', 'msteamsv2_configs', 'jira_configs', 'pagerduty_configs', 'pushover_configs', 'slack_configs',
   'opsgenie_configs', 'webhook_configs', 'victorops_configs', 'sns_configs', 'telegram_configs', 'webex_configs', 'wechat_configs', 'rocketchat_configs', 'incidentio_configs',
 ];
+/**
+ * Vigil's own receiver kinds. The `vigil_` prefix is one no Alertmanager
+ * integration uses, so a future Alertmanager key cannot mean something else
+ * here; a real Alertmanager refuses these keys (unknown fields).
+ */
+export const VIGIL_BANNER = 'vigil_banner_configs';
+export const VIGIL_DESKTOP = 'vigil_desktop_configs';
+const VIGIL_FIELDS = ['send_resolved', 'title', 'text'];
 // model.LabelNameRE, which Alertmanager 0.25 checks label names in match/match_re against.
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 // pkg/labels/parse.go's re: name, operator, value (quoted or not).
@@ -131,13 +152,17 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   const receivers: AmReceiver[] = [];
   const recvNode = top.get('receivers');
   for (const n of recvNode ? src.seq(recvNode, '[]config.Receiver') : []) {
-    const f = src.struct(n, 'config.plain', ['name', ...RECEIVER_KINDS]);
+    const f = src.struct(n, 'config.plain', ['name', ...RECEIVER_KINDS, VIGIL_BANNER, VIGIL_DESKTOP]);
     const name = f.get('name') ? src.string(f.get('name')!) : '';
     if (name === '') throw src.error(n, 'missing name in receiver');
     if (receivers.some((r) => r.name === name)) throw src.error(f.get('name'), `notification config name ${quote(name)} is not unique`);
     const hooks = f.get('webhook_configs');
     const webhooks = hooks ? src.seq(hooks, '[]*config.WebhookConfig').map((h) => readWebhook(src, h)) : [];
-    receivers.push({ name, kinds: [...f.keys()].filter((k) => k !== 'name'), webhooks });
+    const vigil = (key: string, sendResolved: boolean) => {
+      const list = f.get(key);
+      return list && !src.isNull(list) ? src.seq(list, `[]*${key}`).map((c) => readVigilConfig(src, c, sendResolved)) : [];
+    };
+    receivers.push({ name, kinds: [...f.keys()].filter((k) => k !== 'name'), webhooks, banners: vigil(VIGIL_BANNER, true), desktops: vigil(VIGIL_DESKTOP, false) });
   }
   const inhibitNode = top.get('inhibit_rules');
   const inhibitRules = inhibitNode ? src.seq(inhibitNode, '[]config.InhibitRule').map((n) => readInhibitRule(src, n)) : [];
@@ -198,6 +223,19 @@ function readWebhook(src: YamlSource, node: Node): AmWebhook {
     sendResolved: sendResolved && !src.isNull(sendResolved) ? src.bool(sendResolved) : true,
     maxAlerts: maxAlerts && !src.isNull(maxAlerts) ? src.uint(maxAlerts, 'uint64') : 0,
   };
+}
+
+/** A banner or desktop config; `{}` (or null, as `- {}` is often written `-`) takes every default. */
+function readVigilConfig(src: YamlSource, node: Node, defaultSendResolved: boolean): AmVigilConfig {
+  const out: AmVigilConfig = { sendResolved: defaultSendResolved, title: '', text: '' };
+  if (src.isNull(node)) return out;
+  for (const [key, n] of src.struct(node, 'vigil.Config', VIGIL_FIELDS)) {
+    if (n === null || src.isNull(n)) continue;
+    if (key === 'send_resolved') out.sendResolved = src.bool(n);
+    else if (key === 'title') out.title = src.string(n);
+    else out.text = src.string(n);
+  }
+  return out;
 }
 
 /** checkReceiver: every receiver a route names must be defined. */
