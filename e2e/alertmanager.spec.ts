@@ -39,7 +39,7 @@ async function pointAtAlertmanager(page: Page, address: string): Promise<void> {
   await page.goto('/#/targets');
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('job_name: demo');
-  const text = (await editor.inputValue()).replace('global:\n', 'global:\n  external_labels: {site: lab}\n');
+  const text = (await editor.innerText()).replace('global:\n', 'global:\n  external_labels: {site: lab}\n');
   await editor.fill(`${text}\nalerting:\n  alertmanagers:\n    - static_configs: [{targets: ['${address}']}]\n      timeout: 5s\n      authorization: {credentials: vigil-e2e}\n`);
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByText('Saved and applied.')).toBeVisible();
