@@ -7,6 +7,8 @@ import type { Node } from 'yaml';
 import { quote } from '../model/labels';
 import type { MatchType } from '../model/matcher';
 import { compileAnchored } from '../model/matcher';
+import type { TimeInterval } from '../model/timeInterval';
+import { readNamedIntervals } from './amTimeIntervals';
 import { readDuration } from './fieldReaders';
 import { ConfigError, YamlSource } from './yamlDecode';
 
@@ -69,6 +71,8 @@ export interface AlertmanagerConfigFile {
   route: AmRoute;
   receivers: AmReceiver[];
   inhibitRules: AmInhibitRule[];
+  /** time_intervals and mute_time_intervals by name. */
+  timeIntervals: Map<string, TimeInterval[]>;
 }
 
 const INHIBIT_FIELDS = ['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal'];
@@ -166,6 +170,11 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   }
   const inhibitNode = top.get('inhibit_rules');
   const inhibitRules = inhibitNode ? src.seq(inhibitNode, '[]config.InhibitRule').map((n) => readInhibitRule(src, n)) : [];
+  const timeIntervals = new Map<string, TimeInterval[]>();
+  for (const key of ['mute_time_intervals', 'time_intervals']) {
+    const n = top.get(key);
+    if (n && !src.isNull(n)) readNamedIntervals(src, n, timeIntervals);
+  }
   const routeNode = top.get('route');
   if (!routeNode || src.isNull(routeNode)) throw src.error(src.root, 'no routes provided');
   const route = readRoute(src, routeNode);
@@ -175,8 +184,8 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   if (route.muteTimeIntervals.length > 0) throw src.error(routeNode, 'root route must not have any mute time intervals');
   if (route.activeTimeIntervals.length > 0) throw src.error(routeNode, 'root route must not have any active time intervals');
   const names = new Set(receivers.map((r) => r.name));
-  checkReceivers(src, routeNode, route, names);
-  return { route, receivers, inhibitRules };
+  checkReceivers(src, routeNode, route, names, timeIntervals);
+  return { route, receivers, inhibitRules, timeIntervals };
 }
 
 function readInhibitRule(src: YamlSource, node: Node): AmInhibitRule {
@@ -238,12 +247,20 @@ function readVigilConfig(src: YamlSource, node: Node, defaultSendResolved: boole
   return out;
 }
 
-/** checkReceiver: every receiver a route names must be defined. */
-function checkReceivers(src: YamlSource, node: Node, r: AmRoute, names: Set<string>): void {
+/** checkReceiver and checkTimeInterval: every receiver and time interval a route names must be defined. */
+function checkReceivers(src: YamlSource, node: Node, r: AmRoute, names: Set<string>, intervals: Map<string, TimeInterval[]>): void {
   if (r.receiver !== undefined && !names.has(r.receiver)) throw src.error(src.keyOf(node, 'receiver') ?? node, `undefined receiver ${quote(r.receiver)} used in route`);
-  const children = src.struct(node, 'config.Route', ROUTE_FIELDS).get('routes');
+  const fields = src.struct(node, 'config.Route', ROUTE_FIELDS);
+  for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+    const list = fields.get(key);
+    for (const item of list && !src.isNull(list) ? src.seq(list, '[]string') : []) {
+      const name = src.string(item);
+      if (!intervals.has(name)) throw src.error(item, `undefined time interval ${quote(name)} used in route`);
+    }
+  }
+  const children = fields.get('routes');
   const childNodes = children ? src.seq(children, '[]*config.Route') : [];
-  r.routes.forEach((c, i) => checkReceivers(src, childNodes[i], c, names));
+  r.routes.forEach((c, i) => checkReceivers(src, childNodes[i], c, names, intervals));
 }
 
 function readRoute(src: YamlSource, node: Node): AmRoute {

@@ -179,6 +179,7 @@ export class EngineAlerting {
         route: routeConfig(this.amConfig.route),
         receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)),
         inhibitRules: this.amConfig.inhibitRules.map(inhibitRuleConfig),
+        timeIntervals: this.amConfig.timeIntervals,
       };
     }
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
