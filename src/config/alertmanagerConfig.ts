@@ -8,9 +8,10 @@ import { quote } from '../model/labels';
 import type { MatchType } from '../model/matcher';
 import { compileAnchored } from '../model/matcher';
 import type { TimeInterval } from '../model/timeInterval';
-import { readNamedIntervals } from './amTimeIntervals';
+import { NAMED_INTERVAL_SHAPE, readNamedIntervals } from './amTimeIntervals';
 import { readDuration } from './fieldReaders';
 import { ConfigError, YamlSource } from './yamlDecode';
+import { listOf, mapping, VALUE, type YamlShape } from './yamlShape';
 
 /** One label matcher as Alertmanager's pkg/labels keeps it. */
 export interface AmMatcher {
@@ -75,10 +76,7 @@ export interface AlertmanagerConfigFile {
   timeIntervals: Map<string, TimeInterval[]>;
 }
 
-const INHIBIT_FIELDS = ['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal'];
 
-const TOP_FIELDS = ['global', 'route', 'inhibit_rules', 'receivers', 'templates', 'mute_time_intervals', 'time_intervals'];
-const ROUTE_FIELDS = ['receiver', 'group_by', 'match', 'match_re', 'matchers', 'mute_time_intervals', 'active_time_intervals', 'continue', 'routes', 'group_wait', 'group_interval', 'repeat_interval'];
 const RECEIVER_KINDS = [
   'discord_configs', 'email_configs', 'msteams_configs', 'msteamsv2_configs', 'jira_configs', 'pagerduty_configs', 'pushover_configs', 'slack_configs',
   'opsgenie_configs', 'webhook_configs', 'victorops_configs', 'sns_configs', 'telegram_configs', 'webex_configs', 'wechat_configs', 'rocketchat_configs', 'incidentio_configs',
@@ -90,7 +88,36 @@ const RECEIVER_KINDS = [
  */
 export const VIGIL_BANNER = 'vigil_banner_configs';
 export const VIGIL_DESKTOP = 'vigil_desktop_configs';
-const VIGIL_FIELDS = ['send_resolved', 'title', 'text'];
+
+// WebhookConfig fields; the HTTP client's (tls_config…) are accepted and not acted on.
+const WEBHOOK_SHAPE = mapping(['url', 'url_file', 'send_resolved', 'max_alerts', 'timeout', 'http_config']);
+const VIGIL_SHAPE = mapping(['send_resolved', 'title', 'text']);
+const RECEIVER_SHAPE = mapping(
+  ['name', 'webhook_configs', VIGIL_BANNER, VIGIL_DESKTOP],
+  { webhook_configs: listOf(WEBHOOK_SHAPE), [VIGIL_BANNER]: listOf(VIGIL_SHAPE), [VIGIL_DESKTOP]: listOf(VIGIL_SHAPE) },
+  RECEIVER_KINDS.filter((k) => k !== 'webhook_configs'),
+);
+const INHIBIT_SHAPE = mapping(['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal']);
+const routeChildren: Record<string, YamlShape> = {};
+const ROUTE_SHAPE = mapping(
+  ['receiver', 'group_by', 'match', 'match_re', 'matchers', 'mute_time_intervals', 'active_time_intervals', 'continue', 'routes', 'group_wait', 'group_interval', 'repeat_interval'],
+  routeChildren,
+);
+// A route's children are routes: the shape refers to itself.
+routeChildren.routes = listOf(ROUTE_SHAPE);
+
+/** alertmanager.yml's keys, as the reader takes them and the editor completes them. */
+export const ALERTMANAGER_CONFIG_SHAPE = mapping(
+  ['global', 'route', 'inhibit_rules', 'receivers', 'templates', 'mute_time_intervals', 'time_intervals'],
+  {
+    route: ROUTE_SHAPE,
+    inhibit_rules: listOf(INHIBIT_SHAPE),
+    receivers: listOf(RECEIVER_SHAPE),
+    templates: listOf(VALUE),
+    mute_time_intervals: listOf(NAMED_INTERVAL_SHAPE),
+    time_intervals: listOf(NAMED_INTERVAL_SHAPE),
+  },
+);
 // model.LabelNameRE, which Alertmanager 0.25 checks label names in match/match_re against.
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 // pkg/labels/parse.go's re: name, operator, value (quoted or not).
@@ -152,11 +179,11 @@ export function parseAlertmanagerConfig(text: string): AmConfigResult {
 export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
   const src = new YamlSource(text);
   if (src.isNull(src.root)) throw new ConfigError(0, 0, 'no route provided in config');
-  const top = src.struct(src.root!, 'config.plain', TOP_FIELDS);
+  const top = src.struct(src.root!, 'config.plain', ALERTMANAGER_CONFIG_SHAPE.keys);
   const receivers: AmReceiver[] = [];
   const recvNode = top.get('receivers');
   for (const n of recvNode ? src.seq(recvNode, '[]config.Receiver') : []) {
-    const f = src.struct(n, 'config.plain', ['name', ...RECEIVER_KINDS, VIGIL_BANNER, VIGIL_DESKTOP]);
+    const f = src.struct(n, 'config.plain', RECEIVER_SHAPE.keys);
     const name = f.get('name') ? src.string(f.get('name')!) : '';
     if (name === '') throw src.error(n, 'missing name in receiver');
     if (receivers.some((r) => r.name === name)) throw src.error(f.get('name'), `notification config name ${quote(name)} is not unique`);
@@ -189,7 +216,7 @@ export function loadAlertmanagerConfig(text: string): AlertmanagerConfigFile {
 }
 
 function readInhibitRule(src: YamlSource, node: Node): AmInhibitRule {
-  const f = src.struct(node, 'config.InhibitRule', INHIBIT_FIELDS);
+  const f = src.struct(node, 'config.InhibitRule', INHIBIT_SHAPE.keys);
   const rule: AmInhibitRule = { sourceMatchers: [], targetMatchers: [], equal: [] };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
@@ -215,11 +242,9 @@ function readMatchMap(src: YamlSource, n: Node, regex: boolean): AmMatcher[] {
   return out;
 }
 
-// WebhookConfig fields; the HTTP client's (tls_config…) are accepted and not acted on.
-const WEBHOOK_FIELDS = ['url', 'url_file', 'send_resolved', 'max_alerts', 'timeout', 'http_config'];
 
 function readWebhook(src: YamlSource, node: Node): AmWebhook {
-  const f = src.struct(node, 'config.WebhookConfig', WEBHOOK_FIELDS);
+  const f = src.struct(node, 'config.WebhookConfig', WEBHOOK_SHAPE.keys);
   const url = f.get('url');
   if (!url || src.isNull(url)) throw src.error(node, 'one of url or url_file must be configured');
   const sendResolved = f.get('send_resolved');
@@ -238,7 +263,7 @@ function readWebhook(src: YamlSource, node: Node): AmWebhook {
 function readVigilConfig(src: YamlSource, node: Node, defaultSendResolved: boolean): AmVigilConfig {
   const out: AmVigilConfig = { sendResolved: defaultSendResolved, title: '', text: '' };
   if (src.isNull(node)) return out;
-  for (const [key, n] of src.struct(node, 'vigil.Config', VIGIL_FIELDS)) {
+  for (const [key, n] of src.struct(node, 'vigil.Config', VIGIL_SHAPE.keys)) {
     if (n === null || src.isNull(n)) continue;
     if (key === 'send_resolved') out.sendResolved = src.bool(n);
     else if (key === 'title') out.title = src.string(n);
@@ -250,7 +275,7 @@ function readVigilConfig(src: YamlSource, node: Node, defaultSendResolved: boole
 /** checkReceiver and checkTimeInterval: every receiver and time interval a route names must be defined. */
 function checkReceivers(src: YamlSource, node: Node, r: AmRoute, names: Set<string>, intervals: Map<string, TimeInterval[]>): void {
   if (r.receiver !== undefined && !names.has(r.receiver)) throw src.error(src.keyOf(node, 'receiver') ?? node, `undefined receiver ${quote(r.receiver)} used in route`);
-  const fields = src.struct(node, 'config.Route', ROUTE_FIELDS);
+  const fields = src.struct(node, 'config.Route', ROUTE_SHAPE.keys);
   for (const key of ['mute_time_intervals', 'active_time_intervals']) {
     const list = fields.get(key);
     for (const item of list && !src.isNull(list) ? src.seq(list, '[]string') : []) {
@@ -264,7 +289,7 @@ function checkReceivers(src: YamlSource, node: Node, r: AmRoute, names: Set<stri
 }
 
 function readRoute(src: YamlSource, node: Node): AmRoute {
-  const f = src.struct(node, 'config.Route', ROUTE_FIELDS);
+  const f = src.struct(node, 'config.Route', ROUTE_SHAPE.keys);
   const r: AmRoute = { matchers: [], continue: false, muteTimeIntervals: [], activeTimeIntervals: [], routes: [] };
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;

@@ -6,10 +6,12 @@ import type { Node } from 'yaml';
 import { quote } from '../model/labels';
 import { checkZone, type IntRange, type TimeInterval } from '../model/timeInterval';
 import type { YamlSource } from './yamlDecode';
+import { listOf, mapping } from './yamlShape';
 
-export const TIME_INTERVAL_FIELDS = ['times', 'weekdays', 'days_of_month', 'months', 'years', 'location'];
-const NAMED_FIELDS = ['name', 'time_intervals'];
-const RANGE_FIELDS = ['start_time', 'end_time'];
+const RANGE_SHAPE = mapping(['start_time', 'end_time']);
+const TIME_INTERVAL_SHAPE = mapping(['times', 'weekdays', 'days_of_month', 'months', 'years', 'location'], { times: listOf(RANGE_SHAPE) });
+/** One entry of `time_intervals` or `mute_time_intervals`, as read here and completed in the editor. */
+export const NAMED_INTERVAL_SHAPE = mapping(['name', 'time_intervals'], { time_intervals: listOf(TIME_INTERVAL_SHAPE) });
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -59,12 +61,12 @@ function daysOfMonth(s: string): IntRange {
 function readTimeInterval(src: YamlSource, node: Node): TimeInterval {
   const ti: TimeInterval = {};
   const list = (n: Node, read: (s: string) => IntRange) => src.seq(n, '[]string').map((item) => src.parsed(item, read));
-  for (const [key, n] of src.struct(node, 'timeinterval.TimeInterval', TIME_INTERVAL_FIELDS)) {
+  for (const [key, n] of src.struct(node, 'timeinterval.TimeInterval', TIME_INTERVAL_SHAPE.keys)) {
     if (n === null || src.isNull(n)) continue;
     switch (key) {
       case 'times':
         ti.times = src.seq(n, '[]timeinterval.TimeRange').map((t) => {
-          const f = src.struct(t, 'timeinterval.TimeRange', RANGE_FIELDS);
+          const f = src.struct(t, 'timeinterval.TimeRange', RANGE_SHAPE.keys);
           const start = f.get('start_time');
           const end = f.get('end_time');
           if (!start || !end || src.isNull(start) || src.isNull(end)) throw src.error(t, 'both start and end times must be provided');
@@ -115,7 +117,7 @@ function readTimeInterval(src: YamlSource, node: Node): TimeInterval {
 /** A `time_intervals` or `mute_time_intervals` list into `into`, names unique across both. */
 export function readNamedIntervals(src: YamlSource, node: Node, into: Map<string, TimeInterval[]>): void {
   for (const item of src.seq(node, '[]config.TimeInterval')) {
-    const f = src.struct(item, 'config.TimeInterval', NAMED_FIELDS);
+    const f = src.struct(item, 'config.TimeInterval', NAMED_INTERVAL_SHAPE.keys);
     const nameNode = f.get('name');
     const name = nameNode && !src.isNull(nameNode) ? src.string(nameNode) : '';
     if (name === '') throw src.error(item, 'missing name in time interval');

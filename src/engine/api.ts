@@ -176,8 +176,8 @@ export interface DesktopNotice {
   tag: string;
 }
 
-/** A YAML file Vigil edits: prometheus.yml or a rule file. */
-export type YamlFileKind = 'prometheus' | 'rules';
+/** A YAML file Vigil edits: prometheus.yml, a rule file or alertmanager.yml. */
+export type YamlFileKind = 'prometheus' | 'rules' | 'alertmanager';
 
 /** What checking a YAML file found: errors refuse it, warnings (a field Vigil ignores) do not. */
 export interface YamlCheck {
