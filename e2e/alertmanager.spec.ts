@@ -105,6 +105,9 @@ test('alertmanager.yml is checked as amtool does, shows its routing tree and ans
   await editor.fill(ROUTING.replace('receiver: db', 'receiver: dba'));
   await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();
   await expect(page.getByLabel('alertmanager.yml problems')).toHaveText('line 8, column 7: undefined receiver "dba" used in route');
+  // The editor marks the same place in its gutter as it is typed.
+  await expect(page.getByRole('region', { name: 'Alertmanager configuration' }).locator('.cm-lint-marker-error')).toBeVisible();
+  await page.getByRole('region', { name: 'Alertmanager configuration' }).screenshot({ path: 'test-results/alertmanager-editor-diagnostic.png' });
 
   await editor.fill(ROUTING);
   await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();
