@@ -55,3 +55,30 @@ describe('time_intervals', () => {
     expect(r).toEqual({ ok: false, problems: [{ line: 5, column: 29, message: 'undefined time interval "y" used in route' }] });
   });
 });
+
+describe('every problem at once', () => {
+  it('answers each broken receiver, route field and interval at its place, in file order', () => {
+    const text = [
+      'route:',
+      '  receiver: a',
+      '  group_wait: soon',
+      '  routes:',
+      '    - receiver: nobody',
+      '      mute_time_intervals: [x]',
+      'receivers:',
+      '  - name: a',
+      '    webhook_configs: [{url: "ftp://x"}]',
+      'time_intervals:',
+      '  - name: x',
+      "    time_intervals: [{weekdays: ['funday']}]",
+      '',
+    ].join('\n');
+    const r = parseAlertmanagerConfig(text);
+    expect(r.ok ? [] : r.problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringContaining('soon')],
+      [5, 'undefined receiver "nobody" used in route'],
+      [9, expect.stringContaining('unsupported scheme "ftp"')],
+      [12, 'funday is not a valid weekday'],
+    ]);
+  });
+});

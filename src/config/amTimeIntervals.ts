@@ -5,7 +5,7 @@
 import type { Node } from 'yaml';
 import { quote } from '../model/labels';
 import { checkZone, type IntRange, type TimeInterval } from '../model/timeInterval';
-import type { YamlSource } from './yamlDecode';
+import { ConfigError, type YamlSource } from './yamlDecode';
 import { listOf, mapping } from './yamlShape';
 
 const RANGE_SHAPE = mapping(['start_time', 'end_time']);
@@ -114,15 +114,26 @@ function readTimeInterval(src: YamlSource, node: Node): TimeInterval {
   return ti;
 }
 
-/** A `time_intervals` or `mute_time_intervals` list into `into`, names unique across both. */
-export function readNamedIntervals(src: YamlSource, node: Node, into: Map<string, TimeInterval[]>): void {
+/**
+ * A `time_intervals` or `mute_time_intervals` list into `into`, names unique
+ * across both. Each entry's problem goes to `errors` and the next is read; a
+ * named entry is kept even when its body is wrong, so routes naming it are not
+ * also refused.
+ */
+export function readNamedIntervals(src: YamlSource, node: Node, into: Map<string, TimeInterval[]>, errors: ConfigError[]): void {
   for (const item of src.seq(node, '[]config.TimeInterval')) {
-    const f = src.struct(item, 'config.TimeInterval', NAMED_INTERVAL_SHAPE.keys);
-    const nameNode = f.get('name');
-    const name = nameNode && !src.isNull(nameNode) ? src.string(nameNode) : '';
-    if (name === '') throw src.error(item, 'missing name in time interval');
-    if (into.has(name)) throw src.error(nameNode, `time interval ${quote(name)} is not unique`);
-    const list = f.get('time_intervals');
-    into.set(name, list && !src.isNull(list) ? src.seq(list, '[]timeinterval.TimeInterval').map((t) => readTimeInterval(src, t)) : []);
+    try {
+      const f = src.struct(item, 'config.TimeInterval', NAMED_INTERVAL_SHAPE.keys);
+      const nameNode = f.get('name');
+      const name = nameNode && !src.isNull(nameNode) ? src.string(nameNode) : '';
+      if (name === '') throw src.error(item, 'missing name in time interval');
+      if (into.has(name)) throw src.error(nameNode, `time interval ${quote(name)} is not unique`);
+      into.set(name, []);
+      const list = f.get('time_intervals');
+      into.set(name, list && !src.isNull(list) ? src.seq(list, '[]timeinterval.TimeInterval').map((t) => readTimeInterval(src, t)) : []);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      errors.push(e);
+    }
   }
 }
