@@ -39,7 +39,7 @@ async function pointAtAlertmanager(page: Page, address: string): Promise<void> {
   await page.goto('/#/targets');
   const editor = page.getByRole('textbox', { name: 'Configuration YAML' });
   await expect(editor).toContainText('job_name: demo');
-  const text = (await editor.inputValue()).replace('global:\n', 'global:\n  external_labels: {site: lab}\n');
+  const text = (await editor.innerText()).replace('global:\n', 'global:\n  external_labels: {site: lab}\n');
   await editor.fill(`${text}\nalerting:\n  alertmanagers:\n    - static_configs: [{targets: ['${address}']}]\n      timeout: 5s\n      authorization: {credentials: vigil-e2e}\n`);
   await page.getByRole('button', { name: 'Save and apply' }).click();
   await expect(page.getByText('Saved and applied.')).toBeVisible();
@@ -105,6 +105,9 @@ test('alertmanager.yml is checked as amtool does, shows its routing tree and ans
   await editor.fill(ROUTING.replace('receiver: db', 'receiver: dba'));
   await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();
   await expect(page.getByLabel('alertmanager.yml problems')).toHaveText('line 8, column 7: undefined receiver "dba" used in route');
+  // The editor marks the same place in its gutter as it is typed.
+  await expect(page.getByRole('region', { name: 'Alertmanager configuration' }).locator('.cm-lint-marker-error')).toBeVisible();
+  await page.getByRole('region', { name: 'Alertmanager configuration' }).screenshot({ path: 'test-results/alertmanager-editor-diagnostic.png' });
 
   await editor.fill(ROUTING);
   await page.getByRole('button', { name: 'Save alertmanager.yml' }).click();

@@ -7,9 +7,10 @@ import { formatDuration } from '../model/duration';
 import { quote } from '../model/labels';
 import type { RelabelConfig } from '../model/relabel';
 import { readDuration, unsupportedField } from './fieldReaders';
-import { AUTH_CONFLICT, authToYaml, readAuthorization, readBasicAuth, redactSecrets, type Authorization, type BasicAuth } from './httpAuth';
-import { readRelabelConfigs, relabelToYaml } from './relabelConfig';
-import { groupToYaml, readTargetGroup, STATIC_TYPE, type TargetGroup } from './targetGroups';
+import { AUTH_CONFLICT, authToYaml, BASIC_AUTH_SHAPE, readAuthorization, readBasicAuth, redactSecrets, type Authorization, type BasicAuth } from './httpAuth';
+import { readRelabelConfigs, RELABEL_SHAPE, relabelToYaml } from './relabelConfig';
+import { groupToYaml, readTargetGroup, STATIC_TYPE, TARGET_GROUP_SHAPE, type TargetGroup } from './targetGroups';
+import { listOf, mapping } from './yamlShape';
 import type { ConfigError, YamlSource } from './yamlDecode';
 
 /** One `alertmanagers` entry: a set of Alertmanagers sharing how alerts reach them. */
@@ -52,8 +53,21 @@ const AM_UNSUPPORTED = [
     'serverset', 'triton', 'uyuni', 'vultr', 'stackit'].map((sd) => `${sd}_sd_configs`),
 ];
 
+/** prometheus.yml's `alerting` keys, as the reader takes them and the editor completes them. */
+export const ALERTMANAGER_SHAPE = mapping(
+  AM_FIELDS,
+  {
+    static_configs: listOf(TARGET_GROUP_SHAPE),
+    basic_auth: BASIC_AUTH_SHAPE,
+    relabel_configs: listOf(RELABEL_SHAPE),
+    alert_relabel_configs: listOf(RELABEL_SHAPE),
+  },
+  AM_UNSUPPORTED,
+);
+export const ALERTING_SHAPE = mapping(['alert_relabel_configs', 'alertmanagers'], { alert_relabel_configs: listOf(RELABEL_SHAPE), alertmanagers: listOf(ALERTMANAGER_SHAPE) });
+
 export function readAlerting(src: YamlSource, node: Node, warnings: ConfigError[]): AlertingConfig {
-  const f = src.struct(node, 'config.plain', ['alert_relabel_configs', 'alertmanagers']);
+  const f = src.struct(node, 'config.plain', ALERTING_SHAPE.keys);
   const out: AlertingConfig = { alertRelabelConfigs: [], alertmanagers: [] };
   const relabels = f.get('alert_relabel_configs');
   if (relabels) out.alertRelabelConfigs = readRelabelConfigs(src, relabels, 'empty or null alert relabeling rule');
@@ -74,7 +88,7 @@ function readAlertmanager(src: YamlSource, node: Node, warnings: ConfigError[]):
     unsupported: {},
   };
   if (src.isNull(node)) return c;
-  const f = src.struct(node, 'config.AlertmanagerConfig', [...AM_FIELDS, ...AM_UNSUPPORTED]);
+  const f = src.struct(node, 'config.AlertmanagerConfig', ALERTMANAGER_SHAPE.keys);
   for (const [key, n] of f) {
     if (n === null || src.isNull(n)) continue;
     switch (key) {

@@ -4,7 +4,7 @@
 
 import { stringify } from 'yaml';
 import { quote } from '../model/labels';
-import { alertingToYaml, EMPTY_ALERTING, readAlerting, type AlertingConfig } from './alertingConfig';
+import { ALERTING_SHAPE, alertingToYaml, EMPTY_ALERTING, readAlerting, type AlertingConfig } from './alertingConfig';
 import { DEFAULT_GLOBAL, GLOBAL_SHAPE, globalToYaml, readGlobal, type GlobalConfig } from './globalConfig';
 import { redactSecrets, SECRET } from './httpAuth';
 import { readRemoteWrites, REMOTE_WRITE_SHAPE, remoteWriteToYaml, type RemoteWriteConfig } from './remoteWriteConfig';
@@ -34,6 +34,7 @@ export const PROMETHEUS_CONFIG_SHAPE = mapping(TOP_FIELDS, {
   rule_files: listOf(VALUE),
   scrape_configs: listOf(SCRAPE_SHAPE),
   remote_write: listOf(REMOTE_WRITE_SHAPE),
+  alerting: ALERTING_SHAPE,
 });
 
 // config.go's patRulePath: a glob only in the last path element.

@@ -5,13 +5,15 @@
 
 import type { TimerHandle, Timers } from '../model/timers';
 import type { AlertingConfig } from '../config/alertingConfig';
-import { parseAlertmanagerConfig, type AlertmanagerConfigFile, type AmReceiver } from '../config/alertmanagerConfig';
+import { parseAlertmanagerConfig, VIGIL_BANNER, VIGIL_DESKTOP, type AlertmanagerConfigFile, type AmReceiver } from '../config/alertmanagerConfig';
+import type { Notification } from '../notify/webhook';
 import { inhibitRuleConfig, receiversFor, routeConfig, routingTreeText } from './alertmanagerRouting';
 import { authHeader } from '../config/httpAuth';
 import { AlertmanagerSender, type AlertmanagerStatus } from '../notify/alertmanagerSender';
 import { Notifier, type NotifierConfig, type Receiver } from '../notify/notifier';
 import type { SilenceInput } from '../notify/silences';
 import { webhookReceiver } from '../notify/webhookReceiver';
+import { VigilDeliveries } from './vigilDeliveries';
 import type { QueryEngine } from '../promql/engine';
 import { backtestAlertingRule, type BacktestSeries } from '../rules/backtest';
 import { sourceUrlProblem } from '../remote/remotePrometheus';
@@ -73,6 +75,7 @@ export class EngineAlerting {
   private amText = '';
   private amConfig: AlertmanagerConfigFile | undefined;
   private readonly notifier: Notifier;
+  private readonly deliveries = new VigilDeliveries();
   private readonly sender: AlertmanagerSender;
   /** Created by start(): its global settings (evaluation interval, external labels) come from the config. */
   private rules: RuleManager | undefined;
@@ -176,6 +179,7 @@ export class EngineAlerting {
         route: routeConfig(this.amConfig.route),
         receivers: this.amConfig.receivers.map((r) => this.amReceiver(r)),
         inhibitRules: this.amConfig.inhibitRules.map(inhibitRuleConfig),
+        timeIntervals: this.amConfig.timeIntervals,
       };
     }
     const receivers: Receiver[] = [{ name: 'vigil', notify: () => {} }];
@@ -186,15 +190,30 @@ export class EngineAlerting {
     };
   }
 
-  /** Webhooks are posted to; a receiver with only other kinds (email, Slack…) fails each delivery, saying why. */
+  /**
+   * Webhooks are posted to, banner and desktop notices kept for the tabs; a
+   * receiver with other kinds (email, Slack…) fails each delivery, saying why.
+   * The notifier sends resolved alerts when any integration wants them; each
+   * integration that does not drops them, as its own send_resolved says.
+   */
   private amReceiver(r: AmReceiver): Receiver {
     const hooks = r.webhooks.map((w, i) => webhookReceiver({ name: `${r.name}/${i}`, url: w.url, fetch: this.deps.fetch, sendResolved: w.sendResolved, maxAlerts: w.maxAlerts }));
-    const undeliverable = r.kinds.filter((k) => k !== 'webhook_configs');
+    const undeliverable = r.kinds.filter((k) => k !== 'webhook_configs' && k !== VIGIL_BANNER && k !== VIGIL_DESKTOP);
+    const firingOnly = (n: Notification): Notification | undefined => {
+      const alerts = n.alerts.filter((a) => a.status === 'firing');
+      return alerts.length > 0 ? { ...n, alerts } : undefined;
+    };
     return {
       name: r.name,
-      sendResolved: r.webhooks.every((w) => w.sendResolved),
+      sendResolved: r.banners.length > 0 || r.desktops.length > 0 || r.webhooks.some((w) => w.sendResolved),
       notify: async (n) => {
-        for (const h of hooks) await h.notify(n);
+        for (const [i, h] of hooks.entries()) {
+          const sent = r.webhooks[i].sendResolved ? n : firingOnly(n);
+          if (sent) await h.notify(sent);
+        }
+        for (const b of r.banners) await this.deliveries.toBanner(n, b);
+        for (const d of r.desktops) await this.deliveries.toDesktop(n, d);
+        if (r.banners.length + r.desktops.length > 0) this.deps.onChange('alerts');
         if (undeliverable.length > 0) throw new Error(`${undeliverable.join(', ')} of receiver ${JSON.stringify(r.name)}: not deliverable from a browser`);
       },
     };
@@ -226,6 +245,7 @@ export class EngineAlerting {
   }
 
   private configureNotifier(): void {
+    this.deliveries.clear();
     this.notifier.configure(this.notifierConfig());
   }
 
@@ -293,14 +313,17 @@ export class EngineAlerting {
   }
 
   views(): AlertingViews {
+    const alerts = this.notifier.listAlerts();
+    const active = new Set(alerts.filter((a) => a.state === 'active').map((a) => a.fingerprint));
     return {
       groups: (this.rules?.groups() ?? []).map((g) => ({ ...g, source: this.groupSources[groupKey(g.file, g.name)] ?? '' })),
-      alerts: this.notifier.listAlerts(),
+      alerts,
       ruleAlerts: this.rules?.activeAlerts() ?? [],
       silences: this.notifier.listSilences(),
       history: this.notifier.listHistory(),
       webhookUrl: this.webhookUrl,
       receivers: this.notifier.receiverStatuses(),
+      routed: this.amConfig ? { banner: this.deliveries.bannerView(active), desktop: this.deliveries.desktopView() } : null,
     };
   }
 

@@ -127,8 +127,24 @@ inhibit_rules:
   it('reads receivers of any kind, naming their kinds', () => {
     const cfg = loadAlertmanagerConfig('route: {receiver: web}\nreceivers:\n  - name: web\n    webhook_configs: [{url: "http://x/"}]\n  - name: mail\n    email_configs: [{to: a@b}]\n');
     expect(cfg.receivers).toEqual([
-      { name: 'web', kinds: ['webhook_configs'], webhooks: [{ url: 'http://x/', sendResolved: true, maxAlerts: 0 }] },
-      { name: 'mail', kinds: ['email_configs'], webhooks: [] },
+      { name: 'web', kinds: ['webhook_configs'], webhooks: [{ url: 'http://x/', sendResolved: true, maxAlerts: 0 }], banners: [], desktops: [] },
+      { name: 'mail', kinds: ['email_configs'], webhooks: [], banners: [], desktops: [] },
     ]);
+  });
+
+  it("reads Vigil's banner and desktop receivers, templates kept as written", () => {
+    const cfg = loadAlertmanagerConfig(
+      'route: {receiver: page}\nreceivers:\n  - name: page\n    vigil_banner_configs: [{}]\n    vigil_desktop_configs:\n      - title: "{{ .CommonLabels.alertname }}"\n        send_resolved: true\n',
+    );
+    expect(cfg.receivers[0]).toMatchObject({
+      kinds: ['vigil_banner_configs', 'vigil_desktop_configs'],
+      banners: [{ sendResolved: true, title: '', text: '' }],
+      desktops: [{ sendResolved: true, title: '{{ .CommonLabels.alertname }}', text: '' }],
+    });
+  });
+
+  it('refuses an unknown field in a Vigil receiver at its line', () => {
+    const r = parseAlertmanagerConfig('route: {receiver: page}\nreceivers:\n  - name: page\n    vigil_banner_configs:\n      - colour: red\n');
+    expect(r).toEqual({ ok: false, problems: [{ line: 5, column: 9, message: expect.stringContaining('field colour not found') }] });
   });
 });

@@ -17,6 +17,8 @@ export function routeConfig(r: AmRoute): RouteConfig {
     groupInterval: r.groupInterval,
     repeatInterval: r.repeatInterval,
     continue: r.continue,
+    muteTimeIntervals: r.muteTimeIntervals,
+    activeTimeIntervals: r.activeTimeIntervals,
     routes: r.routes.map(routeConfig),
   };
 }

@@ -152,10 +152,32 @@ export interface AlertingViews {
   history: HistoryEntry[];
   webhookUrl: string;
   receivers: ReceiverStatus[];
+  /**
+   * What alertmanager.yml's Vigil receivers were told; null when none is
+   * saved, and then every unmuted alert reaches the banner and the desktop.
+   */
+  routed: { banner: BannerNotice[]; desktop: DesktopNotice[] } | null;
 }
 
-/** A YAML file Vigil edits: prometheus.yml or a rule file. */
-export type YamlFileKind = 'prometheus' | 'rules';
+/** A notification a `vigil_banner_configs` receiver got, for its group's alerts still active. */
+export interface BannerNotice {
+  key: string;
+  receiver: string;
+  title: string;
+  text: string;
+  fingerprints: string[];
+}
+
+/** A notification a `vigil_desktop_configs` receiver got; ids rise, so a tab shows only ones newer than it saw. */
+export interface DesktopNotice {
+  id: number;
+  title: string;
+  text: string;
+  tag: string;
+}
+
+/** A YAML file Vigil edits: prometheus.yml, a rule file or alertmanager.yml. */
+export type YamlFileKind = 'prometheus' | 'rules' | 'alertmanager';
 
 /** What checking a YAML file found: errors refuse it, warnings (a field Vigil ignores) do not. */
 export interface YamlCheck {

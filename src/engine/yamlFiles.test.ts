@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { MappingShape, YamlShape } from '../config/yamlShape';
 import { YAML_FILES } from './yamlFiles';
 
-/** Every mapping in a shape with the path that reaches it. */
-function mappings(shape: YamlShape, path: string[] = []): [string[], MappingShape][] {
-  if (shape.kind === 'list') return mappings(shape.item, [...path, '-']);
+/** Every mapping in a shape with the path that first reaches it (alertmanager.yml's routes refer to themselves). */
+function mappings(shape: YamlShape, path: string[] = [], seen = new Set<YamlShape>()): [string[], MappingShape][] {
+  if (seen.has(shape)) return [];
+  seen.add(shape);
+  if (shape.kind === 'list') return mappings(shape.item, [...path, '-'], seen);
   if (shape.kind === 'value') return [];
-  return [[path, shape], ...Object.entries(shape.children).flatMap(([k, c]) => mappings(c, [...path, k]))];
+  return [[path, shape], ...Object.entries(shape.children).flatMap(([k, c]) => mappings(c, [...path, k], seen))];
 }
 
 describe('YAML file kinds', () => {
@@ -26,6 +28,20 @@ describe('YAML file kinds', () => {
       errors: [],
       warnings: [{ line: 3, column: 5, message: 'field tls_config is not supported by Vigil and is ignored' }],
     });
+  });
+
+  it('checks alertmanager.yml as amtool check-config, at the place; empty is no file', () => {
+    const r = YAML_FILES.alertmanager.check('route:\n  receiver: a\n  routes:\n    - receiver: b\nreceivers: [{name: a}]\n');
+    expect(r.errors).toEqual([{ line: 4, column: 7, message: 'undefined receiver "b" used in route' }]);
+    expect(YAML_FILES.alertmanager.check('')).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('gives prometheus.yml its alerting keys and alertmanager.yml nested routes, for completion', () => {
+    const alerting = YAML_FILES.prometheus.shape.children.alerting;
+    expect(alerting?.kind === 'mapping' && alerting.keys).toEqual(['alert_relabel_configs', 'alertmanagers']);
+    const route = YAML_FILES.alertmanager.shape.children.route;
+    const nested = route?.kind === 'mapping' ? route.children.routes : undefined;
+    expect(nested?.kind === 'list' && nested.item).toBe(route);
   });
 
   it('checks a rule file, every broken rule at its expression', () => {

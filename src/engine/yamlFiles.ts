@@ -1,7 +1,7 @@
 // The YAML files a person edits in Vigil, by kind: how each is checked (as
 // the engine checks it before taking it) and the shape its keys complete from.
-// Another kind (alertmanager.yml) is one more entry here.
 
+import { ALERTMANAGER_CONFIG_SHAPE, parseAlertmanagerConfig } from '../config/alertmanagerConfig';
 import { parseConfig, PROMETHEUS_CONFIG_SHAPE } from '../config/prometheusConfig';
 import type { MappingShape } from '../config/yamlShape';
 import type { TextProblem } from '../model/result';
@@ -29,5 +29,13 @@ export const YAML_FILES: Record<YamlFileKind, YamlFileSpec> = {
       return { errors: r.ok ? [] : r.errors.map(problem), warnings: [] };
     },
     shape: RULE_FILE_SHAPE,
+  },
+  alertmanager: {
+    check(text) {
+      if (text.trim() === '') return { errors: [], warnings: [] };
+      const r = parseAlertmanagerConfig(text);
+      return { errors: r.ok ? [] : r.problems, warnings: [] };
+    },
+    shape: ALERTMANAGER_CONFIG_SHAPE,
   },
 };

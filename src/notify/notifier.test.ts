@@ -228,3 +228,25 @@ describe('Notifier state across reloads', () => {
     expect(other.notifier.listHistory()).toEqual(notifier.listHistory());
   });
 });
+
+describe('Notifier time intervals', () => {
+  // The fake clock starts at 2001-09-09T01:46:40Z, a Sunday.
+  const night = new Map([['night', [{ times: [{ begin: 0, end: 2 * 60 }] }]]]);
+
+  it('keeps a route quiet inside its mute interval and notifies once the interval ends', async () => {
+    const { clock, sent, post } = setup({ route: { receiver: 'default', groupWait: 0, groupInterval: 5 * M, muteTimeIntervals: ['night'] }, timeIntervals: night });
+    await keepFiring(clock, () => post({ alertname: 'A' }), 10 * M);
+    expect(sent).toEqual([]);
+    await keepFiring(clock, () => post({ alertname: 'A' }), 10 * M);
+    expect(sent.map((s) => new Date(s.at).toISOString())).toEqual(['2001-09-09T02:01:40.000Z']);
+  });
+
+  it('sends on a route with active intervals only inside them', async () => {
+    const { clock, sent, post } = setup({ route: { receiver: 'default', groupWait: 0, groupInterval: 5 * M, activeTimeIntervals: ['night'] }, timeIntervals: night });
+    await keepFiring(clock, () => post({ alertname: 'A' }), 1 * M);
+    expect(sent).toHaveLength(1);
+    const quiet = setup({ route: { receiver: 'default', groupWait: 0, activeTimeIntervals: ['weekdays'] }, timeIntervals: new Map([['weekdays', [{ weekdays: [{ begin: 1, end: 5 }] }]]]) });
+    await keepFiring(quiet.clock, () => quiet.post({ alertname: 'A' }), 10 * M);
+    expect(quiet.sent).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 // (notify.DedupStage with repeat_interval), and handed to receiver callbacks.
 // Timers and clock are injected; no DOM.
 
+import { anyContains, type TimeInterval } from '../model/timeInterval';
 import type { TimerHandle, Timers } from '../model/timers';
 import { acceptAlert, DEFAULT_RESOLVE_TIMEOUT, isResolved, mergeAlerts, type Alert, type PostedAlert } from './alert';
 import { AlertHistory, type HistoryEntry } from './alertHistory';
@@ -29,6 +30,8 @@ export interface NotifierConfig {
   inhibitRules?: InhibitRuleConfig[];
   /** Milliseconds; default 5m. */
   resolveTimeout?: number;
+  /** Named time intervals the routes' mute_time_intervals and active_time_intervals refer to. */
+  timeIntervals?: ReadonlyMap<string, readonly TimeInterval[]>;
 }
 
 export interface NotifierDeps extends Timers {
@@ -120,6 +123,7 @@ export class Notifier {
   private receivers = new Map<string, Receiver>();
   private inhibitRules: InhibitRuleConfig[];
   private resolveTimeout: number;
+  private timeIntervals: ReadonlyMap<string, readonly TimeInterval[]>;
   private readonly alerts = new Map<string, Alert>();
   private groups = new Map<string, AggregationGroup>();
   private readonly log = new Map<string, LogEntry>();
@@ -138,6 +142,7 @@ export class Notifier {
     this.root = new Route(config.route);
     this.inhibitRules = config.inhibitRules ?? [];
     this.resolveTimeout = config.resolveTimeout ?? DEFAULT_RESOLVE_TIMEOUT;
+    this.timeIntervals = config.timeIntervals ?? new Map();
     for (const r of config.receivers) this.receivers.set(r.name, r);
     this.scheduleMaintenance();
   }
@@ -149,6 +154,7 @@ export class Notifier {
     this.root = new Route(config.route);
     this.inhibitRules = config.inhibitRules ?? [];
     this.resolveTimeout = config.resolveTimeout ?? DEFAULT_RESOLVE_TIMEOUT;
+    this.timeIntervals = config.timeIntervals ?? new Map();
     this.receivers = new Map(config.receivers.map((r) => [r.name, r]));
     for (const a of this.alerts.values()) this.dispatch(a);
   }
@@ -219,6 +225,7 @@ export class Notifier {
 
   /** The notification pipeline for one group: mute, dedup, send; true when done (nothing left to retry). */
   private async notify(g: AggregationGroup, alerts: Alert[], now: number): Promise<boolean> {
+    if (this.timeMuted(g.route, now)) return true;
     const all = [...this.alerts.values()];
     const unmuted = alerts.filter((a) => inhibitedBy(this.inhibitRules, a.labels, all, now).length === 0 && this.silences.mutedBy(a.labels).length === 0);
     if (unmuted.length === 0) return true;
@@ -250,6 +257,17 @@ export class Notifier {
     }
     this.log.set(logKey, { firing, resolved, timestamp: now });
     return true;
+  }
+
+  /**
+   * TimeMuteStage and TimeActiveStage: a route is quiet inside any of its
+   * mute intervals and, when it names active intervals, outside all of them.
+   * Nothing is logged as sent, so the group notifies once the time comes.
+   */
+  private timeMuted(route: Route, now: number): boolean {
+    const active = (name: string) => anyContains(this.timeIntervals.get(name) ?? [], now);
+    if (route.muteTimeIntervals.some(active)) return true;
+    return route.activeTimeIntervals.length > 0 && !route.activeTimeIntervals.some(active);
   }
 
   /** DedupStage.needsUpdate. */

@@ -16,6 +16,9 @@ export interface RouteConfig {
   groupInterval?: number;
   repeatInterval?: number;
   continue?: boolean;
+  /** Names of time intervals; this route's own, never inherited (route.go). */
+  muteTimeIntervals?: string[];
+  activeTimeIntervals?: string[];
   routes?: RouteConfig[];
 }
 
@@ -42,6 +45,8 @@ export class Route {
   readonly opts: RouteOpts;
   readonly matchers: Matcher[];
   readonly continue: boolean;
+  readonly muteTimeIntervals: readonly string[];
+  readonly activeTimeIntervals: readonly string[];
   readonly routes: Route[];
 
   constructor(
@@ -61,6 +66,8 @@ export class Route {
     };
     this.matchers = cfg.matchers ?? [];
     this.continue = cfg.continue ?? false;
+    this.muteTimeIntervals = cfg.muteTimeIntervals ?? [];
+    this.activeTimeIntervals = cfg.activeTimeIntervals ?? [];
     this.routes = (cfg.routes ?? []).map((c) => new Route(c, this));
   }
 

@@ -21,7 +21,7 @@ function alert(fingerprint: string, labels: Record<string, string>, summary: str
 }
 
 function show(alerts: NotifierAlert[]): HTMLElement {
-  act(() => useAlerts.setState({ views: { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [] } }));
+  act(() => useAlerts.setState({ views: { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [], routed: null } }));
   const host = document.createElement('div');
   document.body.append(host);
   act(() => createRoot(host).render(<AlertBanner />));

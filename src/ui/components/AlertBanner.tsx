@@ -60,6 +60,11 @@ export function AlertBanner() {
       <a href="#/alerts" className="banner-count">
         {firing.length} {firing.length === 1 ? 'alert' : 'alerts'} firing
       </a>
+      {(views?.routed?.banner ?? []).map((b) => (
+        <span key={b.key} className="banner-notice" title={b.text}>
+          {b.title}
+        </span>
+      ))}
       <ul>
         {firing.slice(0, SHOWN).map((a) => (
           <BannerAlert key={a.fingerprint} alert={a} />

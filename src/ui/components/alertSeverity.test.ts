@@ -11,7 +11,7 @@ function alert(name: string, severity: string | undefined, startsAt: number, sta
 }
 
 function views(alerts: NotifierAlert[]): AlertingViews {
-  return { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [] };
+  return { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [], routed: null };
 }
 
 describe('severityRank', () => {
@@ -39,6 +39,13 @@ describe('bannerAlerts', () => {
 
   it('leaves out silenced and inhibited alerts', () => {
     expect(bannerAlerts(views([alert('muted', 'critical', 1, 'suppressed'), alert('loud', 'info', 2)])).map((a) => a.labels.alertname)).toEqual(['loud']);
+  });
+
+  it("keeps, with alertmanager.yml saved, only alerts its routes sent to a banner", () => {
+    const v = views([alert('routed', 'info', 1), alert('quiet', 'critical', 2)]);
+    const routedTo = (fps: string[]) => ({ ...v, routed: { banner: [{ key: 'k', receiver: 'r', title: '', text: '', fingerprints: fps }], desktop: [] } });
+    expect(bannerAlerts(routedTo(['routed'])).map((a) => a.labels.alertname)).toEqual(['routed']);
+    expect(bannerAlerts(routedTo([]))).toEqual([]);
   });
 
   it('is empty before the first fetch', () => {

@@ -14,10 +14,15 @@ export function severityRank(labels: Record<string, string>): number {
   return i < 0 ? SEVERITIES.length : i;
 }
 
-/** Alerts the person should see now (firing, neither silenced nor inhibited), most severe first, then oldest first. */
+/**
+ * Alerts the person should see now (firing, neither silenced nor inhibited),
+ * most severe first, then oldest first. With an alertmanager.yml saved, only
+ * those its routes delivered to a banner receiver.
+ */
 export function bannerAlerts(views: AlertingViews | null): NotifierAlert[] {
   if (!views) return [];
+  const routed = views.routed ? new Set(views.routed.banner.flatMap((b) => b.fingerprints)) : undefined;
   return views.alerts
-    .filter((a) => a.state === 'active')
+    .filter((a) => a.state === 'active' && (!routed || routed.has(a.fingerprint)))
     .sort((a, b) => severityRank(a.labels) - severityRank(b.labels) || a.startsAt - b.startsAt || a.fingerprint.localeCompare(b.fingerprint));
 }

@@ -1,11 +1,12 @@
-// alertmanager.yml in the browser: a plain text area like prometheus.yml's,
-// checked as `amtool check-config` on save, with the routing tree as
+// alertmanager.yml in the browser: the YAML editor prometheus.yml has, with
+// keys completed and problems shown at their line as `amtool check-config` finds them, with the routing tree as
 // `amtool config routes show` prints it and a "which receivers get these
 // labels" test answering as `amtool config routes test`.
 
 import { useEffect, useState } from 'react';
 import type { TextProblem } from '../../model/result';
 import { ProblemList } from '../components/ProblemList';
+import { YamlEditor } from '../components/yaml/YamlEditor';
 import { engine } from '../engineClient';
 
 /** `a=b c="d e"` as amtool takes labels on its command line. */
@@ -46,18 +47,15 @@ export function AlertmanagerEditor() {
   return (
     <section className="card" aria-label="Alertmanager configuration">
       <h2>Routing (alertmanager.yml)</h2>
-      <p className="muted">Empty: every alert goes to the banner and the webhook. Webhook receivers are posted to; other kinds are checked but not deliverable from a browser.</p>
-      <textarea
-        className="mono config"
-        aria-label="alertmanager.yml"
-        spellCheck={false}
+      <p className="muted">Empty: every alert goes to the banner and the webhook. Receivers with vigil_banner_configs or vigil_desktop_configs show in this page; webhook receivers are posted to; other kinds are checked but not deliverable from a browser.</p>
+      <YamlEditor
+        kind="alertmanager"
+        label="alertmanager.yml"
         value={text}
-        placeholder={'route:\n  receiver: banner\nreceivers:\n  - name: banner'}
-        onChange={(e) => {
-          setText(e.target.value);
+        onChange={(v) => {
+          setText(v);
           setSaved('');
         }}
-        rows={Math.min(30, Math.max(6, text.split('\n').length + 1))}
       />
       <div className="row">
         <button type="button" className="primary" onClick={() => void save()}>

@@ -14,7 +14,7 @@ function notified(labels: Record<string, string>, silencedBy: string[]): Notifie
 }
 
 function views(ruleAlerts: RuleAlert[], alerts: NotifierAlert[]): AlertingViews {
-  return { groups: [], alerts, ruleAlerts, silences: [], history: [], webhookUrl: '', receivers: [] };
+  return { groups: [], alerts, ruleAlerts, silences: [], history: [], webhookUrl: '', receivers: [], routed: null };
 }
 
 describe('alertRows', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AlertingViews } from '../../engine/api';
-import { newlyFiring, useAlerts } from './alertsStore';
+import type { AlertingViews, DesktopNotice } from '../../engine/api';
+import { newlyFiring, newNotices, useAlerts } from './alertsStore';
 
 const alerting = vi.fn<() => Promise<AlertingViews>>();
 vi.mock('../engineClient', () => ({ engine: () => ({ alerting }), onEngineEvent: () => () => {}, whenSubscribed: () => Promise.resolve() }));
@@ -13,7 +13,11 @@ function alert(fingerprint: string, state: NotifierAlert['state'] = 'active'): N
 }
 
 function views(alerts: NotifierAlert[]): AlertingViews {
-  return { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [] };
+  return { groups: [], alerts, ruleAlerts: [], silences: [], history: [], webhookUrl: '', receivers: [], routed: null };
+}
+
+function routed(alerts: NotifierAlert[], desktop: DesktopNotice[]): AlertingViews {
+  return { ...views(alerts), routed: { banner: [], desktop } };
 }
 
 const shown: { title: string; body?: string; tag?: string }[] = [];
@@ -45,7 +49,28 @@ describe('newlyFiring', () => {
   });
 });
 
+describe('newNotices', () => {
+  const d = (id: number): DesktopNotice => ({ id, title: `t${id}`, text: '', tag: 'g' });
+  it.each([
+    ['ones after the newest seen', routed([], [d(1), d(2)]), routed([], [d(1), d(2), d(3)]), [3]],
+    ['all of them when alertmanager.yml was just saved', views([]), routed([], [d(1)]), [1]],
+    ['none when nothing new', routed([], [d(4)]), routed([], [d(4)]), []],
+  ])('%s', (_, before, now, expected) => {
+    expect(newNotices(before, now).map((n) => n.id)).toEqual(expected);
+  });
+});
+
 describe('alerts store', () => {
+  it("shows alertmanager.yml's desktop notices, titled by its templates, while the tab is hidden", async () => {
+    vi.stubGlobal('Notification', FakeNotification);
+    setHidden(true);
+    alerting.mockResolvedValueOnce(routed([alert('a')], []));
+    await useAlerts.getState().refresh();
+    alerting.mockResolvedValueOnce(routed([alert('a'), alert('b')], [{ id: 1, title: '[FIRING:1] B', text: 'b is down', tag: 'team|{}' }]));
+    await useAlerts.getState().refresh();
+    expect(shown).toEqual([{ title: '[FIRING:1] B', body: 'b is down', tag: 'team|{}' }]);
+  });
+
   it('keeps the engine views and notifies the desktop only of alerts newly firing while the tab is hidden', async () => {
     vi.stubGlobal('Notification', FakeNotification);
     setHidden(true);

@@ -3,7 +3,7 @@
 // Alerts and Rules pages and the firing-alerts banner.
 
 import { create } from 'zustand';
-import type { AlertingViews } from '../../engine/api';
+import type { AlertingViews, DesktopNotice } from '../../engine/api';
 import { engine, onEngineEvent, whenSubscribed } from '../engineClient';
 
 type NotifierAlert = AlertingViews['alerts'][number];
@@ -20,7 +20,9 @@ export const useAlerts = create<AlertsState>((set, get) => ({
     const views = await engine().alerting();
     set({ views });
     // The first fetch finds alerts that fired before the tab opened: not news.
-    if (before) notifyDesktop(newlyFiring(before, views));
+    if (!before) return;
+    if (views.routed) showDesktop(newNotices(before, views));
+    else notifyDesktop(newlyFiring(before, views));
   },
 }));
 
@@ -42,6 +44,19 @@ function notifyDesktop(alerts: NotifierAlert[]): void {
   for (const a of alerts) {
     new Notification(`Firing: ${a.labels.alertname ?? 'alert'}`, { body: a.annotations.summary ?? a.annotations.description ?? '', tag: a.fingerprint });
   }
+}
+
+/** Desktop notices alertmanager.yml's routes sent since `before` (all of them when it was just saved). */
+export function newNotices(before: AlertingViews, now: AlertingViews): DesktopNotice[] {
+  const seen = Math.max(0, ...(before.routed?.desktop ?? []).map((d) => d.id));
+  return (now.routed?.desktop ?? []).filter((d) => d.id > seen);
+}
+
+/** As notifyDesktop, for notices titled and worded by the receiver's templates. */
+function showDesktop(notices: DesktopNotice[]): void {
+  if (notices.length === 0 || !document.hidden) return;
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  for (const d of notices) new Notification(d.title, { body: d.text, tag: d.tag });
 }
 
 let started = false;

@@ -1,4 +1,4 @@
-// The editor for every YAML file Vigil takes (prometheus.yml, rule files):
+// The editor for every YAML file Vigil takes (prometheus.yml, rule files, alertmanager.yml):
 // CodeMirror with YAML highlighting (PromQL inside a rule's `expr:`), the
 // engine's own check as diagnostics at their line and column, and key
 // completion from the file kind's shape, the one the engine's reader uses.
@@ -30,7 +30,7 @@ export function engineYamlService(kind: YamlFileKind): YamlFileService {
 }
 
 /** Keys whose values are PromQL, highlighted as such. */
-const PROMQL_KEYS: Record<YamlFileKind, readonly string[]> = { prometheus: [], rules: ['expr'] };
+const PROMQL_KEYS: Record<YamlFileKind, readonly string[]> = { prometheus: [], rules: ['expr'], alertmanager: [] };
 
 export interface YamlEditorProps {
   kind: YamlFileKind;
