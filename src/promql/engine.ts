@@ -8,7 +8,7 @@ import type { Querier } from '../tsdb/storage';
 import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
 import { Annotations } from './annotations';
-import { NotYetError, QueryError } from './errors';
+import { QueryError } from './errors';
 import { statsOnlySelectors, statsOnlySeries } from './histogramStats';
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { HistogramJSON } from '../model/histogram/types';
@@ -237,7 +237,8 @@ function toInstant(v: Value, g: Grid, lookbackDelta: number): ResultValue {
         while (hi < s.ts.length && s.ts[hi] <= v.end[0] + after) hi++;
         const labels = s.dropName ? dropMetadata(s.labels) : s.labels;
         if (v.mode) {
-          if (s.hs !== undefined) throw new NotYetError(`${v.mode} range selector`);
+          // As Prometheus's matrixSelector: an instant query's extended range is floats only.
+          if (s.hs?.slice(lo, hi).some((h) => h !== undefined)) throw new QueryError('execution', `${v.mode} modifier is not supported with histograms`);
           const w = { ts: s.ts, vs: s.vs, lo, hi, start: v.start[0], end: v.end[0], range: v.range, evalT: t, mode: v.mode };
           const x = extendedSamples(w);
           return { labels, ts: Float64Array.from(x?.ts ?? []), vs: Float64Array.from(x?.vs ?? []) };

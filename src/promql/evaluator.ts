@@ -11,6 +11,7 @@ import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
 import { NotYetError, QueryError } from './errors';
 import type { BinopNote } from './histogramBinop';
+import { smoothedHistogramAt } from './histogramExtended';
 import { carriesHistograms, HISTOGRAM_CONSUMERS, histogramSample } from './histogramValues';
 import type { CallEnv, EvalContext, SamplePick } from './evalContext';
 import { FUNCTION_CALLS } from './functions';
@@ -165,7 +166,11 @@ export class Evaluator implements CallEnv {
     const out: StepSeries[] = [];
     const lb = this.ctx.lookbackDelta;
     for (const s of this.ctx.data.get(sel) ?? []) {
-      if (s.hs !== undefined) throw new NotYetError('smoothed selector');
+      if (s.hs !== undefined) {
+        const r = this.smoothHistogramSeries(sel, s, g);
+        if (r) out.push(r);
+        continue;
+      }
       const { ts, vs } = withoutStale(s);
       const r = newStepSeries(s.labels, g.n);
       let any = false;
@@ -187,6 +192,54 @@ export class Evaluator implements CallEnv {
       if (any) out.push(r);
     }
     return out;
+  }
+
+  /**
+   * selectSmoothed for a series holding histograms (smoothSeries): a step
+   * whose lookback either side holds only floats is smoothed as floats, only
+   * histograms as histograms; a mix gives nothing and a warning.
+   */
+  private smoothHistogramSeries(sel: VectorSelector, s: SeriesData, g: Grid): StepSeries | undefined {
+    const lb = this.ctx.lookbackDelta;
+    const { ts, vs, hs } = withoutStale(s);
+    const samples = hs!;
+    const name = s.labels.metricName;
+    const note = (warn: boolean, msg: string) => (warn ? this.ctx.annos.warn(msg, sel.pos) : this.ctx.annos.info(msg, sel.pos));
+    // Histograms up to each position, so a lookback's mix is two lookups.
+    const upTo = new Int32Array(samples.length + 1);
+    for (let k = 0; k < samples.length; k++) upTo[k + 1] = upTo[k] + (samples[k] === undefined ? 0 : 1);
+    const r = newStepSeries(s.labels, g.n);
+    const out: StepSeries['hs'] = new Array(g.n);
+    let any = false;
+    let lo = 0;
+    let j = 0;
+    let hi = 0;
+    for (let i = 0; i < g.n; i++) {
+      const t = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
+      while (lo < ts.length && ts[lo] <= t - lb) lo++;
+      while (j < ts.length && ts[j] < t) j++;
+      while (hi < ts.length && ts[hi] <= t + lb) hi++;
+      const nh = upTo[hi] - upTo[lo];
+      const prev = j > lo ? j - 1 : -1;
+      const next = j < hi ? j : -1;
+      if (nh > 0 && nh < hi - lo) {
+        this.ctx.annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(name)}`, sel.pos);
+        continue;
+      }
+      if (nh > 0) {
+        const h = smoothedHistogramAt(ts, samples, prev, next, t, name, note);
+        if (h === undefined) continue;
+        out[i] = h;
+      } else if (next >= 0 && ts[next] === t) r.vals[i] = vs[next];
+      else if (prev >= 0 && next >= 0) r.vals[i] = vs[prev] + ((vs[next] - vs[prev]) * (t - ts[prev])) / (ts[next] - ts[prev]);
+      else if (prev >= 0) r.vals[i] = vs[prev];
+      else continue;
+      r.has[i] = 1;
+      any = true;
+    }
+    if (!any) return undefined;
+    r.hs = out;
+    return r;
   }
 
   async matrix(e: Expr, g: Grid): Promise<MatrixValue> {

@@ -13,6 +13,7 @@ import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { histogramAvgOverTime, histogramSumOverTime } from './histogramOverTime';
+import { histogramExtendedRate } from './histogramExtended';
 import { histogramExtrapolatedRate, histogramInstantValue, type RateNote } from './histogramRate';
 import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
@@ -110,17 +111,15 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
 type HistogramWindowFn = (w: Window, hs: readonly (FloatHistogram | undefined)[], metric: string, note: RateNote) => FloatHistogram | undefined;
 
 const rateRule =
-  (fn: string, isCounter: boolean, isRate: boolean): HistogramWindowFn =>
-  (w, hs, metric, note) => {
-    if (w.mode !== undefined) throw new NotYetError(`${fn} over ${w.mode === 'anchored' ? 'an anchored' : 'a smoothed'} range`);
-    return histogramExtrapolatedRate(w, hs, isCounter, isRate, metric, note);
-  };
+  (isCounter: boolean, isRate: boolean): HistogramWindowFn =>
+  (w, hs, metric, note) =>
+    w.mode !== undefined ? histogramExtendedRate(w, hs, isCounter, isRate, metric, note) : histogramExtrapolatedRate(w, hs, isCounter, isRate, metric, note);
 
 /** Range functions with a rule for windows of native histograms; a window mixing floats and histograms gives nothing and a warning. */
 const HISTOGRAM_WINDOW_FNS: Record<string, HistogramWindowFn> = {
-  rate: rateRule('rate', true, true),
-  increase: rateRule('increase', true, false),
-  delta: rateRule('delta', false, false),
+  rate: rateRule(true, true),
+  increase: rateRule(true, false),
+  delta: rateRule(false, false),
   sum_over_time: (w, hs, metric, note) => histogramSumOverTime(hs, w.lo, w.hi, metric, note),
   avg_over_time: (w, hs, metric, note) => histogramAvgOverTime(hs, w.lo, w.hi, metric, note),
 };

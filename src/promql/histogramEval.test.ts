@@ -93,6 +93,23 @@ describe('native histograms in PromQL', () => {
     expect(r.value.samples.map((s) => s.h?.count)).toEqual([count]);
   });
 
+  it.each([
+    { q: 'increase(lat[1m] anchored)', count: 4 },
+    { q: 'increase(lat[1m] smoothed)', count: 4 },
+    { q: 'rate(lat[1m] anchored)', count: 4 / 60 },
+    { q: 'lat smoothed', count: 7 + 2 / 3 },
+  ])('$q gives a histogram from the extended selector', async ({ q, count }) => {
+    const r = await engine.instantQuery(head.querier(), q, 100_000);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    expect(r.value.samples).toHaveLength(1);
+    expect(r.value.samples[0].h?.count).toBeCloseTo(count, 12);
+  });
+
+  it('an instant anchored or smoothed range over histograms fails, as Prometheus', async () => {
+    await expect(engine.instantQuery(head.querier(), 'lat[1m] anchored', 100_000)).rejects.toThrow('anchored modifier is not supported with histograms');
+    await expect(engine.instantQuery(head.querier(), 'lat[1m] smoothed', 100_000)).rejects.toThrow('smoothed modifier is not supported with histograms');
+  });
+
   it('an operation not histogram-aware yet refuses by name instead of reading 0', async () => {
     await expect(engine.instantQuery(head.querier(), 'changes(lat[1m])', 100_000)).rejects.toThrow(NotYetError);
     await expect(engine.instantQuery(head.querier(), 'changes(lat[1m])', 100_000)).rejects.toThrow('native histograms: changes not yet');
@@ -100,5 +117,27 @@ describe('native histograms in PromQL', () => {
     const r = await engine.instantQuery(head.querier(), 'up * 2', 100_000);
     if (r.value.type !== 'vector') throw new Error('expected a vector');
     expect(r.value.samples[0].v).toBe(2);
+  });
+});
+
+describe('the smoothed selector over a series turning from floats to histograms', () => {
+  // Floats 10 and 20 at 0 s and 60 s, histograms from 600 s on: lookbacks of 5 minutes either side.
+  const mixed = new Head();
+  const app = mixed.appender();
+  const m = Labels.fromPairs(['__name__', 'm']);
+  app.append(0, m, 0, 10);
+  app.append(0, m, 60_000, 20);
+  app.appendHistogram(0, m, 600_000, new FloatHistogram({ count: 1, sum: 1 }));
+  app.appendHistogram(0, m, 660_000, new FloatHistogram({ count: 3, sum: 3 }));
+  app.commit();
+
+  it('smooths floats as floats and histograms as histograms, and skips steps whose lookback mixes them', async () => {
+    const r = await engine.rangeQuery(mixed.querier(), 'm smoothed', 30_000, 630_000, 300_000);
+    if (r.value.type !== 'matrix') throw new Error('expected a matrix');
+    const s = r.value.series[0];
+    expect(Array.from(s.ts)).toEqual([30_000, 630_000]);
+    expect(s.vs[0]).toBe(15);
+    expect(s.hs?.[1]?.count).toBe(2);
+    expect(r.warnings).toEqual(['PromQL warning: encountered a mix of histograms and floats for metric name "m" (1:1)']);
   });
 });

@@ -118,14 +118,14 @@ export function rateInto(w: Window, isCounter: boolean, isRate: boolean, nextRes
 }
 
 /** Index of the last sample at or before the window's start (the anchor), else the first (sort.Search - 1). */
-function anchorIndex(w: Window, upTo: number): number {
+export function anchorIndex(w: Window, upTo: number): number {
   let i = w.lo;
   while (i < upTo && w.ts[i] <= w.start) i++;
   return Math.max(w.lo, i - 1);
 }
 
 /** The window's right-hand sample: its last, or when smoothed the first at or after its end (the one interpolated towards). */
-function lastIndex(w: Window): number {
+export function lastIndex(w: Window): number {
   if (w.mode !== 'smoothed') return w.hi - 1;
   let k = w.lo;
   while (k < w.hi - 1 && w.ts[k] < w.end) k++;
