@@ -114,6 +114,9 @@ export interface StorageStatus {
   blocks: number;
   storedBytes: number;
   bytesPerSample: number;
+  /** Block pages queries read, held in memory for the next query, and the most that may be held. */
+  pageCacheBytes: number;
+  pageCacheMaxBytes: number;
   headSeries: number;
   minTimeMs: number | null;
   maxTimeMs: number | null;

@@ -94,6 +94,8 @@ export class StorageKeeper {
       blocks: st.blocks,
       storedBytes: st.storedBytes,
       bytesPerSample: st.bytesPerSample,
+      pageCacheBytes: st.cacheBytes,
+      pageCacheMaxBytes: st.cacheMaxBytes,
       headSeries: st.headSeries,
       minTimeMs: Number.isFinite(st.minTime) ? st.minTime : null,
       maxTimeMs: Number.isFinite(st.maxTime) ? st.maxTime : null,

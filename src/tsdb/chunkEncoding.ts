@@ -73,33 +73,25 @@ export function compactChunk(xor: Uint8Array): { encoding: FloatEncoding; bytes:
   return { encoding: ENC_XOR, bytes: xor };
 }
 
-let rangeT = new Float64Array(1024);
-let rangeV = new Float64Array(1024);
-
 /**
- * Decodes chunks (in time order) and returns copies of just their samples in
- * [mint, maxt], or undefined when there are none. Decoding goes through one
- * reused scratch buffer so a narrow query over many series allocates only
- * what it returns.
+ * Decodes chunks (in time order) straight into the arrays it returns and
+ * hands back just their samples in [mint, maxt] as views, or undefined when
+ * there are none. The caller picks chunks overlapping the range, so only the
+ * first and last hold samples outside it; those few are all that is wasted,
+ * where a decode into scratch would copy every sample a second time.
  */
 export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: number): { ts: Float64Array; vs: Float64Array } | undefined {
   let total = 0;
   for (const c of chunks) total += chunkNumSamples(c.bytes);
   if (total === 0) return undefined;
-  if (total > rangeT.length) {
-    rangeT = new Float64Array(total * 2);
-    rangeV = new Float64Array(total * 2);
-  }
+  const ts = float64Slab.take(total);
+  const vs = float64Slab.take(total);
   let o = 0;
-  for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, rangeT, rangeV, o);
-  const lo = lowerBound(rangeT, o, mint);
-  const hi = lowerBound(rangeT, o, maxt + 1);
+  for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
+  const lo = lowerBound(ts, o, mint);
+  const hi = lowerBound(ts, o, maxt + 1);
   if (lo >= hi) return undefined;
-  const ts = float64Slab.take(hi - lo);
-  const vs = float64Slab.take(hi - lo);
-  ts.set(rangeT.subarray(lo, hi));
-  vs.set(rangeV.subarray(lo, hi));
-  return { ts, vs };
+  return lo === 0 && hi === total ? { ts, vs } : { ts: ts.subarray(lo, hi), vs: vs.subarray(lo, hi) };
 }
 
 /** First index below n whose timestamp is ≥ x (timestamps are integers, so maxt+1 bounds an inclusive end). */

@@ -5,7 +5,7 @@ export class PageCache {
   private readonly pages = new Map<string, Uint8Array>();
   private size = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {}
 
   get(key: string): Uint8Array | undefined {
     const hit = this.pages.get(key);

@@ -36,8 +36,9 @@ export class PersistedState {
     return this.nextId;
   }
 
-  get cacheBytes(): number {
-    return this.cache.bytes;
+  /** The page cache's bytes now and its bound. */
+  get cacheSize(): { bytes: number; maxBytes: number } {
+    return { bytes: this.cache.bytes, maxBytes: this.cache.maxBytes };
   }
 
   /** Takes the blocks found on open; new ids continue after theirs. */

@@ -148,6 +148,6 @@ class PersistentTsdb implements Tsdb, PersistedView {
   }
 
   stats(): TsdbStats {
-    return tsdbStats(this.head, this.persisted.blocks(), this.persisted.cacheBytes, this.warnings);
+    return tsdbStats(this.head, this.persisted.blocks(), this.persisted.cacheSize, this.warnings);
   }
 }

@@ -18,7 +18,9 @@ export interface TsdbStats {
   headSamples: number;
   minTime: number;
   maxTime: number;
+  /** Block pages held by the read cache, and the most it may hold. */
   cacheBytes: number;
+  cacheMaxBytes: number;
   topMetricsBySeries: { name: string; count: number }[];
   topLabelsByValues: { name: string; count: number }[];
   topLabelPairsBySeries: { name: string; value: string; count: number }[];
@@ -30,7 +32,7 @@ export interface TsdbStats {
 
 const TOP = 10;
 
-export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cacheBytes: number, loadWarnings: readonly string[]): TsdbStats {
+export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cache: { bytes: number; maxBytes: number }, loadWarnings: readonly string[]): TsdbStats {
   let headChunks = 0;
   let headSamples = 0;
   let minTime = Infinity;
@@ -64,7 +66,8 @@ export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cacheBytes
     headSamples,
     minTime: minTime === Infinity ? NaN : minTime,
     maxTime: head.maxTime === -Infinity ? NaN : head.maxTime,
-    cacheBytes,
+    cacheBytes: cache.bytes,
+    cacheMaxBytes: cache.maxBytes,
     topMetricsBySeries: top([...p.valueCounts(METRIC_NAME)].map(([name, count]) => ({ name, count }))),
     topLabelsByValues: top([...p.nameCardinalities()].map(([name, count]) => ({ name, count }))),
     topLabelPairsBySeries: top(pairs),

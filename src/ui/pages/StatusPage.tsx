@@ -143,6 +143,7 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
     ['Blocks in IndexedDB', st.blocks.toLocaleString()],
     ['Bytes in IndexedDB', bytes(st.storedBytes)],
     ['Bytes per sample', st.bytesPerSample > 0 ? st.bytesPerSample.toFixed(2) : '—'],
+    ['Block page cache', `${bytes(st.pageCacheBytes)} of ${bytes(st.pageCacheMaxBytes)}`],
     ['Head series', st.headSeries.toLocaleString()],
     ['Oldest sample', time(st.minTimeMs)],
     ['Newest sample', time(st.maxTimeMs)],
