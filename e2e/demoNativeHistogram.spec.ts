@@ -42,7 +42,7 @@ for (const size of [
     let found = false;
     for (let y = 0.05; y < 1 && !found; y += 0.05) {
       await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * y);
-      found = /Bucket [([][^,]+, [^\])]+[\])]/.test((await tip.textContent().catch(() => '')) ?? '');
+      found = /Bucket [([][^,]+, [^\])]+[\])]/.test((await tip.textContent({ timeout: 1_000 }).catch(() => '')) ?? '');
     }
     expect(found).toBe(true);
     await expect(tip).toContainText(/Value \d/);
