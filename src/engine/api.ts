@@ -101,6 +101,12 @@ export interface RelabelPreview {
   error: string;
 }
 
+/** An export: OpenMetrics text of every float sample, and the native histogram samples no text format carries. */
+export interface ExportedData {
+  text: string;
+  histogramSamplesLeftOut: number;
+}
+
 export interface ExplainResult {
   tree: ExplainNode;
   warnings: string[];
@@ -262,8 +268,8 @@ export interface EngineApi {
   changeTargets(change: TargetChange): Promise<Result<void>>;
   /** What each of the job's relabel rules does to a target's discovered labels. */
   relabelPreview(job: string, discoveredLabels: Record<string, string>): Promise<RelabelPreview>;
-  /** Every stored sample as OpenMetrics text. */
-  exportData(): Promise<string>;
+  /** Every stored float sample as OpenMetrics text; native histogram samples are counted, not written. */
+  exportData(): Promise<ExportedData>;
   /** Stores the samples of a Prometheus text or OpenMetrics exposition; refused whole on a parse error. */
   importData(text: string): Promise<Result<{ samples: number; rejected: number }>>;
   /** Checks a YAML file as saving it would, changing nothing: for the editor's diagnostics while typing. */

@@ -28,6 +28,7 @@ import type {
   EngineEvent,
   EngineRole,
   ExplainResult,
+  ExportedData,
   LabelCardinality,
   MetricSummary,
   RelabelPreview,
@@ -357,7 +358,7 @@ export class Engine implements EngineApi {
     return this.scrape.droppedTargets();
   }
 
-  async exportData(): Promise<string> {
+  async exportData(): Promise<ExportedData> {
     return this.explore().exportOpenMetrics();
   }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Histogram } from '../model/histogram/histogram';
+import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
 import { Explore } from './explore';
 
@@ -48,11 +50,30 @@ describe('Explore', () => {
   });
 
   it('exports what it imported, and the export imports again', async () => {
-    const text = await loaded().exportOpenMetrics();
+    const { text, histogramSamplesLeftOut } = await loaded().exportOpenMetrics();
+    expect(histogramSamplesLeftOut).toBe(0);
     expect(text.match(/# EOF/g)).toHaveLength(1);
     expect(text).toContain('http_requests_total{code="500",handler="/a"} 1.0 1700000000.000');
     const again = new Explore(new Head(), () => NOW);
     expect(again.importExposition(text)).toEqual({ samples: 4, rejected: 0 });
+  });
+
+  it('leaves stored native histograms out of the export, counted, and the export imports again without zeros in their place', async () => {
+    const head = new Head();
+    const x = new Explore(head, () => NOW);
+    x.importExposition(PAGE);
+    const app = head.appender();
+    const h = new Histogram({ schema: 0, zeroThreshold: 0.001, zeroCount: 1, count: 3, sum: 1.5, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [2] });
+    const latency = Labels.from({ __name__: 'latency_seconds' });
+    let ref = 0;
+    for (const t of [NOW - 30_000, NOW - 15_000]) ref = app.appendHistogram(ref, latency, t, h);
+    app.commit();
+    const { text, histogramSamplesLeftOut } = await x.exportOpenMetrics();
+    expect(histogramSamplesLeftOut).toBe(2);
+    expect(text).not.toContain('latency_seconds');
+    const again = new Explore(new Head(), () => NOW);
+    expect(again.importExposition(text)).toEqual({ samples: 4, rejected: 0 });
+    expect((await again.metrics()).map((m) => m.name)).toEqual(['http_requests_total', 'temperature_celsius']);
   });
 
   it('stores nothing from a file that does not parse', async () => {

@@ -6,7 +6,7 @@
 // million series list in well under the 2 s a person waits.
 
 import { parserFor } from '../exposition/contentType';
-import { writeOpenMetrics } from '../exposition/writeText';
+import { histogramSamples, writeOpenMetrics } from '../exposition/writeText';
 import { METRIC_NAME, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { QueryEngine } from '../promql/engine';
@@ -16,7 +16,7 @@ import type { Metadata } from '../model/metricType';
 import type { SeriesRef, Storage } from '../tsdb/storage';
 import type { MetricMeta } from '../model/queryResult';
 import { ok, type Result } from '../model/result';
-import type { ExplainResult, LabelCardinality, MetricSummary } from './api';
+import type { ExplainResult, ExportedData, LabelCardinality, MetricSummary } from './api';
 import { answered, queryFailure, selectorMatchers } from './engineQueries';
 
 /** Series with a sample in this window before now count as present (Prometheus's lookback delta). */
@@ -65,17 +65,23 @@ export class Explore {
     }
   }
 
-  /** All stored samples as OpenMetrics text, one family at a time so only one is decoded at once. */
-  async exportOpenMetrics(): Promise<string> {
+  /**
+   * All stored float samples as OpenMetrics text, one family at a time so
+   * only one is decoded at once, and how many native histogram samples no
+   * text format could carry.
+   */
+  async exportOpenMetrics(): Promise<ExportedData> {
     const q = this.storage.querier();
     const meta = new Map<string, Metadata>();
     for (const [name, list] of await q.metadata()) if (list[0]) meta.set(name, list[0]);
     const parts: string[] = [];
+    let leftOut = 0;
     for await (const batch of exportBatches(q, [], -Infinity, Infinity)) {
       parts.push(writeOpenMetrics(batch, { metadata: meta }).replace(/# EOF\n$/, ''));
+      leftOut += histogramSamples(batch);
     }
     parts.push('# EOF\n');
-    return parts.join('');
+    return { text: parts.join(''), histogramSamplesLeftOut: leftOut };
   }
 
   /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Histogram } from '../model/histogram/histogram';
 import { Labels } from '../model/labels';
 import type { Metadata } from '../model/metricType';
 import { STALE_NAN } from '../model/staleNaN';
@@ -7,7 +8,7 @@ import type { SeriesData } from '../model/seriesData';
 import { OpenMetricsParser } from './openMetrics';
 import { readEntries } from './parsedEntries';
 import { PromTextParser } from './promText';
-import { openMetricsSeconds, writeOpenMetrics, writePromText } from './writeText';
+import { histogramSamples, openMetricsSeconds, writeOpenMetrics, writePromText } from './writeText';
 
 const enc = new TextEncoder();
 
@@ -124,5 +125,25 @@ describe('round trips of any series', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('native histogram samples', () => {
+  const h = new Histogram({ schema: 0, zeroThreshold: 0.001, zeroCount: 1, count: 3, sum: 1.5, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [2] });
+  // A series that was a float, then a histogram, then a float again; and one of histograms only.
+  const mixed: SeriesData = { ...series({ __name__: 'm' }, [[1000, 5], [2000, 0], [3000, 7]]), hs: [undefined, h, undefined] };
+  const only: SeriesData = { ...series({ __name__: 'h_seconds' }, [[1000, 0], [2000, 0]]), hs: [h, h] };
+  const meta = new Map<string, Metadata>([['h_seconds', { type: 'histogram', help: 'Latency.', unit: '' }]]);
+
+  it('are left out of both formats rather than written as 0, and counted', () => {
+    for (const openMetrics of [false, true]) {
+      const text = (openMetrics ? writeOpenMetrics : writePromText)([mixed, only], { metadata: meta });
+      expect(text).not.toContain('h_seconds');
+      expect(readBack(text, openMetrics)).toEqual([
+        ['{__name__="m"}', 1000, 5],
+        ['{__name__="m"}', 3000, 7],
+      ]);
+    }
+    expect(histogramSamples([mixed, only])).toBe(3);
   });
 });

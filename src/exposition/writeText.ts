@@ -2,6 +2,11 @@
 // expfmt's writeFloat, integer ms timestamps) or OpenMetrics 1.0 (values as
 // writeOpenMetricsFloat, timestamps in seconds, `# EOF`), one contiguous
 // block per metric family, for export and for `promtool tsdb create-blocks-from`.
+//
+// Native histogram samples are left out: neither text format carries them
+// (Prometheus 3.14's text and OpenMetrics parsers have no syntax for one; only
+// the protobuf format does), and writing their float column would write a 0
+// that never was. `histogramSamples` counts what was left out, for the report.
 
 import { compareStrings, isLegacyLabelName, isLegacyName, METRIC_NAME, type Labels } from '../model/labels';
 import type { Metadata, MetricType } from '../model/metricType';
@@ -34,7 +39,7 @@ export function writePromText(series: readonly SeriesData[], options: WriteOptio
     for (const s of f.series) {
       const key = seriesText(s.labels);
       for (let i = 0; i < s.ts.length; i++) {
-        if (isStaleNaN(s.vs[i])) continue;
+        if (isStaleNaN(s.vs[i]) || s.hs?.[i] !== undefined) continue;
         out.push(`${key} ${textFloat(s.vs[i])} ${s.ts[i]}\n`);
       }
     }
@@ -71,8 +76,9 @@ function writeGroup(out: string[], group: SeriesData[]): void {
     for (let k = 0; k < group.length; k++) {
       const s = group[k];
       if (at[k] >= s.ts.length || s.ts[at[k]] !== t) continue;
-      const v = s.vs[at[k]++];
-      if (!isStaleNaN(v)) out.push(`${keys[k]} ${formatOpenMetricsFloat(v)} ${openMetricsSeconds(t)}\n`);
+      const i = at[k]++;
+      const v = s.vs[i];
+      if (!isStaleNaN(v) && s.hs?.[i] === undefined) out.push(`${keys[k]} ${formatOpenMetricsFloat(v)} ${openMetricsSeconds(t)}\n`);
     }
   }
 }
@@ -88,9 +94,22 @@ export function openMetricsSeconds(ms: number): string {
   return Math.trunc(Number(text) * 1000) === ms ? text : `${text}5`;
 }
 
+/** How many native histogram samples these series hold, all of which the writers leave out. */
+export function histogramSamples(series: readonly SeriesData[]): number {
+  let n = 0;
+  for (const s of series) for (const h of s.hs ?? []) if (h !== undefined) n++;
+  return n;
+}
+
+/** A series of histogram samples only writes no line, so it gets no family either. */
+function histogramsOnly(s: SeriesData): boolean {
+  return s.hs !== undefined && s.hs.length === s.ts.length && s.hs.every((h) => h !== undefined);
+}
+
 function families(series: readonly SeriesData[], metadata: ReadonlyMap<string, Metadata> | undefined, openMetrics: boolean): Family[] {
   const byName = new Map<string, Family>();
   for (const s of series) {
+    if (histogramsOnly(s)) continue;
     const name = s.labels.metricName;
     let family = familyName(name, metadata);
     const meta = metadata?.get(family);

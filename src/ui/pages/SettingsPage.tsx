@@ -86,10 +86,12 @@ function DataCard() {
   const exportAll = async () => {
     setBusy(true);
     setMessage({ text: 'Exporting…', error: false });
-    const text = await engine().exportData();
+    const { text, histogramSamplesLeftOut: leftOut } = await engine().exportData();
     setBusy(false);
     downloadText(`vigil-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.om.txt`, text, 'application/openmetrics-text');
-    setMessage({ text: `Exported ${(text.length / 1024).toFixed(0)} KiB of OpenMetrics text.`, error: false });
+    // No text format Prometheus reads has a syntax for native histograms, so they are counted rather than written as zeros.
+    const note = leftOut > 0 ? ` ${leftOut.toLocaleString()} native histogram samples were left out: OpenMetrics text cannot carry them.` : '';
+    setMessage({ text: `Exported ${(text.length / 1024).toFixed(0)} KiB of OpenMetrics text.${note}`, error: false });
   };
   const importFile = async () => {
     const picked = fileRef.current && (await pickedText(fileRef.current));
