@@ -12,7 +12,7 @@ import { Histogram } from '../model/histogram/histogram';
 import { CounterResetHint, type Span } from '../model/histogram/types';
 import { decodeText } from './byteText';
 import { formatOpenMetricsFloat } from './goFloat';
-import { classicToNhcb } from './nhcb';
+import { classicToNhcb } from '../model/histogram/convertNhcb';
 import type { Entry, ExpositionParser } from './parser';
 import { MetricRecord, NumberList, ProtoType, readMetric, stringRange, sub } from './protoMetric';
 

@@ -17,6 +17,7 @@ import { histogramExtendedRate } from './histogramExtended';
 import { histogramExtrapolatedRate, histogramInstantValue, type RateNote } from './histogramRate';
 import { floatSamplesOnly } from './histogramValues';
 import { combineWithInfo, infoPlan } from './info';
+import { FLOAT_SAMPLES_ONLY, FloatPart, ignoredHistogramsInfo, mixedResetsOrChanges } from './mixedRanges';
 import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
 import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast';
 import { rangeFunctions, type Window } from './rangeFunctions';
@@ -56,6 +57,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       if (!(sf > 0 && sf < 1)) throw new QueryError('execution', `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
       if (!(tf > 0 && tf < 1)) throw new QueryError('execution', `invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
     }
+    const floatsOnly = FLOAT_SAMPLES_ONLY.has(name);
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
     const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode, st: undefined };
@@ -67,18 +69,22 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       const s = m.series[k];
       const fn = fnFor();
       const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
-      w.ts = s.ts;
-      w.vs = s.vs;
-      w.st = s.st;
+      // A function of floats only runs its float code on the series' floats alone.
+      const fp = s.hs !== undefined && floatsOnly ? new FloatPart(s) : undefined;
+      const src = fp ?? s;
+      const ts = src.ts;
+      w.ts = ts;
+      w.vs = src.vs;
+      w.st = src.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
-      const hw = s.hs === undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, ctx.annos);
+      const hw = s.hs === undefined || fp !== undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, ctx.annos);
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
         const start = m.start[i];
         const end = m.end[i];
-        while (hi < s.ts.length && s.ts[hi] <= end + after) hi++;
-        while (lo < hi && s.ts[lo] <= start - before) lo++;
+        while (hi < ts.length && ts[hi] <= end + after) hi++;
+        while (lo < hi && ts[lo] <= start - before) lo++;
         if (lo > hi) lo = hi;
         if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
           ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`, e.args[mi].pos);
@@ -91,6 +97,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         w.evalT = gridTime(g, i);
         for (let a = 0; a < params.length; a++) p[a] = params[a][i];
         fn(w, p, r, i);
+        if (fp !== undefined && hi > lo && fp.histogramsIn(start, end)) ctx.annos.info(ignoredHistogramsInfo(s.labels.metricName), e.args[0].pos);
         // A window holding histograms is answered by their own rules, after the float writer kept its state.
         if (hw !== undefined) hw.step(w, r, i);
       }
@@ -147,6 +154,12 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: An
       const nh = upTo[w.hi] - upTo[w.lo];
       if (nh < w.hi - w.lo) state.sawFloats = true;
       if (nh === 0 || COUNTS_SAMPLES.has(name)) return;
+      if (name === 'resets' || name === 'changes') {
+        const n = mixedResetsOrChanges(w, hs, name === 'resets');
+        r.has[i] = n === undefined ? 0 : 1;
+        r.vals[i] = n ?? 0;
+        return;
+      }
       if (name === 'irate' || name === 'idelta') {
         // Only the last two samples count: floats both, the float answer stands.
         const a = w.hi - w.lo >= 2 ? hs[w.hi - 2] : undefined;

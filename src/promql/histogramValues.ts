@@ -4,6 +4,7 @@
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
 import { dateFunctions, elementFunctions } from './elementFunctions';
+import { FLOAT_SAMPLES_ONLY } from './mixedRanges';
 import type { StepSeries, Value } from './value';
 
 /**
@@ -45,6 +46,10 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'ts_of_last_over_time',
   'last_over_time',
   'first_over_time',
+  'resets',
+  'changes',
+  'start_timestamp',
+  ...FLOAT_SAMPLES_ONLY,
   ...['sum', 'avg', 'count', 'group', 'min', 'max', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'count_values'],
   'unary -',
   ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),

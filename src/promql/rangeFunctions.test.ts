@@ -41,6 +41,8 @@ describe('range functions', () => {
     ['last_over_time', counter, [], 15],
     ['first_over_time', counter, [], 10],
     ['ts_of_max_over_time', counter, [], 20],
+    ['ts_of_max_over_time', [[10, 1], [20, 3], [30, 3]], [], 30],
+    ['ts_of_min_over_time', [[10, 1], [20, 1], [30, 3]], [], 20],
     ['quantile_over_time', counter, [0.5], 12.5],
     ['stdvar_over_time', counter, [], 31.25],
     ['present_over_time', counter, [], 1],

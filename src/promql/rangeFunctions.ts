@@ -365,6 +365,9 @@ function extreme(w: Window, better: (cur: number, best: number) => boolean, time
 
 export const isMax = (cur: number, best: number) => cur > best || Number.isNaN(best);
 export const isMin = (cur: number, best: number) => cur < best || Number.isNaN(best);
+// ts_of_max_over_time and ts_of_min_over_time report the last of equal extremes (funcTsOfMaxOverTime's >=).
+const isMaxOrTie = (cur: number, best: number) => cur >= best || Number.isNaN(best);
+const isMinOrTie = (cur: number, best: number) => cur <= best || Number.isNaN(best);
 
 function values(w: Window): number[] {
   return Array.from(w.vs.subarray(w.lo, w.hi));
@@ -431,8 +434,8 @@ export const rangeFunctions: Record<string, RangeFn> = {
   count_over_time: nonEmpty((w) => w.hi - w.lo),
   min_over_time: nonEmpty((w) => extreme(w, isMin, false)),
   max_over_time: nonEmpty((w) => extreme(w, isMax, false)),
-  ts_of_min_over_time: nonEmpty((w) => extreme(w, isMin, true)),
-  ts_of_max_over_time: nonEmpty((w) => extreme(w, isMax, true)),
+  ts_of_min_over_time: nonEmpty((w) => extreme(w, isMinOrTie, true)),
+  ts_of_max_over_time: nonEmpty((w) => extreme(w, isMaxOrTie, true)),
   last_over_time: nonEmpty((w) => w.vs[w.hi - 1]),
   first_over_time: nonEmpty((w) => w.vs[w.lo]),
   ts_of_last_over_time: nonEmpty((w) => w.ts[w.hi - 1] / 1000),
