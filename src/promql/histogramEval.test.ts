@@ -3,7 +3,6 @@ import { FloatHistogram } from '../model/histogram/floatHistogram';
 import { Labels } from '../model/labels';
 import { Head } from '../tsdb/head';
 import { QueryEngine } from './engine';
-import { NotYetError } from './errors';
 
 /** `lat` holds a float histogram every 15 s from 0 to 150 s (count i+1, sum 2·(i+1)); `up` floats beside it. */
 function storage(): Head {
@@ -110,13 +109,15 @@ describe('native histograms in PromQL', () => {
     await expect(engine.instantQuery(head.querier(), 'lat[1m] smoothed', 100_000)).rejects.toThrow('smoothed modifier is not supported with histograms');
   });
 
-  it('an operation not histogram-aware yet refuses by name instead of reading 0', async () => {
-    await expect(engine.instantQuery(head.querier(), 'info(lat)', 100_000)).rejects.toThrow(NotYetError);
-    await expect(engine.instantQuery(head.querier(), 'info(lat)', 100_000)).rejects.toThrow('native histograms: info not yet');
-    // Float series through the same operations are unaffected.
-    const r = await engine.instantQuery(head.querier(), 'up * 2', 100_000);
+  it('info() passes a histogram through with the info series\' labels added', async () => {
+    const h = new Head();
+    const app = h.appender();
+    app.appendHistogram(0, Labels.fromPairs(['__name__', 'lat', 'instance', 'a', 'job', 'api']), 90_000, new FloatHistogram({ count: 3, sum: 6 }));
+    app.append(0, Labels.fromPairs(['__name__', 'target_info', 'instance', 'a', 'job', 'api', 'region', 'eu']), 90_000, 1);
+    app.commit();
+    const r = await engine.instantQuery(h.querier(), 'info(lat)', 100_000);
     if (r.value.type !== 'vector') throw new Error('expected a vector');
-    expect(r.value.samples[0].v).toBe(2);
+    expect(r.value.samples.map((x) => [x.labels.get('region'), x.h?.count])).toEqual([['eu', 3]]);
   });
 });
 

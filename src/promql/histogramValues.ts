@@ -26,6 +26,7 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'sort_by_label',
   'sort_by_label_desc',
   'timestamp',
+  'info',
   'absent',
   'scalar',
   'sort',

@@ -136,6 +136,8 @@ export function combineWithInfo(plan: InfoPlan, base: StepSeries[], info: StepSe
       if (o.has[i]) throw new QueryError('execution', 'vector cannot contain metrics with the same labelset');
       o.vals[i] = bs.vals[i];
       o.has[i] = 1;
+      const h = bs.hs?.[i];
+      if (h !== undefined) (o.hs ??= new Array(n))[i] = h;
     });
   }
   return [...out.values()];
