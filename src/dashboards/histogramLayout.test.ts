@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramJSON } from '../model/histogram/types';
-import { axisFraction, axisLayout, axisTicks, bucketSpan, bucketText, cellShade, countText, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
+import { axisFraction, axisLayout, axisTicks, boundText, bucketSpan, bucketText, cellShade, countText, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
 
 // Schema 0 (factor 2) buckets with a zero bucket of threshold 0.001, as Prometheus writes them.
 const exponential: HistogramJSON = {
@@ -126,6 +126,13 @@ describe('histogramSummary', () => {
   });
   it('cuts a long bucket list', () => {
     expect(histogramSummary(exponential, 2)).toBe('count 10 · sum 12.5 · [-0.001, 0.001]: 1 (0.5, 1]: 2 … 2 more');
+  });
+  it('rounds an exponential bound and a rate to four digits for a cell, and keeps them exact for copying', () => {
+    const h: HistogramJSON = { count: '0.016666666666666666', sum: '0.0123', buckets: [[0, '0.0013810679320049757', '0.0015060652591874979', '0.016666666666666666']] };
+    expect(histogramSummary(h)).toBe('count 0.01667 · sum 0.0123 · (0.001381, 0.001506]: 0.01667');
+    expect(histogramSummary(h, Infinity, boundText)).toBe(
+      'count 0.016666666666666666 · sum 0.0123 · (0.0013810679320049757, 0.0015060652591874979]: 0.016666666666666666',
+    );
   });
   it('says when there are no buckets', () => {
     expect(histogramSummary({ count: '0', sum: '0' })).toBe('count 0 · sum 0 · no buckets');

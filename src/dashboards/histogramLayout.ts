@@ -134,11 +134,11 @@ export function cellShade(value: number, max: number): number {
   return 0.15 + 0.85 * Math.sqrt(Math.min(1, value / max));
 }
 
-/** Count, sum and the buckets as one line of text for a table cell, the buckets cut after `limit`. */
-export function histogramSummary(h: HistogramJSON, limit = 6): string {
+/** Count, sum and the buckets as one line of text, the buckets cut after `limit`; numbers to four digits for a table cell, or exact with `boundText` for copying. */
+export function histogramSummary(h: HistogramJSON, limit = 6, format: (v: number) => string = countText): string {
   const buckets = parseBuckets(h);
-  const shown = buckets.slice(0, limit).map((b) => `${bucketText(b)}: ${boundText(b.count)}`);
+  const shown = buckets.slice(0, limit).map((b) => `${bucketText(b, format)}: ${format(b.count)}`);
   const more = buckets.length > limit ? ` … ${buckets.length - limit} more` : '';
   const list = buckets.length > 0 ? ` · ${shown.join(' ')}${more}` : ' · no buckets';
-  return `count ${boundText(goFloat(h.count))} · sum ${boundText(goFloat(h.sum))}${list}`;
+  return `count ${format(goFloat(h.count))} · sum ${format(goFloat(h.sum))}${list}`;
 }

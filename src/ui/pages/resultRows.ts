@@ -1,7 +1,7 @@
 // An instant result laid out as a table: one column per label name, sortable
 // by any column, and as tab-separated text to paste into a spreadsheet.
 
-import { histogramSummary } from '../../dashboards/histogramLayout';
+import { boundText, histogramSummary } from '../../dashboards/histogramLayout';
 import type { HistogramJSON } from '../../model/histogram/types';
 import type { InstantResult } from '../../model/queryResult';
 
@@ -69,7 +69,7 @@ export function nextSort(current: SortKey, column: string): SortKey {
 export function rowsAsTsv(rows: readonly ResultRow[], columns: readonly string[]): string {
   const cell = (s: string) => s.replace(/[\t\n\r]/g, ' ');
   const head = [...columns.map((c) => (c === NAME_COLUMN ? 'metric' : c)), 'value'].map(cell).join('\t');
-  const body = rows.map((r) => [...columns.map((c) => cell(r.labels[c] ?? '')), r.histogram ? histogramSummary(r.histogram, Infinity) : valueText(r.value)].join('\t'));
+  const body = rows.map((r) => [...columns.map((c) => cell(r.labels[c] ?? '')), r.histogram ? histogramSummary(r.histogram, Infinity, boundText) : valueText(r.value)].join('\t'));
   return [head, ...body].join('\n') + '\n';
 }
 
