@@ -47,7 +47,7 @@ export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
   'first_over_time',
   ...['sum', 'avg', 'count', 'group', 'min', 'max', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'count_values'],
   'unary -',
-  ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
+  ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', '</', '>/', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
 ]);
 
 /**
