@@ -28,17 +28,12 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   Lss: '<',
   Gte: '>=',
   Lte: '<=',
+  TrimUpper: '</',
+  TrimLower: '>/',
   And: 'and',
   Or: 'or',
   Unless: 'unless',
 };
-
-/**
- * The trim operators, which the Lezer grammar lacks: lezerFriendly spells
- * them as the comparison of the same precedence (`</` as `<=`, `>/` as `>=`),
- * and the operator's text in the original query tells them apart again.
- */
-const TRIM_SPELLINGS: Record<string, BinaryOp> = { '</': '</', '>/': '>/' };
 
 /** Binding strength of binary operators, weakest first (Prometheus's grammar). */
 const PRECEDENCE: Record<BinaryOp, number> = {
@@ -371,7 +366,7 @@ class TreeReader {
 
   private binary(n: SyntaxNode): Expr {
     const kids = this.children(n);
-    const op = TRIM_SPELLINGS[this.text(kids[1])] ?? BINARY_OPS[kids[1].name];
+    const op = BINARY_OPS[kids[1].name];
     if (!op) this.fail(kids[1], `unexpected ${JSON.stringify(this.text(kids[1]))}`);
     const signed = op === '^' ? this.signedLiteral(kids[0]) : undefined;
     if (signed) {
@@ -452,11 +447,9 @@ class TreeReader {
 /**
  * The query rewritten, at equal length so positions stay put, into what the
  * Lezer grammar reads: the dot of numbers like `5.` blanked (Go reads `5./6.`
- * as 5/6), `STEP()` lowercased, the experimental `min_of`/`max_of` outside
- * durations spelled as a function the grammar knows, and the trim operators
- * `</`, `>/` spelled `<=`, `>=`, which bind as tightly (generated_parser.y
- * lists them with the comparisons). Node text is still read from the
- * original query, so errors quote what the user wrote, at its position.
+ * as 5/6), `STEP()` lowercased, and the experimental `min_of`/`max_of`
+ * outside durations spelled as a function the grammar knows. Node text is
+ * still read from the original query.
  */
 function lezerFriendly(q: string, minMaxAsFunction: boolean): string {
   let out = '';
@@ -478,11 +471,6 @@ function lezerFriendly(q: string, minMaxAsFunction: boolean): string {
       else if (call && (word === 'min_of' || word === 'max_of') && brackets === 0 && minMaxAsFunction) out += 'minute';
       else out += word;
       i += word.length - 1;
-      continue;
-    }
-    if ((c === '<' || c === '>') && q[i + 1] === '/') {
-      out += `${c}=`;
-      i++;
       continue;
     }
     if (c === '[') brackets++;
