@@ -13,8 +13,6 @@ export async function run(args: string[]): Promise<number> {
   }
   let passed = 0;
   let failed = 0;
-  let skipped = 0;
-  const skipReasons = new Map<string, number>();
   for (const file of args) {
     let results;
     try {
@@ -26,16 +24,12 @@ export async function run(args: string[]): Promise<number> {
     }
     for (const r of results) {
       if (r.outcome === 'pass') passed++;
-      else if (r.outcome === 'skip') {
-        skipped++;
-        skipReasons.set(r.reason ?? '', (skipReasons.get(r.reason ?? '') ?? 0) + 1);
-      } else {
+      else {
         failed++;
         process.stdout.write(`${file}:${r.line}: ${r.text}\n    ${r.reason}\n`);
       }
     }
   }
-  for (const [reason, n] of skipReasons) process.stdout.write(`skipped ${n}: ${reason}\n`);
-  process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { METRIC_NAME, type Labels } from '../model/labels';
-import { COMPARISON_OPS, type BinaryOp, type VectorMatching } from './parser/ast';
+import { COMPARISON_OPS, TRIM_OPS, type BinaryOp, type VectorMatching } from './parser/ast';
 import { QueryError } from './errors';
 import { METADATA_LABELS } from './metadataLabels';
 import { histogramElemBinop, type BinopNote } from './histogramBinop';
@@ -54,9 +54,20 @@ export function elemBinop(op: BinaryOp, l: number, r: number): [number, boolean]
   }
 }
 
-/** Arithmetic changes what the sample measures, so the metric name goes (changesMetricSchema). */
+/** Arithmetic changes what the sample measures, so the metric name goes; a trim keeps it, as a filter does (changesMetricSchema). */
 export function changesMetricSchema(op: BinaryOp): boolean {
-  return !COMPARISON_OPS.has(op) && op !== 'and' && op !== 'or' && op !== 'unless';
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '^':
+    case 'atan2':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function scalarBinop(op: BinaryOp, a: Float64Array, b: Float64Array, returnBool: boolean): Float64Array {
@@ -80,10 +91,12 @@ export async function vectorScalarBinop(
   const out: StepSeries[] = [];
   const dropName = changesMetricSchema(op) || returnBool;
   const comparison = COMPARISON_OPS.has(op);
+  const trim = TRIM_OPS.has(op);
   for (let k = 0; k < vec.length; k++) {
     if ((k & 1023) === 1023) await tick();
     const s = vec[k];
-    if (s.hs !== undefined) {
+    // A trim between floats yields nothing but an info, which only the histogram path raises.
+    if (s.hs !== undefined || trim) {
       const r = histogramScalarSeries(op, s, scalar, scalarOnLeft, returnBool, s.dropName || dropName, note);
       if (r) out.push(r);
       continue;
@@ -112,24 +125,25 @@ export async function vectorScalarBinop(
   return out;
 }
 
-/** vectorScalarBinop over a series holding histograms, kept apart so the float loop checks nothing per step (VectorscalarBinop). */
+/** vectorScalarBinop over a series holding histograms, or under a trim operator, kept apart so the float loop checks nothing per step (VectorscalarBinop). */
 function histogramScalarSeries(op: BinaryOp, s: StepSeries, scalar: Float64Array, scalarOnLeft: boolean, returnBool: boolean, dropName: boolean, note: Note): StepSeries | undefined {
   const r = newStepSeries(s.labels, s.vals.length, dropName);
   const hs: StepSeries['hs'] = new Array(s.vals.length);
   const comparison = COMPARISON_OPS.has(op);
+  const trim = TRIM_OPS.has(op);
   let any = false;
   for (let i = 0; i < s.vals.length; i++) {
     if (!s.has[i]) continue;
-    const sh = s.hs![i];
+    const sh = s.hs?.[i];
     let v: number;
     let h: FloatHistogram | undefined;
     let keep: boolean;
-    if (sh === undefined) {
+    if (sh === undefined && !trim) {
       [v, keep] = elemBinop(op, scalarOnLeft ? scalar[i] : s.vals[i], scalarOnLeft ? s.vals[i] : scalar[i]);
       if (comparison && scalarOnLeft) v = s.vals[i];
       h = undefined;
     } else {
-      const e = scalarOnLeft ? histogramElemBinop(op, scalar[i], 0, undefined, sh) : histogramElemBinop(op, 0, scalar[i], sh, undefined);
+      const e = scalarOnLeft ? histogramElemBinop(op, scalar[i], s.vals[i], undefined, sh) : histogramElemBinop(op, s.vals[i], scalar[i], sh, undefined);
       // Errors drop the sample; a warning does not (and is not raised here, as in Prometheus).
       if (e.err !== undefined && !e.err.warn) {
         note(e.err);
@@ -285,12 +299,14 @@ export async function vectorBinop(
   const fillRight = m.fillRight;
   const fillLeft = m.fillLeft;
   let i = 0;
-  const withHistograms = lhs.some((s) => s.hs !== undefined) || rhs.some((s) => s.hs !== undefined);
+  const trim = TRIM_OPS.has(op);
+  // A trim between floats yields nothing but an info, which only the histogram path raises.
+  const withHistograms = trim || lhs.some((s) => s.hs !== undefined) || rhs.some((s) => s.hs !== undefined);
   const doBinop = (slot: Slot, lv: number, rv: number, sig: number, lh?: FloatHistogram, rh?: FloatHistogram) => {
     let value: number;
     let keep: boolean;
     let h: FloatHistogram | undefined;
-    if (lh === undefined && rh === undefined) [value, keep] = swapped ? elemBinop(op, rv, lv) : elemBinop(op, lv, rv);
+    if (lh === undefined && rh === undefined && !trim) [value, keep] = swapped ? elemBinop(op, rv, lv) : elemBinop(op, lv, rv);
     else {
       const e = swapped ? histogramElemBinop(op, rv, lv, rh, lh) : histogramElemBinop(op, lv, rv, lh, rh);
       if (e.err !== undefined) {

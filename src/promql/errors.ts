@@ -41,15 +41,3 @@ export function startPosInput(query: string, pos: number): string {
   }
   return `${line}:${pos - lastBreak}`;
 }
-
-/**
- * A native-histogram semantic this engine does not compute yet, met at run
- * time (`native histograms: histogram_quantile not yet`): refused rather than
- * answered with the histogram read as a float. Test scripts count it a skip.
- */
-export class NotYetError extends QueryError {
-  constructor(readonly feature: string) {
-    super('execution', `native histograms: ${feature} not yet`);
-    this.name = 'NotYetError';
-  }
-}

@@ -9,25 +9,21 @@ import type { SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
-import { NotYetError, QueryError } from './errors';
+import { QueryError } from './errors';
 import type { BinopNote } from './histogramBinop';
 import { smoothedHistogramAt } from './histogramExtended';
-import { carriesHistograms, HISTOGRAM_CONSUMERS, histogramSample } from './histogramValues';
+import { histogramSample } from './histogramValues';
 import type { CallEnv, EvalContext, SamplePick } from './evalContext';
 import { FUNCTION_CALLS } from './functions';
 import { countPoints, gridTime, gridTimes, newStepSeries, presentSamples, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
 
 export class Evaluator implements CallEnv {
-  /** The operations whose arguments are being evaluated, innermost last (see refuseHistograms). */
-  private readonly consumers: string[] = [];
-
   constructor(readonly ctx: EvalContext) {}
 
   async eval(e: Expr, g: Grid): Promise<Value> {
     await this.ctx.checkpoint();
     const t0 = performance.now();
     const v = await this.evalNode(e, g);
-    this.refuseHistograms(v);
     if (v.type === 'vector') {
       let samples = 0;
       for (const s of v.series) samples += countPoints(s);
@@ -44,25 +40,6 @@ export class Evaluator implements CallEnv {
     return v;
   }
 
-  /**
-   * Evaluates a consumer's arguments with the consumer named, so a histogram
-   * reaching an operation that cannot take one yet is refused by name rather
-   * than read as the 0 its float column holds.
-   */
-  private async consuming<T>(name: string, f: () => Promise<T>): Promise<T> {
-    this.consumers.push(name);
-    try {
-      return await f();
-    } finally {
-      this.consumers.pop();
-    }
-  }
-
-  private refuseHistograms(v: Value): void {
-    const c = this.consumers[this.consumers.length - 1];
-    if (c !== undefined && !HISTOGRAM_CONSUMERS.has(c) && carriesHistograms(v)) throw new NotYetError(c);
-  }
-
   private async evalNode(e: Expr, g: Grid): Promise<Value> {
     switch (e.kind) {
       case 'number':
@@ -73,7 +50,7 @@ export class Evaluator implements CallEnv {
         return this.eval(e.expr, g);
       case 'unary': {
         if (e.op === '+') return this.eval(e.expr, g);
-        const v = await this.consuming('unary -', () => this.eval(e.expr, g));
+        const v = await this.eval(e.expr, g);
         if (v.type === 'scalar') return { type: 'scalar', vals: v.vals.map((x) => -x) };
         if (v.type === 'vector') {
           return { type: 'vector', series: v.series.map((s) => ({ ...s, vals: s.vals.map((x) => -x), hs: s.hs?.map((h) => h?.copy().mul(-1)), dropName: true })) };
@@ -86,11 +63,11 @@ export class Evaluator implements CallEnv {
       case 'subquery':
         return this.matrix(e, g);
       case 'call':
-        return this.consuming(e.func.name, () => this.call(e, g));
+        return this.call(e, g);
       case 'aggregate':
-        return this.consuming(e.op, () => this.aggregate(e, g));
+        return this.aggregate(e, g);
       case 'binary':
-        return this.consuming(`operator ${e.op}`, () => this.binary(e, g));
+        return this.binary(e, g);
     }
   }
 
@@ -255,7 +232,6 @@ export class Evaluator implements CallEnv {
       // Range functions never see stale markers (matrixIterSlice skips them).
       const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, ...withoutStale(s), dropName: false }));
       const m: MatrixValue = { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
-      this.refuseHistograms(m);
       return m;
     }
     if (e.kind !== 'subquery') throw new QueryError('execution', `expected a range vector, got ${e.kind}`);

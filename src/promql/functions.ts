@@ -7,7 +7,7 @@ import { compareLabels, Labels, METRIC_NAME } from '../model/labels';
 import { histogramFraction, histogramQuantile, histogramQuantiles } from './classicHistogram';
 import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
 import type { Annotations } from './annotations';
-import { NotYetError, QueryError } from './errors';
+import { QueryError } from './errors';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
@@ -188,7 +188,8 @@ function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: An
         annos.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metric)}`, pos);
         return;
       }
-      if (rule === undefined) throw new NotYetError(name);
+      // Every range function is routed above or has a rule; a new one must add its own.
+      if (rule === undefined) throw new Error(`no native histogram rule for ${name}`);
       const h = rule(w, hs, metric, note);
       if (h === undefined) return;
       (r.hs ??= new Array(r.has.length))[i] = h;

@@ -1,7 +1,9 @@
-// Binary operators where a side is a native histogram, as the histogram cases
-// of Prometheus's vectorElemBinop: histogram ± histogram, histogram * and /
-// by a float, == and != between histograms; every other pairing gives no
-// sample and an "incompatible sample types" info.
+// Binary operators where a side is a native histogram, and the trim operators
+// whatever the sides, as the histogram and trim cases of Prometheus's
+// vectorElemBinop: histogram ± histogram, histogram * and / by a float,
+// histogram </ and >/ a float, == and != between histograms; every other
+// pairing (a trim between two floats too) gives no sample and an
+// "incompatible sample types" info.
 
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { CounterResetHint } from '../model/histogram/types';
@@ -28,8 +30,9 @@ export interface HistogramElem {
 
 const incompatibleTypes = (l: string, op: BinaryOp, r: string): BinopNote => ({ warn: false, msg: `incompatible sample types encountered for binary operator ${JSON.stringify(op)}: ${l} ${op} ${r}` });
 
-/** One step's operation; at least one of lh and rh is a histogram. */
+/** One step's operation; at least one of lh and rh is a histogram, or op is a trim operator. */
 export function histogramElemBinop(op: BinaryOp, l: number, r: number, lh: FloatHistogram | undefined, rh: FloatHistogram | undefined): HistogramElem {
+  if (lh === undefined && rh === undefined) return { v: 0, h: undefined, keep: false, err: incompatibleTypes('float', op, 'float') };
   if (lh === undefined && rh !== undefined) {
     if (op === '*') return { v: 0, h: rh.copy().mul(l).compact(0), keep: true };
     return { v: 0, h: undefined, keep: false, err: incompatibleTypes('float', op, 'histogram') };
@@ -37,6 +40,8 @@ export function histogramElemBinop(op: BinaryOp, l: number, r: number, lh: Float
   if (lh !== undefined && rh === undefined) {
     if (op === '*') return { v: 0, h: lh.copy().mul(r).compact(0), keep: true };
     if (op === '/') return { v: 0, h: lh.copy().div(r).compact(0), keep: true };
+    // trimBuckets changes its receiver, and lh may be shared with other steps or series.
+    if (op === '</' || op === '>/') return { v: 0, h: lh.copy().trimBuckets(r, op === '</'), keep: true };
     return { v: 0, h: undefined, keep: false, err: incompatibleTypes('histogram', op, 'float') };
   }
   const a = lh!;

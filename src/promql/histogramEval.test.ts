@@ -142,3 +142,57 @@ describe('the smoothed selector over a series turning from floats to histograms'
     expect(r.warnings).toEqual(['PromQL warning: encountered a mix of histograms and floats for metric name "m" (1:1)']);
   });
 });
+
+describe('the trim operators </ and >/', () => {
+  /** `cbh` holds custom buckets (-Inf,5] with 1 and (5,+Inf] with 100 at 0 s; `one` is the float 1 beside it. */
+  const trimHead = (() => {
+    const h = new Head();
+    const app = h.appender();
+    const cbh = new FloatHistogram({ schema: -53, count: 101, sum: 33, customValues: [5], positiveSpans: [{ offset: 0, length: 2 }], positiveBuckets: [1, 100] });
+    app.appendHistogram(0, Labels.fromPairs(['__name__', 'cbh', 'job', 'api']), 0, cbh);
+    app.append(0, Labels.fromPairs(['__name__', 'one', 'job', 'api']), 0, 1);
+    app.commit();
+    return h;
+  })();
+  const instant = async (q: string) => {
+    const r = await engine.instantQuery(trimHead.querier(), q, 0);
+    if (r.value.type !== 'vector') throw new Error('expected a vector');
+    return { samples: r.value.samples, infos: r.infos };
+  };
+
+  const named = '{__name__="cbh", job="api"}';
+
+  it.each([
+    { q: 'cbh >/ 1', labels: named, count: 100.8, buckets: [0.8, 100] },
+    // One-to-one matching with on() keeps the matching labels only, as for any operator.
+    { q: 'cbh >/ on (job) one', labels: '{job="api"}', count: 100.8, buckets: [0.8, 100] },
+    { q: 'cbh </ 5', labels: named, count: 1, buckets: [1] },
+    { q: 'cbh </ +Inf', labels: named, count: 101, buckets: [1, 100] },
+  ])('$q cuts the buckets and, like a filter, keeps the metric name', async ({ q, labels, count, buckets }) => {
+    const { samples, infos } = await instant(q);
+    expect(samples.map((s) => [s.labels.toString(), s.h?.count, s.h?.positiveBuckets])).toEqual([[labels, count, buckets]]);
+    expect(infos).toEqual([]);
+  });
+
+  it('trims a copy: the stored histogram is read whole afterwards', async () => {
+    await instant('cbh </ 0');
+    const { samples } = await instant('cbh');
+    expect(samples[0].h?.positiveBuckets).toEqual([1, 100]);
+  });
+
+  it.each([
+    { q: 'one </ 1', types: 'float </ float' },
+    { q: 'one >/ one', types: 'float >/ float' },
+    { q: '1 </ cbh', types: 'float </ histogram' },
+    { q: 'cbh >/ cbh', types: 'histogram >/ histogram' },
+  ])('$q gives no sample and says why', async ({ q, types }) => {
+    const { samples, infos } = await instant(q);
+    expect(samples).toEqual([]);
+    const op = q.includes('</') ? '</' : '>/';
+    expect(infos).toEqual([`PromQL info: incompatible sample types encountered for binary operator "${op}": ${types} (1:1)`]);
+  });
+
+  it('refuses between two scalars, as Prometheus does', async () => {
+    await expect(engine.instantQuery(trimHead.querier(), '1 </ 2', 0)).rejects.toThrow('operator "</" not allowed for Scalar operations');
+  });
+});

@@ -24,6 +24,9 @@ describe('statsOnlySelectors', () => {
     ['histogram_count(increase(a[40m:9m]))', []],
     ['histogram_quantile(0.9, histogram_count(a))', []],
     ['histogram_count(histogram_quantile(0.9, a))', []],
+    ['histogram_count(a </ 2)', []],
+    ['histogram_sum(sum(a >/ on () b))', []],
+    ['histogram_count(a) </ 2', []],
     ['sum(a)', []],
   ])('%s reads count and sum only for %j', (query, names) => {
     const expr = parseExpr(query);

@@ -9,12 +9,12 @@ import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
 import { CounterResetHint } from '../model/histogram/types';
 import type { SeriesData } from '../model/seriesData';
-import type { Expr, VectorSelector } from './parser/ast';
+import { TRIM_OPS, type Expr, type VectorSelector } from './parser/ast';
 
 const STATS_FUNCTIONS = new Set(['histogram_count', 'histogram_sum', 'histogram_avg']);
 const BUCKET_FUNCTIONS = new Set(['histogram_quantile', 'histogram_quantiles', 'histogram_fraction']);
 
-/** The selectors whose nearest histogram-minded ancestor is a stats function, with no subquery above it. */
+/** The selectors whose nearest histogram-minded ancestor is a stats function, with no subquery or trim operator above it. */
 export function statsOnlySelectors(expr: Expr): Set<VectorSelector> {
   const out = new Set<VectorSelector>();
   const path: Expr[] = [];
@@ -25,6 +25,8 @@ export function statsOnlySelectors(expr: Expr): Set<VectorSelector> {
       if (p.kind === 'subquery') return;
       if (p.kind === 'call' && STATS_FUNCTIONS.has(p.func.name)) skip = true;
       if (p.kind === 'call' && BUCKET_FUNCTIONS.has(p.func.name)) return;
+      // A trim reads the buckets to cut them, whatever is above it.
+      if (p.kind === 'binary' && TRIM_OPS.has(p.op)) return;
     }
     if (skip) out.add(sel);
   };

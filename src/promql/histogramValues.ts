@@ -1,60 +1,9 @@
-// Native histogram samples as PromQL's values carry them: which operations
-// take them so far, and the float form every operation computes with.
+// Native histogram samples as PromQL's values carry them: the float form
+// every operation computes with, and the float-only view of a vector.
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import type { Histogram } from '../model/histogram/histogram';
-import { dateFunctions, elementFunctions } from './elementFunctions';
-import { FLOAT_SAMPLES_ONLY } from './mixedRanges';
-import type { StepSeries, Value } from './value';
-
-/**
- * Operations (function names, aggregation ops, `operator +`, `unary -`) that
- * handle a histogram argument as Prometheus does; any other refuses one with
- * a NotYetError naming itself.
- */
-export const HISTOGRAM_CONSUMERS: ReadonlySet<string> = new Set<string>([
-  'histogram_avg',
-  'histogram_count',
-  'histogram_fraction',
-  'histogram_quantile',
-  'histogram_quantiles',
-  'histogram_stddev',
-  'histogram_stdvar',
-  'histogram_sum',
-  'label_join',
-  'label_replace',
-  'sort_by_label',
-  'sort_by_label_desc',
-  'timestamp',
-  'info',
-  'absent',
-  'scalar',
-  'sort',
-  'sort_desc',
-  ...Object.keys(elementFunctions),
-  ...Object.keys(dateFunctions),
-  'rate',
-  'increase',
-  'delta',
-  'irate',
-  'idelta',
-  'sum_over_time',
-  'avg_over_time',
-  'count_over_time',
-  'present_over_time',
-  'absent_over_time',
-  'ts_of_first_over_time',
-  'ts_of_last_over_time',
-  'last_over_time',
-  'first_over_time',
-  'resets',
-  'changes',
-  'start_timestamp',
-  ...FLOAT_SAMPLES_ONLY,
-  ...['sum', 'avg', 'count', 'group', 'min', 'max', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'count_values'],
-  'unary -',
-  ...['+', '-', '*', '/', '%', '^', 'atan2', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless'].map((op) => `operator ${op}`),
-]);
+import type { StepSeries } from './value';
 
 /**
  * The series with their histogram samples left out, for operations that take
@@ -82,13 +31,6 @@ export function floatSamplesOnly(input: StepSeries[]): { series: StepSeries[]; d
     if (any) series.push({ labels: s.labels, vals: s.vals, has, dropName: s.dropName });
   }
   return { series, dropped };
-}
-
-/** Whether any sample of the value is a native histogram. */
-export function carriesHistograms(v: Value): boolean {
-  if (v.type === 'vector') return v.series.some((s) => s.hs !== undefined && s.hs.some((h) => h !== undefined));
-  if (v.type === 'matrix') return v.series.some((s) => s.hs !== undefined && s.hs.some((h) => h !== undefined));
-  return false;
 }
 
 /** A stored histogram as PromQL computes with it, float counts. It may be storage's own object: operations copy before they change one. */

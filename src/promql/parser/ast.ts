@@ -103,6 +103,8 @@ export type BinaryOp =
   | '<'
   | '>='
   | '<='
+  | '</'
+  | '>/'
   | 'and'
   | 'or'
   | 'unless';
@@ -158,6 +160,8 @@ export type Expr =
 
 export const COMPARISON_OPS: ReadonlySet<BinaryOp> = new Set(['==', '!=', '>', '<', '>=', '<=']);
 export const SET_OPS: ReadonlySet<BinaryOp> = new Set(['and', 'or', 'unless']);
+/** `h </ x` keeps a histogram's observations below x, `h >/ x` those above (Prometheus's TRIM_UPPER, TRIM_LOWER). */
+export const TRIM_OPS: ReadonlySet<BinaryOp> = new Set(['</', '>/']);
 
 /** The value type an expression yields, as Prometheus's Expr.Type(). */
 export function typeOf(e: Expr): ValueType {

@@ -43,6 +43,21 @@ describe('parseExpr', () => {
   });
 
   it.each([
+    ['h </ 2', { op: '</', lhs: { name: 'h' }, rhs: { value: 2 } }],
+    ['h >/ -1', { op: '>/', rhs: { value: -1 } }],
+    // Same precedence as the comparisons: looser than +, tighter than and, left-associative.
+    ['a + b </ c * 2', { op: '</', lhs: { op: '+' }, rhs: { op: '*' } }],
+    ['a and b >/ 2', { op: 'and', rhs: { op: '>/' } }],
+    ['a </ b > c', { op: '>', lhs: { op: '</' } }],
+    ['a >= b >/ c', { op: '>/', lhs: { op: '>=' } }],
+    ['h >/ on (x) group_left f', { op: '>/', matching: { on: true, labels: ['x'], card: 'many-to-one' } }],
+    ['h{a="</", b=">/"} </ 1', { op: '</', lhs: { matchers: [{ value: 'h' }, { value: '</' }, { value: '>/' }] } }],
+    ['1 </ 2', { op: '</', lhs: { value: 1 } }],
+  ])('reads the trim operator in %s', (q, want) => {
+    expect(parseExpr(q)).toMatchObject({ kind: 'binary', ...want });
+  });
+
+  it.each([
     ['rate(foo)', '1:6: parse error: expected type range vector in call to function "rate", got instant vector'],
     ['sum(foo[5m])', '1:5: parse error: expected type instant vector in aggregation expression, got range vector'],
     ['1 > 2', '1:1: parse error: comparisons between scalars must use BOOL modifier'],
@@ -60,6 +75,12 @@ describe('parseExpr', () => {
     ['foo{a="b}', '1:7: parse error: unterminated quoted string'],
     ['sum(foo))', "1:9: parse error: unexpected right parenthesis ')'"],
     ['1 +', '1:4: parse error: unexpected end of input'],
+    ['h </ bool 2', '1:1: parse error: bool modifier can only be used on comparison operators'],
+    ['h </', '1:5: parse error: unexpected end of input'],
+    ['</ h', '1:1: parse error: unexpected "</"'],
+    ['h </= 2', '1:5: parse error: unexpected "="'],
+    ['h < / 2', '1:5: parse error: unexpected "/"'],
+    ['h[5m] >/ 2', '1:1: parse error: binary expression must contain only scalar and instant vector types'],
   ])('rejects %s', (q, message) => {
     expect(() => parseExpr(q)).toThrow(message ?? /parse error/);
   });

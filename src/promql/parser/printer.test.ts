@@ -25,6 +25,9 @@ describe('printExpr', () => {
     ['vector(-1)', 'vector(-1)'],
     ['-2^2', '-2 ^ 2'],
     ['- 2 ^ -2', '-2 ^ -2'],
+    ['h</2', 'h </ 2'],
+    ['h>/on(le)ignoring_me', 'h >/ on (le) ignoring_me'],
+    ['(h </ -Inf) >/ 1e3', '(h </ -Inf) >/ 1000'],
   ])('%s → %s', (input, want) => {
     expect(printExpr(parseExpr(input))).toBe(want);
   });

@@ -1,12 +1,12 @@
 // Prometheus's PromQL test-script language (promql/promqltest/test.go):
 // `load`, `clear`, `eval instant|range` with expected series, failures and
-// annotations. Each eval statement passes, fails (with why) or is skipped.
+// annotations. Each eval statement passes or fails (with why).
 
 import { parseDuration } from '../../model/duration';
 import type { Storage } from '../../tsdb/storage';
 import { almostEqual } from '../almost';
 import { QueryEngine, type ResultValue } from '../engine';
-import { NotYetError, QueryError } from '../errors';
+import { QueryError } from '../errors';
 import type { FloatHistogram } from '../../model/histogram/floatHistogram';
 import { nativeHistogramsMatch } from './histogramCompare';
 import { nhcbSeries } from './nhcbLoad';
@@ -16,7 +16,7 @@ import { parseExpr } from '../parser/parse';
 import { isStartTimeLine, parseSeriesDesc, parseStartTimeDesc, type SequenceValue, type SeriesDesc } from '../parser/seriesDesc';
 import { errorMessage } from '../../model/result';
 
-export type Outcome = 'pass' | 'fail' | 'skip';
+export type Outcome = 'pass' | 'fail';
 
 export interface StatementResult {
   line: number;
@@ -85,21 +85,9 @@ function parseTestDuration(text: string): number {
   return t.startsWith('-') ? -parseDuration(t.slice(1)) : parseDuration(t);
 }
 
-/** Whether the query fails to parse for want of the histogram trim operators `</` and `>/`. */
-function usesTrimOperator(query: string): boolean {
-  if (!/[<>]\//.test(query)) return false;
-  try {
-    parseExpr(query);
-    return false;
-  } catch (e) {
-    return /unexpected "[<>]\/"/.test(errorMessage(e));
-  }
-}
-
 class ScriptRunner {
   private storage: Storage;
   private readonly engine = new QueryEngine();
-  /** Set while a statement runs when a mismatch is only a counter reset hint storage would have set (see exec). */
   readonly results: StatementResult[] = [];
 
   constructor(
@@ -257,17 +245,12 @@ class ScriptRunner {
 
   private async exec(cmd: EvalCmd): Promise<void> {
     const res = (outcome: Outcome, reason?: string) => this.results.push({ line: cmd.line, text: cmd.text, outcome, reason });
-    if (usesTrimOperator(cmd.expr)) {
-      res('skip', 'native histograms: trim operators </ and >/ not yet (the parser does not read them)');
-      return;
-    }
     try {
       const why = cmd.isRange ? await this.execRange(cmd) : await this.execInstant(cmd);
       if (why) res('fail', why);
       else res('pass');
     } catch (e) {
-      if (e instanceof NotYetError) res('skip', e.message);
-      else res('fail', `unexpected error: ${errorMessage(e)}`);
+      res('fail', `unexpected error: ${errorMessage(e)}`);
     }
   }
 
@@ -294,8 +277,7 @@ class ScriptRunner {
       const r = isRange ? await this.engine.rangeQuery(q, expr, start, end, step) : await this.engine.instantQuery(q, expr, start);
       return { value: r.value, warnings: r.annotations.warnings, infos: r.annotations.infos };
     } catch (e) {
-      // A histogram semantic not computed yet skips the statement, even one expecting an error.
-      if (e instanceof QueryError && !(e instanceof NotYetError)) return { err: e };
+      if (e instanceof QueryError) return { err: e };
       throw e;
     }
   }

@@ -111,6 +111,21 @@ describe('QueryEditor', () => {
     expect(found).toEqual([{ from: 5, to: 7, message: 'expected type matrix in call to function "rate", got vector' }]);
   });
 
+  // codemirror-promql 0.314's grammar has the native histogram trim operators, as the engine's parser does.
+  it.each([
+    { value: 'h </ 2', found: [] },
+    { value: 'h >/ on (le) f # a </ b', found: [] },
+    { value: 'rate(h) >/ 2', found: [{ from: 5, to: 6, message: 'expected type matrix in call to function "rate", got vector' }] },
+  ])('lints the histogram trim operators as the engine reads them: $value', async ({ value, found }) => {
+    const { view } = mount({ value });
+    forceLinting(view);
+    await new Promise((r) => setTimeout(r, 50));
+    const got: { from: number; to: number; message: string }[] = [];
+    await vi.waitFor(() => expect(diagnosticCount(view.state)).toBe(found.length));
+    forEachDiagnostic(view.state, ({ message }, from, to) => got.push({ from, to, message }));
+    expect(got).toEqual(found);
+  });
+
   it.each([
     { value: 'rate(up{job="$job"}[$__rate_interval])', count: 0 },
     { value: 'sum(x[[[interval]]])', count: 0 },
