@@ -74,13 +74,16 @@ export function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean,
 export const rateAnswer = new Float64Array(1);
 
 /** extrapolatedRate without the extended modes: false when the window gives no value, else the value in rateAnswer[0]. */
+/** A series without counter resets, as a nextReset (rateInto adds nothing for it). */
+export const NO_RESETS = new Int32Array(0);
+
 export function rateInto(w: Window, isCounter: boolean, isRate: boolean, nextReset?: Int32Array): boolean {
   const { ts, vs, lo, hi, st } = w;
   if (hi <= lo) return false;
   const numSamplesMinusOne = hi - lo - 1;
   let result = vs[hi - 1] - vs[lo];
   if (isCounter && nextReset) {
-    for (let i = nextReset[lo + 1]; i < hi; i = nextReset[i + 1]) result += vs[i - 1];
+    if (nextReset !== NO_RESETS) for (let i = nextReset[lo + 1]; i < hi; i = nextReset[i + 1]) result += vs[i - 1];
   } else if (isCounter) {
     for (let i = lo + 1; i < hi; i++) if (isCounterReset(ts, vs, st, i)) result += vs[i - 1];
   }

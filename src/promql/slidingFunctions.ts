@@ -11,6 +11,7 @@ import {
   fitSums,
   isChange,
   isCounterReset,
+  NO_RESETS,
   rateAnswer,
   rangeFunctions,
   rateInto,
@@ -46,11 +47,15 @@ export function stepWriter(fn: RangeFn): SeriesRangeFn {
 /**
  * nextReset[i]: the first j ≥ i where the counter reset between j-1 and j
  * (went down, or restarted by its start time), else vs.length; one past the
- * end too, so `nextReset[hi]` is always defined.
+ * end too, so `nextReset[hi]` is always defined. NO_RESETS when there is none.
  */
 function nextResets(w: Window): Int32Array {
   const { ts, vs, st } = w;
   const n = vs.length;
+  // Most counters never reset in a query's range: one scan, and no array of n ints to allocate and fill.
+  let first = 1;
+  while (first < n && !isCounterReset(ts, vs, st, first)) first++;
+  if (first >= n) return NO_RESETS;
   const next = new Int32Array(n + 1);
   next[n] = n;
   for (let j = n - 1; j >= 0; j--) next[j] = j > 0 && isCounterReset(ts, vs, st, j) ? j : next[j + 1];
