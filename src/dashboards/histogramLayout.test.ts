@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramJSON } from '../model/histogram/types';
-import { axisFraction, axisLayout, axisTicks, boundText, bucketSpan, bucketText, cellShade, countText, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
+import { axisFraction, axisLayout, axisTicks, boundText, spacedTicks, bucketSpan, bucketText, cellShade, countText, goFloat, histogramSummary, parseBuckets } from './histogramLayout';
 
 // Schema 0 (factor 2) buckets with a zero bucket of threshold 0.001, as Prometheus writes them.
 const exponential: HistogramJSON = {
@@ -136,5 +136,18 @@ describe('histogramSummary', () => {
   });
   it('says when there are no buckets', () => {
     expect(histogramSummary({ count: '0', sum: '0' })).toBe('count 0 · sum 0 · no buckets');
+  });
+});
+
+describe('spacedTicks', () => {
+  const ticks = [0, 0.05, 0.1, 0.5, 0.52, 1].map((at) => ({ at }));
+  it('drops a label that would touch one kept before it', () => {
+    expect(spacedTicks(ticks, 200, () => 30).map((t) => t.at)).toEqual([0, 0.5, 1]);
+  });
+  it('keeps clear of a reserved label, such as the zero band', () => {
+    expect(spacedTicks(ticks, 200, () => 14, [{ at: 4, size: 14 }]).map((t) => t.at)).toEqual([0.1, 0.5, 1]);
+  });
+  it('keeps them all when they fit', () => {
+    expect(spacedTicks(ticks, 2000, () => 30)).toHaveLength(6);
   });
 });

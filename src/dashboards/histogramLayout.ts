@@ -109,6 +109,25 @@ export function axisTicks(a: AxisLayout): { value: number; at: number }[] {
   return values.filter((v) => v >= a.lo && v <= a.hi).map((value) => ({ value, at: axisFraction(a, value) }));
 }
 
+/**
+ * The ticks whose labels fit without touching: along an axis `length` px
+ * long, a tick at fraction `at` takes `size(tick)` px centred on it, and is
+ * dropped when it would overlap one kept before it or a `reserved` label (a
+ * centre and size in px, such as the zero band's).
+ */
+export function spacedTicks<T extends { at: number }>(ticks: readonly T[], length: number, size: (t: T) => number, reserved: readonly { at: number; size: number }[] = []): T[] {
+  const kept: { at: number; size: number }[] = [...reserved];
+  const out: T[] = [];
+  for (const t of ticks) {
+    const at = t.at * length;
+    const s = size(t);
+    if (kept.some((k) => Math.abs(k.at - at) < (k.size + s) / 2)) continue;
+    kept.push({ at, size: s });
+    out.push(t);
+  }
+  return out;
+}
+
 /** A bucket's bounds as interval text, its brackets after the boundary rule: `(0.5, 1]`. */
 export function bucketText(b: { rule: number; lower: number; upper: number }, format: (v: number) => string = boundText): string {
   const openLeft = b.rule === 0 || b.rule === 2;

@@ -3,7 +3,7 @@
 // SVG, as the bars are few and each can be named and hovered; hovering (or
 // focusing) a bar says its bounds and count.
 import { useMemo, useState } from 'react';
-import { axisLayout, axisTicks, boundText, bucketSpan, bucketText, countText, parseBuckets } from '../../dashboards/histogramLayout';
+import { axisLayout, axisTicks, boundText, bucketSpan, bucketText, countText, parseBuckets, spacedTicks } from '../../dashboards/histogramLayout';
 import type { HistogramJSON } from '../../model/histogram/types';
 import { formatValue } from './units';
 import './Histogram.css';
@@ -34,6 +34,8 @@ export function HistogramBars({ histogram, width = 320, height = 120, unit = '',
   // Without a unit, bounds read as Prometheus writes them (0.5, not 500m).
   const bound = (v: number) => (unit ? formatValue(v, unit) : boundText(v));
   const text = (i: number) => `${bucketText(bars.buckets[i], bound)}: ${countText(bars.buckets[i].count)}`;
+  // About 6.5 px a character at the tick font, and a gap between labels.
+  const ticks = spacedTicks(bars.ticks, plotW, (t) => bound(t.value).length * 6.5 + 8);
   if (bars.buckets.length === 0) return null;
   return (
     <div className="histogram-bars">
@@ -64,7 +66,7 @@ export function HistogramBars({ histogram, width = 320, height = 120, unit = '',
           );
         })}
         <line x1={PAD_LEFT} x2={PAD_LEFT + plotW} y1={plotH + 0.5} y2={plotH + 0.5} className="histogram-axis" />
-        {bars.ticks.map((t, k) => (
+        {ticks.map((t, k) => (
           <text key={t.value} x={PAD_LEFT + t.at * plotW} y={height - 3} textAnchor={k === 0 && t.at < 0.1 ? 'start' : t.at > 0.9 ? 'end' : 'middle'} className="histogram-tick">
             {bound(t.value)}
           </text>

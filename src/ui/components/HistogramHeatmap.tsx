@@ -4,7 +4,7 @@
 // draws one per histogram series, the dashboards' heatmap panel one per panel.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { cellHover, rowAt, type HistogramMatrix } from '../../dashboards/histogramHeatmap';
-import { axisTicks, boundText, cellShade, countText } from '../../dashboards/histogramLayout';
+import { axisTicks, boundText, cellShade, countText, spacedTicks } from '../../dashboards/histogramLayout';
 import type { HeatmapOptions } from '../../dashboards/model';
 import { heatColor } from '../dashboard/panels/heatmapColors';
 import type { TimeZone } from './graphOptions';
@@ -71,7 +71,12 @@ export function HistogramHeatmap({ matrix, width, height, unit = '', timeZone, s
   // Without a unit, bounds read as Prometheus writes them (0.5, not 500m).
   const bound = (v: number) => (unit ? formatValue(v, unit) : boundText(v));
   const shown = hover ? cellHover(matrix, hover.step, hover.row, bound) : null;
-  const ticks = axisTicks(matrix.axis);
+  // Labels 14 px tall, kept off the +Inf and zero bands' own labels.
+  const bands = [
+    ...(matrix.axis.top > 0 ? [{ at: plotH * (1 - matrix.axis.top / 2), size: 14 }] : []),
+    ...(matrix.axis.bottom > 0 ? [{ at: (plotH * matrix.axis.bottom) / 2, size: 14 }] : []),
+  ];
+  const ticks = spacedTicks(axisTicks(matrix.axis), plotH, () => 14, bands);
   const timeTicks = n > 0 ? [0, Math.floor((n - 1) / 2), n - 1].filter((v, i, a) => a.indexOf(v) === i) : [];
   const clock = (ms: number) => formatTime(ms, timeZone).split(' ')[1].slice(0, 5);
   return (
