@@ -218,7 +218,7 @@ describe('native histograms scraped over protobuf, against Prometheus 2.42', () 
       await target.listen();
       writeFileSync(
         join(dir, 'prometheus.yml'),
-        `global:\n  scrape_interval: 100ms\n  scrape_timeout: 100ms\nscrape_configs:\n  - job_name: diff\n    static_configs:\n      - targets: ['127.0.0.1:${TARGET_PORT}']\n`,
+        `global:\n  scrape_interval: 200ms\n  scrape_timeout: 200ms\nscrape_configs:\n  - job_name: diff\n    static_configs:\n      - targets: ['127.0.0.1:${TARGET_PORT}']\n`,
       );
       prom = new PrometheusProcess({ config: join(dir, 'prometheus.yml'), dataDir: join(dir, 'data'), port: PROM_PORT, flags: ['--enable-feature=native-histograms'] });
       await prom.start();
