@@ -10,13 +10,12 @@
 // not there. VIGIL_BENCH_LIVE_S shortens the live minute for a trial run.
 
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import { DEMO_DASHBOARD_UID } from '../dashboards/shipped/index';
 import type { Dashboard } from '../dashboards/model';
 import type { StoredBoard } from '../engine/boardStore';
 import { BENCH_BOARD_UID, BENCH_SERIES, benchBoard, benchExposition } from './dashboardBenchData';
-import { freePort, waitReady } from './prometheusProcess';
+import { servePreview } from './previewServer';
 
 /** The day is imported in pieces of this many hours, so no one file is large. */
 const PIECE_HOURS = 3;
@@ -42,16 +41,6 @@ interface Observed {
 
 function boardUrl(uid: string): string {
   return `/#/d/${uid}?from=now-24h&to=now&refresh=5s`;
-}
-
-async function servePreview(): Promise<{ url: string; server: ChildProcess }> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
-  const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/`);
-  return { url, server };
 }
 
 /** Whether the board page draws panel regions: the shipped demo board shows one within the wait when it does. */
@@ -145,7 +134,8 @@ async function liveLongestTask(page: Page): Promise<{ longest: number; changes: 
 }
 
 export async function bench(): Promise<Record<string, number>> {
-  const { url, server } = await servePreview();
+  const server = await servePreview();
+  const { url } = server;
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -174,6 +164,6 @@ export async function bench(): Promise<Record<string, number>> {
     };
   } finally {
     await browser?.close();
-    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+    server.stop();
   }
 }

@@ -15,14 +15,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import { DEFAULT_TSDB_DB } from '../engine/engine';
 import { Labels } from '../model/labels';
 import { openTsdb } from '../tsdb/tsdb';
 import { openStore } from '../tsdb/tsdbStore';
 import { hashUnit } from '../scrape/demoService';
-import { freePort, waitReady } from './prometheusProcess';
+import { servePreview } from './previewServer';
 
 const INSTANCES = 100;
 const PER_INSTANCE = 10;
@@ -146,16 +145,6 @@ async function copyInto(page: Page, dumps: StoreDump[]): Promise<void> {
   }
 }
 
-async function servePreview(): Promise<{ url: string; server: ChildProcess }> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
-  const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/`);
-  return { url, server };
-}
-
 /** Waits until panel 1 has finished `runs` queries and shows a graph; returns the last run's end (ms since navigation). */
 async function runEnded(page: Page, runs: number): Promise<number> {
   const handle = await page.waitForFunction(
@@ -188,7 +177,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   const { dumps, samples } = await writeDay(end);
   const pages = dumps.find((d) => d.name === 'pages')?.records.length ?? 0;
   process.stderr.write(`  wrote ${samples} samples, ${pages} block pages, in ${Math.round(performance.now() - t0)} ms\n`);
-  const { url, server } = await servePreview();
+  const server = await servePreview();
+  const { url } = server;
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -218,6 +208,6 @@ export async function bench(): Promise<Record<string, number | string>> {
     };
   } finally {
     await browser?.close();
-    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+    server.stop();
   }
 }

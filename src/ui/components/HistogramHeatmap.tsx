@@ -2,7 +2,7 @@
 // up by their bounds (log axis for positive bounds), each cell coloured by its
 // value; hovering a cell names its time, bucket and value. The query page
 // draws one per histogram series, the dashboards' heatmap panel one per panel.
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { cellHover, rowAt, type HistogramMatrix } from '../../dashboards/histogramHeatmap';
 import { axisTicks, boundText, cellShade, countText, spacedTicks } from '../../dashboards/histogramLayout';
 import type { HeatmapOptions } from '../../dashboards/model';
@@ -10,6 +10,7 @@ import { heatColor } from '../dashboard/panels/heatmapColors';
 import type { TimeZone } from './graphOptions';
 import { formatTime } from './GraphTooltip';
 import { formatValue } from './units';
+import { useCanvasDraw } from './useCanvasDraw';
 import './Histogram.css';
 
 export interface HistogramHeatmapProps {
@@ -48,16 +49,8 @@ export function HistogramHeatmap({ matrix, width, height, unit = '', timeZone, s
     return () => observer.disconnect();
   }, [width]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(plotW * dpr);
-    canvas.height = Math.round(plotH * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawCells(ctx, matrix, plotW, plotH, scheme);
-  }, [matrix, plotW, plotH, scheme]);
+  const draw = useCallback((ctx: CanvasRenderingContext2D) => drawCells(ctx, matrix, plotW, plotH, scheme), [matrix, plotW, plotH, scheme]);
+  useCanvasDraw(canvasRef, plotW, plotH, draw);
 
   const n = matrix.times.length;
   const onMove = (e: MouseEvent<HTMLCanvasElement>) => {

@@ -1,7 +1,7 @@
 // The heatmap panel: a histogram's buckets (rows, by `le`) over time
 // (columns), each cell coloured by how many observations fell in it, drawn
 // on a canvas; hovering a cell names its bucket's bounds, time and count.
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { heatmapBuckets, type HeatmapMatrix } from '../../../dashboards/heatmapBuckets';
 import { histogramMatrix } from '../../../dashboards/histogramHeatmap';
 import type { Panel } from '../../../dashboards/model';
@@ -10,6 +10,8 @@ import { formatTime } from '../../components/GraphTooltip';
 import { HistogramHeatmap } from '../../components/HistogramHeatmap';
 import type { PanelTime } from '../panelData';
 import { heatColor } from './heatmapColors';
+import { cellShade } from '../../../dashboards/histogramLayout';
+import { useCanvasDraw } from '../../components/useCanvasDraw';
 import { alignSeries, type PanelSeries } from './panelSeries';
 
 export interface HeatmapPanelProps {
@@ -71,16 +73,8 @@ function BucketSeriesHeatmap({ panel, series, time, width, height }: HeatmapPane
   const plotH = Math.max(1, height - AXIS_BOTTOM);
   const scheme = panel.options.colorScheme;
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(plotW * dpr);
-    canvas.height = Math.round(plotH * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawCells(ctx, matrix, plotW, plotH, scheme);
-  }, [matrix, plotW, plotH, scheme]);
+  const draw = useCallback((ctx: CanvasRenderingContext2D) => drawCells(ctx, matrix, plotW, plotH, scheme), [matrix, plotW, plotH, scheme]);
+  useCanvasDraw(canvasRef, plotW, plotH, draw);
 
   if (matrix.buckets.length === 0) {
     return <div className="panel-empty">No data: a heatmap needs native histograms, or series with an `le` label (a classic histogram&apos;s _bucket series).</div>;
@@ -159,8 +153,7 @@ function drawCells(ctx: CanvasRenderingContext2D, m: HeatmapMatrix, w: number, h
     for (let i = 0; i < n; i++) {
       const c = counts[i];
       if (!(c > 0)) continue;
-      // Grafana's default colour scale: exponential with exponent 0.5.
-      ctx.fillStyle = heatColor(scheme, 0.15 + 0.85 * Math.sqrt(c / m.max));
+      ctx.fillStyle = heatColor(scheme, cellShade(c, m.max));
       ctx.fillRect(i * cw, y, cw - gapX + (gapX ? 0 : 0.5), ch - gapY);
     }
   }
