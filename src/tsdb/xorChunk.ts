@@ -74,7 +74,7 @@ export function xorResume(s: XorState, bytes: Uint8Array, at: number): void {
   s.len = at * 8 + it.bitPos;
   s.n = it.count;
   s.t = it.t;
-  s.tDelta = it.tDeltaState;
+  s.tDelta = it.tDeltaState === (it.tDeltaState | 0) ? it.tDeltaState | 0 : it.tDeltaState;
   s.vHi = it.vHi | 0;
   s.vLo = it.vLo | 0;
   s.leading = it.windowSeen ? it.leading : 0xff;
@@ -116,7 +116,8 @@ export function xorAppend(s: XorState, t: number, v: number): void {
         writeBits(s, dod - dHi * TWO32, 32);
       }
     }
-    s.tDelta = tDelta;
+    // An int32 when it fits (always, in a head chunk within its 2 h window), so V8 keeps the field a small integer rather than a boxed number per series.
+    s.tDelta = tDelta === (tDelta | 0) ? tDelta | 0 : tDelta;
     writeXorValue(s, s, hi, lo);
   }
   s.t = t;
