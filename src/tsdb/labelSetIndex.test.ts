@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Labels } from '../model/labels';
-import { LabelSetIndex, labelSetHash } from './labelSetIndex';
+import { LabelSetIndex } from './labelSetIndex';
 
 describe('LabelSetIndex', () => {
-  const series = new Map<number, Labels>();
-  const make = (): LabelSetIndex => new LabelSetIndex((r) => series.get(r)!);
-
   it('finds series by equal label sets, not by identity', () => {
-    const idx = make();
+    const series = new Map<number, Labels>();
+    const idx = new LabelSetIndex((r) => series.get(r)!);
     series.set(1, Labels.from({ __name__: 'up', job: 'a' }));
     series.set(2, Labels.from({ __name__: 'up', job: 'b' }));
     idx.add(series.get(1)!, 1);
@@ -18,29 +16,27 @@ describe('LabelSetIndex', () => {
     expect(idx.size).toBe(2);
   });
 
-  it('tells apart label sets whose hashes collide and keeps the rest on delete', () => {
-    // Search a small space for two label sets with the same 30-bit hash.
-    const seen = new Map<number, Labels>();
-    let pair: [Labels, Labels] | undefined;
-    for (let i = 0; pair === undefined; i++) {
-      const l = Labels.from({ id: String(i) });
-      const h = labelSetHash(l);
-      const other = seen.get(h);
-      if (other) pair = [other, l];
-      else seen.set(h, l);
+  it('keeps every other series findable through growth, deletes in any order and shrinking', () => {
+    const series = new Map<number, Labels>();
+    const idx = new LabelSetIndex((r) => series.get(r)!);
+    const n = 5_000;
+    for (let r = 1; r <= n; r++) {
+      series.set(r, Labels.from({ __name__: 'm', id: String(r % 97), shard: String(Math.floor(r / 97)) }));
+      idx.add(series.get(r)!, r);
     }
-    const idx = make();
-    series.set(10, pair[0]);
-    series.set(11, pair[1]);
-    idx.add(pair[0], 10);
-    idx.add(pair[1], 11);
-    expect(idx.get(pair[0])).toBe(10);
-    expect(idx.get(pair[1])).toBe(11);
-    idx.delete(pair[0], 10);
-    expect(idx.get(pair[0])).toBeUndefined();
-    expect(idx.get(pair[1])).toBe(11);
-    idx.delete(pair[1], 11);
-    expect(idx.get(pair[1])).toBeUndefined();
+    // Deleting every third, then checking all, exercises runs that wrap and shift.
+    for (let r = 3; r <= n; r += 3) idx.delete(series.get(r)!, r);
+    for (let r = 1; r <= n; r++) expect(idx.get(series.get(r)!)).toBe(r % 3 === 0 ? undefined : r);
+    for (let r = 1; r <= n; r++) if (r % 3 !== 0) idx.delete(series.get(r)!, r);
+    expect(idx.size).toBe(0);
+    expect(idx.get(series.get(1)!)).toBeUndefined();
+    idx.add(series.get(7)!, 7);
+    expect(idx.get(series.get(7)!)).toBe(7);
+  });
+
+  it('ignores deleting a series it does not hold', () => {
+    const idx = new LabelSetIndex(() => Labels.EMPTY);
+    idx.delete(Labels.from({ a: '1' }), 5);
     expect(idx.size).toBe(0);
   });
 });
