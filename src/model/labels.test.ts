@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compareLabels, compareStrings, Labels } from './labels';
 
 describe('Labels', () => {
+  it('hashes as FNV-1a of the key, without building it', () => {
+    const l = Labels.from({ __name__: 'up', job: 'api', instance: 'é:9090' });
+    let h = 0x811c9dc5;
+    for (const c of l.key()) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+    expect(l.hash()).toBe(h >>> 0);
+    expect(Labels.EMPTY.hash()).toBe(0x811c9dc5);
+  });
+
   it('sorts by name, drops empty values and lets a later duplicate win', () => {
     const l = Labels.fromPairs(['job', 'api', '__name__', 'up', 'empty', '', 'job', 'web']);
     expect(l.flat()).toEqual(['__name__', 'up', 'job', 'web']);

@@ -107,7 +107,7 @@ export class Labels {
 
   /** 32-bit FNV-1a of the key, stable across runs (used to spread scrape offsets, shard). */
   hash(): number {
-    if (this.cachedHash === undefined) this.cachedHash = fnv1a(this.key());
+    if (this.cachedHash === undefined) this.cachedHash = pairsHash(this.pairs);
     return this.cachedHash;
   }
 
@@ -269,11 +269,17 @@ export function quote(s: string): string {
   return out + '"';
 }
 
-function fnv1a(s: string): number {
+/**
+ * 32-bit FNV-1a of the pairs joined by the key's separator, computed without
+ * building the key: indexes that keep only a hash per series need no string.
+ */
+export function pairsHash(pairs: readonly string[]): number {
+  const sep = SEP.charCodeAt(0);
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let p = 0; p < pairs.length; p++) {
+    if (p > 0) h = Math.imul(h ^ sep, 0x01000193);
+    const s = pairs[p];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   }
   return h >>> 0;
 }

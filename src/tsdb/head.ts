@@ -8,6 +8,7 @@ import { HeadAppender, type AppendableHead } from './headAppender';
 import { HeadQuerier, type QueryableHead } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
+import { LabelSetIndex } from './labelSetIndex';
 import type { SampleJournal } from './sampleJournal';
 import { isStaleNaN } from '../model/staleNaN';
 import { staleMarkerLike, type AnyHistogram } from './histogramSamples';
@@ -36,7 +37,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   readonly chunkOptions: ChunkOptions;
   private readonly tooOldWindow: number;
   private readonly series: (MemSeries | undefined)[] = [undefined];
-  private readonly byKey = new Map<string, SeriesRef>();
+  private readonly byLabels = new LabelSetIndex((r) => this.series[r]!.labels);
   readonly postings = new Postings();
   private readonly meta = new Map<string, Metadata>();
   /** Newest sample time over all series. */
@@ -59,7 +60,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   }
 
   get numSeries(): number {
-    return this.byKey.size;
+    return this.byLabels.size;
   }
 
   appender(): Appender {
@@ -72,14 +73,13 @@ export class Head implements Storage, AppendableHead, QueryableHead {
 
   /** Finds or creates the series for a label set; `ref` restores a known ref (reopening storage). */
   getOrCreate(labels: Labels, ref?: SeriesRef): { series: MemSeries; created: boolean } {
-    const key = labels.key();
-    const hit = this.byKey.get(key);
+    const hit = this.byLabels.get(labels);
     if (hit !== undefined) return { series: this.series[hit]!, created: false };
     if (ref === undefined) ref = this.nextRef;
     this.nextRef = Math.max(this.nextRef, ref + 1);
-    const s = new MemSeries(ref, Labels.fromSortedPairs(labels.flat().map(intern)));
+    const s = new MemSeries(ref, internedLabels(labels));
     this.series[ref] = s;
-    this.byKey.set(key, ref);
+    this.byLabels.add(s.labels, ref);
     this.postings.add(ref, s.labels);
     this.seriesCreated++;
     return { series: s, created: true };
@@ -93,12 +93,11 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   restoreSeries(ref: SeriesRef, sortedPairs: string[]): void {
     for (let i = 0; i < sortedPairs.length; i++) sortedPairs[i] = intern(sortedPairs[i]);
     const labels = Labels.fromSortedPairs(sortedPairs);
-    const key = labels.key();
-    if (this.byKey.has(key)) return;
+    if (this.byLabels.get(labels) !== undefined) return;
     this.nextRef = Math.max(this.nextRef, ref + 1);
     const s = new MemSeries(ref, labels);
     this.series[ref] = s;
-    this.byKey.set(key, ref);
+    this.byLabels.add(labels, ref);
     this.postings.add(ref, labels);
     this.seriesCreated++;
   }
@@ -123,7 +122,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     for (const r of refs) {
       const s = this.series[r];
       if (!s) continue;
-      this.byKey.delete(s.labels.key());
+      this.byLabels.delete(s.labels, r);
       this.series[r] = undefined;
       this.seriesRemoved++;
     }
@@ -197,6 +196,23 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   matching(matchers: readonly Matcher[]): RefList {
     return this.postings.resolve(matchers);
   }
+}
+
+/**
+ * The labels a new series keeps: the caller's own when every string is
+ * already the interned copy (labels are never mutated, so sharing is safe and
+ * a scrape cache's labels cost the head nothing more), otherwise a copy made
+ * of interned strings.
+ */
+function internedLabels(labels: Labels): Labels {
+  const flat = labels.flat();
+  let copy: string[] | undefined;
+  for (let i = 0; i < flat.length; i++) {
+    const s = intern(flat[i]);
+    if (s !== flat[i]) copy ??= flat.slice(0, i);
+    copy?.push(s);
+  }
+  return copy === undefined ? labels : Labels.fromSortedPairs(copy);
 }
 
 /** Prometheus's Equals against the series' last histogram of the same kind (an integer and a float histogram never match). */

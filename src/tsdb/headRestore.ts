@@ -117,7 +117,6 @@ async function restoreSnapshot(h: HeadRecord, head: Head, persisted: PersistedSt
       s.maxTime = h.maxTimes[i];
       s.lastValue = h.lastValues[i];
       s.nextAt = h.nextAts[i];
-      s.openMint = h.openMints[i];
       // An open chunk sealed and persisted after the snapshot is in a block already.
       if (len > 0 && h.openMints[i] > until[s.ref]) {
         try {

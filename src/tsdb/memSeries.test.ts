@@ -25,6 +25,22 @@ function decoded(chunks: readonly ChunkBytes[]): { ts: number[]; vs: number[] } 
 }
 
 describe('MemSeries', () => {
+  it.each(cases)('reads back the newest value of %s bit-exact, also across a chunk cut and a seal', (_, value) => {
+    for (const n of [1, 7, 120, 121, 300]) {
+      const s = filled(value, n);
+      expect(sameValueBits(s.lastValue, value(n - 1))).toBe(true);
+      s.seal();
+      expect(sameValueBits(s.lastValue, value(n - 1))).toBe(true);
+    }
+  });
+
+  it('takes a restored newest value only while no chunk is open', () => {
+    const s = new MemSeries(1, Labels.from({ __name__: 'x' }));
+    s.lastValue = STALE_NAN;
+    expect(sameValueBits(s.lastValue, STALE_NAN)).toBe(true);
+    expect(() => (filled((i) => i, 3).lastValue = 1)).toThrow(/chunk is open/);
+  });
+
   it.each(cases)('keeps %s bit-exact through sealing in place', (_, value, encoding) => {
     const s = filled(value, 500);
     // Irregular floats fill a chunk's 1 KB before 120 samples.
@@ -70,7 +86,8 @@ describe('MemSeries', () => {
     const a = filled((i) => i / 3, 130);
     const b = new MemSeries(1, Labels.from({ __name__: 'x' }));
     b.resumeOpen(a.openView().slice());
-    b.openMint = a.openMint;
+    expect(b.openMint).toBe(a.openMint);
+    expect(b.lastValue).toBe(a.lastValue);
     b.maxTime = a.maxTime;
     b.nextAt = a.nextAt;
     for (let i = 130; i < 200; i++) {

@@ -59,6 +59,8 @@ export function computeChunkEndTime(start: number, cur: number, maxT: number, ra
 // length (3 bytes, big-endian), maxt (float64), then the chunk. Its mint and
 // sample count are in the chunk's own header.
 const RECORD = 12;
+/** Bytes a new open chunk starts with: its header and first sample (2 + up to 10 + 8) plus a few more samples. */
+const CUT_ROOM = 32;
 const EMPTY = new Uint8Array(0);
 const maxtF64 = new Float64Array(1);
 const maxtBytes = new Uint8Array(maxtF64.buffer);
@@ -85,10 +87,8 @@ export class MemSeries implements XorState {
   /** Number of sealed chunks, and where their records end. */
   sealedCount = 0;
   private sealedEnd = 0;
-  openMint = 0;
   /** Newest sample time (-Infinity before the first). */
   maxTime = -Infinity;
-  lastValue = 0;
   nextAt = -Infinity;
   /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
   lastHistogram: AnyHistogram | undefined;
@@ -101,6 +101,33 @@ export class MemSeries implements XorState {
     readonly ref: SeriesRef,
     readonly labels: Labels,
   ) {}
+
+  /**
+   * The open chunk's first sample time, read from the chunk's header: a
+   * field would cost a boxed number per series.
+   */
+  get openMint(): number {
+    return this.at === 0 ? 0 : chunkMinTime(ENC_XOR, this.buf, this.at);
+  }
+
+  /**
+   * The newest float sample's value, from the XOR state's previous-value
+   * bits (kept until the next chunk starts, which is after the duplicate check
+   * that reads this); 0 before the first.
+   */
+  get lastValue(): number {
+    wordsA[1] = this.vHi;
+    wordsA[0] = this.vLo;
+    return bitsA[0];
+  }
+
+  /** Restoring a series' newest value; only before its open chunk resumes, whose XOR state the bits are. */
+  set lastValue(v: number) {
+    if (this.at !== 0) throw new Error(`memSeries ${this.labels.toString()}: last value set while a chunk is open`);
+    bitsA[0] = v;
+    this.vHi = wordsA[1] | 0;
+    this.vLo = wordsA[0] | 0;
+  }
 
   /**
    * Stores a sample known to be newer than maxTime, cutting chunks as
@@ -123,7 +150,6 @@ export class MemSeries implements XorState {
     }
     xorAppend(this, t, v);
     this.maxTime = t;
-    this.lastValue = v;
     this.lastHistogram = undefined;
     if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
     return cut;
@@ -217,15 +243,15 @@ export class MemSeries implements XorState {
   }
 
   private cut(t: number, o: ChunkOptions): void {
-    // Room for a quarter of the previous chunk's size, growing from there: reserving
-    // all of it left, on average, more unused bytes per series than the
-    // samples of the open chunk took.
-    const room = this.at !== 0 ? (this.openByteLength >> 2) + 32 : 64;
+    // Room for the first samples only, growing from there: a new chunk's
+    // reserve is unused memory in every series until it fills, and reserving a
+    // quarter of the previous chunk left ~110 bytes a series unused on the
+    // scale data set, more than growing by small steps costs in copies.
+    const room = CUT_ROOM;
     this.seal();
     const at = this.sealedEnd + RECORD;
     if (this.buf.length !== at + room) this.buf = resized(this.buf, at + room, this.sealedEnd);
     xorStart(this, at);
-    this.openMint = t;
     this.nextAt = rangeForTimestamp(t, o.chunkRange);
   }
 

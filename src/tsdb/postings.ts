@@ -10,29 +10,44 @@ import { listedValues, valuePredicate } from './regexFastPath';
 
 export type RefList = Uint32Array;
 
-const EMPTY_VALUES: ReadonlyMap<string, readonly number[]> = new Map();
+/**
+ * One label value's refs, ascending: a JS array while short, then a
+ * Uint32Array whose element 0 is the count and the rest refs and room. On
+ * 64-bit Node a JS array holds a ref in 8 bytes plus a quarter unused, a
+ * Uint32Array in 4 plus an eighth; but a typed array's own objects cost
+ * ~180 bytes, more than a short list's refs.
+ */
+type List = number[] | Uint32Array;
+
+/** Length at which a list moves to a Uint32Array. */
+const TYPED_FROM = 64;
+
+const EMPTY_VALUES: ReadonlyMap<string, ArrayLike<number>> = new Map();
 
 export class Postings {
-  private readonly byName = new Map<string, Map<string, number[]>>();
-  private all: number[] = [];
+  private readonly byName = new Map<string, Map<string, List>>();
+  private all: List = [];
 
   /** Indexes a series; refs normally arrive ascending, so lists stay sorted by appending. */
   add(ref: number, labels: Labels): void {
-    insertSorted(this.all, ref);
+    this.all = inserted(this.all, ref);
     const flat = labels.flat();
     for (let i = 0; i < flat.length; i += 2) {
       let values = this.byName.get(flat[i]);
       if (!values) this.byName.set(flat[i], (values = new Map()));
       const list = values.get(flat[i + 1]);
-      if (list) insertSorted(list, ref);
-      else values.set(flat[i + 1], [ref]);
+      if (list === undefined) values.set(flat[i + 1], [ref]);
+      else {
+        const next = inserted(list, ref);
+        if (next !== list) values.set(flat[i + 1], next);
+      }
     }
   }
 
   /** Drops series from every list (head garbage collection). */
   remove(refs: ReadonlySet<number>, labelsOf: (ref: number) => Labels): void {
     if (refs.size === 0) return;
-    this.all = this.all.filter((r) => !refs.has(r));
+    this.all = kept(this.all, refs);
     const touched = new Map<string, Set<string>>();
     for (const ref of refs) {
       labelsOf(ref).forEach((n, v) => {
@@ -45,16 +60,17 @@ export class Postings {
       const values = this.byName.get(name);
       if (!values) continue;
       for (const v of vs) {
-        const kept = (values.get(v) ?? []).filter((r) => !refs.has(r));
-        if (kept.length === 0) values.delete(v);
-        else values.set(v, kept);
+        const list = values.get(v);
+        const left = list === undefined ? [] : kept(list, refs);
+        if (left.length === 0) values.delete(v);
+        else values.set(v, left);
       }
       if (values.size === 0) this.byName.delete(name);
     }
   }
 
   get numSeries(): number {
-    return this.all.length;
+    return count(this.all);
   }
 
   labelNames(): string[] {
@@ -66,15 +82,19 @@ export class Postings {
     return values ? [...values.keys()] : [];
   }
 
-  /** Each value of one label with its refs, ascending; the lists are the index's own, not copies. */
-  valueLists(name: string): ReadonlyMap<string, readonly number[]> {
-    return this.byName.get(name) ?? EMPTY_VALUES;
+  /** Each value of one label with its refs, ascending: views of the index's own lists as they are now, not copies. */
+  valueLists(name: string): ReadonlyMap<string, ArrayLike<number>> {
+    const values = this.byName.get(name);
+    if (values === undefined) return EMPTY_VALUES;
+    const out = new Map<string, ArrayLike<number>>();
+    for (const [v, list] of values) out.set(v, refsOf(list));
+    return out;
   }
 
   /** Number of series per value of one label. */
   valueCounts(name: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [v, list] of this.byName.get(name) ?? []) out.set(v, list.length);
+    for (const [v, list] of this.byName.get(name) ?? []) out.set(v, count(list));
     return out;
   }
 
@@ -100,7 +120,7 @@ export class Postings {
       }
     }
     let out: RefList;
-    if (its.length === 0) out = Uint32Array.from(this.all);
+    if (its.length === 0) out = Uint32Array.from(refsOf(this.all));
     else {
       its.sort((a, b) => a.length - b.length);
       out = its[0];
@@ -114,21 +134,77 @@ export class Postings {
   private valuesWhere(m: Matcher, want: boolean): RefList {
     const values = this.byName.get(m.name);
     if (!values) return new Uint32Array(0);
-    const lists: number[][] = [];
+    const lists: ArrayLike<number>[] = [];
     // `=`/`=~set` list what they accept; `!=`/`!~set` list what they reject.
     const positive = m.type === '=' || m.type === '=~';
     const listed = positive === want ? listedValues(m) : undefined;
     if (listed) {
       for (const v of listed) {
         const l = values.get(v);
-        if (l) lists.push(l);
+        if (l) lists.push(refsOf(l));
       }
     } else {
       const pred = valuePredicate(m);
-      for (const [v, l] of values) if (pred(v) === want) lists.push(l);
+      for (const [v, l] of values) if (pred(v) === want) lists.push(refsOf(l));
     }
     return union(lists);
   }
+}
+
+function count(list: List): number {
+  return Array.isArray(list) ? list.length : list[0];
+}
+
+function refsOf(list: List): ArrayLike<number> {
+  return Array.isArray(list) ? list : list.subarray(1, 1 + list[0]);
+}
+
+/** The list with ref added in order (no-op when present): the same list, or a new one when it moved or grew. */
+function inserted(list: List, ref: number): List {
+  if (Array.isArray(list)) {
+    insertSorted(list, ref);
+    if (list.length < TYPED_FROM) return list;
+    const typed = new Uint32Array(1 + list.length + (list.length >> 3));
+    typed[0] = list.length;
+    typed.set(list, 1);
+    return typed;
+  }
+  const n = list[0];
+  let at = n + 1;
+  if (list[n] >= ref) {
+    at = lowerBound(list, 1, n + 1, ref);
+    if (list[at] === ref) return list;
+  }
+  let out = list;
+  if (n + 1 === list.length) {
+    out = new Uint32Array(n + 1 + (n >> 3) + 8);
+    out.set(list);
+  }
+  out.copyWithin(at + 1, at, n + 1);
+  out[at] = ref;
+  out[0] = n + 1;
+  return out;
+}
+
+function lowerBound(a: Uint32Array, lo: number, hi: number, ref: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The list without the refs in `drop`, in the form its new length calls for, with no room. */
+function kept(list: List, drop: ReadonlySet<number>): List {
+  const refs = refsOf(list);
+  const out: number[] = [];
+  for (let i = 0; i < refs.length; i++) if (!drop.has(refs[i])) out.push(refs[i]);
+  if (out.length < TYPED_FROM) return out;
+  const typed = new Uint32Array(1 + out.length);
+  typed[0] = out.length;
+  typed.set(out, 1);
+  return typed;
 }
 
 function insertSorted(list: number[], ref: number): void {
@@ -148,7 +224,7 @@ function insertSorted(list: number[], ref: number): void {
 }
 
 /** Lists of one label's values are disjoint, so a sort of the concatenation is their union. */
-function union(lists: number[][]): RefList {
+function union(lists: ArrayLike<number>[]): RefList {
   if (lists.length === 1) return Uint32Array.from(lists[0]);
   let total = 0;
   for (const l of lists) total += l.length;

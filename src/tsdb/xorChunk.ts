@@ -34,6 +34,7 @@ export interface XorState extends BitSink {
   n: number;
   t: number;
   tDelta: number;
+  /** The previous value's float64 bits, high and low word, as int32. */
   vHi: number;
   vLo: number;
   // 0xff: no XOR window chosen yet, as xorAppender.leading.
@@ -73,9 +74,9 @@ export function xorResume(s: XorState, bytes: Uint8Array, at: number): void {
   s.len = at * 8 + it.bitPos;
   s.n = it.count;
   s.t = it.t;
-  s.tDelta = it.tDeltaState;
-  s.vHi = it.vHi;
-  s.vLo = it.vLo;
+  s.tDelta = it.tDeltaState === (it.tDeltaState | 0) ? it.tDeltaState | 0 : it.tDeltaState;
+  s.vHi = it.vHi | 0;
+  s.vLo = it.vLo | 0;
   s.leading = it.windowSeen ? it.leading : 0xff;
   s.trailing = it.trailing;
 }
@@ -115,12 +116,14 @@ export function xorAppend(s: XorState, t: number, v: number): void {
         writeBits(s, dod - dHi * TWO32, 32);
       }
     }
-    s.tDelta = tDelta;
+    // An int32 when it fits (always, in a head chunk within its 2 h window), so V8 keeps the field a small integer rather than a boxed number per series.
+    s.tDelta = tDelta === (tDelta | 0) ? tDelta | 0 : tDelta;
     writeXorValue(s, s, hi, lo);
   }
   s.t = t;
-  s.vHi = hi;
-  s.vLo = lo;
+  // Kept as int32 so V8 holds them as small integers: as uint32 they became a boxed number each, per head series.
+  s.vHi = hi | 0;
+  s.vLo = lo | 0;
   s.n = n + 1;
   s.buf[s.at] = (n + 1) >>> 8;
   s.buf[s.at + 1] = (n + 1) & 0xff;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Labels } from '../model/labels';
+import { LabelSetIndex } from './labelSetIndex';
+
+describe('LabelSetIndex', () => {
+  it('finds series by equal label sets, not by identity', () => {
+    const series = new Map<number, Labels>();
+    const idx = new LabelSetIndex((r) => series.get(r)!);
+    series.set(1, Labels.from({ __name__: 'up', job: 'a' }));
+    series.set(2, Labels.from({ __name__: 'up', job: 'b' }));
+    idx.add(series.get(1)!, 1);
+    idx.add(series.get(2)!, 2);
+    expect(idx.get(Labels.from({ job: 'a', __name__: 'up' }))).toBe(1);
+    expect(idx.get(Labels.from({ __name__: 'up', job: 'b' }))).toBe(2);
+    expect(idx.get(Labels.from({ __name__: 'up', job: 'c' }))).toBeUndefined();
+    expect(idx.size).toBe(2);
+  });
+
+  it('keeps every other series findable through growth, deletes in any order and shrinking', () => {
+    const series = new Map<number, Labels>();
+    const idx = new LabelSetIndex((r) => series.get(r)!);
+    const n = 5_000;
+    for (let r = 1; r <= n; r++) {
+      series.set(r, Labels.from({ __name__: 'm', id: String(r % 97), shard: String(Math.floor(r / 97)) }));
+      idx.add(series.get(r)!, r);
+    }
+    // Deleting every third, then checking all, exercises runs that wrap and shift.
+    for (let r = 3; r <= n; r += 3) idx.delete(series.get(r)!, r);
+    for (let r = 1; r <= n; r++) expect(idx.get(series.get(r)!)).toBe(r % 3 === 0 ? undefined : r);
+    for (let r = 1; r <= n; r++) if (r % 3 !== 0) idx.delete(series.get(r)!, r);
+    expect(idx.size).toBe(0);
+    expect(idx.get(series.get(1)!)).toBeUndefined();
+    idx.add(series.get(7)!, 7);
+    expect(idx.get(series.get(7)!)).toBe(7);
+  });
+
+  it('ignores deleting a series it does not hold', () => {
+    const idx = new LabelSetIndex(() => Labels.EMPTY);
+    idx.delete(Labels.from({ a: '1' }), 5);
+    expect(idx.size).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Labels } from '../model/labels';
+import { Matcher } from '../model/matcher';
+import { Postings } from './postings';
+
+describe('Postings', () => {
+  // Enough series that lists move from JS arrays to typed ones and grow there.
+  const n = 1_000;
+  const labelsOf = (r: number): Labels => Labels.from({ __name__: 'm', even: String(r % 2 === 0), tens: String(Math.floor(r / 10)) });
+
+  function built(order: number[]): Postings {
+    const p = new Postings();
+    for (const r of order) p.add(r, labelsOf(r));
+    return p;
+  }
+
+  const ascending = Array.from({ length: n }, (_, i) => i + 1);
+  // Refs out of order (restores can add them so): reversed odd refs after ascending even ones.
+  const shuffled = [...ascending.filter((r) => r % 2 === 0), ...ascending.filter((r) => r % 2 === 1).reverse()];
+
+  it.each([
+    ['ascending', ascending],
+    ['out of order', shuffled],
+  ])('resolves matchers to ascending refs when refs arrive %s', (_, order) => {
+    const p = built(order);
+    expect(p.numSeries).toBe(n);
+    expect([...p.resolve([new Matcher('=', 'even', 'true')])]).toEqual(ascending.filter((r) => r % 2 === 0));
+    expect([...p.resolve([new Matcher('=', 'even', 'false'), new Matcher('=~', 'tens', '1|2')])]).toEqual([11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
+    expect([...p.resolve([])]).toEqual(ascending);
+    expect(p.valueCounts('even')).toEqual(new Map([['true', n / 2], ['false', n / 2]]));
+    expect(Array.from(p.valueLists('even').get('false') ?? [])).toEqual(ascending.filter((r) => r % 2 === 1));
+  });
+
+  it('adds a ref once however often it is added', () => {
+    const p = built([...ascending, ...ascending.slice(0, 100)]);
+    expect(p.numSeries).toBe(n);
+    expect(p.valueCounts('even').get('true')).toBe(n / 2);
+  });
+
+  it('drops removed refs from every list and empty values with them', () => {
+    const p = built(ascending);
+    const gone = new Set(ascending.filter((r) => r % 3 === 0 || r < 20));
+    p.remove(gone, labelsOf);
+    const left = ascending.filter((r) => !gone.has(r));
+    expect([...p.resolve([])]).toEqual(left);
+    expect([...p.resolve([new Matcher('=', 'even', 'true')])]).toEqual(left.filter((r) => r % 2 === 0));
+    expect(p.labelValues('tens')).not.toContain('0');
+    p.add(3, labelsOf(3));
+    expect([...p.resolve([new Matcher('=', 'even', 'false')])].slice(0, 2)).toEqual([3, 23]);
+  });
+});
