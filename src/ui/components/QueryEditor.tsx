@@ -3,11 +3,12 @@
 // created once per mount; value, client and callbacks flow in without
 // rebuilding it, so the cursor, history and open completions survive renders.
 import { useEffect, useRef } from 'react';
+import { fromProps, useDocFromProp } from './editorValue';
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
-import { Annotation, Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, highlightSpecialChars, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { PromQLExtension, type PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { queryEditorTheme } from './queryEditorTheme';
@@ -102,11 +103,7 @@ export function QueryEditor({
     };
   }, []);
 
-  useEffect(() => {
-    const view = viewRef.current;
-    if (!view || view.state.doc.toString() === value) return;
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, annotations: fromProps.of(true) });
-  }, [value]);
+  useDocFromProp(viewRef, value);
 
   const configuredClient = useRef(client);
   useEffect(() => {
@@ -119,8 +116,6 @@ export function QueryEditor({
   return <div ref={hostRef} className="query-editor" />;
 }
 
-/** Marks edits that only mirror the value prop, so they are not reported back as changes. */
-const fromProps = Annotation.define<boolean>();
 
 // codemirror-promql skips TYPE and HELP above 10,000 metric names, to spare a
 // remote server a metadata fetch per keystroke; the client here caches it.

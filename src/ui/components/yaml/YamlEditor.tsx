@@ -4,11 +4,12 @@
 // completion from the file kind's shape, the one the engine's reader uses.
 
 import { useEffect, useRef } from 'react';
+import { fromProps, useDocFromProp } from '../editorValue';
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { Annotation, EditorState } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import type { MappingShape, YamlCheck, YamlFileKind } from '../../../engine/api';
 import { engine } from '../../engineClient';
@@ -109,14 +110,8 @@ export function YamlEditor({ kind, value, onChange, label, onChecked, service }:
     };
   }, []);
 
-  useEffect(() => {
-    const view = viewRef.current;
-    if (!view || view.state.doc.toString() === value) return;
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, annotations: fromProps.of(true) });
-  }, [value]);
+  useDocFromProp(viewRef, value);
 
   return <div ref={hostRef} className="query-editor yaml-editor" />;
 }
 
-/** Marks edits that only mirror the value prop, so they are not reported back as changes. */
-const fromProps = Annotation.define<boolean>();
