@@ -6,7 +6,6 @@
 // above warn of conflicting counter resets, as Prometheus's does.
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
-import type { Histogram } from '../model/histogram/histogram';
 import { CounterResetHint } from '../model/histogram/types';
 import type { SeriesData } from '../model/seriesData';
 import { TRIM_OPS, type Expr, type VectorSelector } from './parser/ast';
@@ -61,16 +60,15 @@ export function statsOnlySelectors(expr: Expr): Set<VectorSelector> {
 /** A series' histograms as count and sum with their reset hints settled, as HistogramStatsIterator yields them in order. */
 export function statsOnlySeries(s: SeriesData): SeriesData {
   if (s.hs === undefined) return s;
-  let last: Histogram | FloatHistogram | undefined;
+  let last: FloatHistogram | undefined;
   const hs = s.hs.map((h) => {
     if (h === undefined) return undefined;
     const full = h instanceof FloatHistogram ? h : h.toFloat();
     let hint = full.counterResetHint;
     if (hint === CounterResetHint.Unknown && last !== undefined) {
-      const prev = last instanceof FloatHistogram ? last : last.toFloat();
-      hint = full.detectReset(prev) ? CounterResetHint.CounterReset : CounterResetHint.NotCounterReset;
+      hint = full.detectReset(last) ? CounterResetHint.CounterReset : CounterResetHint.NotCounterReset;
     }
-    last = h;
+    last = full;
     return new FloatHistogram({ counterResetHint: hint, schema: full.schema, count: full.count, sum: full.sum, customValues: full.customValues });
   });
   return { ...s, hs };
