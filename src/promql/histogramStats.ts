@@ -7,6 +7,7 @@
 
 import { FloatHistogram } from '../model/histogram/floatHistogram';
 import { CounterResetHint } from '../model/histogram/types';
+import { histogramSample } from './histogramValues';
 import type { SeriesData } from '../model/seriesData';
 import { TRIM_OPS, type Expr, type VectorSelector } from './parser/ast';
 
@@ -63,7 +64,7 @@ export function statsOnlySeries(s: SeriesData): SeriesData {
   let last: FloatHistogram | undefined;
   const hs = s.hs.map((h) => {
     if (h === undefined) return undefined;
-    const full = h instanceof FloatHistogram ? h : h.toFloat();
+    const full = histogramSample(h);
     let hint = full.counterResetHint;
     if (hint === CounterResetHint.Unknown && last !== undefined) {
       hint = full.detectReset(last) ? CounterResetHint.CounterReset : CounterResetHint.NotCounterReset;
