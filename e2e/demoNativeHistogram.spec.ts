@@ -55,6 +55,8 @@ for (const size of [
     expect(await bars.locator('rect.histogram-bar').count()).toBeGreaterThan(3);
     await bars.locator('rect.histogram-bar').nth(2).hover();
     await expect(panel.getByRole('status', { name: 'Bucket' })).toContainText(/^\(.+, .+\]: [\d.]+$/);
+    // A wide histogram row scrolls inside its table, never the page sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
     await shoot(page, `table-${size.name}`);
   });
 }

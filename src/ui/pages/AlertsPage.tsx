@@ -135,7 +135,7 @@ function Silences({ silences }: { silences: Silence[] }) {
         </p>
       ) : null}
       {silences.length > 0 ? (
-        <div className="table-scroll contained">
+        <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -183,7 +183,7 @@ function History({ history }: { history: AlertingViews['history'] }) {
       <h2>History</h2>
       {newest.length === 0 ? <p className="muted">No alert has fired yet.</p> : null}
       {newest.length > 0 ? (
-        <div className="table-scroll contained">
+        <div className="table-scroll">
           <table>
             <thead>
               <tr>

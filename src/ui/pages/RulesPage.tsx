@@ -74,7 +74,7 @@ function RuleGroup({ group, onBacktest }: { group: Group; onBacktest(r: RuleView
         Last evaluation {group.lastEvaluation > 0 ? formatTime(group.lastEvaluation, 'local') : 'not yet'}, took {group.evaluationDurationMs.toFixed(1)} ms
       </p>
       <GroupSource group={group} />
-      <div className="table-scroll contained">
+      <div className="table-scroll">
         <table>
           <thead>
             <tr>
