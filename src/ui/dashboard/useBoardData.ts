@@ -60,7 +60,8 @@ export function useBoardData(input: BoardDataInput): BoardData {
   const [tick, setTick] = useState(0);
   const runner = useMemo(() => createBoardQueries(engine(), (d) => useShown.setState({ data: new Map(d) })), []);
   useEffect(() => () => useShown.setState(EMPTY), []);
-  const asked = useRef({ sigs: new Map<string, string>(), full: '' });
+  // What was last asked: the input whose panels were planned, and the range and tick they were asked for.
+  const asked = useRef<{ input: BoardDataInput | undefined; full: string }>({ input: undefined, full: '' });
 
   const refresh = useEffectEvent(() => {
     const now = Date.now();
@@ -70,12 +71,17 @@ export function useBoardData(input: BoardDataInput): BoardData {
       return;
     }
     useShown.setState({ rangeError: '', time: { ...r.value, timezone: input.timezone } });
-    const sigs = signatures(input, now);
     const full = JSON.stringify([input.time, tick]);
-    const everything = full !== asked.current.full;
-    const changed = input.panels.filter((p) => everything || sigs.get(p.key) !== asked.current.sigs.get(p.key));
-    asked.current = { sigs, full };
-    if (changed.length === 0) return;
+    const before = asked.current;
+    asked.current = { input, full };
+    let changed = input.panels;
+    // A timer or live tick asks every panel: only a change of variables, filters or panels compares signatures, both at one `now`.
+    if (full === before.full && before.input) {
+      const was = signatures(before.input, now);
+      const sigs = signatures(input, now);
+      changed = input.panels.filter((p) => sigs.get(p.key) !== was.get(p.key));
+      if (changed.length === 0) return;
+    }
     void runner.run(planBoard(changed, { ...r.value, scrapeIntervalMs: SCRAPE_INTERVAL_MS, filters: input.filters, source: input.source }));
   });
 
