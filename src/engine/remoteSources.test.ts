@@ -82,12 +82,13 @@ describe('RemoteSources', () => {
     expect(await new RemoteSources(remote(answers), () => NOW, new InFlight()).metricSummaries('http://prom:9090')).toEqual(want);
   });
 
-  it("evaluates a rule's query on the remote: vectors and scalars as samples, failures thrown with the source named", async () => {
+  it("evaluates a rule's query on the remote: vectors (histograms too) and scalars as samples, failures thrown with the source named", async () => {
     const answers = {
       '/api/v1/query': (p: URLSearchParams) => {
         if (p.get('query') === 'scalar(up)') return ok({ resultType: 'scalar', result: [Number(p.get('time')), '2'] });
         if (p.get('query') === 'up[1m]') return ok({ resultType: 'matrix', result: [] });
         if (p.get('query') === 'up') return ok({ resultType: 'vector', result: [{ metric: { job: 'a' }, value: [Number(p.get('time')), '1'] }] });
+        if (p.get('query') === 'rate(lat[1m])') return ok({ resultType: 'vector', result: [{ metric: { job: 'a' }, histogram: [Number(p.get('time')), { count: '3', sum: '0.5', buckets: [[0, '0.5', '1', '1'], [0, '1', '2', '2']] }] }] });
         return new Response(JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error' }), { status: 400 });
       },
     };
@@ -95,6 +96,9 @@ describe('RemoteSources', () => {
     const [s] = await query('up', NOW);
     expect([s.labels.toObject(), s.t, s.v]).toEqual([{ job: 'a' }, NOW, 1]);
     expect((await query('scalar(up)', NOW)).map((x) => [x.labels.toObject(), x.v])).toEqual([[{}, 2]]);
+    // A histogram answer is recorded as the histogram, not as a float.
+    const [h] = await query('rate(lat[1m])', NOW);
+    expect([h.h?.schema, h.h?.count, h.h?.positiveSpans, h.h?.positiveBuckets]).toEqual([0, 3, [{ offset: 0, length: 2 }], [1, 2]]);
     await expect(query('up[1m]', NOW)).rejects.toThrow('rule result is not a vector or scalar: http://prom:9090 answered a matrix');
     await expect(query('sum(', NOW)).rejects.toThrow('http://prom:9090: bad_data: parse error (HTTP 400)');
   });

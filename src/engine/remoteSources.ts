@@ -3,6 +3,7 @@
 // remote's APIs, and the query function of a rule group evaluated against it.
 
 import type { DataSource } from '../model/dataSource';
+import { fromHistogramJSON } from '../model/histogram/histogramJSON';
 import type { InFlight } from '../model/inFlight';
 import { Labels, METRIC_NAME } from '../model/labels';
 import { failureText, ok, type Result } from '../model/result';
@@ -72,7 +73,8 @@ export function sourceQueryFunc(source: DataSource, name: string): QueryFunc {
     // As a rule's last error: where it came from, then its type, words and status.
     if (!r.ok) throw new Error(`${r.error.where}: ${failureText(r.error)}`);
     const { resultType, rows } = r.value;
-    if (resultType === 'vector') return rows.map((row) => ({ labels: Labels.from(row.labels), t: row.t, v: row.value }));
+    // A histogram comes back as the API's JSON; recording it needs the histogram itself.
+    if (resultType === 'vector') return rows.map((row) => ({ labels: Labels.from(row.labels), t: row.t, v: row.histogram ? 0 : row.value, ...(row.histogram && { h: fromHistogramJSON(row.histogram) }) }));
     if (resultType === 'scalar') return rows.map((row) => ({ labels: Labels.EMPTY, t: row.t, v: row.value }));
     throw new Error(`rule result is not a vector or scalar: ${name} answered a ${resultType}`);
   };

@@ -44,6 +44,13 @@ export function formatSampleValue(f: number): string {
   return formatFloat(f);
 }
 
+/** A sample value the HTTP API wrote (strconv.ParseFloat's spellings of the infinities included). */
+export function parseSampleValue(s: string): number {
+  if (s === '+Inf' || s === 'Inf') return Infinity;
+  if (s === '-Inf') return -Infinity;
+  return Number(s);
+}
+
 /** fmt's %g for a float64: shortest digits, exponent form below 1e-4 or from 1e6 on (%g's shortest precision is 6). */
 export function formatG(f: number): string {
   const special = nonFinite(f);

@@ -5,6 +5,7 @@
 
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import { InFlight } from '../model/inFlight';
+import { parseSampleValue } from '../model/goFloat';
 import type { HistogramJSON } from '../model/histogram/types';
 import type { GraphSeries, InstantResult, InstantRow, MetricMeta, RangeColumns, SeriesColumns } from '../model/queryResult';
 import { errorMessage, fail, ok, type ErrorType, type Result } from '../model/result';
@@ -69,13 +70,6 @@ const ERROR_TYPES: readonly ErrorType[] = ['bad_data', 'execution', 'timeout', '
 // How much of a non-JSON error answer (a proxy's HTML page, say) is shown.
 const BODY_EXCERPT = 200;
 
-/** A sample value as the API writes it: Go's float text, with Inf and NaN spelled Go's way. */
-function apiFloat(s: string): number {
-  if (s === '+Inf' || s === 'Inf') return Infinity;
-  if (s === '-Inf') return -Infinity;
-  return Number(s);
-}
-
 const apiTime = (t: number) => Math.round(t * 1000);
 const seconds = (ms: number) => String(ms / 1000);
 
@@ -83,10 +77,10 @@ const seconds = (ms: number) => String(ms / 1000);
 function seriesColumns(s: ApiSeries): SeriesColumns {
   const floats = s.values ?? [];
   if (!s.histograms?.length) {
-    return { labels: s.metric, ts: Float64Array.from(floats, (p) => apiTime(p[0])), vs: Float64Array.from(floats, (p) => apiFloat(p[1])) };
+    return { labels: s.metric, ts: Float64Array.from(floats, (p) => apiTime(p[0])), vs: Float64Array.from(floats, (p) => parseSampleValue(p[1])) };
   }
   const points: { t: number; v: number; h: HistogramJSON | null }[] = [
-    ...floats.map((p) => ({ t: apiTime(p[0]), v: apiFloat(p[1]), h: null })),
+    ...floats.map((p) => ({ t: apiTime(p[0]), v: parseSampleValue(p[1]), h: null })),
     ...s.histograms.map((p) => ({ t: apiTime(p[0]), v: NaN, h: p[1] })),
   ].sort((a, b) => a.t - b.t);
   return {
@@ -178,7 +172,7 @@ export class RemotePrometheus implements DataSource {
       const step = (t: number) => Math.round((apiTime(t) - startMs) / stepMs);
       for (const [t, v] of s.values ?? []) {
         const i = step(t);
-        if (i >= 0 && i < n) vs[i] = apiFloat(v);
+        if (i >= 0 && i < n) vs[i] = parseSampleValue(v);
       }
       if (!s.histograms?.length) return { labels: s.metric, vs };
       const hs: (HistogramJSON | null)[] = new Array<HistogramJSON | null>(n).fill(null);
@@ -198,13 +192,13 @@ export class RemotePrometheus implements DataSource {
     const base = { warnings: a.value.warnings ?? [], infos: a.value.infos ?? [] };
     switch (data.resultType) {
       case 'scalar':
-        return ok({ ...base, resultType: 'scalar', rows: [{ labels: {}, t: apiTime(data.result[0]), value: apiFloat(data.result[1]) }] });
+        return ok({ ...base, resultType: 'scalar', rows: [{ labels: {}, t: apiTime(data.result[0]), value: parseSampleValue(data.result[1]) }] });
       case 'string':
         return ok({ ...base, resultType: 'string', rows: [], text: data.result[1] });
       case 'vector': {
         const rows: InstantRow[] = [];
         for (const s of data.result) {
-          if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: apiFloat(s.value[1]) });
+          if (s.value) rows.push({ labels: s.metric, t: apiTime(s.value[0]), value: parseSampleValue(s.value[1]) });
           else if (s.histogram) rows.push({ labels: s.metric, t: apiTime(s.histogram[0]), value: NaN, histogram: s.histogram[1] });
         }
         return ok({ ...base, resultType: 'vector', rows });
