@@ -17,7 +17,7 @@ import { Evaluator } from './evaluator';
 import { ExplainRecorder, type ExplainNode } from './explain';
 import { formatSampleValue } from '../model/goFloat';
 import { dropMetadata } from './metadataLabels';
-import { parseExpr } from './parser/parse';
+import { ParsedQueries } from './parsedQueries';
 import { planSelectors } from './plan';
 import { QueryGate } from './queryGate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queryLimits';
@@ -73,6 +73,7 @@ export class QueryEngine {
   private readonly subqueryStep: number;
   private readonly sliceMs: number;
   private readonly gate = new QueryGate(() => this.limits.maxConcurrent);
+  private readonly parsed = new ParsedQueries();
 
   constructor(opts: EngineOptions = {}) {
     this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK;
@@ -116,7 +117,7 @@ export class QueryEngine {
    * `@ end()` and `range()` take it, as Prometheus's query.End does.
    */
   private async exec(querier: Querier, query: string, grid: Grid, end: number, isRange: boolean, opts: QueryOptions): Promise<QueryResult> {
-    const expr = parseExpr(query, { stepMs: isRange ? grid.step : 0, rangeMs: end - grid.start });
+    const expr = this.parsed.parse(query, { stepMs: isRange ? grid.step : 0, rangeMs: end - grid.start });
     const type = typeOf(expr);
     if (isRange && type !== 'scalar' && type !== 'vector') {
       throw new QueryError('bad_data', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);

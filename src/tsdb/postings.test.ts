@@ -26,9 +26,17 @@ describe('Postings', () => {
     expect(p.numSeries).toBe(n);
     expect([...p.resolve([new Matcher('=', 'even', 'true')])]).toEqual(ascending.filter((r) => r % 2 === 0));
     expect([...p.resolve([new Matcher('=', 'even', 'false'), new Matcher('=~', 'tens', '1|2')])]).toEqual([11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
+    expect([...p.resolve([new Matcher('=', '__name__', 'm'), new Matcher('=', 'tens', '5')])]).toEqual([50, 51, 52, 53, 54, 55, 56, 57, 58, 59]);
     expect([...p.resolve([])]).toEqual(ascending);
     expect(p.valueCounts('even')).toEqual(new Map([['true', n / 2], ['false', n / 2]]));
     expect(Array.from(p.valueLists('even').get('false') ?? [])).toEqual(ascending.filter((r) => r % 2 === 1));
+  });
+
+  it('answers with refs of its own that later additions leave alone', () => {
+    const p = built(ascending.filter((r) => r < 500));
+    const got = p.resolve([new Matcher('=', 'even', 'true')]);
+    for (let r = 500; r <= n; r++) p.add(r, labelsOf(r));
+    expect([...got]).toEqual(ascending.filter((r) => r < 500 && r % 2 === 0));
   });
 
   it('adds a ref once however often it is added', () => {

@@ -23,6 +23,7 @@ type List = number[] | Uint32Array;
 const TYPED_FROM = 64;
 
 const EMPTY_VALUES: ReadonlyMap<string, ArrayLike<number>> = new Map();
+const EMPTY_REFS: ArrayLike<number> = new Uint32Array(0);
 
 export class Postings {
   private readonly byName = new Map<string, Map<string, List>>();
@@ -107,8 +108,9 @@ export class Postings {
 
   /** Refs of the series every matcher accepts, ascending. */
   resolve(matchers: readonly Matcher[]): RefList {
-    const its: RefList[] = [];
-    const notIts: RefList[] = [];
+    // Lists here may be the index's own (views, not copies); what is returned is always an array of its own.
+    const its: ArrayLike<number>[] = [];
+    const notIts: ArrayLike<number>[] = [];
     for (const m of matchers) {
       if (m.matchesEmpty()) {
         const rejected = this.valuesWhere(m, false);
@@ -123,17 +125,17 @@ export class Postings {
     if (its.length === 0) out = Uint32Array.from(refsOf(this.all));
     else {
       its.sort((a, b) => a.length - b.length);
-      out = its[0];
-      for (let i = 1; i < its.length && out.length > 0; i++) out = intersect(out, its[i]);
+      out = its.length === 1 ? Uint32Array.from(its[0]) : intersect(its[0], its[1]);
+      for (let i = 2; i < its.length && out.length > 0; i++) out = intersect(out, its[i]);
     }
     for (const n of notIts) out = subtract(out, n);
     return out;
   }
 
-  /** Union of the lists whose value the matcher accepts (want=true) or rejects (want=false). */
-  private valuesWhere(m: Matcher, want: boolean): RefList {
+  /** Union of the lists whose value the matcher accepts (want=true) or rejects (want=false); a single list is the index's own. */
+  private valuesWhere(m: Matcher, want: boolean): ArrayLike<number> {
     const values = this.byName.get(m.name);
-    if (!values) return new Uint32Array(0);
+    if (!values) return EMPTY_REFS;
     const lists: ArrayLike<number>[] = [];
     // `=`/`=~set` list what they accept; `!=`/`!~set` list what they reject.
     const positive = m.type === '=' || m.type === '=~';
@@ -147,7 +149,7 @@ export class Postings {
       const pred = valuePredicate(m);
       for (const [v, l] of values) if (pred(v) === want) lists.push(refsOf(l));
     }
-    return union(lists);
+    return lists.length === 1 ? lists[0] : union(lists);
   }
 }
 
@@ -225,7 +227,6 @@ function insertSorted(list: number[], ref: number): void {
 
 /** Lists of one label's values are disjoint, so a sort of the concatenation is their union. */
 function union(lists: ArrayLike<number>[]): RefList {
-  if (lists.length === 1) return Uint32Array.from(lists[0]);
   let total = 0;
   for (const l of lists) total += l.length;
   const out = new Uint32Array(total);
@@ -237,11 +238,27 @@ function union(lists: ArrayLike<number>[]): RefList {
   return out.sort();
 }
 
-function intersect(a: RefList, b: RefList): RefList {
-  const out = new Uint32Array(Math.min(a.length, b.length));
+/** Refs in both; a short list against a long one (a metric name against a small label value) looks each ref up rather than walking the long one. */
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): RefList {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out = new Uint32Array(a.length);
+  let o = 0;
+  if (a.length * 16 < b.length) {
+    let lo = 0;
+    for (let i = 0; i < a.length && lo < b.length; i++) {
+      const ref = a[i];
+      let hi = b.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (b[mid] < ref) lo = mid + 1;
+        else hi = mid;
+      }
+      if (b[lo] === ref) out[o++] = ref;
+    }
+    return out.subarray(0, o);
+  }
   let i = 0;
   let j = 0;
-  let o = 0;
   while (i < a.length && j < b.length) {
     if (a[i] < b[j]) i++;
     else if (a[i] > b[j]) j++;
@@ -254,7 +271,7 @@ function intersect(a: RefList, b: RefList): RefList {
   return out.subarray(0, o);
 }
 
-function subtract(a: RefList, b: RefList): RefList {
+function subtract(a: RefList, b: ArrayLike<number>): RefList {
   const out = new Uint32Array(a.length);
   let j = 0;
   let o = 0;
