@@ -3,7 +3,7 @@
 // limits (samples, timeout), cancellation and annotations.
 
 import { compareLabels, Labels } from '../model/labels';
-import type { SeriesData } from '../model/seriesData';
+import type { LazySeries } from '../model/seriesData';
 import type { Querier } from '../tsdb/storage';
 import { typeOf, type Expr, type VectorSelector } from './parser/ast';
 import { documentedType } from './parser/valueType';
@@ -155,17 +155,17 @@ export class QueryEngine {
     };
 
     const plan = planSelectors(expr, { start: grid.start, end, lookbackDelta: this.lookbackDelta });
-    const data = new Map<VectorSelector, SeriesData[]>();
+    const data = new Map<VectorSelector, LazySeries[]>();
     const statsOnly = statsOnlySelectors(expr);
     await Promise.all(
       [...plan].map(async ([sel, r]) => {
-        const series = await querier.select(sel.matchers, r.mint, r.maxt, { tick: () => checkpoint('query preparation') });
-        data.set(sel, statsOnly.has(sel) ? series.map(statsOnlySeries) : series);
+        const series = await querier.selectLazy(sel.matchers, r.mint, r.maxt, { tick: () => checkpoint('query preparation') });
+        data.set(sel, statsOnly.has(sel) ? series.map(statsOnlyLazy) : series);
       }),
     );
     await checkpoint('query preparation');
     let useStartTimestamps = false;
-    for (const list of data.values()) if (list.some((s) => s.st !== undefined)) useStartTimestamps = true;
+    for (const list of data.values()) if (list.some((s) => s.mayHaveStartTimes)) useStartTimestamps = true;
 
     const annos = new Annotations();
     const recorder = opts.explain ? new ExplainRecorder() : undefined;
@@ -186,6 +186,19 @@ export class QueryEngine {
     const value = isRange ? toMatrix(v, grid) : toInstant(v, grid, this.lookbackDelta);
     return { value, ...annos.asStrings(query), annotations: annos, explain: recorder?.tree(expr, query) };
   }
+}
+
+/** A selector's series whose histograms only their count and sum are read from (statsOnlySeries), as read. */
+function statsOnlyLazy(s: LazySeries): LazySeries {
+  return {
+    labels: s.labels,
+    mayHaveStartTimes: s.mayHaveStartTimes,
+    mayHaveHistograms: s.mayHaveHistograms,
+    read: (into) => {
+      const got = s.read(into);
+      return got && statsOnlySeries(got);
+    },
+  };
 }
 
 function optionsOf(opts: QueryOptions | AbortSignal): QueryOptions {
@@ -231,12 +244,13 @@ function toInstant(v: Value, g: Grid, lookbackDelta: number): ResultValue {
     case 'matrix': {
       const before = v.mode ? lookbackDelta : 0;
       const after = v.mode === 'smoothed' ? lookbackDelta : 0;
-      const series = v.series.map((s) => {
+      const series = v.series.map((rs) => {
+        const s = rs.read();
         let lo = 0;
         while (lo < s.ts.length && s.ts[lo] <= v.start[0] - before) lo++;
         let hi = lo;
         while (hi < s.ts.length && s.ts[hi] <= v.end[0] + after) hi++;
-        const labels = s.dropName ? dropMetadata(s.labels) : s.labels;
+        const labels = rs.dropName ? dropMetadata(rs.labels) : rs.labels;
         if (v.mode) {
           // As Prometheus's matrixSelector: an instant query's extended range is floats only.
           if (s.hs?.slice(lo, hi).some((h) => h !== undefined)) throw new QueryError('execution', `${v.mode} modifier is not supported with histograms`);

@@ -2,14 +2,14 @@
 // and the evaluator's face that function calls use to evaluate their arguments
 // (Prometheus hands its FunctionCalls the evaluated arguments and the call node).
 
-import type { SeriesData } from '../model/seriesData';
+import type { LazySeries } from '../model/seriesData';
 import type { Annotations } from './annotations';
 import type { Call, Expr, VectorSelector } from './parser/ast';
 import type { Grid, MatrixValue, StepSeries, Value } from './value';
 
 export interface EvalContext {
-  /** Each selector's series, fetched for the whole query beforehand. */
-  data: Map<VectorSelector, SeriesData[]>;
+  /** Each selector's series, selected for the whole query beforehand and decoded one at a time as evaluation reads them. */
+  data: Map<VectorSelector, LazySeries[]>;
   lookbackDelta: number;
   /** The query's own start, end and step, for `@ start()`, `end()`, `step()`. */
   start: number;

@@ -5,7 +5,8 @@
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { CounterResetHint } from '../model/histogram/types';
 import { isStaleNaN } from '../model/staleNaN';
-import type { SeriesData } from '../model/seriesData';
+import { Labels } from '../model/labels';
+import { SampleBuffers, type SeriesData } from '../model/seriesData';
 import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, type Call, type Expr, type VectorSelector } from './parser/ast';
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
@@ -15,9 +16,12 @@ import { smoothedHistogramAt } from './histogramExtended';
 import { histogramSample } from './histogramValues';
 import type { CallEnv, EvalContext, SamplePick } from './evalContext';
 import { FUNCTION_CALLS } from './functions';
-import { countPoints, gridTime, gridTimes, newStepSeries, presentSamples, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
+import { countPoints, gridTime, gridTimes, newStepSeries, presentSamples, type Grid, type MatrixValue, type RangeSamples, type RangeSeries, type StepSeries, type Value } from './value';
 
 export class Evaluator implements CallEnv {
+  /** Where instant selectors decode each series in turn: they are done with one before reading the next. */
+  private readonly buf = new SampleBuffers();
+
   constructor(readonly ctx: EvalContext) {}
 
   async eval(e: Expr, g: Grid): Promise<Value> {
@@ -31,7 +35,7 @@ export class Evaluator implements CallEnv {
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else if (v.type === 'matrix') {
       let samples = 0;
-      for (const s of v.series) samples += s.ts.length;
+      for (const s of v.series) samples += s.read().ts.length;
       if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution', 'maxSamples');
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else {
@@ -89,7 +93,8 @@ export class Evaluator implements CallEnv {
     const input = this.ctx.data.get(sel) ?? [];
     for (let k = 0; k < input.length; k++) {
       if ((k & 1023) === 1023) await this.ctx.checkpoint();
-      const s = input[k];
+      const s = input[k].read(this.buf);
+      if (s === undefined) continue;
       if (s.hs !== undefined && pick === 'value') {
         const r = this.selectHistogramSeries(sel, s, g);
         if (r) out.push(r);
@@ -142,7 +147,9 @@ export class Evaluator implements CallEnv {
   private selectSmoothed(sel: VectorSelector, g: Grid): StepSeries[] {
     const out: StepSeries[] = [];
     const lb = this.ctx.lookbackDelta;
-    for (const s of this.ctx.data.get(sel) ?? []) {
+    for (const lazy of this.ctx.data.get(sel) ?? []) {
+      const s = lazy.read(this.buf);
+      if (s === undefined) continue;
       if (s.hs !== undefined) {
         const r = this.smoothHistogramSeries(sel, s, g);
         if (r) out.push(r);
@@ -229,8 +236,10 @@ export class Evaluator implements CallEnv {
         end[i] = this.refTime(sel.at, gridTime(g, i)) - sel.offset;
         start[i] = end[i] - e.range;
       }
+      // Each matrix decodes its series one after another into arrays of its own, so a day of a thousand series never lies in memory at once.
+      const buf = new SampleBuffers();
       // Range functions never see stale markers (matrixIterSlice skips them).
-      const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, ...withoutStale(s), dropName: false }));
+      const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, dropName: false, read: () => withoutStale(s.read(buf) ?? NO_SAMPLES) }));
       const m: MatrixValue = { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
       return m;
     }
@@ -253,7 +262,7 @@ export class Evaluator implements CallEnv {
       for (const s of inner.series) {
         const samples = presentSamples(s, times);
         if (samples.hs) samples.hs = samples.hs.map(unknownResetHint);
-        series.push({ labels: s.labels, ...samples, dropName: s.dropName });
+        series.push({ labels: s.labels, dropName: s.dropName, read: () => samples });
       }
     }
     return { type: 'matrix', series, start, end, range: e.range };
@@ -304,8 +313,10 @@ export class Evaluator implements CallEnv {
   }
 }
 
+const NO_SAMPLES: SeriesData = { labels: Labels.EMPTY, ts: new Float64Array(0), vs: new Float64Array(0) };
+
 /** A series' samples (start times, histograms) without stale markers; the arrays themselves when it has none. */
-function withoutStale(s: SeriesData): Pick<RangeSeries, 'ts' | 'vs' | 'st' | 'hs'> {
+function withoutStale(s: SeriesData): RangeSamples {
   let stale = 0;
   for (let k = 0; k < s.vs.length; k++) if (isStaleNaN(s.vs[k])) stale++;
   const hsIn = s.hs;
@@ -315,7 +326,7 @@ function withoutStale(s: SeriesData): Pick<RangeSeries, 'ts' | 'vs' | 'st' | 'hs
   const vs = new Float64Array(n);
   const from = s.st;
   const st = from === undefined ? undefined : new Float64Array(n);
-  const hs: RangeSeries['hs'] = hsIn === undefined ? undefined : new Array(n);
+  const hs: RangeSamples['hs'] = hsIn === undefined ? undefined : new Array(n);
   let w = 0;
   for (let k = 0; k < s.vs.length; k++) {
     if (isStaleNaN(s.vs[k])) continue;

@@ -22,7 +22,7 @@ import { labelJoin, labelReplace, naturalLess } from './labelFunctions';
 import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast';
 import { rangeFunctions, type Window } from './rangeFunctions';
 import { nextStartTimeOverlaps, slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
-import { gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSeries, type StepSeries, type Value } from './value';
+import { gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSamples, type StepSeries, type Value } from './value';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
 const EXTENDED_SAFE = {
@@ -49,14 +49,19 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
     }
     const before = m.mode ? ctx.lookbackDelta : 0;
     const after = m.mode === 'smoothed' ? ctx.lookbackDelta : 0;
-    if (m.series.length > 0 && name === 'quantile_over_time') {
-      for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`, e.args[0].pos);
-    }
-    if (m.series.length > 0 && name === 'double_exponential_smoothing') {
-      const [sf, tf] = [params[0][0], params[1][0]];
-      if (!(sf > 0 && sf < 1)) throw new QueryError('execution', `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
-      if (!(tf > 0 && tf < 1)) throw new QueryError('execution', `invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
-    }
+    // Parameters are judged only when some series has samples, as when a select left out the empty ones.
+    let judged = false;
+    const judgeParams = () => {
+      judged = true;
+      if (name === 'quantile_over_time') {
+        for (const q of params[0]) if (Number.isNaN(q) || q < 0 || q > 1) ctx.annos.warn(`quantile value should be between 0 and 1, got ${formatG(q)}`, e.args[0].pos);
+      }
+      if (name === 'double_exponential_smoothing') {
+        const [sf, tf] = [params[0][0], params[1][0]];
+        if (!(sf > 0 && sf < 1)) throw new QueryError('execution', `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
+        if (!(tf > 0 && tf < 1)) throw new QueryError('execution', `invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
+      }
+    };
     const floatsOnly = FLOAT_SAMPLES_ONLY.has(name);
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
@@ -66,9 +71,12 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
     for (let k = 0; k < m.series.length; k++) {
       // Hand the thread back now and then: one call can cover many thousands of series.
       if ((k & 1023) === 1023) await ctx.checkpoint();
-      const s = m.series[k];
+      const series = m.series[k];
+      const s = series.read();
+      if (s.ts.length === 0) continue;
+      if (!judged) judgeParams();
       const fn = fnFor();
-      const r = newStepSeries(s.labels, g.n, keepName ? s.dropName : true);
+      const r = newStepSeries(series.labels, g.n, keepName ? series.dropName : true);
       // A function of floats only runs its float code on the series' floats alone.
       const fp = s.hs !== undefined && floatsOnly ? new FloatPart(s) : undefined;
       const src = fp ?? s;
@@ -77,7 +85,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       w.vs = src.vs;
       w.st = src.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
-      const hw = s.hs === undefined || fp !== undefined ? undefined : histogramWindows(name, s, e.args[mi].pos, ctx.annos);
+      const hw = s.hs === undefined || fp !== undefined ? undefined : histogramWindows(name, s, series.labels.metricName, e.args[mi].pos, ctx.annos);
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
@@ -87,7 +95,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         while (lo < hi && ts[lo] <= start - before) lo++;
         if (lo > hi) lo = hi;
         if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
-          ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(s.labels.metricName)}`, e.args[mi].pos);
+          ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(series.labels.metricName)}`, e.args[mi].pos);
           overlaps = undefined;
         }
         w.lo = lo;
@@ -97,14 +105,14 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         w.evalT = gridTime(g, i);
         for (let a = 0; a < params.length; a++) p[a] = params[a][i];
         fn(w, p, r, i);
-        if (fp !== undefined && hi > lo && fp.histogramsIn(start, end)) ctx.annos.info(ignoredHistogramsInfo(s.labels.metricName), e.args[0].pos);
+        if (fp !== undefined && hi > lo && fp.histogramsIn(start, end)) ctx.annos.info(ignoredHistogramsInfo(series.labels.metricName), e.args[0].pos);
         // A window holding histograms is answered by their own rules, after the float writer kept its state.
         if (hw !== undefined) hw.step(w, r, i);
       }
       if (r.has.indexOf(1) < 0) continue;
       out.push(r);
       if ((name === 'rate' || name === 'increase') && (hw === undefined || hw.sawFloats)) {
-        const metric = s.labels.metricName;
+        const metric = series.labels.metricName;
         if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
           ctx.annos.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(metric)}`, e.args[0].pos);
         }
@@ -139,14 +147,13 @@ const COUNTS_SAMPLES: ReadonlySet<string> = new Set(['count_over_time', 'present
  * keeps the float answer; last_over_time and first_over_time pick the
  * sample itself; the others answer a window of histograms by their rule.
  */
-function histogramWindows(name: string, s: RangeSeries, pos: PosRange, annos: Annotations) {
+function histogramWindows(name: string, s: RangeSamples, metric: string, pos: PosRange, annos: Annotations) {
   const rule = HISTOGRAM_WINDOW_FNS[name];
   const pick = name === 'last_over_time' ? 'last' : name === 'first_over_time' ? 'first' : undefined;
   const hs = s.hs!;
   // Histograms up to each position, so a window's mix is two lookups.
   const upTo = new Int32Array(hs.length + 1);
   for (let k = 0; k < hs.length; k++) upTo[k + 1] = upTo[k] + (hs[k] === undefined ? 0 : 1);
-  const metric = s.labels.metricName;
   const note = (warn: boolean, msg: string) => (warn ? annos.warn(msg, pos) : annos.info(msg, pos));
   const state = {
     sawFloats: false,
@@ -315,22 +322,22 @@ const absent: FunctionCall = async (env, e, g) => {
 
 const absentOverTime: FunctionCall = async (env, e, g) => {
   const m: MatrixValue = await env.matrix(e.args[0], g);
+  const present = new Uint8Array(g.n);
+  for (const series of m.series) {
+    const { ts } = series.read();
+    let j = 0;
+    for (let i = 0; i < g.n; i++) {
+      while (j < ts.length && ts[j] <= m.start[i]) j++;
+      if (j < ts.length && ts[j] <= m.end[i]) present[i] = 1;
+    }
+  }
   const r = newStepSeries(absentLabels(e.args[0]), g.n, true);
   let any = false;
-  const ptr = m.series.map(() => 0);
   for (let i = 0; i < g.n; i++) {
-    let present = false;
-    m.series.forEach((s, k) => {
-      let j = ptr[k];
-      while (j < s.ts.length && s.ts[j] <= m.start[i]) j++;
-      ptr[k] = j;
-      if (j < s.ts.length && s.ts[j] <= m.end[i]) present = true;
-    });
-    if (!present) {
-      r.vals[i] = 1;
-      r.has[i] = 1;
-      any = true;
-    }
+    if (present[i]) continue;
+    r.vals[i] = 1;
+    r.has[i] = 1;
+    any = true;
   }
   return { type: 'vector', series: any ? [r] : [] };
 };
@@ -394,7 +401,7 @@ const info: FunctionCall = async (env, e, g) => {
   const plan = infoPlan(e);
   const base = await env.vectorArg(e.args[0], g);
   // Info samples carry their time as a float; a histogram among them is an error (combineWithInfoVector).
-  if ((env.ctx.data.get(plan.selector) ?? []).some((s) => s.hs !== undefined)) {
+  if ((env.ctx.data.get(plan.selector) ?? []).some((s) => s.mayHaveHistograms)) {
     for (const s of await env.selectVector(plan.selector, g, 'value')) if (s.hs?.some((h) => h !== undefined)) throw new QueryError('execution', 'info sample should be float');
   }
   return { type: 'vector', series: combineWithInfo(plan, base, await env.selectVector(plan.selector, g, 'time'), g.n) };

@@ -6,7 +6,7 @@
 
 import type { FloatHistogram } from '../model/histogram/floatHistogram';
 import { firstForChanges, isChange, isCounterReset, isStartTimeReset, type Window } from './rangeFunctions';
-import type { RangeSeries } from './value';
+import type { RangeSamples } from './value';
 
 /** Range functions that compute over a window's float samples only, ignoring its histograms. */
 export const FLOAT_SAMPLES_ONLY: ReadonlySet<string> = new Set([
@@ -38,7 +38,7 @@ export class FloatPart {
   private lo = 0;
   private hi = 0;
 
-  constructor(s: RangeSeries) {
+  constructor(s: RangeSamples) {
     const hs = s.hs!;
     let nh = 0;
     for (let k = 0; k < s.ts.length; k++) if (hs[k] !== undefined) nh++;

@@ -29,16 +29,25 @@ export interface StepSeries {
   dropName: boolean;
 }
 
-/** A range-vector series: raw samples, stale markers removed. */
+/**
+ * A range-vector series, its samples read when a function gets to it: a
+ * function finishes with one series' samples before reading the next, whose
+ * read may reuse their arrays.
+ */
 export interface RangeSeries {
   labels: Labels;
+  dropName: boolean;
+  read(): RangeSamples;
+}
+
+/** A range-vector series' raw samples, stale markers removed. */
+export interface RangeSamples {
   ts: Float64Array;
   vs: Float64Array;
   /** Start times aligned with ts; only a matrix selector passes them on, never a subquery. */
   st?: Float64Array;
   /** Native histogram samples aligned with ts (vs is 0 there); left out when none is. */
   hs?: (FloatHistogram | undefined)[];
-  dropName: boolean;
 }
 
 export interface ScalarValue {

@@ -8,6 +8,7 @@
 // keep meaning what they meant. Histogram chunks (Prometheus's bytes,
 // unchanged) carry Prometheus's encoding number with the high bit set.
 
+import type { SampleBuffers } from '../model/seriesData';
 import { float64Slab } from '../model/slab';
 import { decodeScaledInto, encodeScaled } from './scaledChunk';
 import { decodeXorInto, xorNumSamples } from './xorChunk';
@@ -78,20 +79,22 @@ export function compactChunk(xor: Uint8Array): { encoding: FloatEncoding; bytes:
  * hands back just their samples in [mint, maxt] as views, or undefined when
  * there are none. The caller picks chunks overlapping the range, so only the
  * first and last hold samples outside it; those few are all that is wasted,
- * where a decode into scratch would copy every sample a second time.
+ * where a decode into scratch would copy every sample a second time. With
+ * `into`, the samples land in its arrays (views valid until its next use).
  */
-export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: number): { ts: Float64Array; vs: Float64Array } | undefined {
+export function decodeRange(chunks: readonly ChunkBytes[], mint: number, maxt: number, into?: SampleBuffers): { ts: Float64Array; vs: Float64Array } | undefined {
   let total = 0;
   for (const c of chunks) total += chunkNumSamples(c.bytes);
   if (total === 0) return undefined;
-  const ts = float64Slab.take(total);
-  const vs = float64Slab.take(total);
+  into?.ensure(total);
+  const ts = into === undefined ? float64Slab.take(total) : into.ts;
+  const vs = into === undefined ? float64Slab.take(total) : into.vs;
   let o = 0;
   for (const c of chunks) o += decodeChunkInto(c.encoding, c.bytes, ts, vs, o);
   const lo = lowerBound(ts, o, mint);
   const hi = lowerBound(ts, o, maxt + 1);
   if (lo >= hi) return undefined;
-  return lo === 0 && hi === total ? { ts, vs } : { ts: ts.subarray(lo, hi), vs: vs.subarray(lo, hi) };
+  return lo === 0 && hi === ts.length ? { ts, vs } : { ts: ts.subarray(lo, hi), vs: vs.subarray(lo, hi) };
 }
 
 /** First index below n whose timestamp is ≥ x (timestamps are integers, so maxt+1 bounds an inclusive end). */

@@ -10,7 +10,8 @@ import type { MemSeries } from './memSeries';
 import { withHistograms } from './histogramSamples';
 import type { Postings, RefList } from './postings';
 import type { Metadata } from '../model/metricType';
-import type { SeriesData } from '../model/seriesData';
+import type { LazySeries, SampleBuffers, SeriesData } from '../model/seriesData';
+import { errorMessage } from '../model/result';
 import type { Querier, SelectHints, SeriesRef } from './storage';
 
 /** What a querier reads of the head (the head implements it). */
@@ -29,13 +30,17 @@ export class HeadQuerier implements Querier {
   constructor(private readonly head: QueryableHead) {}
 
   async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
-    const out: SeriesData[] = [];
-    const refs = this.head.matching(matchers);
-    for (let k = 0; k < refs.length; k++) {
-      if ((k & 1023) === 1023) await hints?.tick?.();
-      const ref = refs[k];
-      const data = seriesSamples(this.head.get(ref)!, mint, maxt);
-      if (data) out.push(data);
+    return readAll(await this.selectLazy(matchers, mint, maxt), hints);
+  }
+
+  async selectLazy(matchers: readonly Matcher[], mint: number, maxt: number): Promise<LazySeries[]> {
+    const out: LazySeries[] = [];
+    for (const ref of this.head.matching(matchers)) {
+      const s = this.head.get(ref)!;
+      const parts: ChunkBytes[] = [];
+      // The open chunk is copied: appends after this select must not show up in its reads.
+      s.chunksIn(mint, maxt, parts, true);
+      out.push(lazySeries(s, parts, s.histograms?.chunksIn(mint, maxt), mint, maxt));
     }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
@@ -72,15 +77,37 @@ export class HeadQuerier implements Querier {
   }
 }
 
-/** A series' in-memory samples in [mint, maxt], or undefined when it has none there. */
-function seriesSamples(s: MemSeries, mint: number, maxt: number): SeriesData | undefined {
-  const parts: ChunkBytes[] = [];
-  s.chunksIn(mint, maxt, parts, false);
-  const got = withHistograms(decodeRange(parts, mint, maxt), s.histograms?.chunksIn(mint, maxt), mint, maxt);
-  return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) };
+/** A series whose float and histogram chunks, captured at select time, decode in [mint, maxt] when read. */
+export function lazySeries(s: MemSeries, floats: readonly ChunkBytes[], histograms: readonly ChunkBytes[] | undefined, mint: number, maxt: number): LazySeries {
+  return {
+    labels: s.labels,
+    mayHaveStartTimes: s.hasStartTimesIn(mint, maxt),
+    mayHaveHistograms: histograms !== undefined && histograms.length > 0,
+    read(into?: SampleBuffers): SeriesData | undefined {
+      let got;
+      try {
+        got = withHistograms(decodeRange(floats, mint, maxt, into), histograms, mint, maxt);
+      } catch (e) {
+        throw new Error(`tsdb select: series ${s.labels.toString()}: ${errorMessage(e)}`, { cause: e });
+      }
+      // Start times live in memory only, so samples already in blocks read as having none.
+      return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) };
+    },
+  };
 }
 
-/** Whether a series has an in-memory chunk spanning part of [mint, maxt] (the chunks seriesSamples would decode). */
+/** Every lazy series read into arrays of its own, the empty ones left out (a select's answer). */
+export async function readAll(series: readonly LazySeries[], hints: SelectHints | undefined): Promise<SeriesData[]> {
+  const out: SeriesData[] = [];
+  for (let k = 0; k < series.length; k++) {
+    if ((k & 1023) === 1023) await hints?.tick?.();
+    const got = series[k].read();
+    if (got) out.push(got);
+  }
+  return out;
+}
+
+/** Whether a series has an in-memory chunk spanning part of [mint, maxt] (the chunks a select would decode). */
 export function inMemorySpan(s: MemSeries | undefined, mint: number, maxt: number): boolean {
   return s !== undefined && s.hasChunkIn(mint, maxt);
 }

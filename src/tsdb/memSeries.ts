@@ -171,6 +171,11 @@ export class MemSeries implements XorState {
     return this.startTimes?.alignedWith(ts);
   }
 
+  /** Whether a sample in [mint, maxt] came with a start time (startTimesAt then answers for that span), without decoding a chunk. */
+  hasStartTimesIn(mint: number, maxt: number): boolean {
+    return this.startTimes?.anyIn(mint, maxt) ?? false;
+  }
+
   /**
    * Forgets the start times of samples before t, once their chunks have left
    * memory for blocks, which do not keep start times; the column goes when
@@ -372,6 +377,11 @@ class StartTimeColumn {
       if (j < n && times[j] === ts[i]) out[i] = values[j++];
     }
     return out;
+  }
+
+  anyIn(mint: number, maxt: number): boolean {
+    const j = lowerBound(this.times, this.n, mint);
+    return j < this.n && this.times[j] <= maxt;
   }
 
   /** Drops the pairs before t; returns how many are left. */

@@ -6,7 +6,7 @@ import type { Histogram } from '../model/histogram/histogram';
 import type { Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import type { Metadata } from '../model/metricType';
-import type { SeriesData } from '../model/seriesData';
+import type { LazySeries, SeriesData } from '../model/seriesData';
 
 /** A series' number in one storage; 0 means "not resolved yet". */
 export type SeriesRef = number;
@@ -56,6 +56,12 @@ export interface SelectHints {
 export interface Querier {
   /** Series matching all matchers, with their samples in [mint, maxt], sorted by labels. */
   select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]>;
+  /**
+   * The series select() would consider, sorted by labels, each decoded only
+   * when read (one that turns out to have no sample in [mint, maxt] reads as
+   * undefined): a query reads them one at a time into buffers it reuses.
+   */
+  selectLazy(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<LazySeries[]>;
   /**
    * The labels of the series select() would return, sorted, without decoding
    * a sample (Prometheus's Select with hints Func "series", its /api/v1/series).

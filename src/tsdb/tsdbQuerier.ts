@@ -1,21 +1,20 @@
 // Reads a persisted TSDB: the head's postings pick the series; their chunks
 // come from the blocks overlapping the range (pages through the cache) and
-// from the head's memory, decoded in time order into one array pair each.
+// from the head's memory, decoded in time order into one array pair each
+// when the series is read (a query reads one at a time into reused arrays).
 // Labels-only reads take block index spans and memory chunk spans instead,
 // loading no page.
 
 import { compareLabels, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
 import { pageOf, seriesChunks } from './blockFormat';
-import { chunkMinTime, decodeRange, isHistogramEncoding, type ChunkBytes } from './chunkEncoding';
-import { withHistograms } from './histogramSamples';
-import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, type QueryableHead } from './headQuerier';
+import { chunkMinTime, isHistogramEncoding, type ChunkBytes } from './chunkEncoding';
+import { countsWhere, HeadQuerier, inMemorySpan, labelsWhere, lazySeries, readAll, type QueryableHead } from './headQuerier';
 import type { MemSeries } from './memSeries';
 import type { Metadata } from '../model/metricType';
-import type { SeriesData } from '../model/seriesData';
+import type { LazySeries, SeriesData } from '../model/seriesData';
 import type { Querier, SelectHints } from './storage';
 import type { BlockRecord } from './tsdbStore';
-import { errorMessage } from '../model/result';
 
 export interface PersistedView {
   readonly head: QueryableHead;
@@ -33,15 +32,19 @@ export class TsdbQuerier implements Querier {
   }
 
   async select(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<SeriesData[]> {
+    return readAll(await this.selectLazy(matchers, mint, maxt), hints);
+  }
+
+  async selectLazy(matchers: readonly Matcher[], mint: number, maxt: number): Promise<LazySeries[]> {
     // Compaction may replace blocks while pages load; the second try sees the new ones.
-    const first = await this.trySelect(matchers, mint, maxt, hints);
+    const first = await this.trySelect(matchers, mint, maxt);
     if (first) return first;
-    const second = await this.trySelect(matchers, mint, maxt, hints);
+    const second = await this.trySelect(matchers, mint, maxt);
     if (second) return second;
     throw new Error(`tsdb select ${matchers.map(String).join(',')}: block pages vanished while reading them twice`);
   }
 
-  private async trySelect(matchers: readonly Matcher[], mint: number, maxt: number, hints: SelectHints | undefined): Promise<SeriesData[] | undefined> {
+  private async trySelect(matchers: readonly Matcher[], mint: number, maxt: number): Promise<LazySeries[] | undefined> {
     const head = this.view.head;
     const refs = head.matching(matchers);
     const perRef: ChunkBytes[][] = refs.length > 0 ? Array.from({ length: refs.length }, () => []) : [];
@@ -111,19 +114,9 @@ export class TsdbQuerier implements Querier {
       }
     }
 
-    // The chunks are captured above, so decoding may hand the thread back without a checkpoint moving them.
-    const out: SeriesData[] = [];
-    for (let i = 0; i < refs.length; i++) {
-      if ((i & 1023) === 1023) await hints?.tick?.();
-      let got;
-      try {
-        got = withHistograms(decodeRange(perRef[i].concat(memory[i]), mint, maxt), histPerRef[i].concat(memoryHist[i] ?? []), mint, maxt);
-      } catch (e) {
-        throw new Error(`tsdb select: series ${series[i].labels.toString()}: ${errorMessage(e)}`, { cause: e });
-      }
-      // Start times live in memory only, so samples already in blocks read as having none.
-      if (got) out.push({ labels: series[i].labels, ts: got.ts, vs: got.vs, st: series[i].startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) });
-    }
+    // The chunks are captured above, so a read after handing the thread back sees none moved by a checkpoint.
+    const out: LazySeries[] = [];
+    for (let i = 0; i < refs.length; i++) out.push(lazySeries(series[i], perRef[i].concat(memory[i]), histPerRef[i].concat(memoryHist[i] ?? []), mint, maxt));
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
 
