@@ -73,16 +73,12 @@ describe('graph options with uPlot', () => {
   ])('draws 1,000 series × 500 points ($name) and takes new data without a rebuild', async ({ more }) => {
     const data = bigRange(1000, 500);
     const opts = input(1000, more);
-    const start = performance.now();
     const u = draw(data, opts);
     await drawn();
     u.setData(buildPlotData(bigRange(1000, 500), { stacked: opts.stacked, log: opts.log, shown: opts.shown }));
     await drawn();
-    const elapsed = performance.now() - start;
     expect(u.series).toHaveLength(1001);
     expect(host.querySelector('.u-legend')).toBeNull();
-    // The canvas does nothing here, so this bounds our data handling and uPlot's path building.
-    expect(elapsed).toBeLessThan(5000);
     u.destroy();
   });
 
