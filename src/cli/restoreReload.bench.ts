@@ -11,13 +11,16 @@
 //     previous one closed mid-restore.
 // The store is written in the page's origin by the engine's own code
 // (openTsdb, the head appender, checkpoint), bundled with esbuild and run in
-// a same-origin document that runs none of the app: Chromium's IndexedDB takes
-// a million series in seconds where fake-indexeddb takes minutes.
+// a same-origin document that runs none of the app (about 9 minutes on a
+// shared 2-core machine). VIGIL_BENCH_PROFILE=DIR keeps Chromium's profile,
+// and so the store, in DIR for the next run (with the same VIGIL_BENCH_PORT,
+// the same origin), which then only reloads.
 
 import { build } from 'esbuild';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import { DEFAULT_TSDB_DB } from '../engine/engine';
 import { MILLION } from './millionSeries';
@@ -102,17 +105,24 @@ export async function bench(): Promise<Record<string, number | string>> {
   const n = Number(process.env.VIGIL_BENCH_SERIES ?? MILLION);
   const script = await writerScript();
   const server = await servePreview();
-  let browser: Browser | undefined;
+  const profile = process.env.VIGIL_BENCH_PROFILE;
+  let context: BrowserContext | undefined;
   const errors: string[] = [];
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1600, height: 1000 } });
-    const writer = await context.newPage();
-    await writer.goto('/favicon.svg');
-    const t0 = performance.now();
-    const stored = (await writer.evaluate(`(async () => { ${script}; return globalThis.__vigilWriteStore(${JSON.stringify(DEFAULT_TSDB_DB)}, ${n}, ${Date.now()}); })()`)) as number;
-    process.stderr.write(`  wrote ${stored} series in ${Math.round(performance.now() - t0)} ms\n`);
-    await writer.close();
+    const options = { baseURL: server.url, viewport: { width: 1600, height: 1000 } };
+    context = profile
+      ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options })
+      : await (await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })).newContext(options);
+    const marker = profile === undefined ? undefined : join(profile, `vigil-bench-store-${n}-${new URL(server.url).port}`);
+    if (marker === undefined || !existsSync(marker)) {
+      const writer = await context.newPage();
+      await writer.goto('/favicon.svg');
+      const t0 = performance.now();
+      const stored = (await writer.evaluate(`(async () => { ${script}; return globalThis.__vigilWriteStore(${JSON.stringify(DEFAULT_TSDB_DB)}, ${n}, ${Date.now()}); })()`)) as number;
+      process.stderr.write(`  wrote ${stored} series in ${Math.round(performance.now() - t0)} ms\n`);
+      await writer.close();
+      if (marker) writeFileSync(marker, '');
+    }
 
     const page = await openStatus(context, errors);
     const first = await answered(page, n, 'first open');
@@ -149,7 +159,8 @@ export async function bench(): Promise<Record<string, number | string>> {
       [`engine_restore_after_close_ms_${suffix}`]: afterClose,
     };
   } finally {
-    await browser?.close();
+    await context?.browser()?.close();
+    await context?.close();
     server.stop();
   }
 }
