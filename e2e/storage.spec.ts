@@ -110,3 +110,30 @@ test('a store the engine cannot open says why at once, and wiping it starts the 
   await expect(page.getByRole('main')).toContainText('One engine for all tabs of this origin', { timeout: 20_000 });
   await expect(page.getByRole('alert', { name: 'Engine start' })).toHaveCount(0);
 });
+
+test('a store the engine cannot open may be left as it is: the engine starts read-only and says so', async ({ page }) => {
+  await page.goto('/vigil-nothing-here');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('vigil-tsdb', 99);
+        req.onupgradeneeded = () => req.result.createObjectStore('series');
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await page.goto('/#/status');
+  const banner = page.getByRole('alert', { name: 'Engine start' });
+  await banner.getByRole('button', { name: 'Start read-only (keep the stored samples as they are)' }).click();
+  await expect(page.getByRole('main')).toContainText('One engine for all tabs of this origin', { timeout: 20_000 });
+  await expect(page.getByRole('alert', { name: 'Engine start' })).toHaveCount(0);
+  await expect(page.getByRole('status', { name: 'Restore warning' })).toContainText('read-only: the stored samples could not be restored');
+  // Scraping goes on in memory: the demo targets come up.
+  await page.goto('/#/targets');
+  await expect(page.getByText('UP', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  const version = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'vigil-tsdb')?.version);
+  expect(version).toBe(99);
+});

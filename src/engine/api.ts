@@ -141,6 +141,8 @@ export interface StorageStatus {
   lastDrop: { atMs: number; message: string } | null;
   lastCheckpointMs: number | null;
   lastCheckpointError: string;
+  /** What opening the store could not restore, or why it is not in use (a read-only start). */
+  restoreWarnings: string[];
   /** Targets that bring a large share of the series in memory, each with its warning. */
   largeTargets: LargeTarget[];
 }
@@ -338,4 +340,6 @@ export interface WorkerApi extends EngineApi {
   startup(): Promise<EngineStartup>;
   /** After a start that failed: deletes the stored samples (configuration, rules and silences stay) and ends the worker, so a reload starts afresh. */
   wipeFailedStart(): Promise<Result<void>>;
+  /** After a start that failed: starts again without the stored samples, keeping this session's in memory and leaving the store as it is. */
+  startReadOnly(): Promise<Result<void>>;
 }

@@ -25,7 +25,7 @@ const LEADER_TIMEOUT_MS = 10_000;
 type Remote = Comlink.Remote<Record<string, (...args: unknown[]) => unknown>>;
 
 const ready = hostEngine('follower');
-const own = local(ready);
+const own = local();
 const channel = new BroadcastChannel(LEADER_CHANNEL);
 const events = new BroadcastChannel(EVENTS_CHANNEL);
 let leader: Remote | undefined;

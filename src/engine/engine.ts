@@ -12,6 +12,7 @@ import { parseConfig, type PrometheusConfig } from '../config/prometheusConfig';
 import { DEFAULT_QUERY_LIMITS, limitsProblem, type QueryLimits } from '../promql/queryLimits';
 import { ScrapeManager } from '../scrape/scrapeManager';
 import { threadTurn } from '../scrape/threadTurn';
+import { memoryTsdb } from '../tsdb/memoryTsdb';
 import { DEFAULT_RETENTION_MS, deleteTsdb, openTsdb, type Tsdb } from '../tsdb/tsdb';
 import type { DataSource, TimeWindow } from '../model/dataSource';
 import { InFlight } from '../model/inFlight';
@@ -81,6 +82,11 @@ export interface EngineOptions {
   onWiped?(): void;
   /** Each phase of the start as it begins, so a page can say what the engine is doing meanwhile. */
   onStartup?(phase: string, done?: number, total?: number): void;
+  /**
+   * Why the stored samples are not used: set after a start that could not restore them, the engine keeps
+   * this session's samples in memory and leaves the store as it is.
+   */
+  readOnly?: string;
 }
 
 const CONFIG_KEY = 'prometheus.yml';
@@ -92,6 +98,7 @@ const DONE: Result<void> = ok(undefined);
 
 /** The store's restore phases (headRestore) as the page words them. */
 const RESTORE_PHASES: Record<string, string> = {
+  blocked: 'waiting for an older Vigil engine (another tab, or one closing) to let go of the store',
   read: 'reading the store',
   series: 'restoring series',
   blocks: 'indexing stored blocks',
@@ -176,13 +183,16 @@ export class Engine implements EngineApi {
       retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS,
       maxBytes: opts.maxBytes ?? (quota === null ? null : Math.floor(quota * QUOTA_SHARE)),
     };
-    const tsdb = await openTsdb({
-      onProgress: (p) => phase(RESTORE_PHASES[p.phase] ?? p.phase, p.done, p.total),
-      name: opts.tsdbDb ?? DEFAULT_TSDB_DB,
-      retentionMs: budget.retentionMs,
-      maxBytes: budget.maxBytes ?? undefined,
-      chunkRange: opts.chunkRangeMs,
-    });
+    const tsdb =
+      opts.readOnly !== undefined
+        ? memoryTsdb({ chunkRange: opts.chunkRangeMs }, opts.readOnly)
+        : await openTsdb({
+            onProgress: (p) => phase(RESTORE_PHASES[p.phase] ?? p.phase, p.done, p.total),
+            name: opts.tsdbDb ?? DEFAULT_TSDB_DB,
+            retentionMs: budget.retentionMs,
+            maxBytes: budget.maxBytes ?? undefined,
+            chunkRange: opts.chunkRangeMs,
+          });
     phase('loading the configuration, rules and silences');
     const engine = new Engine(opts, settings, boards, tsdb, budget);
     engine.configYaml = (await settings.get(CONFIG_KEY)) ?? defaultConfigYaml(opts.host);

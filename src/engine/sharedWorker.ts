@@ -4,10 +4,10 @@
 import { hostEngine, local, serve } from './workerHost';
 
 const scope = self as unknown as { onconnect: ((e: MessageEvent) => void) | null };
-const ready = hostEngine('shared');
+hostEngine('shared');
 
 scope.onconnect = (e: MessageEvent) => {
   const port = e.ports[0];
-  serve(port, local(ready));
+  serve(port, local());
   port.start();
 };

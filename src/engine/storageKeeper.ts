@@ -111,6 +111,7 @@ export class StorageKeeper {
       lastDrop: this.lastDrop,
       lastCheckpointMs: this.lastCheckpointMs,
       lastCheckpointError: this.lastCheckpointError,
+      restoreWarnings: st.loadWarnings,
     };
   }
 }

@@ -5,21 +5,24 @@ import * as Comlink from 'comlink';
 import type { EngineRole, EngineStartup, WorkerApi } from './api';
 import { DEFAULT_TSDB_DB, Engine } from './engine';
 import { tuningFromWorkerName } from '../model/engineTuning';
-import { errorMessage, fail, type Result } from '../model/result';
+import { errorMessage, fail, ok, type Result } from '../model/result';
 import { deleteTsdb } from '../tsdb/tsdb';
 
 let engine: Promise<Engine> | undefined;
 let startup: EngineStartup = { state: 'starting', phase: 'starting', done: 0, total: 0 };
 const tuning = tuningFromWorkerName(self.name);
+let role: EngineRole = 'shared';
 
-export function hostEngine(role: EngineRole): Promise<Engine> {
-  engine ??= Engine.start({
+function start(readOnly?: string): Promise<Engine> {
+  startup = { state: 'starting', phase: 'starting', done: 0, total: 0 };
+  return Engine.start({
     origin: self.location.origin,
     host: self.location.host,
     fetch: self.fetch.bind(self),
     now: () => Date.now(),
     role,
     ...tuning,
+    readOnly,
     onWiped: () => self.close(),
     onStartup: (phase, done = 0, total = 0) => (startup = { state: 'starting', phase, done, total }),
   }).then(
@@ -32,17 +35,29 @@ export function hostEngine(role: EngineRole): Promise<Engine> {
       throw e;
     },
   );
+}
+
+export function hostEngine(r: EngineRole): Promise<Engine> {
+  role = r;
+  engine ??= start();
   return engine;
 }
 
-/** The worker's own answers, which never wait for the engine: what it is doing, and a way out of a start that failed. */
-const own: Pick<WorkerApi, 'startup' | 'wipeFailedStart'> = {
+/** The worker's own answers, which never wait for the engine: what it is doing, and the ways out of a start that failed. */
+const own: Pick<WorkerApi, 'startup' | 'wipeFailedStart' | 'startReadOnly'> = {
   startup: async () => startup,
   wipeFailedStart: async (): Promise<Result<void>> => {
     if (startup.state !== 'failed') return fail({ where: 'wipe', what: 'the engine has started; wipe the data from Settings' });
     const r = await deleteTsdb(DEFAULT_TSDB_DB);
     if (r.ok) self.close();
     return r;
+  },
+  startReadOnly: async (): Promise<Result<void>> => {
+    if (startup.state !== 'failed') return fail({ where: 'start', what: 'the engine is not stopped by a failure' });
+    engine = start(`read-only: the stored samples could not be restored (${startup.error}); this session's samples are kept in memory only and the store is left as it is`);
+    // Calls made meanwhile wait for this engine; a failure shows through startup().
+    engine.catch(() => undefined);
+    return ok(undefined);
   },
 };
 
@@ -68,7 +83,10 @@ export function serve(port: MessagePort | Worker | typeof globalThis | Broadcast
   Comlink.expose(api, port as Comlink.Endpoint);
 }
 
-/** Every call answered by the engine of this worker. */
-export function local(ready: Promise<Engine>): Router {
-  return async () => (await ready) as unknown as Methods;
+/** Every call answered by the engine of this worker (the one started last, after a read-only restart). */
+export function local(): Router {
+  return async () => {
+    if (!engine) throw new Error('engine not started');
+    return (await engine) as unknown as Methods;
+  };
 }

@@ -7,6 +7,7 @@ import { Matcher } from '../model/matcher';
 import { Head } from './head';
 import type { Storage } from './storage';
 import { deleteTsdb, openTsdb, type Tsdb } from './tsdb';
+import { openStore } from './tsdbStore';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -334,5 +335,25 @@ describe('persistent tsdb', () => {
     expect(await deleteTsdb('vigil', factory)).toEqual({ ok: true });
     const again = await openFresh(factory);
     expect(again.stats()).toMatchObject({ series: 0, samples: 0, blocks: 0 });
+  });
+
+  it('gives way to a wipe asked while it still has the store open (a dying worker would otherwise keep the wipe waiting)', async () => {
+    const factory = new IDBFactory();
+    const first = await openFresh(factory);
+    scrape(first, 3, T0, 10);
+    await first.checkpoint();
+    expect(await deleteTsdb('vigil', factory)).toEqual({ ok: true });
+    const again = await openFresh(factory);
+    expect(again.stats()).toMatchObject({ series: 0, samples: 0 });
+  });
+
+  it('a store it cannot restore says why, and the wipe offered then goes through', async () => {
+    const factory = new IDBFactory();
+    const raw = await openStore('vigil', factory);
+    await raw.put('series', { ref: 1, labels: null as unknown as string[] });
+    raw.close();
+    await expect(openTsdb({ name: 'vigil', indexedDB: factory })).rejects.toThrow();
+    expect(await deleteTsdb('vigil', factory)).toEqual({ ok: true });
+    expect((await openFresh(factory)).stats()).toMatchObject({ series: 0 });
   });
 });

@@ -33,7 +33,8 @@ export interface TsdbOptions {
   /**
    * Told how far reopening has come, at most about every 100 ms and once at
    * the end of each phase ('read', 'series', 'blocks', 'snapshot', 'log'),
-   * so a worker can say "restoring 1,000,000 series: 40 %".
+   * so a worker can say "restoring 1,000,000 series: 40 %"; 'blocked' while
+   * an older connection keeps the database from opening.
    */
   onProgress?(p: RestoreProgress): void;
 }
@@ -57,9 +58,15 @@ export interface Tsdb extends Storage {
 export async function openTsdb(opts: TsdbOptions): Promise<Tsdb> {
   const factory = opts.indexedDB ?? globalThis.indexedDB;
   if (!factory) throw new Error(`tsdb ${JSON.stringify(opts.name)}: no IndexedDB in this environment`);
-  const db = await openStore(opts.name, factory);
+  const db = await openStore(opts.name, factory, () => opts.onProgress?.({ phase: 'blocked', done: 0, total: 0 }));
   const t = new PersistentTsdb(db, opts);
-  await t.load(new RestoreReporter(opts.onProgress));
+  try {
+    await t.load(new RestoreReporter(opts.onProgress));
+  } catch (e) {
+    // A connection left open would keep the wipe that the failure offers waiting for ever.
+    db.close();
+    throw e;
+  }
   return t;
 }
 
@@ -93,10 +100,8 @@ class PersistentTsdb implements Tsdb, PersistedView {
   }
 
   async load(report: RestoreReporter): Promise<void> {
-    // IndexedDB reads everything in one transaction and says nothing until it is done.
-    report.now('read', 0, 1);
-    const state = await loadState(this.db);
-    report.done('read', 1);
+    // The series rows come in batches, each one a report: the read of a million takes a while.
+    const state = await loadState(this.db, (done, total) => report.now('read', done, total));
     this.warnings.push(...(await restoreHead(state, this.head, this.persisted, this.policy, report)));
   }
 

@@ -70,9 +70,14 @@ export type TsdbDb = IDBPDatabase<TsdbSchema>;
 export const HEAD_KEY = 'checkpoint';
 const VERSION = 2;
 
-/** Opens (creating on first use) the database through the given factory. */
-export async function openStore(name: string, factory: IDBFactory): Promise<TsdbDb> {
+/**
+ * Opens (creating on first use) the database through the given factory.
+ * `onBlocked` hears that an older connection (a worker of another build,
+ * still closing) keeps the open waiting.
+ */
+export async function openStore(name: string, factory: IDBFactory, onBlocked?: () => void): Promise<TsdbDb> {
   const req = factory.open(name, VERSION);
+  req.onblocked = () => onBlocked?.();
   req.onupgradeneeded = () => {
     const db = req.result;
     if (!db.objectStoreNames.contains('series')) db.createObjectStore('series', { keyPath: 'ref' });
@@ -82,7 +87,11 @@ export async function openStore(name: string, factory: IDBFactory): Promise<Tsdb
     if (!db.objectStoreNames.contains('wal')) db.createObjectStore('wal', { keyPath: 'seq' });
   };
   try {
-    return (await wrap(req)) as unknown as TsdbDb;
+    const db = (await wrap(req)) as unknown as TsdbDb;
+    // A wipe (deleteDatabase) or a newer build's upgrade waits for every open connection to close: this one
+    // gives way at once rather than leave the other engine, or the user's wipe, hanging on it.
+    db.addEventListener('versionchange', () => db.close());
+    return db;
   } catch (e) {
     throw new Error(`tsdb: cannot open IndexedDB database ${JSON.stringify(name)}: ${errorMessage(e)}`, { cause: e });
   }
@@ -95,14 +104,29 @@ export interface StoredState {
   wal: WalRecord[];
 }
 
-export async function loadState(db: TsdbDb): Promise<StoredState> {
+/** Series rows per request: one getAll of a million rows keeps the page silent for minutes in Chromium. */
+const SERIES_BATCH = 50_000;
+
+/**
+ * Reads the stored state in one transaction; the series store, the large
+ * one, in batches of `batch` rows, telling `onRead` how many of how
+ * many have come.
+ */
+export async function loadState(db: TsdbDb, onRead?: (done: number, total: number) => void, batch = SERIES_BATCH): Promise<StoredState> {
   const tx = db.transaction(['series', 'blocks', 'head', 'wal'], 'readonly');
-  const [series, blocks, head, wal] = await Promise.all([
-    tx.objectStore('series').getAll(),
-    tx.objectStore('blocks').getAll(),
-    tx.objectStore('head').get(HEAD_KEY),
-    tx.objectStore('wal').getAll(),
-  ]);
+  const rest = Promise.all([tx.objectStore('blocks').getAll(), tx.objectStore('head').get(HEAD_KEY), tx.objectStore('wal').getAll()]);
+  const store = tx.objectStore('series');
+  const total = await store.count();
+  const series: StoredState['series'] = [];
+  onRead?.(0, total);
+  for (;;) {
+    const last = series.length === 0 ? undefined : series[series.length - 1].ref;
+    const rows = await store.getAll(last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), batch);
+    for (const r of rows) series.push(r);
+    onRead?.(series.length, Math.max(total, series.length));
+    if (rows.length < batch) break;
+  }
+  const [blocks, head, wal] = await rest;
   await tx.done;
   return { series, blocks, head, wal };
 }

@@ -10,7 +10,8 @@ export type EngineClient = Comlink.Remote<WorkerApi>;
 type Listener = (e: EngineEvent) => void;
 
 let client: EngineClient | undefined;
-let subscribed: Promise<void> = Promise.resolve();
+/** Unset until asked, and again after a subscription the engine refused (its start failed). */
+let subscribed: Promise<void> | undefined;
 const listeners = new Set<Listener>();
 
 function forceDedicated(): boolean {
@@ -27,7 +28,7 @@ export function engine(): EngineClient {
     const worker = new Worker(new URL('../engine/dedicatedWorker.ts', import.meta.url), { type: 'module', name });
     client = Comlink.wrap<WorkerApi>(worker);
   }
-  subscribed = client.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e))));
+  void whenSubscribed().catch(() => undefined);
   // The worker may outlive a closing tab only briefly: ask for a checkpoint while it can still run.
   const flush = () => void client?.flush();
   window.addEventListener('pagehide', flush);
@@ -42,7 +43,12 @@ export function engine(): EngineClient {
  * is kept current by events; asked before, a change in between would be missed.
  */
 export function whenSubscribed(): Promise<void> {
-  engine();
+  const c = engine();
+  subscribed ??= c.subscribe(Comlink.proxy((e: EngineEvent) => listeners.forEach((l) => l(e)))).catch((e: unknown) => {
+    // An engine that failed to start may be started again (read-only): the next call subscribes anew.
+    subscribed = undefined;
+    throw e;
+  });
   return subscribed;
 }
 

@@ -1,10 +1,11 @@
 // While the engine starts (a large store takes a while to restore), what it is
-// doing; if it cannot start, why, and a way out that keeps the configuration.
+// doing; if it cannot start, why, and two ways out that keep the configuration:
+// start read-only (the store left untouched) or wipe the stored samples.
 
 import { useState } from 'react';
 import type { EngineStartup } from '../../engine/api';
 import { engine } from '../engineClient';
-import { useEngine } from '../stores/engineStore';
+import { startReadOnly, useEngine } from '../stores/engineStore';
 
 /** "restoring the stored series: 40 % (400,000 of 1,000,000)", or the phase alone when it has no count. */
 export function startupText(s: Extract<EngineStartup, { state: 'starting' }>): string {
@@ -16,7 +17,7 @@ export function startupText(s: Extract<EngineStartup, { state: 'starting' }>): s
 export function StartupBanner() {
   const startup = useEngine((s) => s.startup);
   const role = useEngine((s) => s.role);
-  const [wipeError, setWipeError] = useState('');
+  const [wayOutError, setWayOutError] = useState('');
   if (role !== null || startup === null || startup.state === 'ready') return null;
   if (startup.state === 'starting') {
     return (
@@ -28,15 +29,22 @@ export function StartupBanner() {
   const wipe = async () => {
     const r = await engine().wipeFailedStart();
     if (r.ok) location.reload();
-    else setWipeError(r.error.what);
+    else setWayOutError(r.error.what);
+  };
+  const readOnly = async () => {
+    const r = await startReadOnly();
+    if (!r.ok) setWayOutError(r.error.what);
   };
   return (
     <div className="banner" role="alert" aria-label="Engine start">
       <span>The engine could not start: {startup.error}</span>
+      <button type="button" onClick={() => void readOnly()}>
+        Start read-only (keep the stored samples as they are)
+      </button>
       <button type="button" className="danger" onClick={() => void wipe()}>
         Wipe the stored samples and start again
       </button>
-      {wipeError ? <span>{wipeError}</span> : null}
+      {wayOutError ? <span>{wayOutError}</span> : null}
     </div>
   );
 }

@@ -162,6 +162,11 @@ function StorageCard({ st, persisted }: { st: StorageStatus; persisted: boolean 
           {time(st.lastDrop.atMs)}: {st.lastDrop.message}
         </p>
       ) : null}
+      {st.restoreWarnings.map((w) => (
+        <p key={w} className="warning" role="status" aria-label="Restore warning">
+          {w}
+        </p>
+      ))}
       {st.largeTargets.map((t) => (
         <p key={t.url} className="warning" role="status" aria-label="Large target">
           {t.message}

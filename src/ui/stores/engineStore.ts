@@ -5,6 +5,7 @@
 
 import { create } from 'zustand';
 import type { EngineRole, EngineStartup, TargetView } from '../../engine/api';
+import type { Result } from '../../model/result';
 import { engine, onEngineEvent, whenSubscribed } from '../engineClient';
 
 interface EngineState {
@@ -62,21 +63,34 @@ function scheduleRefresh(): void {
   }, REFRESH_COALESCE_MS);
 }
 
-/** Connects the store to the engine once per tab. */
-export function startEngineStore(): void {
-  if (started) return;
-  started = true;
-  const { refreshTargets } = useEngine.getState();
+/** Waits for the engine to answer, saying meanwhile what it does; again after a start that failed is retried. */
+function follow(): void {
   // A dedicated worker may win the leader lock between a role question and the subscription.
   void whenSubscribed()
     .then(() => engine().role())
     .then(
-      (role) => useEngine.setState({ role, startup: { state: 'ready' } }),
+      (role) => {
+        useEngine.setState({ role, startup: { state: 'ready' } });
+        void useEngine.getState().refreshTargets();
+      },
       // An engine that cannot start says why through followStartup.
       () => {},
     );
   void followStartup();
-  void refreshTargets();
+}
+
+/** After a start that failed: the engine starts again without the stored samples, leaving them as they are. */
+export async function startReadOnly(): Promise<Result<void>> {
+  const r = await engine().startReadOnly();
+  if (r.ok) follow();
+  return r;
+}
+
+/** Connects the store to the engine once per tab. */
+export function startEngineStore(): void {
+  if (started) return;
+  started = true;
+  follow();
   onEngineEvent((e) => {
     if (e.kind === 'role') useEngine.setState({ role: e.role });
     if (e.kind === 'wiped') location.reload();
