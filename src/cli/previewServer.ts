@@ -14,7 +14,6 @@ export interface PreviewServer {
 export async function servePreview(): Promise<PreviewServer> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
-  // VIGIL_BENCH_PORT pins the port when the machine's sessions share out port ranges.
   const port = Number(process.env.VIGIL_BENCH_PORT) || (await freePort());
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
