@@ -200,7 +200,7 @@ async function configureVigil(page: Page, yaml: string): Promise<void> {
   await editor.waitFor({ timeout: 60_000 });
   await editor.fill(yaml);
   await page.getByRole('button', { name: 'Save and apply' }).click();
-  await page.getByText('Saved and applied.').waitFor({ timeout: 30_000 });
+  await page.getByText('Saved and applied.').waitFor({ timeout: 120_000 });
 }
 
 async function waitPoolUp(page: Page, pool: string, ms: number): Promise<void> {
