@@ -68,7 +68,9 @@ const IDLE = new Set(['(idle)', '(program)']);
 /**
  * Runs of samples with the thread busy (neither idle nor in the browser's own
  * code) longer than `minMs`, each with the functions taking most of it
- * (inclusive time within the run), longest first.
+ * (inclusive time within the run), longest first. Tasks that follow each
+ * other with no idle sample between count as one run, so a run bounds the
+ * longest task in it from above; the functions say which work to look at.
  */
 export function longBlocks(p: CpuProfile, minMs: number, top = 6): string[] {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
