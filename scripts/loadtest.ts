@@ -15,6 +15,9 @@
 //
 //   npm run loadtest -- [--minutes N]     (default 5; not part of npm test)
 //
+// With LOADTEST_PROFILE=FILE.cpuprofile the engine's worker is profiled over
+// the window and its longest synchronous blocks are printed.
+//
 // Everything runs on 127.0.0.1 in a temp dir, removed on exit and on Ctrl-C.
 
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -27,6 +30,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { corsMetricsServer, nginxConf, NGINX } from '../e2e/nginxConf';
 import { tableValue } from '../e2e/panelTable';
 import { freePort, PrometheusProcess, waitReady } from '../src/cli/prometheusProcess';
+import { longBlocks, profileSharedWorker } from './workerProfile';
 
 const NODE_EXPORTER = '/usr/bin/prometheus-node-exporter';
 const INTERVAL = '5s';
@@ -109,6 +113,10 @@ function stopProcess(p: ChildProcess): Promise<void> {
   });
 }
 
+/** Ports from LOADTEST_PORT_BASE upwards when set (sessions sharing a machine each keep to a range), else free ones. */
+let nextPort = Number(process.env.LOADTEST_PORT_BASE) || 0;
+const port = (): Promise<number> => (nextPort ? Promise.resolve(nextPort++) : freePort());
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- the targets
@@ -179,7 +187,7 @@ function scrapeConfig(nodeUrl: string, bigUrl: string, vigilHost?: string): stri
 
 async function startPrometheus(dir: string, nodeUrl: string): Promise<PrometheusProcess> {
   writeFileSync(join(dir, 'prometheus.yml'), scrapeConfig(nodeUrl, ''));
-  const prometheus = new PrometheusProcess({ config: join(dir, 'prometheus.yml'), dataDir: join(dir, 'prom-data'), port: await freePort(), flags: ['--storage.tsdb.retention.time=1d'] });
+  const prometheus = new PrometheusProcess({ config: join(dir, 'prometheus.yml'), dataDir: join(dir, 'prom-data'), port: await port(), flags: ['--storage.tsdb.retention.time=1d'] });
   cleanups.push(() => prometheus.stop());
   await prometheus.start();
   return prometheus;
@@ -192,7 +200,7 @@ async function configureVigil(page: Page, yaml: string): Promise<void> {
   await editor.waitFor({ timeout: 60_000 });
   await editor.fill(yaml);
   await page.getByRole('button', { name: 'Save and apply' }).click();
-  await page.getByText('Saved and applied.').waitFor({ timeout: 30_000 });
+  await page.getByText('Saved and applied.').waitFor({ timeout: 120_000 });
 }
 
 async function waitPoolUp(page: Page, pool: string, ms: number): Promise<void> {
@@ -372,7 +380,7 @@ async function run(minutes: number): Promise<boolean> {
   const big = bigPage();
   console.log(`big page: ${(big.length / 1e6).toFixed(1)} MB, ${BIG_SERIES} series`);
 
-  const [exporterPort, nginxPort, bigPort, vigilPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [exporterPort, nginxPort, bigPort, vigilPort] = [await port(), await port(), await port(), await port()];
   startNodeExporter(exporterPort);
   startNginx(dir, nginxPort, exporterPort);
   await serveBig(big, bigPort);
@@ -397,6 +405,7 @@ async function run(minutes: number): Promise<boolean> {
   const start = Date.now();
   const end = start + minutes * 60_000;
   console.log(`load running for ${minutes} min from ${new Date(start).toISOString()}`);
+  const stopProfile = process.env.LOADTEST_PROFILE ? await profileSharedWorker(browser) : undefined;
   const counts: LoadCounts = { queriesOpened: 0, queriesAnswered: 0, explorerOpened: 0, explorerListed: 0 };
   const memory: MemorySample[] = [];
   let lastPrint = 0;
@@ -407,6 +416,12 @@ async function run(minutes: number): Promise<boolean> {
     console.log(`  ${s} s: RSS total ${fmt(m.totalMb)} MB, largest renderer ${fmt(m.largestRendererMb)} MB; queries answered ${counts.queriesAnswered}/${counts.queriesOpened}, explorer listed ${counts.explorerListed}/${counts.explorerOpened}`);
   };
   await Promise.all([queryLoop(queryTab, end, counts), explorerLoop(explorerTab, end, counts), memoryLoop(end, memory, progress)]);
+  if (stopProfile) {
+    const { profile, maxHeapMb } = await stopProfile();
+    writeFileSync(process.env.LOADTEST_PROFILE!, JSON.stringify(profile));
+    console.log(`engine worker's JS heap in use, largest: ${fmt(maxHeapMb)} MB`);
+    console.log(`engine thread blocks over 200 ms (inclusive ms per function):\n  ${longBlocks(profile, 200).slice(0, 30).join('\n  ')}`);
+  }
   // Let a scrape under way at the end land before asking.
   await queryTab.goto('about:blank');
   await explorerTab.goto('about:blank');

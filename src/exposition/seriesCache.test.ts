@@ -68,4 +68,16 @@ describe('SeriesCache', () => {
     expect(cache.lookup(k, 0, 2)).toBe(2);
     expect(cache.size).toBe(1);
   });
+
+  it.each([
+    ['UTF-8 bytes', 'up{city="Zürich"}', 'up{city="Zurich"}'],
+    ['keys longer than one string-building step', `m{v="${'x'.repeat(20_000)}"}`, `m{v="${'x'.repeat(19_999)}y"}`],
+    ['bytes above 0x7f that differ only in the high bit', 'm{v="\u00e9"}', 'm{v="\u00c9"}'],
+  ])('tells keys apart byte for byte: %s', (_, a, b) => {
+    const cache = new SeriesCache<string>();
+    const [ka, kb] = [enc.encode(a), enc.encode(b)];
+    cache.insert(ka, 0, ka.length, 'a');
+    expect(cache.lookup(enc.encode(a), 0, ka.length)).toBe('a');
+    expect(cache.lookup(kb, 0, kb.length)).toBeUndefined();
+  });
 });

@@ -6,7 +6,8 @@
 
 class Slot<T> {
   constructor(
-    readonly key: Uint8Array,
+    /** The key's bytes, one character each (0–255): a string costs a third of a Uint8Array of its own. */
+    readonly key: string,
     readonly hash: number,
     public entry: T,
     public seen: number,
@@ -33,7 +34,7 @@ export class SeriesCache<T> {
     return slot.entry;
   }
 
-  /** Adds or replaces the entry for buf[start, end); the key bytes are copied. */
+  /** Adds or replaces the entry for buf[start, end); the key bytes are copied (into a string). */
   insert(buf: Uint8Array, start: number, end: number, entry: T): void {
     const hash = hashBytes(buf, start, end);
     const hit = this.find(buf, start, end, hash);
@@ -42,7 +43,7 @@ export class SeriesCache<T> {
       this.see(hit);
       return;
     }
-    this.slots.set(hash, new Slot(buf.slice(start, end), hash, entry, this.generation, this.slots.get(hash)));
+    this.slots.set(hash, new Slot(byteString(buf, start, end), hash, entry, this.generation, this.slots.get(hash)));
     this.count++;
     this.seenNow++;
   }
@@ -96,11 +97,23 @@ export class SeriesCache<T> {
     outer: for (let s = this.slots.get(hash); s !== undefined; s = s.next) {
       const k = s.key;
       if (k.length !== len) continue;
-      for (let i = 0; i < len; i++) if (k[i] !== buf[start + i]) continue outer;
+      for (let i = 0; i < len; i++) if (k.charCodeAt(i) !== buf[start + i]) continue outer;
       return s;
     }
     return undefined;
   }
+}
+
+/** Characters per String.fromCharCode call, well under any engine's argument limit. */
+const CHARS_PER_CALL = 8192;
+
+/** buf[start, end) as a string of one character per byte (not decoded: keys compare byte for byte). */
+function byteString(buf: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i += CHARS_PER_CALL) {
+    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(end, i + CHARS_PER_CALL)) as unknown as number[]);
+  }
+  return s;
 }
 
 /**

@@ -34,6 +34,19 @@ describe('LabelSetIndex', () => {
     expect(idx.get(series.get(7)!)).toBe(7);
   });
 
+  it('grows through 100,000 series without reading any indexed series labels again', () => {
+    // Rehashing every label set when the table doubles held the engine's thread for a second at 800,000 series.
+    const series = new Map<number, Labels>();
+    let reads = 0;
+    const idx = new LabelSetIndex((r) => (reads++, series.get(r)!));
+    for (let r = 1; r <= 100_000; r++) {
+      series.set(r, Labels.from({ __name__: 'm', pod: `pod-${r}` }));
+      idx.add(series.get(r)!, r);
+    }
+    expect(reads).toBe(0);
+    expect(idx.get(Labels.from({ __name__: 'm', pod: 'pod-4242' }))).toBe(4242);
+  });
+
   it('ignores deleting a series it does not hold', () => {
     const idx = new LabelSetIndex(() => Labels.EMPTY);
     idx.delete(Labels.from({ a: '1' }), 5);

@@ -6,6 +6,7 @@ import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { Head } from './head';
 import type { Storage } from './storage';
+import { SERIES_BATCH } from './checkpoint';
 import { deleteTsdb, openTsdb, type Tsdb } from './tsdb';
 import { openStore } from './tsdbStore';
 
@@ -146,6 +147,55 @@ describe('persistent tsdb', () => {
     const late = again.appender();
     late.append(0, lone, t1 + 102 * 15_000, 999);
     expect(late.commit()).toMatchObject({ duplicate: 1 });
+  });
+
+  it('writes many new series in batches with other work between them, and restores them all', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    const n = SERIES_BATCH * 2 + 7;
+    scrape(db, n, T0, 2);
+    // A turn of other work: each counts the series rows put since the last one.
+    const perTurn: number[] = [0];
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if (this.name === 'series') perTurn[perTurn.length - 1]++;
+      return put.call(this, value, key);
+    });
+    let done = false;
+    const turns = (async () => {
+      while (!done) {
+        await new Promise((r) => setTimeout(r, 0));
+        perTurn.push(0);
+      }
+    })();
+    await db.checkpoint();
+    done = true;
+    await turns;
+    expect(perTurn.reduce((a, b) => a + b)).toBe(n);
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(SERIES_BATCH);
+    vi.restoreAllMocks();
+    const before = await dump(db);
+    await db.close();
+    expect(await dump(await openFresh(factory))).toEqual(before);
+  });
+
+  it('writes nothing when a later batch of new series fails', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    scrape(db, 3, T0, 2);
+    await db.checkpoint();
+    const saved = await dump(db);
+    scrape(db, SERIES_BATCH * 2, T0 + 30_000, 2);
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if (this.name === 'series' && ++puts > SERIES_BATCH + 5) throw new DOMException('disk on fire', 'UnknownError');
+      return put.call(this, value, key);
+    });
+    await expect(db.checkpoint()).rejects.toThrow(/checkpoint: write failed: disk on fire/);
+    vi.restoreAllMocks();
+    await db.close();
+    expect(await dump(await openFresh(factory))).toEqual(saved);
   });
 
   it('leaves the previous state whole when a checkpoint write fails', async () => {

@@ -146,13 +146,15 @@ export type WriteTx = IDBPTransaction<TsdbSchema, typeof WRITE_STORES, 'readwrit
 /**
  * Runs one all-or-nothing write: the requests `fn` adds to `ops` commit
  * together or, if any fails or `fn` throws, the transaction is aborted and
- * none do.
+ * none do. An async `fn` may await its own requests (and only those: the
+ * transaction stays open while a request of it is answered) to hand the
+ * thread back between batches of requests.
  */
-export async function writeTx(db: TsdbDb, fn: (tx: WriteTx, ops: Promise<unknown>[]) => void): Promise<void> {
+export async function writeTx(db: TsdbDb, fn: (tx: WriteTx, ops: Promise<unknown>[]) => void | Promise<void>): Promise<void> {
   const tx = db.transaction(WRITE_STORES, 'readwrite');
   const ops: Promise<unknown>[] = [tx.done];
   try {
-    fn(tx, ops);
+    await fn(tx, ops);
     await Promise.all(ops);
   } catch (e) {
     // Every request fails once the transaction aborts; those failures are this one.
