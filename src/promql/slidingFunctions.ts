@@ -22,6 +22,7 @@ import {
   type Window,
 } from './rangeFunctions';
 import type { StepSeries } from './value';
+import { LANES, varianceLanes } from './varianceLanes';
 
 /**
  * Evaluates one step into out.vals[i] / out.has[i]. Writing the float rather
@@ -350,7 +351,34 @@ function exactRegression(isPredict: boolean): SeriesRangeFn {
   };
 }
 
+/**
+ * stddev_over_time and stdvar_over_time, LANES steps' windows at a time when
+ * the caller gives every step's bounds (varianceLanes), else one by one.
+ */
+function laneVariance(isStddev: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isStddev ? 'stddev_over_time' : 'stdvar_over_time'];
+  return () => {
+    const got = new Float64Array(LANES);
+    let from = -LANES;
+    return (w, params, out, i) => {
+      if (w.hi <= w.lo) return;
+      if (w.los === undefined || w.his === undefined) {
+        out.vals[i] = plain(w, params) as number;
+      } else {
+        if (i < from || i >= from + LANES) {
+          varianceLanes(w.vs, w.los, w.his, i, got);
+          from = i;
+        }
+        out.vals[i] = isStddev ? Math.sqrt(got[i - from]) : got[i - from];
+      }
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
+  stddev_over_time: laneVariance(true),
+  stdvar_over_time: laneVariance(false),
   deriv: exactRegression(false),
   predict_linear: exactRegression(true),
   sum_over_time: exactSum(false),
