@@ -263,25 +263,22 @@ function exactSum(isAvg: boolean): SeriesRangeFn {
 }
 
 interface RegressionPrefixes {
-  /** Prefix sums of X (seconds since the first sample) and X². */
-  x: Float64Array;
-  x2: Float64Array;
-  /** X of each sample. */
-  xs: Float64Array;
-  /** Prefix sums of y and X·y, when the values are integers whose sums are all exact. */
+  /** Prefix sums of X (seconds since the first sample), y, X·y and X², when the values are integers whose sums are all exact. */
+  x?: Float64Array;
   y?: Float64Array;
   xy?: Float64Array;
-  /** changed[k]: samples 1..k whose value differs from the one before. */
-  changed: Int32Array;
-  /** Samples, max |X| and Σ|y| (Infinity unless the values are exact), which bound every sum. */
+  x2?: Float64Array;
+  /** changed[k]: samples 1..k whose value differs from the one before (with the prefix sums). */
+  changed?: Int32Array;
+  /** Samples, max |X| and Σ|y|, which bound every sum. */
   n: number;
   maxX: number;
   absY: number;
 }
 
 /**
- * Prefix sums for exactRegression, or undefined unless samples are whole
- * seconds apart; the sums over y only when values are integers.
+ * What exactRegression needs of a series, or undefined unless samples are
+ * whole seconds apart; prefix sums only when values are integers.
  */
 function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefixes | undefined {
   const n = vs.length;
@@ -290,44 +287,33 @@ function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefi
     if ((ts[k] - ts[0]) % 1000 !== 0) return undefined;
     absY += Number.isInteger(vs[k]) ? Math.abs(vs[k]) : Infinity;
   }
-  const exactY = absY < 2 ** 52;
-  const p: RegressionPrefixes = {
-    x: new Float64Array(n + 1),
-    x2: new Float64Array(n + 1),
-    xs: new Float64Array(n),
-    y: exactY ? new Float64Array(n + 1) : undefined,
-    xy: exactY ? new Float64Array(n + 1) : undefined,
-    changed: new Int32Array(n),
-    n,
-    maxX: (ts[n - 1] - ts[0]) / 1000,
-    absY: exactY ? absY : Infinity,
-  };
-  if (!(4 * n * p.maxX * p.maxX < 2 ** 52)) return undefined;
+  const maxX = (ts[n - 1] - ts[0]) / 1000;
+  if (!(4 * n * maxX * maxX < 2 ** 52)) return undefined;
+  if (!(absY < 2 ** 52 && 2 * maxX * absY < 2 ** 52)) return { n, maxX, absY: Infinity };
+  const p = { x: new Float64Array(n + 1), y: new Float64Array(n + 1), xy: new Float64Array(n + 1), x2: new Float64Array(n + 1), changed: new Int32Array(n), n, maxX, absY };
   for (let k = 0; k < n; k++) {
     const x = (ts[k] - ts[0]) / 1000;
     const y = vs[k];
-    p.xs[k] = x;
     p.x[k + 1] = p.x[k] + x;
+    p.y[k + 1] = p.y[k] + y;
+    p.xy[k + 1] = p.xy[k] + x * y;
     p.x2[k + 1] = p.x2[k] + x * x;
-    if (p.y !== undefined && p.xy !== undefined) {
-      p.y[k + 1] = p.y[k] + y;
-      p.xy[k + 1] = p.xy[k] + x * y;
-    }
     if (k > 0) p.changed[k] = p.changed[k - 1] + (y !== vs[k - 1] ? 1 : 0);
   }
   return p;
 }
 
 /**
- * deriv and predict_linear from prefix sums where linearRegression's sums
- * are exact. Whole seconds between samples and from the intercept time make
- * x whole numbers, and under the bound 4·n·B² < 2^52 with B the largest |x|
- * the sums of x and x² are exact integers: their compensations stay 0 and
- * shifted prefix differences give them bit for bit, Σ(X-a) = ΣX - n·a and
- * Σ(X-a)² = ΣX² - 2a·ΣX + n·a². Integer values with 2·B·Σ|y| < 2^52 make the
- * sums over y exact too, Σ(X-a)y = ΣXy - a·Σy; other values are summed
- * afresh each window, compensated as linearRegression does, over y and x·y
- * only. Otherwise each window is rescanned.
+ * deriv and predict_linear where linearRegression's sums of x and x² are
+ * exact. Whole seconds between samples and from the intercept time make x
+ * whole numbers, and under the bound 4·n·B² < 2^52 with B the largest |x|
+ * every partial sum of x and x² is an exact integer, so their compensations
+ * stay 0 and plain sums give them bit for bit. Integer values with
+ * 2·B·Σ|y| < 2^52 make the sums over y exact too: then a window's sums come
+ * from prefix sums, shifted, Σ(X-a) = ΣX - n·a, Σ(X-a)y = ΣXy - a·Σy,
+ * Σ(X-a)² = ΣX² - 2a·ΣX + n·a². Other values keep the compensated sums of y
+ * and x·y, as linearRegression, and drop the two over x. Otherwise each
+ * window is rescanned.
  */
 function exactRegression(isPredict: boolean): SeriesRangeFn {
   const plain = rangeFunctions[isPredict ? 'predict_linear' : 'deriv'];
@@ -341,7 +327,8 @@ function exactRegression(isPredict: boolean): SeriesRangeFn {
         p = regressionPrefixes(ts, vs);
         checked = true;
       }
-      const a = ((isPredict ? w.evalT : ts[lo]) - ts[0]) / 1000;
+      const intercept = isPredict ? w.evalT : ts[lo];
+      const a = (intercept - ts[0]) / 1000;
       const b = p === undefined ? 0 : Math.max(p.maxX, Math.abs(a));
       if (p === undefined || !Number.isInteger(a) || !(4 * p.n * b * b < 2 ** 52)) {
         out.vals[i] = plain(w, params) as number;
@@ -349,42 +336,58 @@ function exactRegression(isPredict: boolean): SeriesRangeFn {
         return;
       }
       const n = hi - lo;
-      if (p.changed[hi - 1] === p.changed[lo]) {
-        // All values equal (linearRegression's constY): a flat line through them, or none through an infinity.
-        const y = vs[lo];
-        const inf = y === Infinity || y === -Infinity;
-        fit[0] = inf ? NaN : 0;
-        fit[1] = inf ? NaN : y;
-      } else {
-        const sx = p.x[hi] - p.x[lo];
-        const sxa = sx - n * a;
-        const sx2a = p.x2[hi] - p.x2[lo] - 2 * a * sx + n * a * a;
-        if (p.y !== undefined && p.xy !== undefined && 2 * b * p.absY < 2 ** 52) {
-          const sy = p.y[hi] - p.y[lo];
-          fitSums(n, sxa, sy, p.xy[hi] - p.xy[lo] - a * sy, sx2a);
+      const { x, y, xy, x2, changed } = p;
+      if (x !== undefined && y !== undefined && xy !== undefined && x2 !== undefined && changed !== undefined && 2 * b * p.absY < 2 ** 52) {
+        if (changed[hi - 1] === changed[lo]) {
+          // All values equal (linearRegression's constY): a flat line through them.
+          fit[0] = 0;
+          fit[1] = vs[lo];
         } else {
-          const xs = p.xs;
-          let sumY = 0,
-            cY = 0,
-            sumXY = 0,
-            cXY = 0;
-          for (let k = lo; k < hi; k++) {
-            const y = vs[k];
-            let t = sumY + y;
-            cY = kahanComp(sumY, y, t, cY);
-            sumY = t;
-            const xy = (xs[k] - a) * y;
-            t = sumXY + xy;
-            cXY = kahanComp(sumXY, xy, t, cXY);
-            sumXY = t;
-          }
-          fitSums(n, sxa, sumY + cY, sumXY + cXY, sx2a);
+          const sx = x[hi] - x[lo];
+          const sy = y[hi] - y[lo];
+          fitSums(n, sx - n * a, sy, xy[hi] - xy[lo] - a * sy, x2[hi] - x2[lo] - 2 * a * sx + n * a * a);
         }
+      } else {
+        compensatedFit(w, intercept);
       }
       out.vals[i] = isPredict ? fit[0] * params[0] + fit[1] : fit[0];
       out.has[i] = 1;
     };
   };
+}
+
+/** linearRegression into fit for a window whose sums of x and x² are exact: those two summed plainly. */
+function compensatedFit(w: Window, intercept: number): void {
+  const { ts, vs, lo, hi } = w;
+  const initY = vs[lo];
+  let constY = true;
+  let sumX = 0,
+    sumX2 = 0,
+    sumY = 0,
+    cY = 0,
+    sumXY = 0,
+    cXY = 0;
+  for (let k = lo; k < hi; k++) {
+    const y = vs[k];
+    if (y !== initY) constY = false;
+    const x = (ts[k] - intercept) / 1000;
+    sumX += x;
+    sumX2 += x * x;
+    let t = sumY + y;
+    cY = kahanComp(sumY, y, t, cY);
+    sumY = t;
+    const xy = x * y;
+    t = sumXY + xy;
+    cXY = kahanComp(sumXY, xy, t, cXY);
+    sumXY = t;
+  }
+  if (constY) {
+    const inf = initY === Infinity || initY === -Infinity;
+    fit[0] = inf ? NaN : 0;
+    fit[1] = inf ? NaN : initY;
+    return;
+  }
+  fitSums(hi - lo, sumX, sumY + cY, sumXY + cXY, sumX2);
 }
 
 /**
