@@ -6,7 +6,7 @@
 // runs alternating with Prometheus's (its own execTotalTime). Figures:
 // `query_ratio_geomean`, `query_ratio_worst` and `query_ratio_worst_name`, the
 // share of queries slower than Prometheus, and every ratio by name.
-// QUERY_MATRIX=substring runs only the queries whose name holds it.
+// QUERY_MATRIX=substring runs only the queries whose name holds it (several, comma-separated).
 
 import { alternatingMedians } from './benchTiming';
 import { datasetInfo, loadDataset, MATRIX_GROUPS, type MatrixGroup } from './datasets';
@@ -133,7 +133,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   try {
     const ratios: Record<string, number> = {};
     for (const [name, q] of Object.entries(matrixQueries())) {
-      if (only !== undefined && !name.includes(only)) continue;
+      if (only !== undefined && !only.split(',').some((part) => name.includes(part))) continue;
       const [vigil, theirs] = await alternatingMedians(
         [
           async () => {

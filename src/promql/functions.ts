@@ -65,7 +65,10 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
     const floatsOnly = FLOAT_SAMPLES_ONLY.has(name);
     const out: StepSeries[] = [];
     const p: number[] = new Array(params.length);
-    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode, st: undefined };
+    // Every step's window bounds over the series at hand, filled before its steps run.
+    const los = new Int32Array(g.n);
+    const his = new Int32Array(g.n);
+    const w: Window = { ts: new Float64Array(0), vs: new Float64Array(0), lo: 0, hi: 0, start: 0, end: 0, range: m.range, evalT: 0, mode: m.mode, st: undefined, los, his };
     // extrapolatedRate warns of overlapping start times; the extended rates do not read them.
     const checkOverlap = (name === 'rate' || name === 'increase') && !m.mode;
     for (let k = 0; k < m.series.length; k++) {
@@ -89,11 +92,16 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       let lo = 0;
       let hi = 0;
       for (let i = 0; i < g.n; i++) {
+        while (hi < ts.length && ts[hi] <= m.end[i] + after) hi++;
+        while (lo < hi && ts[lo] <= m.start[i] - before) lo++;
+        los[i] = lo;
+        his[i] = hi;
+      }
+      for (let i = 0; i < g.n; i++) {
         const start = m.start[i];
         const end = m.end[i];
-        while (hi < ts.length && ts[hi] <= end + after) hi++;
-        while (lo < hi && ts[lo] <= start - before) lo++;
-        if (lo > hi) lo = hi;
+        lo = los[i];
+        hi = his[i];
         if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
           ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(series.labels.metricName)}`, e.args[mi].pos);
           overlaps = undefined;

@@ -21,6 +21,9 @@ export interface Window {
   mode?: 'anchored' | 'smoothed';
   /** Start times aligned with ts (0 = unknown), when a plain selector's series carries them. */
   st?: Float64Array;
+  /** Every step's lo and hi over this series, for writers that evaluate several steps at once. */
+  los?: Int32Array;
+  his?: Int32Array;
 }
 
 /** Returns the output value, or undefined for no output at this step. */

@@ -3,6 +3,7 @@
 // windows over a series only move forward, so the work per series is linear.
 // Each gives the same floats as its plain form in rangeFunctions.ts.
 
+import { kahanComp } from '../model/kahanSum';
 import { sortedQuantile } from './quantile';
 import {
   extrapolatedRate,
@@ -22,6 +23,7 @@ import {
   type Window,
 } from './rangeFunctions';
 import type { StepSeries } from './value';
+import { LANES, varianceLanes } from './varianceLanes';
 
 /**
  * Evaluates one step into out.vals[i] / out.has[i]. Writing the float rather
@@ -261,39 +263,34 @@ function exactSum(isAvg: boolean): SeriesRangeFn {
 }
 
 interface RegressionPrefixes {
-  /** Prefix sums of X (seconds since the first sample), y, X·y and X². */
-  x: Float64Array;
-  y: Float64Array;
-  xy: Float64Array;
-  x2: Float64Array;
-  /** changed[k]: samples 1..k whose value differs from the one before. */
-  changed: Int32Array;
+  /** Prefix sums of X (seconds since the first sample), y, X·y and X², when the values are integers whose sums are all exact. */
+  x?: Float64Array;
+  y?: Float64Array;
+  xy?: Float64Array;
+  x2?: Float64Array;
+  /** changed[k]: samples 1..k whose value differs from the one before (with the prefix sums). */
+  changed?: Int32Array;
   /** Samples, max |X| and Σ|y|, which bound every sum. */
   n: number;
   maxX: number;
   absY: number;
 }
 
-/** Prefix sums for exactRegression, or undefined unless values are integers and samples whole seconds apart. */
+/**
+ * What exactRegression needs of a series, or undefined unless samples are
+ * whole seconds apart; prefix sums only when values are integers.
+ */
 function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefixes | undefined {
   const n = vs.length;
   let absY = 0;
   for (let k = 0; k < n; k++) {
-    if (!Number.isInteger(vs[k]) || (ts[k] - ts[0]) % 1000 !== 0) return undefined;
-    absY += Math.abs(vs[k]);
+    if ((ts[k] - ts[0]) % 1000 !== 0) return undefined;
+    absY += Number.isInteger(vs[k]) ? Math.abs(vs[k]) : Infinity;
   }
-  if (!(absY < 2 ** 52)) return undefined;
-  const p: RegressionPrefixes = {
-    x: new Float64Array(n + 1),
-    y: new Float64Array(n + 1),
-    xy: new Float64Array(n + 1),
-    x2: new Float64Array(n + 1),
-    changed: new Int32Array(n),
-    n,
-    maxX: (ts[n - 1] - ts[0]) / 1000,
-    absY,
-  };
-  if (!(4 * n * p.maxX * p.maxX < 2 ** 52 && 2 * p.maxX * absY < 2 ** 52)) return undefined;
+  const maxX = (ts[n - 1] - ts[0]) / 1000;
+  if (!(4 * n * maxX * maxX < 2 ** 52)) return undefined;
+  if (!(absY < 2 ** 52 && 2 * maxX * absY < 2 ** 52)) return { n, maxX, absY: Infinity };
+  const p = { x: new Float64Array(n + 1), y: new Float64Array(n + 1), xy: new Float64Array(n + 1), x2: new Float64Array(n + 1), changed: new Int32Array(n), n, maxX, absY };
   for (let k = 0; k < n; k++) {
     const x = (ts[k] - ts[0]) / 1000;
     const y = vs[k];
@@ -307,13 +304,16 @@ function regressionPrefixes(ts: Float64Array, vs: Float64Array): RegressionPrefi
 }
 
 /**
- * deriv and predict_linear from prefix sums where linearRegression's sums
- * are all exact: integer values, x (seconds from the intercept time) whole
- * numbers, and every sum, by the bounds 4·n·B² and 2·B·Σ|y| with B the
- * largest |x|, under 2^52. Its compensations then stay 0 and its sums are the
- * exact integers that shifted prefix differences give, bit for bit:
- * Σ(X-a) = ΣX - n·a, Σ(X-a)y = ΣXy - a·Σy, Σ(X-a)² = ΣX² - 2a·ΣX + n·a².
- * Otherwise each window is rescanned.
+ * deriv and predict_linear where linearRegression's sums of x and x² are
+ * exact. Whole seconds between samples and from the intercept time make x
+ * whole numbers, and under the bound 4·n·B² < 2^52 with B the largest |x|
+ * every partial sum of x and x² is an exact integer, so their compensations
+ * stay 0 and plain sums give them bit for bit. Integer values with
+ * 2·B·Σ|y| < 2^52 make the sums over y exact too: then a window's sums come
+ * from prefix sums, shifted, Σ(X-a) = ΣX - n·a, Σ(X-a)y = ΣXy - a·Σy,
+ * Σ(X-a)² = ΣX² - 2a·ΣX + n·a². Other values keep the compensated sums of y
+ * and x·y, as linearRegression, and drop the two over x. Otherwise each
+ * window is rescanned.
  */
 function exactRegression(isPredict: boolean): SeriesRangeFn {
   const plain = rangeFunctions[isPredict ? 'predict_linear' : 'deriv'];
@@ -327,22 +327,28 @@ function exactRegression(isPredict: boolean): SeriesRangeFn {
         p = regressionPrefixes(ts, vs);
         checked = true;
       }
-      const a = ((isPredict ? w.evalT : ts[lo]) - ts[0]) / 1000;
+      const intercept = isPredict ? w.evalT : ts[lo];
+      const a = (intercept - ts[0]) / 1000;
       const b = p === undefined ? 0 : Math.max(p.maxX, Math.abs(a));
-      if (p === undefined || !Number.isInteger(a) || !(4 * p.n * b * b < 2 ** 52 && 2 * b * p.absY < 2 ** 52)) {
+      if (p === undefined || !Number.isInteger(a) || !(4 * p.n * b * b < 2 ** 52)) {
         out.vals[i] = plain(w, params) as number;
         out.has[i] = 1;
         return;
       }
-      if (p.changed[hi - 1] === p.changed[lo]) {
-        // All values equal (linearRegression's constY): a flat line through them.
-        fit[0] = 0;
-        fit[1] = vs[lo];
+      const n = hi - lo;
+      const { x, y, xy, x2, changed } = p;
+      if (x !== undefined && y !== undefined && xy !== undefined && x2 !== undefined && changed !== undefined && 2 * b * p.absY < 2 ** 52) {
+        if (changed[hi - 1] === changed[lo]) {
+          // All values equal (linearRegression's constY): a flat line through them.
+          fit[0] = 0;
+          fit[1] = vs[lo];
+        } else {
+          const sx = x[hi] - x[lo];
+          const sy = y[hi] - y[lo];
+          fitSums(n, sx - n * a, sy, xy[hi] - xy[lo] - a * sy, x2[hi] - x2[lo] - 2 * a * sx + n * a * a);
+        }
       } else {
-        const n = hi - lo;
-        const sx = p.x[hi] - p.x[lo];
-        const sy = p.y[hi] - p.y[lo];
-        fitSums(n, sx - n * a, sy, p.xy[hi] - p.xy[lo] - a * sy, p.x2[hi] - p.x2[lo] - 2 * a * sx + n * a * a);
+        compensatedFit(w, intercept);
       }
       out.vals[i] = isPredict ? fit[0] * params[0] + fit[1] : fit[0];
       out.has[i] = 1;
@@ -350,7 +356,68 @@ function exactRegression(isPredict: boolean): SeriesRangeFn {
   };
 }
 
+/** linearRegression into fit for a window whose sums of x and x² are exact: those two summed plainly. */
+function compensatedFit(w: Window, intercept: number): void {
+  const { ts, vs, lo, hi } = w;
+  const initY = vs[lo];
+  let constY = true;
+  let sumX = 0,
+    sumX2 = 0,
+    sumY = 0,
+    cY = 0,
+    sumXY = 0,
+    cXY = 0;
+  for (let k = lo; k < hi; k++) {
+    const y = vs[k];
+    if (y !== initY) constY = false;
+    const x = (ts[k] - intercept) / 1000;
+    sumX += x;
+    sumX2 += x * x;
+    let t = sumY + y;
+    cY = kahanComp(sumY, y, t, cY);
+    sumY = t;
+    const xy = x * y;
+    t = sumXY + xy;
+    cXY = kahanComp(sumXY, xy, t, cXY);
+    sumXY = t;
+  }
+  if (constY) {
+    const inf = initY === Infinity || initY === -Infinity;
+    fit[0] = inf ? NaN : 0;
+    fit[1] = inf ? NaN : initY;
+    return;
+  }
+  fitSums(hi - lo, sumX, sumY + cY, sumXY + cXY, sumX2);
+}
+
+/**
+ * stddev_over_time and stdvar_over_time, LANES steps' windows at a time when
+ * the caller gives every step's bounds (varianceLanes), else one by one.
+ */
+function laneVariance(isStddev: boolean): SeriesRangeFn {
+  const plain = rangeFunctions[isStddev ? 'stddev_over_time' : 'stdvar_over_time'];
+  return () => {
+    const got = new Float64Array(LANES);
+    let from = -LANES;
+    return (w, params, out, i) => {
+      if (w.hi <= w.lo) return;
+      if (w.los === undefined || w.his === undefined) {
+        out.vals[i] = plain(w, params) as number;
+      } else {
+        if (i < from || i >= from + LANES) {
+          varianceLanes(w.vs, w.los, w.his, i, got);
+          from = i;
+        }
+        out.vals[i] = isStddev ? Math.sqrt(got[i - from]) : got[i - from];
+      }
+      out.has[i] = 1;
+    };
+  };
+}
+
 export const slidingFunctions: Record<string, SeriesRangeFn> = {
+  stddev_over_time: laneVariance(true),
+  stdvar_over_time: laneVariance(false),
   deriv: exactRegression(false),
   predict_linear: exactRegression(true),
   sum_over_time: exactSum(false),
