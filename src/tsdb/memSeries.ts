@@ -106,12 +106,16 @@ export class MemSeries implements XorState {
   set at(v: number) {
     this.cols.at[this.ref] = v;
   }
-  /** Samples in the open chunk. */
+  /** Samples in the open chunk, which is its 2-byte header: a column would hold the same number again. */
   get n(): number {
-    return this.cols.n[this.ref];
+    const at = this.at;
+    return at === 0 ? 0 : (this.buf[at] << 8) | this.buf[at + 1];
   }
   set n(v: number) {
-    this.cols.n[this.ref] = v;
+    const at = this.at;
+    if (at === 0) return;
+    this.buf[at] = v >>> 8;
+    this.buf[at + 1] = v & 0xff;
   }
   get t(): number {
     return this.cols.t[this.ref];

@@ -1,9 +1,9 @@
 // A head's per-series scalars — the open chunk's XOR appender state, the
 // newest sample time and the chunk's end time — held in typed-array columns
-// indexed by series ref rather than as fields of each series object. Measured
-// on 100,000 series, the fields cost a 176-byte object per series and the
-// three timestamps a boxed number each (48 bytes more); a column costs its
-// element and nothing else.
+// indexed by series ref rather than as fields of each series object (the
+// chunk's sample count is its own header). Measured on 100,000 series, the
+// fields cost a 176-byte object per series and the three timestamps a boxed
+// number each (48 bytes more); a column costs its element and nothing else.
 
 import { grownArray } from '../model/grownArray';
 
@@ -12,8 +12,6 @@ export class SeriesColumns {
   len = new Int32Array(0);
   /** Byte offset of the open chunk; 0 when there is none. */
   at = new Int32Array(0);
-  /** Samples in the open chunk. */
-  n = new Int32Array(0);
   /** The open chunk's newest float sample time and the delta before it. */
   t = new Float64Array(0);
   tDelta = new Float64Array(0);
@@ -33,7 +31,6 @@ export class SeriesColumns {
     if (ref >= this.len.length) this.grow(ref + 1);
     this.len[ref] = 0;
     this.at[ref] = 0;
-    this.n[ref] = 0;
     this.t[ref] = 0;
     this.tDelta[ref] = 0;
     this.vHi[ref] = 0;
@@ -50,7 +47,6 @@ export class SeriesColumns {
     const size = Math.max(min, 64, this.len.length + (this.len.length >> 1));
     this.len = grownArray(this.len, size);
     this.at = grownArray(this.at, size);
-    this.n = grownArray(this.n, size);
     this.t = grownArray(this.t, size);
     this.tDelta = grownArray(this.tDelta, size);
     this.vHi = grownArray(this.vHi, size);
