@@ -8,6 +8,7 @@ import { HeadAppender, type AppendableHead } from './headAppender';
 import { HeadQuerier, type QueryableHead } from './headQuerier';
 import { MemSeries, sameValueBits, type ChunkOptions } from './memSeries';
 import { Postings, type RefList } from './postings';
+import { SeriesColumns } from './seriesColumns';
 import { LabelSetIndex } from './labelSetIndex';
 import type { SampleJournal } from './sampleJournal';
 import { isStaleNaN } from '../model/staleNaN';
@@ -37,6 +38,8 @@ export class Head implements Storage, AppendableHead, QueryableHead {
   readonly chunkOptions: ChunkOptions;
   private readonly tooOldWindow: number;
   private readonly series: (MemSeries | undefined)[] = [undefined];
+  /** Every series' scalars, by ref. */
+  private readonly columns = new SeriesColumns();
   private readonly byLabels = new LabelSetIndex((r) => this.series[r]!.labels);
   readonly postings = new Postings();
   private readonly meta = new Map<string, Metadata>();
@@ -77,7 +80,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     if (hit !== undefined) return { series: this.series[hit]!, created: false };
     if (ref === undefined) ref = this.nextRef;
     this.nextRef = Math.max(this.nextRef, ref + 1);
-    const s = new MemSeries(ref, internedLabels(labels));
+    const s = new MemSeries(ref, internedLabels(labels), this.columns);
     this.series[ref] = s;
     this.byLabels.add(s.labels, ref);
     this.postings.add(ref, s.labels);
@@ -95,7 +98,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     const labels = Labels.fromSortedPairs(sortedPairs);
     if (this.byLabels.get(labels) !== undefined) return;
     this.nextRef = Math.max(this.nextRef, ref + 1);
-    const s = new MemSeries(ref, labels);
+    const s = new MemSeries(ref, labels, this.columns);
     this.series[ref] = s;
     this.byLabels.add(labels, ref);
     this.postings.add(ref, labels);

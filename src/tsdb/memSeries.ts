@@ -9,6 +9,7 @@ import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesRef } from './storage';
 import { HistogramSamples, type AnyHistogram } from './histogramSamples';
 import { xorAppend, xorResume, xorStart, type XorState } from './xorChunk';
+import { SeriesColumns } from './seriesColumns';
 
 export interface ChunkOptions {
   /** Width of the aligned windows chunks never cross (Prometheus's chunkRange, 2 h). */
@@ -65,42 +66,135 @@ const EMPTY = new Uint8Array(0);
 const maxtF64 = new Float64Array(1);
 const maxtBytes = new Uint8Array(maxtF64.buffer);
 
+/** What few series carry: histogram samples, the last histogram, start times. */
+interface SeriesExtras {
+  /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
+  lastHistogram: AnyHistogram | undefined;
+  histograms: HistogramSamples | undefined;
+  startTimes: StartTimeColumn | undefined;
+}
+
 /**
  * A series keeps every chunk in one buffer — sealed records, then the open
- * chunk — and is itself the open chunk's XOR appender state. Measured on the
- * scale data set, an object and a typed array per chunk cost more than the
- * samples they held.
+ * chunk — and is the open chunk's XOR appender state, whose scalars live in
+ * its head's columns (see SeriesColumns). Measured on the scale data set, an
+ * object and a typed array per chunk cost more than the samples they held.
  */
 export class MemSeries implements XorState {
   buf: Uint8Array = EMPTY;
-  len = 0;
-  /** Byte offset of the open chunk; 0 when there is none (a record precedes any chunk). */
-  at = 0;
-  /** Samples in the open chunk. */
-  n = 0;
-  t = 0;
-  tDelta = 0;
-  vHi = 0;
-  vLo = 0;
-  leading = 0xff;
-  trailing = 0;
-  /** Number of sealed chunks, and where their records end. */
-  sealedCount = 0;
-  private sealedEnd = 0;
-  /** Newest sample time (-Infinity before the first). */
-  maxTime = -Infinity;
-  nextAt = -Infinity;
-  /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
-  lastHistogram: AnyHistogram | undefined;
-  /** Made on the first histogram sample. */
-  histograms: HistogramSamples | undefined;
-  /** Made on the first sample with a start time: a series that never carries one pays one empty field. */
-  private startTimes: StartTimeColumn | undefined;
+  /** Made on the first histogram sample or start time: a float-only series pays one empty field. */
+  private extras: SeriesExtras | undefined;
 
   constructor(
     readonly ref: SeriesRef,
     readonly labels: Labels,
-  ) {}
+    private readonly cols: SeriesColumns = new SeriesColumns(),
+  ) {
+    cols.init(ref);
+  }
+
+  get len(): number {
+    return this.cols.len[this.ref];
+  }
+  set len(v: number) {
+    this.cols.len[this.ref] = v;
+  }
+  /** Byte offset of the open chunk; 0 when there is none (a record precedes any chunk). */
+  get at(): number {
+    return this.cols.at[this.ref];
+  }
+  set at(v: number) {
+    this.cols.at[this.ref] = v;
+  }
+  /** Samples in the open chunk, which is its 2-byte header: a column would hold the same number again. */
+  get n(): number {
+    const at = this.at;
+    return at === 0 ? 0 : (this.buf[at] << 8) | this.buf[at + 1];
+  }
+  set n(v: number) {
+    const at = this.at;
+    if (at === 0) return;
+    this.buf[at] = v >>> 8;
+    this.buf[at + 1] = v & 0xff;
+  }
+  get t(): number {
+    return this.cols.t[this.ref];
+  }
+  set t(v: number) {
+    this.cols.t[this.ref] = v;
+  }
+  get tDelta(): number {
+    return this.cols.tDelta[this.ref];
+  }
+  set tDelta(v: number) {
+    this.cols.tDelta[this.ref] = v;
+  }
+  get vHi(): number {
+    return this.cols.vHi[this.ref];
+  }
+  set vHi(v: number) {
+    this.cols.vHi[this.ref] = v;
+  }
+  get vLo(): number {
+    return this.cols.vLo[this.ref];
+  }
+  set vLo(v: number) {
+    this.cols.vLo[this.ref] = v;
+  }
+  get leading(): number {
+    return this.cols.leading[this.ref];
+  }
+  set leading(v: number) {
+    this.cols.leading[this.ref] = v;
+  }
+  get trailing(): number {
+    return this.cols.trailing[this.ref];
+  }
+  set trailing(v: number) {
+    this.cols.trailing[this.ref] = v;
+  }
+  /** Newest sample time (-Infinity before the first). */
+  get maxTime(): number {
+    return this.cols.maxTime[this.ref];
+  }
+  set maxTime(v: number) {
+    this.cols.maxTime[this.ref] = v;
+  }
+  get nextAt(): number {
+    return this.cols.nextAt[this.ref];
+  }
+  set nextAt(v: number) {
+    this.cols.nextAt[this.ref] = v;
+  }
+
+  /** Where the sealed chunks' records end: before the open chunk's record, or where the bits end when none is open. */
+  private get sealedEnd(): number {
+    const at = this.at;
+    return at !== 0 ? at - RECORD : this.len >>> 3;
+  }
+
+  /** Number of sealed chunks. */
+  get sealedCount(): number {
+    let k = 0;
+    for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) k++;
+    return k;
+  }
+
+  get lastHistogram(): AnyHistogram | undefined {
+    return this.extras?.lastHistogram;
+  }
+  set lastHistogram(h: AnyHistogram | undefined) {
+    if (h !== undefined || this.extras !== undefined) this.extrasOf().lastHistogram = h;
+  }
+
+  /** Made on the first histogram sample. */
+  get histograms(): HistogramSamples | undefined {
+    return this.extras?.histograms;
+  }
+
+  private extrasOf(): SeriesExtras {
+    return (this.extras ??= { lastHistogram: undefined, histograms: undefined, startTimes: undefined });
+  }
 
   /**
    * The open chunk's first sample time, read from the chunk's header: a
@@ -150,17 +244,19 @@ export class MemSeries implements XorState {
     }
     xorAppend(this, t, v);
     this.maxTime = t;
-    this.lastHistogram = undefined;
-    if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
+    const x = this.extras;
+    if (x !== undefined) x.lastHistogram = undefined;
+    if (st !== 0) (this.extrasOf().startTimes ??= new StartTimeColumn()).push(t, st);
     return cut;
   }
 
   /** Stores a histogram sample known to be newer than maxTime. */
   appendHistogram(t: number, h: AnyHistogram, o: ChunkOptions, st = 0): void {
-    (this.histograms ??= new HistogramSamples()).push(t, h, rangeForTimestamp(t, o.chunkRange));
+    const x = this.extrasOf();
+    (x.histograms ??= new HistogramSamples()).push(t, h, rangeForTimestamp(t, o.chunkRange));
     this.maxTime = t;
-    this.lastHistogram = h;
-    if (st !== 0) (this.startTimes ??= new StartTimeColumn()).push(t, st);
+    x.lastHistogram = h;
+    if (st !== 0) (x.startTimes ??= new StartTimeColumn()).push(t, st);
   }
 
   /**
@@ -168,7 +264,7 @@ export class MemSeries implements XorState {
    * where a sample has none; undefined when none of them has one.
    */
   startTimesAt(ts: Float64Array): Float64Array | undefined {
-    return this.startTimes?.alignedWith(ts);
+    return this.extras?.startTimes?.alignedWith(ts);
   }
 
   /** Whether a sample in [mint, maxt] came with a start time (startTimesAt then answers for that span), without decoding a chunk. */
@@ -182,7 +278,8 @@ export class MemSeries implements XorState {
    * nothing is left in it.
    */
   dropStartTimesBefore(t: number): void {
-    if (this.startTimes !== undefined && this.startTimes.dropBefore(t) === 0) this.startTimes = undefined;
+    const x = this.extras;
+    if (x?.startTimes !== undefined && x.startTimes.dropBefore(t) === 0) x.startTimes = undefined;
   }
 
   /** Whether an open chunk holds samples. */
@@ -220,11 +317,10 @@ export class MemSeries implements XorState {
     buf[r + 3] = size;
     maxtF64[0] = this.t;
     buf.set(maxtBytes, r + 4);
-    this.sealedEnd = at + size;
-    this.sealedCount++;
     this.at = 0;
     this.n = 0;
-    this.len = this.sealedEnd * 8;
+    // With no chunk open, the bits end where the sealed records do.
+    this.len = (at + size) * 8;
   }
 
   /** Continues a persisted open chunk (reopening storage); throws when its bytes are damaged. */
@@ -243,8 +339,9 @@ export class MemSeries implements XorState {
     const h = new HistogramSamples();
     const last = h.resumeOpen(c, (t) => rangeForTimestamp(t, o.chunkRange));
     if (h.minTime <= persistedUntil) return;
-    this.histograms = h;
-    if (last !== undefined && h.maxTime === this.maxTime) this.lastHistogram = last;
+    const x = this.extrasOf();
+    x.histograms = h;
+    if (last !== undefined && h.maxTime === this.maxTime) x.lastHistogram = last;
   }
 
   private cut(t: number, o: ChunkOptions): void {
@@ -263,7 +360,7 @@ export class MemSeries implements XorState {
   /** The sealed chunks, oldest first. */
   sealedChunks(): SealedChunk[] {
     const out: SealedChunk[] = [];
-    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+    for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
       const encoding = this.buf[r] as FloatEncoding;
       const bytes = this.buf.subarray(r + RECORD, this.nextRecord(r));
       out.push({ mint: chunkMinTime(encoding, bytes), maxt: this.recordMaxt(r), numSamples: chunkNumSamples(bytes), encoding, bytes });
@@ -278,7 +375,7 @@ export class MemSeries implements XorState {
    */
   chunksIn(mint: number, maxt: number, out: ChunkBytes[], copyOpen: boolean): void {
     const buf = this.buf;
-    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+    for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
       const encoding = buf[r] as FloatEncoding;
       if (this.recordMaxt(r) >= mint && chunkMinTime(encoding, buf, r + RECORD) <= maxt) out.push({ encoding, bytes: buf.subarray(r + RECORD, this.nextRecord(r)) });
     }
@@ -290,7 +387,7 @@ export class MemSeries implements XorState {
     if (this.maxTime < mint) return false;
     if (this.histograms?.hasIn(mint, maxt)) return true;
     const buf = this.buf;
-    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) {
+    for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
       if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as FloatEncoding, buf, r + RECORD) <= maxt) return true;
     }
     return this.hasOpen && this.openMint <= maxt;
@@ -299,7 +396,7 @@ export class MemSeries implements XorState {
   /** The oldest sample time in memory; Infinity when none. */
   get minTime(): number {
     const h = this.histograms?.minTime ?? Infinity;
-    if (this.sealedCount > 0) return Math.min(h, chunkMinTime(this.buf[0] as FloatEncoding, this.buf, RECORD));
+    if (this.sealedEnd > 0) return Math.min(h, chunkMinTime(this.buf[0] as FloatEncoding, this.buf, RECORD));
     return Math.min(h, this.hasOpen ? this.openMint : Infinity);
   }
 
@@ -310,15 +407,14 @@ export class MemSeries implements XorState {
    */
   dropSealed(k: number): void {
     let cut = 0;
-    for (let i = 0; i < k && cut < this.sealedEnd; i++) cut = this.nextRecord(cut);
+    const sealedEnd = this.sealedEnd;
+    for (let i = 0; i < k && cut < sealedEnd; i++) cut = this.nextRecord(cut);
     if (cut === 0) return;
-    const used = this.at !== 0 ? (this.len + 7) >>> 3 : this.sealedEnd;
+    const used = this.at !== 0 ? (this.len + 7) >>> 3 : sealedEnd;
     const keep = used - cut;
     const next = keep === 0 ? EMPTY : new Uint8Array(keep + (this.at !== 0 ? 64 : 0));
     next.set(this.buf.subarray(cut, used));
     this.buf = next;
-    this.sealedEnd -= cut;
-    this.sealedCount -= k;
     this.len -= cut * 8;
     if (this.at !== 0) this.at -= cut;
   }
@@ -326,7 +422,7 @@ export class MemSeries implements XorState {
   /** Samples held in memory (sealed and open). */
   get numSamples(): number {
     let n = (this.at !== 0 ? this.n : 0) + (this.histograms?.length ?? 0);
-    for (let r = 0; r < this.sealedEnd; r = this.nextRecord(r)) n += (this.buf[r + RECORD] << 8) | this.buf[r + RECORD + 1];
+    for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) n += (this.buf[r + RECORD] << 8) | this.buf[r + RECORD + 1];
     return n;
   }
 
