@@ -269,7 +269,7 @@ export class MemSeries implements XorState {
 
   /** Whether a sample in [mint, maxt] came with a start time (startTimesAt then answers for that span), without decoding a chunk. */
   hasStartTimesIn(mint: number, maxt: number): boolean {
-    return this.startTimes?.anyIn(mint, maxt) ?? false;
+    return this.extras?.startTimes?.anyIn(mint, maxt) ?? false;
   }
 
   /**

@@ -81,6 +81,6 @@ describe('graph data', () => {
     expect(plain[8][8]).toBeCloseTo(Math.sin(8 + 7));
     const stacked = buildPlotData(data, { stacked: true });
     expect(stacked).toHaveLength(1001);
-    expect(stacked[1000].every((v) => v === null || Number.isFinite(v))).toBe(true);
+    expect(Array.from(stacked[1000] as ArrayLike<number | null>).every((v) => v === null || Number.isFinite(v))).toBe(true);
   });
 });
