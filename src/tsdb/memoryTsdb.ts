@@ -5,7 +5,7 @@
 
 import { Head } from './head';
 import type { CheckpointResult, Tsdb, TsdbOptions } from './tsdb';
-import { tsdbStats } from './tsdbStats';
+import { storageTotals, tsdbStats } from './tsdbStats';
 
 const NOTHING_WRITTEN: CheckpointResult = {
   blocksWritten: 0,
@@ -27,6 +27,7 @@ export function memoryTsdb(opts: Pick<TsdbOptions, 'chunkRange' | 'tooOldWindow'
     checkpoint: async () => NOTHING_WRITTEN,
     applyRetention: async () => NOTHING_WRITTEN.retention,
     stats: () => tsdbStats(head, [], { bytes: 0, maxBytes: 0 }, [why]),
+    totals: () => storageTotals(head, []),
     close: async () => {},
   };
 }

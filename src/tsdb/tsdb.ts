@@ -14,7 +14,7 @@ import { PersistedState } from './persistedState';
 import { applyRetention, type RetentionLimits, type RetentionResult } from './retention';
 import type { Appender, Querier, Storage } from './storage';
 import { TsdbQuerier, type PersistedView } from './tsdbQuerier';
-import { tsdbStats, type TsdbStats } from './tsdbStats';
+import { storageTotals, tsdbStats, type StorageTotals, type TsdbStats } from './tsdbStats';
 import { loadState, openStore, type BlockRecord, type TsdbDb } from './tsdbStore';
 
 export interface TsdbOptions {
@@ -52,6 +52,8 @@ export interface Tsdb extends Storage {
   /** Drops blocks past the time or size limit now. */
   applyRetention(): Promise<RetentionResult>;
   stats(): TsdbStats;
+  /** The sizes stats() gives, without its cardinality tops (a walk of every label pair). */
+  totals(): StorageTotals;
   close(): Promise<void>;
 }
 
@@ -154,5 +156,9 @@ class PersistentTsdb implements Tsdb, PersistedView {
 
   stats(): TsdbStats {
     return tsdbStats(this.head, this.persisted.blocks(), this.persisted.cacheSize, this.warnings);
+  }
+
+  totals(): StorageTotals {
+    return storageTotals(this.head, this.persisted.blocks());
   }
 }

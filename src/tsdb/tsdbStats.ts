@@ -5,7 +5,8 @@ import { METRIC_NAME } from '../model/labels';
 import type { Head } from './head';
 import type { BlockRecord } from './tsdbStore';
 
-export interface TsdbStats {
+/** The sizes alone: what the self-metrics report on every self-scrape, without the cardinality tops. */
+export interface StorageTotals {
   series: number;
   chunks: number;
   samples: number;
@@ -18,6 +19,9 @@ export interface TsdbStats {
   headSamples: number;
   minTime: number;
   maxTime: number;
+}
+
+export interface TsdbStats extends StorageTotals {
   /** Block pages held by the read cache, and the most it may hold. */
   cacheBytes: number;
   cacheMaxBytes: number;
@@ -32,7 +36,8 @@ export interface TsdbStats {
 
 const TOP = 10;
 
-export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cache: { bytes: number; maxBytes: number }, loadWarnings: readonly string[]): TsdbStats {
+/** Sizes and time span of the head and the blocks: one pass over the series, no label walks. */
+export function storageTotals(head: Head, blocks: readonly BlockRecord[]): StorageTotals {
   let headChunks = 0;
   let headSamples = 0;
   let minTime = Infinity;
@@ -50,15 +55,6 @@ export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cache: { b
     storedBytes += b.bytes;
     minTime = Math.min(minTime, b.mint);
   }
-  const p = head.postings;
-  const metrics = new TopCounts<{ name: string; count: number }>();
-  p.forEachValueCount(METRIC_NAME, (name, count) => metrics.offer(count, () => ({ name, count })));
-  const labels = new TopCounts<{ name: string; count: number }>();
-  const pairs = new TopCounts<{ name: string; value: string; count: number }>();
-  for (const [name, count] of p.nameCardinalities()) {
-    labels.offer(count, () => ({ name, count }));
-    p.forEachValueCount(name, (value, n) => pairs.offer(n, () => ({ name, value, count: n })));
-  }
   return {
     series: head.numSeries,
     chunks: chunks + headChunks,
@@ -71,6 +67,21 @@ export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cache: { b
     headSamples,
     minTime: minTime === Infinity ? NaN : minTime,
     maxTime: head.maxTime === -Infinity ? NaN : head.maxTime,
+  };
+}
+
+export function tsdbStats(head: Head, blocks: readonly BlockRecord[], cache: { bytes: number; maxBytes: number }, loadWarnings: readonly string[]): TsdbStats {
+  const p = head.postings;
+  const metrics = new TopCounts<{ name: string; count: number }>();
+  p.forEachValueCount(METRIC_NAME, (name, count) => metrics.offer(count, () => ({ name, count })));
+  const labels = new TopCounts<{ name: string; count: number }>();
+  const pairs = new TopCounts<{ name: string; value: string; count: number }>();
+  for (const [name, count] of p.nameCardinalities()) {
+    labels.offer(count, () => ({ name, count }));
+    p.forEachValueCount(name, (value, n) => pairs.offer(n, () => ({ name, value, count: n })));
+  }
+  return {
+    ...storageTotals(head, blocks),
     cacheBytes: cache.bytes,
     cacheMaxBytes: cache.maxBytes,
     topMetricsBySeries: metrics.items,
