@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../model/result';
-import { dataSourceOver, type SourceCalls } from './dataSource';
+import { dataSourceOver, RunningQueries, tabQueryId, type SourceCalls } from './dataSource';
 
 function fakeEngine() {
   return {
@@ -32,5 +32,32 @@ describe('dataSourceOver', () => {
     expect(api.series).toHaveBeenCalledWith(source, ['up'], { startMs: 0, endMs: 1 });
     expect(api.metadata).toHaveBeenCalledWith(source, 'up');
     expect(api.cancelQuery).toHaveBeenCalledWith(source, 'panel-1');
+  });
+});
+
+describe('RunningQueries', () => {
+  it("cancels only the queries still running, each once, on the source that runs it", async () => {
+    const api = fakeEngine();
+    let release = () => {};
+    api.rangeQuery.mockImplementationOnce(() => new Promise((r) => (release = () => r(ok({ resultType: 'matrix' as const, times: new Float64Array(), series: [], warnings: [], infos: [] })))));
+    const running = new RunningQueries();
+    const local = dataSourceOver(api, '', running);
+    const remote = dataSourceOver(api, 'http://prom:9090', running);
+    const slow = local.rangeQuery('up', 0, 1000, 10, 'tab/panel-1');
+    await remote.instantQuery('up', 1000, 'tab/panel-2');
+    await local.labelNames(['up']);
+    running.cancelAll(api);
+    expect(api.cancelQuery.mock.calls).toEqual([['', 'tab/panel-1']]);
+    release();
+    await slow;
+    running.cancelAll(api);
+    expect(api.cancelQuery).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('tabQueryId', () => {
+  it('marks a panel id with this tab, so two tabs sharing the engine never cancel each other', () => {
+    expect(tabQueryId('panel-1')).toMatch(/^[a-z0-9]+\/panel-1$/);
+    expect(tabQueryId('panel-1')).toBe(tabQueryId('panel-1'));
   });
 });

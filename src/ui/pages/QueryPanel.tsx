@@ -12,7 +12,7 @@ import { formatTime } from '../components/GraphTooltip';
 import { HistogramSeriesHeatmaps } from '../components/HistogramSeriesHeatmaps';
 import { QueryEditor } from '../components/QueryEditor';
 import { unitOfExpression } from '../components/units';
-import { dataSource } from '../dataSource';
+import { dataSource, tabQueryId } from '../dataSource';
 import { engine } from '../engineClient';
 import { completionFor, useCompletion } from '../stores/completionStore';
 import { useEngine } from '../stores/engineStore';
@@ -76,7 +76,7 @@ export function QueryPanel({ index, panel }: { index: number; panel: Panel }) {
   const remember = useHistory((s) => s.add);
   const completionError = useCompletion((s) => s.errors[panel.source]);
   const [draft, setDraft] = useState(panel.expr);
-  const [queryId] = useState(() => `panel-${++panelSeq}`);
+  const [queryId] = useState(() => tabQueryId(`panel-${++panelSeq}`));
   const live = panel.endMs === null;
   const round = live ? dataVersion : 0;
   const request = useMemo<Request>(
