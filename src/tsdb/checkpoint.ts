@@ -1,6 +1,6 @@
 // One checkpoint's write: the head's sealed chunks become a block per window,
 // its state goes out as a snapshot or a log record, and new series join the
-// series store, all in one transaction. Only once that commits does the head
+// series packs, all in one transaction. Only once that commits does the head
 // let go of the chunks it wrote.
 
 import type { CheckpointPolicy, HeadWriteKind } from './checkpointPolicy';
@@ -11,7 +11,7 @@ import { dropOldestWindow, type Dropped } from './retention';
 import { storedHistograms, type JournalBatch } from './sampleJournal';
 import type { ChunkBytes } from './chunkEncoding';
 import type { HistogramChunk } from './histogramSamples';
-import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type OpenHistogramChunks, type WalRecord } from './tsdbStore';
+import { HEAD_KEY, putBlock, putSeries, writeTx, type HeadRecord, type OpenHistogramChunks, type WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
 
 /** What one checkpoint wrote. */
@@ -209,8 +209,7 @@ function isQuotaError(e: unknown): boolean {
 async function store(head: Head, persisted: PersistedState, newSeries: readonly SeriesRow[], blocks: readonly NewBlock[], hw: HeadWrite): Promise<Dropped | undefined> {
   const write = () =>
     writeTx(persisted.db, (tx, ops) => {
-      // put() clones the row, so the head's own (readonly) label array goes in uncopied.
-      for (const s of newSeries) ops.push(tx.objectStore('series').put(s as { ref: number; labels: string[] }));
+      putSeries(tx, ops, newSeries);
       for (const b of blocks) putBlock(tx, ops, b.rec, b.pages);
       if (hw.snapshot) {
         ops.push(tx.objectStore('head').put(hw.snapshot, HEAD_KEY));
