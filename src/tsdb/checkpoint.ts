@@ -32,7 +32,7 @@ type BlockEntry = { ref: number; mint: number; maxt: number; chunks: ChunkBytes[
 interface SealedChunks {
   /** Every live series, ascending by ref. */
   all: MemSeries[];
-  /** Series not yet in the series store. */
+  /** Series not yet stored. */
   newSeries: SeriesRow[];
   /** Sealed chunks by window start, per series ascending by ref. */
   byWindow: Map<number, BlockEntry[]>;
