@@ -2,9 +2,8 @@
 // page in Chromium is restoreReload.bench.ts): written once through the real
 // checkpoint path into fake-indexeddb, then timed from openTsdb until the
 // engine could answer. fake-indexeddb's own reads are timed apart, since
-// Chromium's IndexedDB is much faster than it. Writing the store is
-// fake-indexeddb's slowest part (about 9 minutes for a million series on a
-// shared 2-core machine); VIGIL_BENCH_SERIES=200000 gives a quicker figure.
+// Chromium's IndexedDB is much faster than it. VIGIL_BENCH_SERIES=200000
+// gives a quicker figure.
 
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';

@@ -11,7 +11,7 @@
 //     previous one closed mid-restore.
 // The store is written in the page's origin by the engine's own code
 // (openTsdb, the head appender, checkpoint), bundled with esbuild and run in
-// a same-origin document that runs none of the app (about 9 minutes on a
+// a same-origin document that runs none of the app (about 30 s on a
 // shared 2-core machine). VIGIL_BENCH_PROFILE=DIR keeps Chromium's profile,
 // and so the store, in DIR for the next run (with the same VIGIL_BENCH_PORT,
 // the same origin), which then only reloads.

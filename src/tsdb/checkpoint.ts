@@ -1,6 +1,6 @@
 // One checkpoint's write: the head's sealed chunks become a block per window,
 // its state goes out as a snapshot or a log record, and new series join the
-// series store, all in one transaction. Only once that commits does the head
+// series packs, all in one transaction. Only once that commits does the head
 // let go of the chunks it wrote.
 
 import type { CheckpointPolicy, HeadWriteKind } from './checkpointPolicy';
@@ -11,11 +11,8 @@ import { dropOldestWindow, type Dropped } from './retention';
 import { storedHistograms, type JournalBatch } from './sampleJournal';
 import type { ChunkBytes } from './chunkEncoding';
 import type { HistogramChunk } from './histogramSamples';
-import { HEAD_KEY, putBlock, writeTx, type HeadRecord, type OpenHistogramChunks, type WalRecord } from './tsdbStore';
+import { HEAD_KEY, putBlock, putSeries, writeTx, type HeadRecord, type OpenHistogramChunks, type WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
-
-/** Series rows put between turns handed back to the thread: about 10 ms of structured cloning. */
-export const SERIES_BATCH = 2000;
 
 /** What one checkpoint wrote. */
 export interface CheckpointWrite {
@@ -35,7 +32,7 @@ type BlockEntry = { ref: number; mint: number; maxt: number; chunks: ChunkBytes[
 interface SealedChunks {
   /** Every live series, ascending by ref. */
   all: MemSeries[];
-  /** Series not yet in the series store. */
+  /** Series not yet stored. */
   newSeries: SeriesRow[];
   /** Sealed chunks by window start, per series ascending by ref. */
   byWindow: Map<number, BlockEntry[]>;
@@ -212,19 +209,7 @@ function isQuotaError(e: unknown): boolean {
 async function store(head: Head, persisted: PersistedState, newSeries: readonly SeriesRow[], blocks: readonly NewBlock[], hw: HeadWrite): Promise<Dropped | undefined> {
   const write = () =>
     writeTx(persisted.db, async (tx, ops) => {
-      // put() clones the row, so the head's own (readonly) label array goes in uncopied. Each put
-      // costs a few µs of the thread: 800,000 new series in one go held it for 4.5 s, so they go in
-      // batches, each answered before the next (the transaction stays open), other work between.
-      // Each request joins `ops` as it is made, so a failure part-way leaves none unanswered.
-      for (let i = 0; i < newSeries.length; i += SERIES_BATCH) {
-        const batch: Promise<unknown>[] = [];
-        for (const s of newSeries.slice(i, i + SERIES_BATCH)) {
-          const op = tx.objectStore('series').put(s as { ref: number; labels: string[] });
-          ops.push(op);
-          batch.push(op);
-        }
-        if (i + SERIES_BATCH < newSeries.length) await Promise.all(batch);
-      }
+      await putSeries(tx, ops, newSeries);
       for (const b of blocks) putBlock(tx, ops, b.rec, b.pages);
       if (hw.snapshot) {
         ops.push(tx.objectStore('head').put(hw.snapshot, HEAD_KEY));

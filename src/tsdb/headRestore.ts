@@ -1,5 +1,5 @@
 // Reopening a TSDB: rebuilds the head from what earlier checkpoints stored,
-// series from the series store, open chunks from the last snapshot, then the
+// series from the series packs, open chunks from the last snapshot, then the
 // logged samples replayed through the normal append path. A store of a
 // million series takes seconds, so every phase hands the thread back about
 // every 1,024 series and says how far it has come.
@@ -9,6 +9,7 @@ import type { CheckpointPolicy } from './checkpointPolicy';
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
 import { SampleJournal, storedHistogram } from './sampleJournal';
+import { packLabels } from './seriesPacks';
 import type { ChunkEncoding } from './chunkEncoding';
 import { timeSlices } from './timeSlices';
 import type { BlockRecord, HeadRecord, OpenHistogramChunks, StoredState, WalRecord } from './tsdbStore';
@@ -75,14 +76,18 @@ export async function restoreHead(state: StoredState, head: Head, persisted: Per
   return warnings;
 }
 
-async function restoreSeries(rows: StoredState['series'], head: Head, report: RestoreReporter): Promise<void> {
-  // The store hands rows back in key (ref) order; sorting what is sorted costs one pass.
-  rows.sort((a, b) => a.ref - b.ref);
-  for (let i = 0; i < rows.length; i++) {
-    if ((i & 1023) === 1023) await report.step('series', i, rows.length);
-    head.restoreSeries(rows[i].ref, rows[i].labels);
+async function restoreSeries(packs: StoredState['series'], head: Head, report: RestoreReporter): Promise<void> {
+  let total = 0;
+  for (const p of packs) total += p.size;
+  let done = 0;
+  for (const p of packs) {
+    let i = 0;
+    for (const labels of packLabels(p)) {
+      if ((++done & 1023) === 0) await report.step('series', done, total);
+      head.restoreSeries(p.refs[i++], labels);
+    }
   }
-  report.done('series', rows.length);
+  report.done('series', total);
 }
 
 /** Each series' newest time in any block, by ref. */

@@ -17,7 +17,7 @@ export class PersistedState {
   private list: BlockRecord[] = [];
   private nextId = 1;
   private readonly cache: PageCache;
-  /** Every series with a ref below this is in the series store. */
+  /** Every series with a ref below this is stored (in a pack, or an old-format row). */
   persistedRefs = 1;
 
   constructor(

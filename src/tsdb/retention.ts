@@ -4,7 +4,7 @@
 
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
-import { deleteBlock, writeTx, type BlockRecord } from './tsdbStore';
+import { deleteBlock, deleteSeries, writeTx, type BlockRecord } from './tsdbStore';
 
 export type DropReason = 'time' | 'size' | 'quota';
 
@@ -74,7 +74,7 @@ async function dropBlocks(head: Head, persisted: PersistedState, ids: ReadonlySe
   }
   await writeTx(persisted.db, (tx, ops) => {
     for (const b of doomed) deleteBlock(tx, ops, b);
-    for (const r of gone) ops.push(tx.objectStore('series').delete(r));
+    deleteSeries(tx, ops, gone);
   });
   persisted.removed(ids);
   head.removeSeries(gone);

@@ -6,7 +6,7 @@ import { Labels } from '../model/labels';
 import { Matcher } from '../model/matcher';
 import { Head } from './head';
 import type { Storage } from './storage';
-import { SERIES_BATCH } from './checkpoint';
+import { PACK_SERIES } from './seriesPacks';
 import { deleteTsdb, openTsdb, type Tsdb } from './tsdb';
 import { openStore } from './tsdbStore';
 
@@ -149,16 +149,16 @@ describe('persistent tsdb', () => {
     expect(late.commit()).toMatchObject({ duplicate: 1 });
   });
 
-  it('writes many new series in batches with other work between them, and restores them all', async () => {
+  it('writes many new series a pack at a time with other work between them, and restores them all', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);
-    const n = SERIES_BATCH * 2 + 7;
+    const n = PACK_SERIES * 2 + 7;
     scrape(db, n, T0, 2);
-    // A turn of other work: each counts the series rows put since the last one.
+    // A turn of other work: each counts the series packs put since the last one.
     const perTurn: number[] = [0];
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
-      if (this.name === 'series') perTurn[perTurn.length - 1]++;
+      if (this.name === 'seriesPacks') perTurn[perTurn.length - 1]++;
       return put.call(this, value, key);
     });
     let done = false;
@@ -171,25 +171,25 @@ describe('persistent tsdb', () => {
     await db.checkpoint();
     done = true;
     await turns;
-    expect(perTurn.reduce((a, b) => a + b)).toBe(n);
-    expect(Math.max(...perTurn)).toBeLessThanOrEqual(SERIES_BATCH);
+    expect(perTurn.reduce((a, b) => a + b)).toBe(3);
+    expect(Math.max(...perTurn)).toBe(1);
     vi.restoreAllMocks();
     const before = await dump(db);
     await db.close();
     expect(await dump(await openFresh(factory))).toEqual(before);
   });
 
-  it('writes nothing when a later batch of new series fails', async () => {
+  it('writes nothing when a later pack of new series fails', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);
     scrape(db, 3, T0, 2);
     await db.checkpoint();
     const saved = await dump(db);
-    scrape(db, SERIES_BATCH * 2, T0 + 30_000, 2);
+    scrape(db, PACK_SERIES * 2, T0 + 30_000, 2);
     const put = IDBObjectStore.prototype.put;
     let puts = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
-      if (this.name === 'series' && ++puts > SERIES_BATCH + 5) throw new DOMException('disk on fire', 'UnknownError');
+      if (this.name === 'seriesPacks' && ++puts > 1) throw new DOMException('disk on fire', 'UnknownError');
       return put.call(this, value, key);
     });
     await expect(db.checkpoint()).rejects.toThrow(/checkpoint: write failed: disk on fire/);
@@ -242,6 +242,75 @@ describe('persistent tsdb', () => {
     expect(got.retention.seriesRemoved).toBe(1);
     expect(await db.querier().labelValues('__name__')).toEqual(['http_requests_total', 'up']);
     expect((await dump(db)).every((s) => s.ts.every((t) => t >= T0 + 6 * HOUR))).toBe(true);
+  });
+
+  it('reopens without the series retention dropped', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory, { retentionMs: 6 * HOUR });
+    const app = db.appender();
+    for (let k = 0; k < 100; k++) app.append(0, Labels.from({ __name__: 'gone' }), T0 + k * 15_000, k);
+    app.commit();
+    scrape(db, 2, T0, 10);
+    await db.checkpoint();
+    scrape(db, 2, T0 + 12 * HOUR, 10);
+    expect((await db.checkpoint()).retention.seriesRemoved).toBe(1);
+    await db.close();
+    const again = await openFresh(factory, { retentionMs: 6 * HOUR });
+    expect(await again.querier().labelValues('__name__')).toEqual(['http_requests_total', 'up']);
+    expect(again.stats().series).toBe(2);
+  });
+
+  it('reopens series whose labels hold any character', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory);
+    const odd = [
+      Labels.from({ __name__: 'odd', v: '' }),
+      Labels.from({ __name__: 'odd', v: 'a\u0000b\u0000' }),
+      Labels.from({ __name__: 'odd', v: 'Größe 🦊 名前' }),
+      Labels.from({ __name__: 'odd', v: 'x'.repeat(200_000) }),
+    ];
+    const app = db.appender();
+    odd.forEach((l, i) => app.append(0, l, T0, i));
+    app.commit();
+    await db.checkpoint();
+    const before = await dump(db);
+    await db.close();
+    expect(await dump(await openFresh(factory))).toEqual(before);
+  });
+
+  it('opens a store of the version before series packs, and keeps its series beside new ones', async () => {
+    const factory = new IDBFactory();
+    // Version 2's schema, with one row per series.
+    const req = factory.open('vigil', 2);
+    req.onupgradeneeded = () => {
+      const old = req.result;
+      old.createObjectStore('series', { keyPath: 'ref' });
+      old.createObjectStore('blocks', { keyPath: 'id' });
+      old.createObjectStore('pages');
+      old.createObjectStore('head');
+      old.createObjectStore('wal', { keyPath: 'seq' });
+      for (let i = 1; i <= 3; i++) req.transaction!.objectStore('series').put({ ref: i, labels: [...series(i).flat()] });
+    };
+    await new Promise((resolve, reject) => {
+      req.onsuccess = resolve;
+      req.onerror = reject;
+    });
+    req.result.close();
+
+    const db = await openFresh(factory);
+    expect(db.stats().series).toBe(3);
+    scrape(db, 5, T0, 10);
+    await db.checkpoint();
+    const before = await dump(db);
+    await db.close();
+    const again = await openFresh(factory);
+    expect(again.stats().series).toBe(5);
+    expect(await dump(again)).toEqual(before);
+    // Old rows are read, not rewritten: a checkpoint packs only series new since.
+    const store = await openStore('vigil', factory);
+    expect(await store.count('series')).toBe(3);
+    expect((await store.getAllKeys('seriesPacks')).map((k) => k[1])).toEqual([2]);
+    store.close();
   });
 
   it('drops the oldest blocks first to stay within the size budget', async () => {

@@ -1,5 +1,6 @@
-// The IndexedDB schema of a persisted TSDB: series labels by ref, block
-// indexes, block pages and the head checkpoint. Every change is one
+// The IndexedDB schema of a persisted TSDB: series labels in packs (and, as
+// the version before packs wrote them, one row per series), block indexes,
+// block pages and the head checkpoint. Every change is one
 // transaction, so an interrupted write leaves the previous state whole.
 
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
@@ -7,6 +8,7 @@ import type { BlockIndex } from './blockFormat';
 import type { Metadata } from '../model/metricType';
 import type { StoredHistograms } from './sampleJournal';
 import { errorMessage } from '../model/result';
+import { PACK_KEY_PATH, PACK_SERIES, packSeries, packsHolding, withoutRefs, type PackKey, type SeriesPack } from './seriesPacks';
 
 export interface BlockRecord {
   id: number;
@@ -59,7 +61,9 @@ export interface WalRecord {
 
 export interface TsdbSchema extends DBSchema {
   wal: { key: number; value: WalRecord };
+  /** One row per series, as version 2 wrote them: still read, and deleted from by retention, never written. */
   series: { key: number; value: { ref: number; labels: string[] } };
+  seriesPacks: { key: PackKey; value: SeriesPack };
   blocks: { key: number; value: BlockRecord };
   pages: { key: [number, number]; value: Uint8Array };
   head: { key: string; value: HeadRecord };
@@ -68,7 +72,7 @@ export interface TsdbSchema extends DBSchema {
 export type TsdbDb = IDBPDatabase<TsdbSchema>;
 
 export const HEAD_KEY = 'checkpoint';
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * Opens (creating on first use) the database through the given factory.
@@ -81,6 +85,7 @@ export async function openStore(name: string, factory: IDBFactory, onBlocked?: (
   req.onupgradeneeded = () => {
     const db = req.result;
     if (!db.objectStoreNames.contains('series')) db.createObjectStore('series', { keyPath: 'ref' });
+    if (!db.objectStoreNames.contains('seriesPacks')) db.createObjectStore('seriesPacks', { keyPath: PACK_KEY_PATH });
     if (!db.objectStoreNames.contains('blocks')) db.createObjectStore('blocks', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('pages')) db.createObjectStore('pages');
     if (!db.objectStoreNames.contains('head')) db.createObjectStore('head');
@@ -98,33 +103,54 @@ export async function openStore(name: string, factory: IDBFactory, onBlocked?: (
 }
 
 export interface StoredState {
-  series: { ref: number; labels: string[] }[];
+  /** Every series, packs ascending by ref; rows of the old series store come packed too. */
+  series: SeriesPack[];
   blocks: BlockRecord[];
   head: HeadRecord | undefined;
   wal: WalRecord[];
 }
 
-/** Series rows per request: one getAll of a million rows keeps the page silent for minutes in Chromium. */
+/** Old series rows per request: one getAll of a million rows keeps the page silent for minutes in Chromium. */
 const SERIES_BATCH = 50_000;
+/** Packs per request: about as many series as SERIES_BATCH rows, so progress comes as often. */
+const PACK_BATCH = 5;
 
 /**
- * Reads the stored state in one transaction; the series store, the large
- * one, in batches of `batch` rows, telling `onRead` how many of how
- * many have come.
+ * Reads the stored state in one transaction; the series, the large part,
+ * in batches, telling `onRead` how many series of how many have come.
+ * `batch` is old series rows per request.
  */
 export async function loadState(db: TsdbDb, onRead?: (done: number, total: number) => void, batch = SERIES_BATCH): Promise<StoredState> {
-  const tx = db.transaction(['series', 'blocks', 'head', 'wal'], 'readonly');
+  const tx = db.transaction(['series', 'seriesPacks', 'blocks', 'head', 'wal'], 'readonly');
   const rest = Promise.all([tx.objectStore('blocks').getAll(), tx.objectStore('head').get(HEAD_KEY), tx.objectStore('wal').getAll()]);
-  const store = tx.objectStore('series');
-  const total = await store.count();
-  const series: StoredState['series'] = [];
+  const rowStore = tx.objectStore('series');
+  const packStore = tx.objectStore('seriesPacks');
+  const [rowCount, packKeys] = await Promise.all([rowStore.count(), packStore.getAllKeys()]);
+  let total = rowCount;
+  for (const k of packKeys) total += k[1];
+  let done = 0;
   onRead?.(0, total);
+  // Old rows hold refs below any pack's: a store of the old version gains packs only for series added since.
+  const series: SeriesPack[] = [];
+  let lastRef: number | undefined;
   for (;;) {
-    const last = series.length === 0 ? undefined : series[series.length - 1].ref;
-    const rows = await store.getAll(last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), batch);
-    for (const r of rows) series.push(r);
-    onRead?.(series.length, Math.max(total, series.length));
+    const rows = await rowStore.getAll(lastRef === undefined ? undefined : IDBKeyRange.lowerBound(lastRef, true), batch);
+    if (rows.length > 0) lastRef = rows[rows.length - 1].ref;
+    series.push(...packSeries(rows));
+    done += rows.length;
+    onRead?.(done, Math.max(total, done));
     if (rows.length < batch) break;
+  }
+  let lastKey: PackKey | undefined;
+  for (;;) {
+    const packs = await packStore.getAll(lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true), PACK_BATCH);
+    for (const p of packs) {
+      series.push(p);
+      done += p.size;
+      lastKey = [p.id, p.size];
+    }
+    if (packs.length > 0) onRead?.(done, Math.max(total, done));
+    if (packs.length < PACK_BATCH) break;
   }
   const [blocks, head, wal] = await rest;
   await tx.done;
@@ -140,7 +166,7 @@ export async function readPages(db: TsdbDb, keys: readonly [number, number][]): 
   return out;
 }
 
-const WRITE_STORES = ['series', 'blocks', 'pages', 'head', 'wal'] as const;
+const WRITE_STORES = ['series', 'seriesPacks', 'blocks', 'pages', 'head', 'wal'] as const;
 export type WriteTx = IDBPTransaction<TsdbSchema, typeof WRITE_STORES, 'readwrite'>;
 
 /**
@@ -178,4 +204,38 @@ export function putBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord,
 export function deleteBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord): void {
   ops.push(tx.objectStore('blocks').delete(rec.id));
   for (let p = 0; p < rec.numPages; p++) ops.push(tx.objectStore('pages').delete([rec.id, p]));
+}
+
+/** Adds new series (ascending by ref, all above any stored ref) to a write, as packs. */
+export async function putSeries(tx: WriteTx, ops: Promise<unknown>[], rows: readonly { ref: number; labels: readonly string[] }[]): Promise<void> {
+  // One pack made and put at a time, each answered before the next (the transaction stays open), so
+  // 800,000 new series are some 80 short turns of the thread with other work between, not one long one.
+  for (let from = 0; from < rows.length; from += PACK_SERIES) {
+    const [pack] = packSeries(rows.slice(from, from + PACK_SERIES));
+    const op = tx.objectStore('seriesPacks').put(pack);
+    ops.push(op);
+    if (from + PACK_SERIES < rows.length) await op;
+  }
+}
+
+/** Adds the deletion of series to a write: old rows deleted, the packs holding them rewritten without them. */
+export function deleteSeries(tx: WriteTx, ops: Promise<unknown>[], refs: ReadonlySet<number>): void {
+  if (refs.size === 0) return;
+  const rows = tx.objectStore('series');
+  // A store that never had old rows takes one count, not a delete per series.
+  ops.push(rows.count().then((n) => (n === 0 ? undefined : Promise.all([...refs].map((r) => rows.delete(r))))));
+  const packs = tx.objectStore('seriesPacks');
+  ops.push(
+    packs.getAllKeys().then((keys) =>
+      Promise.all(
+        packsHolding(keys, refs).map(async (key) => {
+          const p = await packs.get(key);
+          if (p === undefined) return;
+          const kept = withoutRefs(p, refs);
+          await packs.delete(key);
+          if (kept) await packs.put(kept);
+        }),
+      ),
+    ),
+  );
 }
