@@ -4,6 +4,7 @@
 
 import { kahanComp } from '../model/kahanSum';
 import { quantile } from './quantile';
+import { varianceFrom } from './varianceLanes';
 
 /** One step's window over one series: samples ts[lo..hi) lie in (start, end]. */
 export interface Window {
@@ -336,24 +337,7 @@ function sum(w: Window): number {
 }
 
 function variance(w: Window): number {
-  const { vs, lo, hi } = w;
-  let mean = 0,
-    cMean = 0,
-    aux = 0,
-    cAux = 0;
-  for (let i = lo; i < hi; i++) {
-    const f = vs[i];
-    const delta = f - (mean + cMean);
-    const d = delta / (i - lo + 1);
-    let t = mean + d;
-    cMean = kahanComp(mean, d, t, cMean);
-    mean = t;
-    const a = delta * (f - (mean + cMean));
-    t = aux + a;
-    cAux = kahanComp(aux, a, t, cAux);
-    aux = t;
-  }
-  return (aux + cAux) / (hi - lo);
+  return varianceFrom(w.vs, w.lo, w.hi, w.lo);
 }
 
 /** max_over_time and friends: NaN only wins when nothing else is there (compareOverTime). */

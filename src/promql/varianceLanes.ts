@@ -79,17 +79,17 @@ export function varianceLanes(vs: Float64Array, los: Int32Array, his: Int32Array
       out[j] = NaN;
       continue;
     }
-    out[j] = varianceFrom(vs, los[i + j], his[i + j], common, 4 * j);
+    out[j] = varianceFrom(vs, los[i + j], his[i + j], los[i + j] + common, state[4 * j], state[4 * j + 1], state[4 * j + 2], state[4 * j + 3]);
   }
 }
 
-/** Continues lane `at`'s sum from its sample lo+k0 to hi, as variance does from lo. */
-function varianceFrom(vs: Float64Array, lo: number, hi: number, k0: number, at: number): number {
-  let mean = state[at],
-    cMean = state[at + 1],
-    aux = state[at + 2],
-    cAux = state[at + 3];
-  for (let i = lo + k0; i < hi; i++) {
+/**
+ * The compensated Welford variance of vs[lo, hi) (Prometheus's
+ * varianceOverTime), continuing from sample `from` with the running sums so
+ * far; from lo, they are all 0.
+ */
+export function varianceFrom(vs: Float64Array, lo: number, hi: number, from: number, mean = 0, cMean = 0, aux = 0, cAux = 0): number {
+  for (let i = from; i < hi; i++) {
     const f = vs[i];
     const delta = f - (mean + cMean);
     const d = delta / (i - lo + 1);
