@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packLabels, packsHolding, packSeries, withoutRefs, type PackKey, type SeriesPack } from './seriesPacks';
+import { packsHolding, packSeries, withoutRefs, type PackKey } from './seriesPacks';
+import { unpack } from './seriesPacksTestUtil';
 
 const LONG = 'x'.repeat(100_000) + '🦊';
-
-/** Every series of the packs, as rows. */
-function unpack(packs: readonly SeriesPack[]): { ref: number; labels: string[] }[] {
-  const out: { ref: number; labels: string[] }[] = [];
-  for (const p of packs) {
-    let i = 0;
-    for (const labels of packLabels(p)) out.push({ ref: p.refs[i++], labels });
-  }
-  return out;
-}
 
 describe('series packs', () => {
   it.each<[string, string[]]>([

@@ -1,21 +1,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { packLabels, packSeries, type SeriesPack } from './seriesPacks';
+import { packSeries } from './seriesPacks';
 import { deleteSeries, loadState, openStore, putSeries, writeTx } from './tsdbStore';
+import { unpack } from './seriesPacksTestUtil';
 
 const row = (ref: number) => ({ ref, labels: ['__name__', `m${ref}`] });
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-
-/** Every series of the packs, as rows. */
-function unpack(packs: readonly SeriesPack[]): { ref: number; labels: string[] }[] {
-  const out: { ref: number; labels: string[] }[] = [];
-  for (const p of packs) {
-    let i = 0;
-    for (const labels of packLabels(p)) out.push({ ref: p.refs[i++], labels });
-  }
-  return out;
-}
 
 describe('loadState', () => {
   it.each([
