@@ -65,7 +65,8 @@ export async function restoreHead(state: StoredState, head: Head, persisted: Per
   await restoreSeries(state.series, head, report);
   persisted.persistedRefs = head.nextSeriesRef;
   persisted.restore(state.blocks);
-  const until = await persistedUntil(persisted.blocks(), head.nextSeriesRef, report);
+  persisted.droppedThrough = state.droppedThrough;
+  const until = await persistedUntil(persisted.blocks(), head.nextSeriesRef, state.droppedThrough, report);
   if (state.head) {
     policy.snapshotFound();
     await restoreSnapshot(state.head, head, persisted, until, warnings, report);
@@ -90,9 +91,13 @@ async function restoreSeries(packs: StoredState['series'], head: Head, report: R
   report.done('series', total);
 }
 
-/** Each series' newest time in any block, by ref. */
-async function persistedUntil(blocks: readonly BlockRecord[], refsBelow: number, report: RestoreReporter): Promise<Float64Array> {
-  const until = new Float64Array(refsBelow).fill(-Infinity);
+/**
+ * Each series' newest time in any block, by ref, and never before what
+ * retention dropped: what the snapshot and the log hold up to then is either
+ * in a block or gone.
+ */
+async function persistedUntil(blocks: readonly BlockRecord[], refsBelow: number, droppedThrough: number, report: RestoreReporter): Promise<Float64Array> {
+  const until = new Float64Array(refsBelow).fill(droppedThrough);
   let total = 0;
   for (const b of blocks) total += b.index.refs.length;
   let done = 0;

@@ -19,6 +19,8 @@ export class PersistedState {
   private readonly cache: PageCache;
   /** Every series with a ref below this is stored (in a pack, or an old-format row). */
   persistedRefs = 1;
+  /** Retention has dropped every sample at or before this. */
+  droppedThrough = -Infinity;
 
   constructor(
     readonly db: TsdbDb,

@@ -4,7 +4,7 @@
 
 import type { Head } from './head';
 import type { PersistedState } from './persistedState';
-import { deleteBlock, deleteSeries, writeTx, type BlockRecord } from './tsdbStore';
+import { deleteBlock, deleteSeries, putRetentionMark, writeTx, type BlockRecord } from './tsdbStore';
 
 export type DropReason = 'time' | 'size' | 'quota';
 
@@ -66,6 +66,8 @@ async function dropBlocks(head: Head, persisted: PersistedState, ids: ReadonlySe
   const kept = persisted.blocks().filter((b) => !ids.has(b.id));
   const referenced = new Set<number>();
   for (const b of kept) for (const r of b.index.refs) referenced.add(r);
+  let droppedThrough = persisted.droppedThrough;
+  for (const b of doomed) droppedThrough = Math.max(droppedThrough, b.maxt);
   const gone = new Set<number>();
   for (const s of head.allSeries()) {
     // Series not yet persisted may belong to an appender that has not committed.
@@ -75,7 +77,9 @@ async function dropBlocks(head: Head, persisted: PersistedState, ids: ReadonlySe
   await writeTx(persisted.db, (tx, ops) => {
     for (const b of doomed) deleteBlock(tx, ops, b);
     deleteSeries(tx, ops, gone);
+    putRetentionMark(tx, ops, { droppedThrough });
   });
+  persisted.droppedThrough = droppedThrough;
   persisted.removed(ids);
   head.removeSeries(gone);
   return { blocksDropped: doomed.length, seriesRemoved: gone.size };

@@ -260,6 +260,21 @@ describe('persistent tsdb', () => {
     expect(again.stats().series).toBe(2);
   });
 
+  it('reopens without the samples retention dropped from a chunk the last snapshot still held open', async () => {
+    const factory = new IDBFactory();
+    const db = await openFresh(factory, { retentionMs: 6 * HOUR });
+    scrape(db, 2, T0, 10);
+    await db.checkpoint();
+    scrape(db, 2, T0 + 12 * HOUR, 10);
+    const got = await db.checkpoint();
+    expect(got.headWrite).toBe('log');
+    expect(got.retention.blocksDropped).toBeGreaterThan(0);
+    const kept = await dump(db);
+    expect(kept.every((s) => s.ts.every((t) => t >= T0 + 6 * HOUR))).toBe(true);
+    await db.close();
+    expect(await dump(await openFresh(factory, { retentionMs: 6 * HOUR }))).toEqual(kept);
+  });
+
   it('reopens series whose labels hold any character', async () => {
     const factory = new IDBFactory();
     const db = await openFresh(factory);

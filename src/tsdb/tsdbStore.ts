@@ -39,6 +39,16 @@ export interface HeadRecord {
   histograms?: OpenHistogramChunks;
 }
 
+/**
+ * How far retention has dropped: every sample at or before `droppedThrough`
+ * is gone. Written with the drop, because the head snapshot it outdates is
+ * rewritten only at the next snapshot: a chunk the snapshot holds open may
+ * since have been sealed into a block that retention dropped.
+ */
+export interface RetentionMark {
+  droppedThrough: number;
+}
+
 /** Open histogram chunks of a snapshot, parallel arrays: series ref, stored marker, byte length; bytes back to back. */
 export interface OpenHistogramChunks {
   refs: Uint32Array;
@@ -66,12 +76,14 @@ export interface TsdbSchema extends DBSchema {
   seriesPacks: { key: PackKey; value: SeriesPack };
   blocks: { key: number; value: BlockRecord };
   pages: { key: [number, number]; value: Uint8Array };
-  head: { key: string; value: HeadRecord };
+  /** The head snapshot under HEAD_KEY, the retention mark under RETENTION_KEY. */
+  head: { key: string; value: HeadRecord | RetentionMark };
 }
 
 export type TsdbDb = IDBPDatabase<TsdbSchema>;
 
 export const HEAD_KEY = 'checkpoint';
+export const RETENTION_KEY = 'retention';
 const VERSION = 3;
 
 /**
@@ -108,6 +120,8 @@ export interface StoredState {
   blocks: BlockRecord[];
   head: HeadRecord | undefined;
   wal: WalRecord[];
+  /** Every sample at or before this was dropped by retention (-Infinity when none was). */
+  droppedThrough: number;
 }
 
 /** Old series rows per request: one getAll of a million rows keeps the page silent for minutes in Chromium. */
@@ -122,7 +136,8 @@ const PACK_BATCH = 5;
  */
 export async function loadState(db: TsdbDb, onRead?: (done: number, total: number) => void, batch = SERIES_BATCH): Promise<StoredState> {
   const tx = db.transaction(['series', 'seriesPacks', 'blocks', 'head', 'wal'], 'readonly');
-  const rest = Promise.all([tx.objectStore('blocks').getAll(), tx.objectStore('head').get(HEAD_KEY), tx.objectStore('wal').getAll()]);
+  const heads = tx.objectStore('head');
+  const rest = Promise.all([tx.objectStore('blocks').getAll(), heads.get(HEAD_KEY), tx.objectStore('wal').getAll(), heads.get(RETENTION_KEY)]);
   const rowStore = tx.objectStore('series');
   const packStore = tx.objectStore('seriesPacks');
   const [rowCount, packKeys] = await Promise.all([rowStore.count(), packStore.getAllKeys()]);
@@ -152,9 +167,9 @@ export async function loadState(db: TsdbDb, onRead?: (done: number, total: numbe
     if (packs.length > 0) onRead?.(done, Math.max(total, done));
     if (packs.length < PACK_BATCH) break;
   }
-  const [blocks, head, wal] = await rest;
+  const [blocks, head, wal, mark] = await rest;
   await tx.done;
-  return { series, blocks, head, wal };
+  return { series, blocks, head: head as HeadRecord | undefined, wal, droppedThrough: (mark as RetentionMark | undefined)?.droppedThrough ?? -Infinity };
 }
 
 /** Reads pages by [block, page]; a missing page comes back undefined. */
@@ -204,6 +219,11 @@ export function putBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord,
 export function deleteBlock(tx: WriteTx, ops: Promise<unknown>[], rec: BlockRecord): void {
   ops.push(tx.objectStore('blocks').delete(rec.id));
   for (let p = 0; p < rec.numPages; p++) ops.push(tx.objectStore('pages').delete([rec.id, p]));
+}
+
+/** Adds the retention mark to a write. */
+export function putRetentionMark(tx: WriteTx, ops: Promise<unknown>[], mark: RetentionMark): void {
+  ops.push(tx.objectStore('head').put(mark, RETENTION_KEY));
 }
 
 /** Adds new series (ascending by ref, all above any stored ref) to a write, as packs. */
