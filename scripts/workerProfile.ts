@@ -19,18 +19,15 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-export interface WorkerProfile {
-  profile: CpuProfile;
-  /** The worker's JS heap in use, the largest seen (MB), sampled every 5 s. */
-  maxHeapMb: number;
-}
+/** A CDP command sent to the engine's shared worker. */
+export type WorkerSend = (method: string, params?: object) => Promise<unknown>;
 
-/** Starts profiling the first shared worker; the returned function stops and gives the profile. */
-export async function profileSharedWorker(browser: Browser): Promise<() => Promise<WorkerProfile>> {
+/** Attaches to the first shared worker (the engine) and returns a way to send it CDP commands. */
+export async function attachSharedWorker(browser: Browser): Promise<WorkerSend> {
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
   const worker = targetInfos.find((t) => t.type === 'shared_worker');
-  if (!worker) throw new Error('no shared worker to profile');
+  if (!worker) throw new Error('no shared worker to attach to');
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
   let id = 0;
   const pending = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
@@ -39,7 +36,7 @@ export async function profileSharedWorker(browser: Browser): Promise<() => Promi
     const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
     if (msg.id !== undefined) pending.get(msg.id)?.(msg);
   });
-  const send = async (method: string, params: object = {}): Promise<unknown> => {
+  return async (method, params = {}) => {
     const msgId = ++id;
     const answer = new Promise<{ result?: unknown; error?: unknown }>((resolve) => pending.set(msgId, resolve));
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: msgId, method, params }) });
@@ -47,20 +44,27 @@ export async function profileSharedWorker(browser: Browser): Promise<() => Promi
     if (r.error) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
     return r.result;
   };
+}
+
+/** The worker's own memory in MB: the JS heap in use, the heap V8 has taken from the system, and ArrayBuffer backing stores. */
+export interface WorkerHeap {
+  usedMb: number;
+  heapMb: number;
+  buffersMb: number;
+}
+
+export async function workerHeap(send: WorkerSend): Promise<WorkerHeap> {
+  const r = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number; backingStorageSize?: number };
+  const mb = (b: number) => b / 2 ** 20;
+  return { usedMb: mb(r.usedSize), heapMb: mb(r.totalSize), buffersMb: mb(r.backingStorageSize ?? 0) };
+}
+
+/** Starts profiling the worker; the returned function stops and gives the profile. */
+export async function profileWorker(send: WorkerSend): Promise<() => Promise<CpuProfile>> {
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 500 });
   await send('Profiler.start');
-  let maxHeapMb = 0;
-  const heap = setInterval(() => {
-    void send('Runtime.getHeapUsage').then(
-      (r) => (maxHeapMb = Math.max(maxHeapMb, (r as { usedSize: number }).usedSize / 2 ** 20)),
-      () => {},
-    );
-  }, 5000);
-  return async () => {
-    clearInterval(heap);
-    return { profile: ((await send('Profiler.stop')) as { profile: CpuProfile }).profile, maxHeapMb };
-  };
+  return async () => ((await send('Profiler.stop')) as { profile: CpuProfile }).profile;
 }
 
 const IDLE = new Set(['(idle)', '(program)']);
