@@ -160,6 +160,24 @@ describe('QueryEngine errors', () => {
     });
   });
 
+  it.each(['wide', 'rate(wide[1m])'])('refuses %s once past the sample limit, before decoding every series', async (q) => {
+    const many = new Head();
+    const app = many.appender();
+    for (let i = 0; i < 3000; i++) for (let t = 0; t <= 600_000; t += 15_000) app.append(0, Labels.from({ __name__: 'wide', i: String(i) }), t, i);
+    app.commit();
+    const inner = many.querier();
+    let reads = 0;
+    const counting: typeof inner = Object.create(inner, {
+      selectLazy: {
+        value: async (...args: Parameters<typeof inner.selectLazy>) =>
+          (await inner.selectLazy(...args)).map((s) => ({ ...s, labels: s.labels, read: (into?: Parameters<typeof s.read>[0]) => (reads++, s.read(into)) })),
+      },
+    });
+    const small = new QueryEngine({ maxSamples: 41 * 100 });
+    await expect(small.rangeQuery(counting, q, 0, 600_000, 15_000)).rejects.toMatchObject({ type: 'execution', message: /too many samples/ });
+    expect(reads).toBeLessThan(200);
+  });
+
   it('stops when cancelled', async () => {
     const ac = new AbortController();
     ac.abort();

@@ -11,6 +11,7 @@ import { unwrapParens, type AggregateExpr, type AtModifier, type BinaryExpr, typ
 import { aggregate } from './aggregate';
 import { scalarBinop, setBinop, vectorBinop, vectorScalarBinop } from './binary';
 import { QueryError } from './errors';
+import { PointMeter, tooManySamples } from './pointMeter';
 import type { BinopNote } from './histogramBinop';
 import { smoothedHistogramAt } from './histogramExtended';
 import { histogramSample } from './histogramValues';
@@ -31,12 +32,12 @@ export class Evaluator implements CallEnv {
     if (v.type === 'vector') {
       let samples = 0;
       for (const s of v.series) samples += countPoints(s);
-      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution', 'maxSamples');
+      if (samples > this.ctx.maxSamples) throw tooManySamples();
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else if (v.type === 'matrix') {
       let samples = 0;
       for (const s of v.series) samples += s.read().ts.length;
-      if (samples > this.ctx.maxSamples) throw new QueryError('execution', 'query processing would load too many samples into memory in query execution', 'maxSamples');
+      if (samples > this.ctx.maxSamples) throw tooManySamples();
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else {
       this.ctx.onNode?.(e, { series: 0, samples: v.type === 'scalar' ? v.vals.length : 0, ms: performance.now() - t0 });
@@ -89,6 +90,7 @@ export class Evaluator implements CallEnv {
   async selectVector(sel: VectorSelector, g: Grid, pick: SamplePick): Promise<StepSeries[]> {
     if (sel.mode === 'smoothed' && pick === 'value') return this.selectSmoothed(sel, g);
     const out: StepSeries[] = [];
+    const meter = new PointMeter(this.ctx.maxSamples);
     const lookback = this.ctx.lookbackDelta;
     const input = this.ctx.data.get(sel) ?? [];
     for (let k = 0; k < input.length; k++) {
@@ -97,7 +99,10 @@ export class Evaluator implements CallEnv {
       if (s === undefined) continue;
       if (s.hs !== undefined && pick === 'value') {
         const r = this.selectHistogramSeries(sel, s, g);
-        if (r) out.push(r);
+        if (r) {
+          meter.add(r);
+          out.push(r);
+        }
         continue;
       }
       const r = newStepSeries(s.labels, g.n);
@@ -114,7 +119,10 @@ export class Evaluator implements CallEnv {
           any = true;
         }
       }
-      if (any) out.push(r);
+      if (any) {
+        meter.add(r);
+        out.push(r);
+      }
     }
     return out;
   }
@@ -146,13 +154,17 @@ export class Evaluator implements CallEnv {
   /** The value at each step interpolated between the samples around it, within a lookback either side (smoothSeries). */
   private selectSmoothed(sel: VectorSelector, g: Grid): StepSeries[] {
     const out: StepSeries[] = [];
+    const meter = new PointMeter(this.ctx.maxSamples);
     const lb = this.ctx.lookbackDelta;
     for (const lazy of this.ctx.data.get(sel) ?? []) {
       const s = lazy.read(this.buf);
       if (s === undefined) continue;
       if (s.hs !== undefined) {
         const r = this.smoothHistogramSeries(sel, s, g);
-        if (r) out.push(r);
+        if (r) {
+          meter.add(r);
+          out.push(r);
+        }
         continue;
       }
       const { ts, vs } = withoutStale(s);
@@ -173,7 +185,10 @@ export class Evaluator implements CallEnv {
         r.has[i] = 1;
         any = true;
       }
-      if (any) out.push(r);
+      if (any) {
+        meter.add(r);
+        out.push(r);
+      }
     }
     return out;
   }

@@ -8,6 +8,7 @@ import { histogramFraction, histogramQuantile, histogramQuantiles } from './clas
 import { dateFunctions, dateOf, elementFunctions, type DateFn, type ElementFn } from './elementFunctions';
 import type { Annotations } from './annotations';
 import { QueryError } from './errors';
+import { PointMeter } from './pointMeter';
 import type { CallEnv, FunctionCall } from './evalContext';
 import { formatG } from '../model/goFloat';
 import { histogramFunctions } from './histogramFunctions';
@@ -64,6 +65,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
     };
     const floatsOnly = FLOAT_SAMPLES_ONLY.has(name);
     const out: StepSeries[] = [];
+    const meter = new PointMeter(ctx.maxSamples);
     const p: number[] = new Array(params.length);
     // Every step's window bounds over the series at hand, filled before its steps run.
     const los = new Int32Array(g.n);
@@ -118,6 +120,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         if (hw !== undefined) hw.step(w, r, i);
       }
       if (r.has.indexOf(1) < 0) continue;
+      meter.add(r);
       out.push(r);
       if ((name === 'rate' || name === 'increase') && (hw === undefined || hw.sawFloats)) {
         const metric = series.labels.metricName;
