@@ -137,6 +137,26 @@ describe('head select hints', () => {
     const cancelled = head.querier().select([], 0, 2000, { tick: () => Promise.reject(new Error('query was canceled')) });
     await expect(cancelled).rejects.toThrow('query was canceled');
   });
+
+  it('hands the thread back while it captures many series, each whole though a scrape commits between', async () => {
+    const head = new Head();
+    const scrape = (t: number) => {
+      const app = head.appender();
+      for (let k = 0; k < 4096; k++) app.append(0, up(String(k)), t, t);
+      app.commit();
+    };
+    scrape(1000);
+    let ticks = 0;
+    const lazy = await head.querier().selectLazy([], 0, 5000, {
+      tick: async () => {
+        if (ticks++ === 1) scrape(2000);
+      },
+    });
+    expect(ticks).toBe(4);
+    const reads = lazy.map((s) => s.read()!);
+    expect(new Set(reads.map((r) => r.ts.length))).toEqual(new Set([1, 2]));
+    expect(reads.every((r) => r.ts.every((t, i) => r.vs[i] === t))).toBe(true);
+  });
 });
 
 describe('head matchers', () => {

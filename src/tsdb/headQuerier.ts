@@ -33,10 +33,13 @@ export class HeadQuerier implements Querier {
     return readAll(await this.selectLazy(matchers, mint, maxt), hints);
   }
 
-  async selectLazy(matchers: readonly Matcher[], mint: number, maxt: number): Promise<LazySeries[]> {
+  async selectLazy(matchers: readonly Matcher[], mint: number, maxt: number, hints?: SelectHints): Promise<LazySeries[]> {
     const out: LazySeries[] = [];
-    for (const ref of this.head.matching(matchers)) {
-      const s = this.head.get(ref)!;
+    const refs = this.head.matching(matchers);
+    for (let k = 0; k < refs.length; k++) {
+      // Each series is captured whole, so handing the thread back between series (a scrape may commit) splits none.
+      if ((k & 1023) === 1023) await hints?.tick?.();
+      const s = this.head.get(refs[k])!;
       const parts: ChunkBytes[] = [];
       // The open chunk is copied: appends after this select must not show up in its reads.
       s.chunksIn(mint, maxt, parts, true);
