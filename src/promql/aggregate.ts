@@ -91,27 +91,96 @@ export async function aggregate(
     case 'limitk':
     case 'limit_ratio':
       return aggregateK(e, input, param as Float64Array, n, annos, tick);
-    case 'count_values':
-      return countValues(e, input, param as string, n, tick);
   }
-  const groups = await groupSeries(input, e, tick);
-  const G = groups.labels.length;
-  const count = new Float64Array(G * n);
-  const value = new Float64Array(G * n);
-  const comp = new Float64Array(G * n);
-  const mean = new Float64Array(G * n);
-  const incremental = new Uint8Array(G * n);
-  const dropName = new Uint8Array(G);
-  const heaps: number[][] = e.op === 'quantile' ? new Array(G * n) : [];
-  if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos, e.param?.pos);
-
+  const fold = seriesFold(e, param, n, annos);
   for (let k = 0; k < input.length; k++) {
     if ((k & 1023) === 1023) await tick();
-    const s = input[k];
-    const g = groups.index[k];
-    if (s.dropName) dropName[g] = 1;
+    fold.add(input[k]);
+  }
+  return fold.finish();
+}
+
+/** An aggregation fed one float series at a time, in input order. */
+export interface SeriesFold {
+  add(s: StepSeries): void;
+  finish(): StepSeries[];
+}
+
+/** Whether an operator folds its input one series at a time (all but the k and ratio ones), so the input need never be held whole. */
+export function foldsSeries(op: AggregateExpr['op']): boolean {
+  return op !== 'topk' && op !== 'bottomk' && op !== 'limitk' && op !== 'limit_ratio';
+}
+
+/** The fold of an operator foldsSeries accepts; throws on a bad count_values label. */
+export function seriesFold(e: AggregateExpr, param: Float64Array | string | undefined, n: number, annos: Annotations): SeriesFold {
+  if (e.op === 'count_values') return new CountValues(e, param as string, n);
+  if (e.op === 'quantile') quantileWarnings(param as Float64Array, annos, e.param?.pos);
+  return new Aggregation(e, param as Float64Array | undefined, n);
+}
+
+/**
+ * The operators that fold each series into its group's accumulators at
+ * every step it has a sample (sum, avg, count, group, min, max, stddev,
+ * stdvar, quantile), fed one series at a time in input order, so a query can
+ * hand it series as it makes them and keep none. Float input only: sum and
+ * avg over histograms go through sumOrAvgWithHistograms.
+ */
+class Aggregation implements SeriesFold {
+  private readonly byKey = new Map<string, number>();
+  private readonly groupLabels: Labels[] = [];
+  private dropName = new Uint8Array(0);
+  // Per group and step (at = group * n + step); they grow as groups appear.
+  private count = new Float64Array(0);
+  private value = new Float64Array(0);
+  private comp = new Float64Array(0);
+  private mean = new Float64Array(0);
+  private incremental = new Uint8Array(0);
+  private readonly heaps: number[][] = [];
+
+  constructor(
+    private readonly e: AggregateExpr,
+    private readonly param: Float64Array | undefined,
+    private readonly n: number,
+  ) {}
+
+  private group(s: StepSeries): number {
+    const labels = groupingLabels(s.labels, this.e.grouping, this.e.without);
+    const key = labels.key();
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const g = this.groupLabels.length;
+    this.byKey.set(key, g);
+    this.groupLabels.push(labels);
+    if (g >= this.dropName.length) this.grow(Math.max(4, g * 2));
+    return g;
+  }
+
+  private grow(groups: number): void {
+    const size = groups * this.n;
+    const f64 = (old: Float64Array) => {
+      const a = new Float64Array(size);
+      a.set(old);
+      return a;
+    };
+    this.count = f64(this.count);
+    this.value = f64(this.value);
+    this.comp = f64(this.comp);
+    this.mean = f64(this.mean);
+    const inc = new Uint8Array(size);
+    inc.set(this.incremental);
+    this.incremental = inc;
+    const drop = new Uint8Array(groups);
+    drop.set(this.dropName);
+    this.dropName = drop;
+  }
+
+  add(s: StepSeries): void {
+    const { e, n } = this;
+    const g = this.group(s);
+    if (s.dropName) this.dropName[g] = 1;
     const base = g * n;
-    if (addSimple(e.op, s, base, n, count, value, comp)) continue;
+    const { count, value, comp, mean, incremental, heaps } = this;
+    if (addSimple(e.op, s, base, n, count, value, comp)) return;
     for (let i = 0; i < n; i++) {
       if (!s.has[i]) continue;
       const f = s.vals[i];
@@ -165,42 +234,46 @@ export async function aggregate(
     }
   }
 
-  const out: StepSeries[] = [];
-  for (let g = 0; g < G; g++) {
-    const s = newStepSeries(groups.labels[g], n, dropName[g] === 1);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const at = g * n + i;
-      const c = count[at];
-      if (c === 0) continue;
-      any = true;
-      s.has[i] = 1;
-      switch (e.op) {
-        case 'sum':
-          s.vals[i] = value[at] + comp[at];
-          break;
-        case 'avg':
-          s.vals[i] = incremental[at] ? mean[at] + comp[at] : value[at] / c + comp[at] / c;
-          break;
-        case 'count':
-          s.vals[i] = c;
-          break;
-        case 'stdvar':
-          s.vals[i] = value[at] / c;
-          break;
-        case 'stddev':
-          s.vals[i] = Math.sqrt(value[at] / c);
-          break;
-        case 'quantile':
-          s.vals[i] = quantile((param as Float64Array)[i], heaps[at]);
-          break;
-        default:
-          s.vals[i] = value[at];
+  /** The groups' series, in the order their first input series came. */
+  finish(): StepSeries[] {
+    const { e, n, count, value, comp, mean, incremental, heaps } = this;
+    const out: StepSeries[] = [];
+    for (let g = 0; g < this.groupLabels.length; g++) {
+      const s = newStepSeries(this.groupLabels[g], n, this.dropName[g] === 1);
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        const at = g * n + i;
+        const c = count[at];
+        if (c === 0) continue;
+        any = true;
+        s.has[i] = 1;
+        switch (e.op) {
+          case 'sum':
+            s.vals[i] = value[at] + comp[at];
+            break;
+          case 'avg':
+            s.vals[i] = incremental[at] ? mean[at] + comp[at] : value[at] / c + comp[at] / c;
+            break;
+          case 'count':
+            s.vals[i] = c;
+            break;
+          case 'stdvar':
+            s.vals[i] = value[at] / c;
+            break;
+          case 'stddev':
+            s.vals[i] = Math.sqrt(value[at] / c);
+            break;
+          case 'quantile':
+            s.vals[i] = quantile(this.param![i], heaps[at]);
+            break;
+          default:
+            s.vals[i] = value[at];
+        }
       }
+      if (any) out.push(s);
     }
-    if (any) out.push(s);
+    return out;
   }
-  return out;
 }
 
 /**
@@ -317,23 +390,30 @@ function ranksBefore(a: number, b: number, desc: boolean): boolean {
   return desc ? a > b : a < b;
 }
 
-async function countValues(e: AggregateExpr, input: StepSeries[], label: string, n: number, tick: Tick): Promise<StepSeries[]> {
-  if (label === '' || (!isLegacyLabelName(label) && hasInvalidUtf8(label))) {
-    throw new QueryError('execution', `invalid label name ${quote(label)}`);
-  }
-  const out = new Map<string, StepSeries>();
+/** count_values, fed one series at a time as Aggregation is. */
+class CountValues implements SeriesFold {
+  private readonly out = new Map<string, StepSeries>();
   // Per grouping, the output series of each value seen, so labels are built
   // once per distinct value rather than per sample. Map keys cannot tell -0
   // from 0, which print apart, so -0 has a key of its own.
-  const byGroup = new Map<string, Map<number | string, StepSeries>>();
-  for (let k = 0; k < input.length; k++) {
-    if ((k & 1023) === 1023) await tick();
-    const s = input[k];
-    const base = groupingLabels(s.labels, e.grouping, e.without);
+  private readonly byGroup = new Map<string, Map<number | string, StepSeries>>();
+
+  constructor(
+    private readonly e: AggregateExpr,
+    private readonly label: string,
+    private readonly n: number,
+  ) {
+    if (label === '' || (!isLegacyLabelName(label) && hasInvalidUtf8(label))) {
+      throw new QueryError('execution', `invalid label name ${quote(label)}`);
+    }
+  }
+
+  add(s: StepSeries): void {
+    const base = groupingLabels(s.labels, this.e.grouping, this.e.without);
     const baseKey = base.key();
-    let byValue = byGroup.get(baseKey);
-    if (!byValue) byGroup.set(baseKey, (byValue = new Map()));
-    for (let i = 0; i < n; i++) {
+    let byValue = this.byGroup.get(baseKey);
+    if (!byValue) this.byGroup.set(baseKey, (byValue = new Map()));
+    for (let i = 0; i < this.n; i++) {
       if (!s.has[i]) continue;
       const v = s.vals[i];
       // A histogram counts by its text form (FloatHistogram.String).
@@ -342,15 +422,18 @@ async function countValues(e: AggregateExpr, input: StepSeries[], label: string,
       let o = byValue.get(vk);
       if (!o) {
         // Two groupings can meet once the label is set (count_values("le", x) by (le)), so the output is keyed by the final labels.
-        const l = base.builder().set(label, h ?? formatFloat(v)).labels();
+        const l = base.builder().set(this.label, h ?? formatFloat(v)).labels();
         const key = l.key();
-        o = out.get(key);
-        if (!o) out.set(key, (o = newStepSeries(l, n)));
+        o = this.out.get(key);
+        if (!o) this.out.set(key, (o = newStepSeries(l, this.n)));
         byValue.set(vk, o);
       }
       o.vals[i] += 1;
       o.has[i] = 1;
     }
   }
-  return [...out.values()];
+
+  finish(): StepSeries[] {
+    return [...this.out.values()];
+  }
 }
