@@ -74,7 +74,7 @@ let scratchT = new Float64Array(0);
 let scratchV = new Float64Array(0);
 
 /** What few series carry: histogram samples, the last histogram, start times. */
-interface SeriesExtras {
+export interface SeriesExtras {
   /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
   lastHistogram: AnyHistogram | undefined;
   histograms: HistogramSamples | undefined;
@@ -89,8 +89,6 @@ interface SeriesExtras {
  */
 export class MemSeries implements XorState {
   buf: Uint8Array = EMPTY;
-  /** Made on the first histogram sample or start time: a float-only series pays one empty field. */
-  private extras: SeriesExtras | undefined;
 
   constructor(
     readonly ref: SeriesRef,
@@ -199,8 +197,16 @@ export class MemSeries implements XorState {
     return this.extras?.histograms;
   }
 
+  /** Made on the first histogram sample or start time, and kept by the head's columns: a float-only series pays nothing for it. */
+  private get extras(): SeriesExtras | undefined {
+    const m = this.cols.extras;
+    return m.size === 0 ? undefined : m.get(this.ref);
+  }
+
   private extrasOf(): SeriesExtras {
-    return (this.extras ??= { lastHistogram: undefined, histograms: undefined, startTimes: undefined });
+    let x = this.extras;
+    if (x === undefined) this.cols.extras.set(this.ref, (x = { lastHistogram: undefined, histograms: undefined, startTimes: undefined }));
+    return x;
   }
 
   /**
