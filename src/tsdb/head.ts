@@ -126,6 +126,7 @@ export class Head implements Storage, AppendableHead, QueryableHead {
       const s = this.series[r];
       if (!s) continue;
       this.byLabels.delete(s.labels, r);
+      this.columns.release(r);
       this.series[r] = undefined;
       this.seriesRemoved++;
     }

@@ -82,6 +82,24 @@ describe('MemSeries', () => {
     expect(s.hasChunkIn(600 * 15_000, 700 * 15_000)).toBe(false);
   });
 
+  // A chunk spanning 2^32 ms or more (possible when chunkRange passes 49 days) keeps its maxt too.
+  it.each([
+    ['15 s apart', 15_000],
+    ['2^32 ms apart', 2 ** 32],
+    ['a year apart', 365 * 86_400_000],
+  ])('knows each sealed chunk\'s maxt with samples %s', (_, step) => {
+    const opts = { chunkRange: 2 ** 50, samplesPerChunk: 120 };
+    const s = new MemSeries(1, Labels.from({ __name__: 'x' }));
+    for (let i = 0; i < 300; i++) s.append(i * step, i, opts);
+    s.seal();
+    const chunks = s.sealedChunks();
+    expect(chunks.map((c) => [c.mint, c.maxt])).toEqual(chunks.map((c) => [decoded([c]).ts[0], decoded([c]).ts.at(-1)]));
+    expect(chunks.at(-1)!.maxt).toBe(299 * step);
+    const got: ChunkBytes[] = [];
+    s.chunksIn(chunks[0].maxt, chunks[0].maxt, got, false);
+    expect(got).toHaveLength(1);
+  });
+
   it('resumes a persisted open chunk after its sealed ones', () => {
     const a = filled((i) => i / 3, 130);
     const b = new MemSeries(1, Labels.from({ __name__: 'x' }));

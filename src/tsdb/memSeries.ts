@@ -3,7 +3,7 @@
 
 import type { Labels } from '../model/labels';
 import { grownArray } from '../model/grownArray';
-import { chunkMinTime, chunkNumSamples, compactChunk, ENC_XOR, lowerBound, type ChunkBytes, type ChunkEncoding, type FloatEncoding } from './chunkEncoding';
+import { chunkMinTime, chunkNumSamples, compactChunk, decodeChunkInto, ENC_XOR, lowerBound, type ChunkBytes, type ChunkEncoding, type FloatEncoding } from './chunkEncoding';
 import { growSink } from './bitStream';
 import { isStaleNaN } from '../model/staleNaN';
 import type { SeriesRef } from './storage';
@@ -56,18 +56,25 @@ export function computeChunkEndTime(start: number, cur: number, maxT: number, ra
   return Math.trunc(start + (maxT - start) / Math.floor(n));
 }
 
-// A sealed chunk's record in its series' buffer: encoding (1 byte), byte
-// length (3 bytes, big-endian), maxt (float64), then the chunk. Its mint and
-// sample count are in the chunk's own header.
-const RECORD = 12;
+// A sealed chunk's record in its series' buffer: encoding (2 bits) and byte
+// length (14 bits) big-endian, then maxt less the chunk's mint (uint32,
+// big-endian), then the chunk. Its mint and sample count are in the chunk's
+// own header. Cuts keep a float chunk near 1 KiB, far below 2^14 bytes, and
+// within one chunkRange, so the span fits 32 bits unless chunkRange passes 49
+// days; a span that does not fit is stored as SPAN_UNKNOWN and read from the
+// chunk itself. Six bytes, not twelve with a float64 maxt: on the scale data
+// set a series holds about five records.
+const RECORD = 6;
+const MAX_CHUNK_BYTES = (1 << 14) - 1;
+const SPAN_UNKNOWN = 0xffffffff;
 /** Bytes a new open chunk starts with: its header and first sample (2 + up to 10 + 8) plus a few more samples. */
 const CUT_ROOM = 32;
 const EMPTY = new Uint8Array(0);
-const maxtF64 = new Float64Array(1);
-const maxtBytes = new Uint8Array(maxtF64.buffer);
+let scratchT = new Float64Array(0);
+let scratchV = new Float64Array(0);
 
 /** What few series carry: histogram samples, the last histogram, start times. */
-interface SeriesExtras {
+export interface SeriesExtras {
   /** The newest sample when it is a histogram (a float stale NaN then becomes a histogram stale marker); undefined after a float. */
   lastHistogram: AnyHistogram | undefined;
   histograms: HistogramSamples | undefined;
@@ -82,8 +89,6 @@ interface SeriesExtras {
  */
 export class MemSeries implements XorState {
   buf: Uint8Array = EMPTY;
-  /** Made on the first histogram sample or start time: a float-only series pays one empty field. */
-  private extras: SeriesExtras | undefined;
 
   constructor(
     readonly ref: SeriesRef,
@@ -192,8 +197,16 @@ export class MemSeries implements XorState {
     return this.extras?.histograms;
   }
 
+  /** Made on the first histogram sample or start time, and kept by the head's columns: a float-only series pays nothing for it. */
+  private get extras(): SeriesExtras | undefined {
+    const m = this.cols.extras;
+    return m.size === 0 ? undefined : m.get(this.ref);
+  }
+
   private extrasOf(): SeriesExtras {
-    return (this.extras ??= { lastHistogram: undefined, histograms: undefined, startTimes: undefined });
+    let x = this.extras;
+    if (x === undefined) this.cols.extras.set(this.ref, (x = { lastHistogram: undefined, histograms: undefined, startTimes: undefined }));
+    return x;
   }
 
   /**
@@ -310,13 +323,16 @@ export class MemSeries implements XorState {
       buf.fill(0, at + bytes.length, end);
       size = bytes.length;
     }
+    if (size > MAX_CHUNK_BYTES) throw new Error(`memSeries ${this.labels.toString()}: a ${size}-byte chunk is too long to seal`);
+    const span = this.t - chunkMinTime(encoding, buf, at);
+    const stored = span < SPAN_UNKNOWN ? span : SPAN_UNKNOWN;
     const r = at - RECORD;
-    buf[r] = encoding;
-    buf[r + 1] = size >>> 16;
-    buf[r + 2] = size >>> 8;
-    buf[r + 3] = size;
-    maxtF64[0] = this.t;
-    buf.set(maxtBytes, r + 4);
+    buf[r] = (encoding << 6) | (size >>> 8);
+    buf[r + 1] = size;
+    buf[r + 2] = stored >>> 24;
+    buf[r + 3] = stored >>> 16;
+    buf[r + 4] = stored >>> 8;
+    buf[r + 5] = stored;
     this.at = 0;
     this.n = 0;
     // With no chunk open, the bits end where the sealed records do.
@@ -361,7 +377,7 @@ export class MemSeries implements XorState {
   sealedChunks(): SealedChunk[] {
     const out: SealedChunk[] = [];
     for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
-      const encoding = this.buf[r] as FloatEncoding;
+      const encoding = recordEncoding(this.buf, r);
       const bytes = this.buf.subarray(r + RECORD, this.nextRecord(r));
       out.push({ mint: chunkMinTime(encoding, bytes), maxt: this.recordMaxt(r), numSamples: chunkNumSamples(bytes), encoding, bytes });
     }
@@ -376,7 +392,7 @@ export class MemSeries implements XorState {
   chunksIn(mint: number, maxt: number, out: ChunkBytes[], copyOpen: boolean): void {
     const buf = this.buf;
     for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
-      const encoding = buf[r] as FloatEncoding;
+      const encoding = recordEncoding(buf, r);
       if (this.recordMaxt(r) >= mint && chunkMinTime(encoding, buf, r + RECORD) <= maxt) out.push({ encoding, bytes: buf.subarray(r + RECORD, this.nextRecord(r)) });
     }
     if (this.hasOpen && this.openMint <= maxt && this.t >= mint) out.push({ encoding: ENC_XOR, bytes: copyOpen ? this.openView().slice() : this.openView() });
@@ -388,7 +404,7 @@ export class MemSeries implements XorState {
     if (this.histograms?.hasIn(mint, maxt)) return true;
     const buf = this.buf;
     for (let r = 0, end = this.sealedEnd; r < end; r = this.nextRecord(r)) {
-      if (this.recordMaxt(r) >= mint && chunkMinTime(buf[r] as FloatEncoding, buf, r + RECORD) <= maxt) return true;
+      if (this.recordMaxt(r) >= mint && chunkMinTime(recordEncoding(buf, r), buf, r + RECORD) <= maxt) return true;
     }
     return this.hasOpen && this.openMint <= maxt;
   }
@@ -396,7 +412,7 @@ export class MemSeries implements XorState {
   /** The oldest sample time in memory; Infinity when none. */
   get minTime(): number {
     const h = this.histograms?.minTime ?? Infinity;
-    if (this.sealedEnd > 0) return Math.min(h, chunkMinTime(this.buf[0] as FloatEncoding, this.buf, RECORD));
+    if (this.sealedEnd > 0) return Math.min(h, chunkMinTime(recordEncoding(this.buf, 0), this.buf, RECORD));
     return Math.min(h, this.hasOpen ? this.openMint : Infinity);
   }
 
@@ -428,14 +444,31 @@ export class MemSeries implements XorState {
 
   private nextRecord(r: number): number {
     const buf = this.buf;
-    return r + RECORD + ((buf[r + 1] << 16) | (buf[r + 2] << 8) | buf[r + 3]);
+    return r + RECORD + (((buf[r] & 0x3f) << 8) | buf[r + 1]);
   }
 
   private recordMaxt(r: number): number {
     const buf = this.buf;
-    for (let i = 0; i < 8; i++) maxtBytes[i] = buf[r + 4 + i];
-    return maxtF64[0];
+    const encoding = recordEncoding(buf, r);
+    const span = ((buf[r + 2] << 24) | (buf[r + 3] << 16) | (buf[r + 4] << 8) | buf[r + 5]) >>> 0;
+    if (span !== SPAN_UNKNOWN) return chunkMinTime(encoding, buf, r + RECORD) + span;
+    return lastTime(encoding, buf.subarray(r + RECORD, this.nextRecord(r)));
   }
+}
+
+function recordEncoding(buf: Uint8Array, r: number): FloatEncoding {
+  return (buf[r] >>> 6) as FloatEncoding;
+}
+
+/** A chunk's newest sample time, decoded: only for the rare span a record cannot hold. */
+function lastTime(encoding: FloatEncoding, bytes: Uint8Array): number {
+  const n = chunkNumSamples(bytes);
+  if (scratchT.length < n) {
+    scratchT = new Float64Array(n);
+    scratchV = new Float64Array(n);
+  }
+  decodeChunkInto(encoding, bytes, scratchT, scratchV, 0);
+  return scratchT[n - 1];
 }
 
 /** A new buffer of `size` bytes holding the first `keep` bytes of buf (a new one, so views readers hold keep their bytes). */
