@@ -24,6 +24,7 @@ import { unwrapParens, type Call, type Expr, type PosRange } from './parser/ast'
 import { rangeFunctions, type Window } from './rangeFunctions';
 import { nextStartTimeOverlaps, slidingFunctions, stepWriter, type SeriesRangeFn } from './slidingFunctions';
 import { gridTime, newStepSeries, type Grid, type MatrixValue, type RangeSamples, type StepSeries, type Value } from './value';
+import { windowBounds } from './windowBounds';
 
 /** Functions the extended range selectors may feed (AnchoredSafeFunctions, SmoothedSafeFunctions). */
 const EXTENDED_SAFE = {
@@ -91,19 +92,12 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       w.st = src.st;
       let overlaps = checkOverlap && s.st !== undefined ? nextStartTimeOverlaps(s.ts, s.st) : undefined;
       const hw = s.hs === undefined || fp !== undefined ? undefined : histogramWindows(name, s, series.labels.metricName, e.args[mi].pos, ctx.annos);
-      let lo = 0;
-      let hi = 0;
-      for (let i = 0; i < g.n; i++) {
-        while (hi < ts.length && ts[hi] <= m.end[i] + after) hi++;
-        while (lo < hi && ts[lo] <= m.start[i] - before) lo++;
-        los[i] = lo;
-        his[i] = hi;
-      }
+      windowBounds(ts, m.start, m.end, before, after, los, his);
       for (let i = 0; i < g.n; i++) {
         const start = m.start[i];
         const end = m.end[i];
-        lo = los[i];
-        hi = his[i];
+        const lo = los[i];
+        const hi = his[i];
         if (overlaps !== undefined && lo + 1 < hi && overlaps[lo + 1] < hi) {
           ctx.annos.warn(`sample has start time that overlaps with previous sample timestamp for metric ${JSON.stringify(series.labels.metricName)}`, e.args[mi].pos);
           overlaps = undefined;

@@ -125,21 +125,27 @@ function writeSigned(w: BitWriter, x: number): void {
   }
 }
 
-/** Reads an unsigned varint at a byte-aligned bit position; returns [value, new position]. */
-function uvarintAt(buf: Uint8Array, pos: number): [number, number] {
+/** Reads an unsigned varint at byte `at`; the byte after it is left in `varintEnd` (no tuple, so the decoder allocates nothing). */
+let varintEnd = 0;
+function uvarintAt(buf: Uint8Array, at: number): number {
   let x = 0;
   let mul = 1;
   for (let k = 0; k < 10; k++) {
-    const b = buf[pos >>> 3];
-    pos += 8;
+    const b = buf[at++];
     x += (b & 127) * mul;
     if (b < 128) break;
     mul *= 128;
   }
-  return [x, pos];
+  varintEnd = at;
+  return x;
 }
 
-/** Decodes a scaled chunk into ts/vs from `offset`; returns the samples written. Reads 32-bit windows rather than bits. */
+/**
+ * Decodes a scaled chunk into ts/vs from `offset`; returns the samples written.
+ * Reads 32-bit windows rather than bits. A sample whose timestamp dod is zero
+ * (a steady scrape: nearly all) takes its value's prefix and payload from the
+ * same window, one read per sample rather than two.
+ */
 export function decodeScaledInto(bytes: Uint8Array, ts: Float64Array, vs: Float64Array, offset: number): number {
   if (bytes.length < 3) throw new Error('scaled chunk: shorter than its header');
   const n = scaledNumSamples(bytes);
@@ -147,22 +153,41 @@ export function decodeScaledInto(bytes: Uint8Array, ts: Float64Array, vs: Float6
   if (s === undefined) throw new Error(`scaled chunk: bad scale byte ${bytes[2]}`);
   if (n === 0) return 0;
   const buf = paddedCopy(bytes);
-  let [z, pos] = uvarintAt(buf, 24);
-  let t = unzigzag(z);
-  [z, pos] = uvarintAt(buf, pos);
-  let x = unzigzag(z);
+  let t = unzigzag(uvarintAt(buf, 3));
+  let x = unzigzag(uvarintAt(buf, varintEnd));
   ts[offset] = t;
   vs[offset] = x / s;
+  let pos = varintEnd * 8;
   let tDelta = 0;
   let xDelta = 0;
-  for (let i = 1; i < n; i++) {
-    if (i === 1) {
-      [tDelta, pos] = uvarintAt(buf, pos);
+  if (n > 1) {
+    tDelta = uvarintAt(buf, varintEnd);
+    pos = varintEnd * 8;
+    t += tDelta;
+    xDelta = readSigned(buf, pos);
+    pos = signedEnd;
+    x += xDelta;
+    ts[offset + 1] = t;
+    vs[offset + 1] = x / s;
+  }
+  for (let i = 2; i < n; i++) {
+    const w = peek32(buf, pos);
+    if (w >= 0) {
+      // Timestamp dod 0; the value's code (at most 26 bits when not 32 or 64 wide) fits the 31 bits left.
+      const v = w << 1;
+      const ones = Math.clz32(~v);
+      if (ones === 0) pos += 2;
+      else if (ones < 6) {
+        const width = VALUE_WIDTHS[ones];
+        xDelta += (v << (ones + 1)) >> (32 - width);
+        pos += 2 + ones + width;
+      } else {
+        xDelta += readSigned(buf, pos + 1);
+        pos = signedEnd;
+      }
     } else {
-      const w = peek32(buf, pos);
       const ones = Math.min(4, Math.clz32(~w));
-      if (ones === 0) pos += 1;
-      else if (ones === 4) {
+      if (ones === 4) {
         tDelta += (peek32(buf, pos + 4) | 0) * TWO32 + (peek32(buf, pos + 36) >>> 0);
         pos += 68;
       } else {
@@ -171,33 +196,37 @@ export function decodeScaledInto(bytes: Uint8Array, ts: Float64Array, vs: Float6
         tDelta += bits > 1 << (sz - 1) ? bits - (1 << sz) : bits;
         pos += ones + 1 + sz;
       }
+      xDelta += readSigned(buf, pos);
+      pos = signedEnd;
     }
     t += tDelta;
-    const w = peek32(buf, pos);
-    const ones = Math.min(7, Math.clz32(~w));
-    let d: number;
-    if (ones === 0) {
-      d = 0;
-      pos += 1;
-    } else if (ones === 7) {
-      d = (peek32(buf, pos + 7) | 0) * TWO32 + (peek32(buf, pos + 39) >>> 0);
-      pos += 71;
-    } else {
-      const width = VALUE_WIDTHS[ones];
-      pos += ones + 1;
-      // Payload widths up to 20 fit the window after the prefix; 32 needs its own.
-      const bits = width <= 20 ? (w << (ones + 1)) >> (32 - width) : peek32(buf, pos) | 0;
-      d = bits;
-      pos += width;
-    }
-    if (i === 1) xDelta = d;
-    else xDelta += d;
     x += xDelta;
     ts[offset + i] = t;
     vs[offset + i] = x / s;
   }
   if (pos > bytes.length * 8) throw new Error(`scaled chunk: truncated (${n} samples announced)`);
   return n;
+}
+
+/** The bit after the last readSigned's code. */
+let signedEnd = 0;
+
+/** Reads one value code of writeSigned at bit `pos`. */
+function readSigned(buf: Uint8Array, pos: number): number {
+  const w = peek32(buf, pos);
+  const ones = Math.min(7, Math.clz32(~w));
+  if (ones === 0) {
+    signedEnd = pos + 1;
+    return 0;
+  }
+  if (ones === 7) {
+    signedEnd = pos + 71;
+    return (peek32(buf, pos + 7) | 0) * TWO32 + (peek32(buf, pos + 39) >>> 0);
+  }
+  const width = VALUE_WIDTHS[ones];
+  signedEnd = pos + ones + 1 + width;
+  // Payload widths up to 20 fit the window after the prefix; 32 needs its own.
+  return width <= 20 ? (w << (ones + 1)) >> (32 - width) : peek32(buf, pos + ones + 1) | 0;
 }
 
 /** Samples in a scaled chunk, from its header. */
