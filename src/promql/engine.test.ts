@@ -253,7 +253,9 @@ describe('aggregations folding a selector as it reads', () => {
       const agg = (inner: string) => `${name} ${grouping} ${param} ${inner})`;
       const folded = await engine.rangeQuery(data.querier(), agg('x'), 0, 600_000, 15_000);
       const whole = await engine.rangeQuery(data.querier(), agg('x * 1'), 0, 600_000, 15_000);
-      expect(JSON.stringify(apiData(folded))).toBe(JSON.stringify(apiData(whole)));
+      const got = apiData(folded.value);
+      expect(got.result.length).toBeGreaterThan(0);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(apiData(whole.value)));
     }
   });
 });
