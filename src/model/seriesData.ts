@@ -41,6 +41,8 @@ export interface LazySeries {
   readonly mayHaveStartTimes: boolean;
   /** Whether a sample in the select's span may be a native histogram (read's `hs` is set only then). */
   readonly mayHaveHistograms: boolean;
+  /** At least as many samples as read returns (its chunks' sample counts), known without decoding. */
+  readonly sampleBound: number;
   /**
    * Its samples in the select's span, undefined when it has none there. With
    * `into`, `ts` and `vs` are views of its arrays, valid until the next read

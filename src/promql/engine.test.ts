@@ -178,6 +178,16 @@ describe('QueryEngine errors', () => {
     expect(reads).toBeLessThan(200);
   });
 
+  // gone's one chunk holds 41 samples, one a stale marker: the limit counts the 40 others, not the chunk's count.
+  it.each([
+    [40, 'answers'],
+    [39, 'refuses'],
+  ])('an instant query for a range vector of 40 samples under a limit of %i %s', async (maxSamples, verdict) => {
+    const q = new QueryEngine({ maxSamples }).instantQuery(head.querier(), 'gone[10m]', 600_000);
+    if (verdict === 'answers') expect((await q).value).toMatchObject({ type: 'matrix', series: [{ ts: { length: 39 } }] });
+    else await expect(q).rejects.toMatchObject({ type: 'execution', message: 'query processing would load too many samples into memory in query execution' });
+  });
+
   it('stops when cancelled', async () => {
     const ac = new AbortController();
     ac.abort();

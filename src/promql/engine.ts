@@ -194,6 +194,7 @@ function statsOnlyLazy(s: LazySeries): LazySeries {
     labels: s.labels,
     mayHaveStartTimes: s.mayHaveStartTimes,
     mayHaveHistograms: s.mayHaveHistograms,
+    sampleBound: s.sampleBound,
     read: (into) => {
       const got = s.read(into);
       return got && statsOnlySeries(got);

@@ -36,7 +36,12 @@ export class Evaluator implements CallEnv {
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else if (v.type === 'matrix') {
       let samples = 0;
-      for (const s of v.series) samples += s.read().ts.length;
+      for (const s of v.series) samples += s.sampleBound;
+      // Counting exactly decodes every series, which its consumer then decodes again: only when the bound breaks the limit or explain shows the count.
+      if (samples > this.ctx.maxSamples || this.ctx.onNode !== undefined) {
+        samples = 0;
+        for (const s of v.series) samples += s.read().ts.length;
+      }
       if (samples > this.ctx.maxSamples) throw tooManySamples();
       this.ctx.onNode?.(e, { series: v.series.length, samples, ms: performance.now() - t0 });
     } else {
@@ -259,7 +264,7 @@ export class Evaluator implements CallEnv {
       // Each matrix decodes its series one after another into arrays of its own, so a day of a thousand series never lies in memory at once.
       const buf = new SampleBuffers();
       // Range functions never see stale markers (matrixIterSlice skips them).
-      const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, dropName: false, read: () => withoutStale(s.read(buf) ?? NO_SAMPLES) }));
+      const series: RangeSeries[] = (this.ctx.data.get(sel) ?? []).map((s) => ({ labels: s.labels, dropName: false, sampleBound: s.sampleBound, read: () => withoutStale(s.read(buf) ?? NO_SAMPLES) }));
       const m: MatrixValue = { type: 'matrix', series, start, end, range: e.range, mode: sel.mode };
       return m;
     }
@@ -282,7 +287,7 @@ export class Evaluator implements CallEnv {
       for (const s of inner.series) {
         const samples = presentSamples(s, times);
         if (samples.hs) samples.hs = samples.hs.map(unknownResetHint);
-        series.push({ labels: s.labels, dropName: s.dropName, read: () => samples });
+        series.push({ labels: s.labels, dropName: s.dropName, sampleBound: samples.ts.length, read: () => samples });
       }
     }
     return { type: 'matrix', series, start, end, range: e.range };

@@ -37,6 +37,8 @@ export interface StepSeries {
 export interface RangeSeries {
   labels: Labels;
   dropName: boolean;
+  /** At least as many samples as read returns, known without reading. */
+  sampleBound: number;
   read(): RangeSamples;
 }
 

@@ -5,7 +5,7 @@
 
 import { compareLabels, compareStrings, type Labels } from '../model/labels';
 import type { Matcher } from '../model/matcher';
-import { decodeRange, type ChunkBytes } from './chunkEncoding';
+import { chunkNumSamples, decodeRange, type ChunkBytes } from './chunkEncoding';
 import type { MemSeries } from './memSeries';
 import { withHistograms } from './histogramSamples';
 import type { Postings, RefList } from './postings';
@@ -86,6 +86,7 @@ export function lazySeries(s: MemSeries, floats: readonly ChunkBytes[], histogra
     labels: s.labels,
     mayHaveStartTimes: s.hasStartTimesIn(mint, maxt),
     mayHaveHistograms: histograms !== undefined && histograms.length > 0,
+    sampleBound: samplesIn(floats) + (histograms === undefined ? 0 : samplesIn(histograms)),
     read(into?: SampleBuffers): SeriesData | undefined {
       let got;
       try {
@@ -97,6 +98,12 @@ export function lazySeries(s: MemSeries, floats: readonly ChunkBytes[], histogra
       return got && { labels: s.labels, ts: got.ts, vs: got.vs, st: s.startTimesAt(got.ts), ...(got.hs && { hs: got.hs }) };
     },
   };
+}
+
+function samplesIn(chunks: readonly ChunkBytes[]): number {
+  let n = 0;
+  for (const c of chunks) n += chunkNumSamples(c.bytes);
+  return n;
 }
 
 /** Every lazy series read into arrays of its own, the empty ones left out (a select's answer). */
