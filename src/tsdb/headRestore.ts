@@ -78,7 +78,12 @@ export async function restoreHead(state: StoredState, head: Head, persisted: Per
 
 async function restoreSeries(packs: StoredState['series'], head: Head, report: RestoreReporter): Promise<void> {
   let total = 0;
-  for (const p of packs) total += p.size;
+  let refsBelow = 0;
+  for (const p of packs) {
+    total += p.size;
+    if (p.size > 0) refsBelow = Math.max(refsBelow, p.refs[p.size - 1] + 1);
+  }
+  head.reserveSeries(total, refsBelow);
   let done = 0;
   for (const p of packs) {
     let i = 0;

@@ -41,6 +41,11 @@ export class SeriesColumns {
     this.nextAt[ref] = -Infinity;
   }
 
+  /** Makes rows up to `refsBelow` at once when their number is known (reopening storage). */
+  reserve(refsBelow: number): void {
+    if (refsBelow > this.len.length) this.grow(refsBelow);
+  }
+
   // By half again, not doubling: every column's unused tail is memory each
   // series pays for.
   private grow(min: number): void {
