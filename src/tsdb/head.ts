@@ -101,8 +101,13 @@ export class Head implements Storage, AppendableHead, QueryableHead {
     this.nextRef = Math.max(this.nextRef, ref + 1);
     const s = new MemSeries(ref, labels, this.columns);
     this.series[ref] = s;
-    this.postings.add(ref, labels);
+    this.postings.addInBulk(ref, labels);
     this.seriesCreated++;
+  }
+
+  /** Ends a restore: the postings lists it built become compact. */
+  restored(): void {
+    this.postings.settle();
   }
 
   /** Makes room for `count` more series with refs below `refsBelow` before restoring them, so the tables grow once. */

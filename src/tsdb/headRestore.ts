@@ -92,6 +92,7 @@ async function restoreSeries(packs: StoredState['series'], head: Head, report: R
       head.restoreSeries(p.refs[i++], labels);
     }
   }
+  head.restored();
   report.done('series', total);
 }
 
