@@ -90,11 +90,10 @@ export class Head implements Storage, AppendableHead, QueryableHead {
 
   /**
    * Adds a stored series under its ref (reopening storage): the pairs, sorted
-   * as stored, are interned in place and become the series' labels, so a
-   * million restored series cost one Labels each and no copies.
+   * as stored and already interned, become the series' labels, so a million
+   * restored series cost one Labels each and no copies.
    */
   restoreSeries(ref: SeriesRef, sortedPairs: string[]): void {
-    for (let i = 0; i < sortedPairs.length; i++) sortedPairs[i] = intern(sortedPairs[i]);
     const labels = Labels.fromSortedPairs(sortedPairs);
     // Indexed before its series exists: the index reads other series' labels only.
     if (this.byLabels.getOrAdd(labels, ref) !== ref) return;

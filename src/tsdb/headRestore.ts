@@ -14,6 +14,7 @@ import type { ChunkEncoding } from './chunkEncoding';
 import { timeSlices } from './timeSlices';
 import type { BlockRecord, HeadRecord, OpenHistogramChunks, StoredState, WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
+import { intern } from '../model/labels';
 
 /** How far reopening has come: `done` of `total` units (series, block entries, logged samples) of one phase. */
 export interface RestoreProgress {
@@ -87,7 +88,7 @@ async function restoreSeries(packs: StoredState['series'], head: Head, report: R
   let done = 0;
   for (const p of packs) {
     let i = 0;
-    for (const labels of packLabels(p)) {
+    for (const labels of packLabels(p, intern)) {
       if ((++done & 1023) === 0) await report.step('series', done, total);
       head.restoreSeries(p.refs[i++], labels);
     }

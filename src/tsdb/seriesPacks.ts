@@ -59,8 +59,10 @@ function pack(rows: readonly { ref: number; labels: readonly string[] }[]): Seri
  * the one at the same place in the series before is that same string, not a
  * new slice: series stored side by side share most names and many values,
  * so a million-series restore makes and interns a fraction of the strings.
+ * `fresh` is given each new slice (interning it) and a reused string is
+ * what it returned.
  */
-export function* packLabels(p: SeriesPack): Generator<string[], void, undefined> {
+export function* packLabels(p: SeriesPack, fresh: (s: string) => string = (s) => s): Generator<string[], void, undefined> {
   const { text, lens } = p;
   let k = 0;
   let off = 0;
@@ -70,7 +72,7 @@ export function* packLabels(p: SeriesPack): Generator<string[], void, undefined>
     for (let j = 0; j < labels.length; j++) {
       const len = lens[k++];
       const before = prev[j];
-      labels[j] = before !== undefined && before.length === len && text.startsWith(before, off) ? before : text.slice(off, off + len);
+      labels[j] = before !== undefined && before.length === len && text.startsWith(before, off) ? before : fresh(text.slice(off, off + len));
       off += len;
     }
     prev = labels;
