@@ -90,19 +90,29 @@ export class Head implements Storage, AppendableHead, QueryableHead {
 
   /**
    * Adds a stored series under its ref (reopening storage): the pairs, sorted
-   * as stored, are interned in place and become the series' labels, so a
-   * million restored series cost one Labels each and no copies.
+   * as stored and already interned, become the series' labels, so a million
+   * restored series cost one Labels each and no copies.
    */
   restoreSeries(ref: SeriesRef, sortedPairs: string[]): void {
-    for (let i = 0; i < sortedPairs.length; i++) sortedPairs[i] = intern(sortedPairs[i]);
     const labels = Labels.fromSortedPairs(sortedPairs);
-    if (this.byLabels.get(labels) !== undefined) return;
+    // Indexed before its series exists: the index reads other series' labels only.
+    if (this.byLabels.getOrAdd(labels, ref) !== ref) return;
     this.nextRef = Math.max(this.nextRef, ref + 1);
     const s = new MemSeries(ref, labels, this.columns);
     this.series[ref] = s;
-    this.byLabels.add(labels, ref);
-    this.postings.add(ref, labels);
+    this.postings.addInBulk(ref, labels);
     this.seriesCreated++;
+  }
+
+  /** Ends a restore: the postings lists it built become compact. */
+  restored(): void {
+    this.postings.settle();
+  }
+
+  /** Makes room for `count` more series with refs below `refsBelow` before restoring them, so the tables grow once. */
+  reserveSeries(count: number, refsBelow: number): void {
+    this.byLabels.reserve(this.byLabels.size + count);
+    this.columns.reserve(refsBelow);
   }
 
   /** The ref the next new series gets; every ref below it has been handed out. */

@@ -14,6 +14,7 @@ import type { ChunkEncoding } from './chunkEncoding';
 import { timeSlices } from './timeSlices';
 import type { BlockRecord, HeadRecord, OpenHistogramChunks, StoredState, WalRecord } from './tsdbStore';
 import { errorMessage } from '../model/result';
+import { intern } from '../model/labels';
 
 /** How far reopening has come: `done` of `total` units (series, block entries, logged samples) of one phase. */
 export interface RestoreProgress {
@@ -79,15 +80,21 @@ export async function restoreHead(state: StoredState, head: Head, persisted: Per
 
 async function restoreSeries(packs: StoredState['series'], head: Head, report: RestoreReporter): Promise<void> {
   let total = 0;
-  for (const p of packs) total += p.size;
+  let refsBelow = 0;
+  for (const p of packs) {
+    total += p.size;
+    if (p.size > 0) refsBelow = Math.max(refsBelow, p.refs[p.size - 1] + 1);
+  }
+  head.reserveSeries(total, refsBelow);
   let done = 0;
   for (const p of packs) {
     let i = 0;
-    for (const labels of packLabels(p)) {
+    for (const labels of packLabels(p, intern)) {
       if ((++done & 1023) === 0) await report.step('series', done, total);
       head.restoreSeries(p.refs[i++], labels);
     }
   }
+  head.restored();
   report.done('series', total);
 }
 

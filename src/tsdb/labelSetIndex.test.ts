@@ -47,6 +47,22 @@ describe('LabelSetIndex', () => {
     expect(idx.get(Labels.from({ __name__: 'm', pod: 'pod-4242' }))).toBe(4242);
   });
 
+  it.each([
+    ['an empty table', 0],
+    ['a reserved table', 50_000],
+  ])('getOrAdd in %s indexes a new label set and answers an indexed one with its ref', (_name, reserve) => {
+    const series = new Map<number, Labels>();
+    const idx = new LabelSetIndex((r) => series.get(r)!);
+    idx.reserve(reserve);
+    for (let r = 1; r <= 1_000; r++) {
+      series.set(r, Labels.from({ __name__: 'm', id: String(r) }));
+      expect(idx.getOrAdd(series.get(r)!, r)).toBe(r);
+    }
+    expect(idx.getOrAdd(Labels.from({ id: '42', __name__: 'm' }), 5_000)).toBe(42);
+    expect(idx.size).toBe(1_000);
+    expect(idx.get(Labels.from({ __name__: 'm', id: '999' }))).toBe(999);
+  });
+
   it('ignores deleting a series it does not hold', () => {
     const idx = new LabelSetIndex(() => Labels.EMPTY);
     idx.delete(Labels.from({ a: '1' }), 5);

@@ -40,9 +40,38 @@ export class LabelSetIndex {
 
   /** Indexes a series whose labels are not yet indexed. */
   add(labels: Labels, ref: SeriesRef): void {
+    this.insert(pairsHash(labels.flat()), ref);
+  }
+
+  /**
+   * The ref already indexed for these labels, or `ref` once it is indexed
+   * for them: one hash of the pairs where a get then an add took two.
+   */
+  getOrAdd(labels: Labels, ref: SeriesRef): SeriesRef {
+    const hash = pairsHash(labels.flat());
+    const { slots, hashes } = this;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; slots[i] !== EMPTY; i = (i + 1) & mask) {
+      if (hashes[i] === hash && this.labelsOf(slots[i]).equals(labels)) return slots[i];
+    }
+    this.insert(hash, ref);
+    return ref;
+  }
+
+  /**
+   * Makes room for `n` series in all, so indexing a count known beforehand
+   * (reopening storage) grows the table once instead of twenty times.
+   */
+  reserve(n: number): void {
+    let size = this.slots.length;
+    while (n * 3 > size * 2) size *= 2;
+    if (size !== this.slots.length) this.resize(size);
+  }
+
+  private insert(hash: number, ref: SeriesRef): void {
     if (ref === EMPTY) throw new RangeError('labelSetIndex: ref 0 cannot be indexed');
     if ((this.count + 1) * 3 > this.slots.length * 2) this.resize(this.slots.length * 2);
-    this.place(pairsHash(labels.flat()), ref);
+    this.place(hash, ref);
     this.count++;
   }
 

@@ -8,9 +8,14 @@ describe('Postings', () => {
   const n = 1_000;
   const labelsOf = (r: number): Labels => Labels.from({ __name__: 'm', even: String(r % 2 === 0), tens: String(Math.floor(r / 10)) });
 
-  function built(order: number[]): Postings {
+  /** By `add`, or as a restore builds it: in bulk, then settled or not (and added to after). */
+  function built(order: number[], how: 'add' | 'bulk' | 'bulk, unsettled' = 'add'): Postings {
     const p = new Postings();
-    for (const r of order) p.add(r, labelsOf(r));
+    for (const r of order) {
+      if (how === 'add') p.add(r, labelsOf(r));
+      else p.addInBulk(r, labelsOf(r));
+    }
+    if (how === 'bulk') p.settle();
     return p;
   }
 
@@ -24,11 +29,15 @@ describe('Postings', () => {
   // Refs out of order (restores can add them so): reversed odd refs after ascending even ones.
   const shuffled = [...ascending.filter((r) => r % 2 === 0), ...ascending.filter((r) => r % 2 === 1).reverse()];
 
-  it.each([
-    ['ascending', ascending],
-    ['out of order', shuffled],
-  ])('resolves matchers to ascending refs when refs arrive %s', (_, order) => {
-    const p = built(order);
+  it.each<[string, number[], 'add' | 'bulk' | 'bulk, unsettled']>([
+    ['ascending', ascending, 'add'],
+    ['out of order', shuffled, 'add'],
+    ['ascending', ascending, 'bulk'],
+    ['out of order', shuffled, 'bulk'],
+    ['ascending', ascending, 'bulk, unsettled'],
+    ['out of order', shuffled, 'bulk, unsettled'],
+  ])('resolves matchers to ascending refs when refs arrive %s, indexed by %s', (_, order, how) => {
+    const p = built(order, how);
     expect(p.numSeries).toBe(n);
     expect([...p.resolve([new Matcher('=', 'even', 'true')])]).toEqual(ascending.filter((r) => r % 2 === 0));
     expect([...p.resolve([new Matcher('=', 'even', 'false'), new Matcher('=~', 'tens', '1|2')])]).toEqual([11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
@@ -45,10 +54,19 @@ describe('Postings', () => {
     expect([...got]).toEqual(ascending.filter((r) => r < 500 && r % 2 === 0));
   });
 
-  it('adds a ref once however often it is added', () => {
-    const p = built([...ascending, ...ascending.slice(0, 100)]);
+  it.each(['add', 'bulk'] as const)('adds a ref once however often it is added, by %s', (how) => {
+    const p = built([...ascending, ...ascending.slice(0, 100)], how);
     expect(p.numSeries).toBe(n);
     expect(valueCounts(p, 'even').get('true')).toBe(n / 2);
+  });
+
+  it('takes series by add and removes them after a bulk build, settled or not', () => {
+    for (const how of ['bulk', 'bulk, unsettled'] as const) {
+      const p = built(ascending.filter((r) => r <= 600), how);
+      for (let r = 601; r <= n; r++) p.add(r, labelsOf(r));
+      p.remove(new Set([2, 4, 1000]), labelsOf);
+      expect([...p.resolve([new Matcher('=', 'even', 'true')])]).toEqual(ascending.filter((r) => r % 2 === 0 && r > 4 && r < 1000));
+    }
   });
 
   it('drops removed refs from every list and empty values with them', () => {

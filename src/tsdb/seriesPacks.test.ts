@@ -20,6 +20,17 @@ describe('series packs', () => {
     expect(unpack(packSeries(rows))).toEqual(rows);
   });
 
+  it('keeps each series its own strings where the series before has one of the same length at that place', () => {
+    const rows = [
+      { ref: 1, labels: ['__name__', 'up', 'job', 'ab', 'zone', 'eu'] },
+      { ref: 2, labels: ['__name__', 'up', 'job', 'ba', 'zone', 'eu'] },
+      { ref: 3, labels: ['__name__', 'up', 'job', 'ba'] },
+      { ref: 4, labels: ['__name__', 'up', 'job', 'ba', 'zone', 'us', 'x', 'y'] },
+      { ref: 5, labels: ['__name__', 'upp', 'jo', 'bba'] },
+    ];
+    expect(unpack(packSeries(rows))).toEqual(rows);
+  });
+
   it.each([
     [0, 3, 0],
     [5, 5, 1],

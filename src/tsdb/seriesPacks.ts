@@ -53,17 +53,29 @@ function pack(rows: readonly { ref: number; labels: readonly string[] }[]): Seri
   return { id: rows.length > 0 ? rows[0].ref : 0, size: rows.length, refs, counts, lens, text: parts.join('') };
 }
 
-/** Each series' labels in ref order (the caller reads the ref from `refs` by position): a fresh array per series, no other object. */
-export function* packLabels(p: SeriesPack): Generator<string[], void, undefined> {
+/**
+ * Each series' labels in ref order (the caller reads the ref from `refs` by
+ * position): a fresh array per series, no other object. A string equal to
+ * the one at the same place in the series before is that same string, not a
+ * new slice: series stored side by side share most names and many values,
+ * so a million-series restore makes and interns a fraction of the strings.
+ * `fresh` is given each new slice (interning it) and a reused string is
+ * what it returned.
+ */
+export function* packLabels(p: SeriesPack, fresh: (s: string) => string = (s) => s): Generator<string[], void, undefined> {
+  const { text, lens } = p;
   let k = 0;
   let off = 0;
+  let prev: string[] = [];
   for (let i = 0; i < p.size; i++) {
     const labels = new Array<string>(p.counts[i]);
     for (let j = 0; j < labels.length; j++) {
-      const end = off + p.lens[k++];
-      labels[j] = p.text.slice(off, end);
-      off = end;
+      const len = lens[k++];
+      const before = prev[j];
+      labels[j] = before !== undefined && before.length === len && text.startsWith(before, off) ? before : fresh(text.slice(off, off + len));
+      off += len;
     }
+    prev = labels;
     yield labels;
   }
 }

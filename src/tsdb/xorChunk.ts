@@ -61,7 +61,8 @@ export function xorStart(s: XorState, at: number): void {
  * byte `at` of the sink, which must have room for it, and takes up its state.
  */
 export function xorResume(s: XorState, bytes: Uint8Array, at: number): void {
-  const it = new XorIterator(bytes);
+  const it = resumeReader;
+  it.reset(bytes);
   while (it.next());
   if (it.err) throw new Error(`xor chunk: cannot resume: ${it.err}`);
   const buf = s.buf;
@@ -332,6 +333,13 @@ export class XorIterator {
     if (readXorValue(this.r, this)) this.windowSeen = true;
   }
 }
+
+/**
+ * The one reader resuming uses, reset per chunk: a reader of its own per
+ * series made three objects and two byte arrays each, a million of them
+ * for the GC on reopening a million series.
+ */
+const resumeReader = new XorIterator();
 
 function readUvarint(r: BitReader): number {
   let x = 0;
