@@ -52,12 +52,10 @@ export class SeriesColumns {
     this.extras.delete(ref);
   }
 
-
   /** Makes rows up to `refsBelow` at once when their number is known (reopening storage). */
   reserve(refsBelow: number): void {
     if (refsBelow > this.len.length) this.grow(refsBelow);
   }
-
 
   // By a quarter, not doubling: every column's unused tail is memory each
   // series pays for (50 bytes a row; growing by half left 24% of the rows
