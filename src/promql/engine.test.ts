@@ -244,7 +244,7 @@ describe('QueryEngine time slicing', () => {
   });
 });
 
-describe('aggregations folding a selector as it reads', () => {
+describe('aggregations folding a selector or a range function as it reads', () => {
   // Values that test every accumulator: large ones that overflow sum into avg's incremental mean, NaN, infinities, -0, gaps.
   const data = new Head();
   const app = data.appender();
@@ -259,10 +259,10 @@ describe('aggregations folding a selector as it reads', () => {
 
   it.each(['sum', 'avg', 'count', 'group', 'min', 'max', 'stddev', 'stdvar', 'quantile (0.3,', 'count_values ("v",'])('%s gives what it gives over the same series made by an expression', async (op) => {
     const [name, param = '('] = op.split(' ');
-    for (const grouping of ['', 'by (g)', 'without (id)']) {
-      const agg = (inner: string) => `${name} ${grouping} ${param} ${inner})`;
-      const folded = await engine.rangeQuery(data.querier(), agg('x'), 0, 600_000, 15_000);
-      const whole = await engine.rangeQuery(data.querier(), agg('x * 1'), 0, 600_000, 15_000);
+    for (const [grouping, inner] of [['', 'x'], ['by (g)', 'x'], ['without (id)', 'x'], ['by (g)', 'rate(x[2m])'], ['without (id)', 'max_over_time(x[1m])']]) {
+      const agg = (arg: string) => `${name} ${grouping} ${param} ${arg})`;
+      const folded = await engine.rangeQuery(data.querier(), agg(inner), 0, 600_000, 15_000);
+      const whole = await engine.rangeQuery(data.querier(), agg(`${inner} * 1`), 0, 600_000, 15_000);
       const got = apiData(folded.value);
       expect(got.result.length).toBeGreaterThan(0);
       expect(JSON.stringify(got)).toBe(JSON.stringify(apiData(whole.value)));

@@ -37,8 +37,8 @@ const EXTENDED_SAFE = {
  * arguments scalars; `fnFor` gives each series a step writer that may keep
  * state across the series' steps.
  */
-function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
-  return async (env: CallEnv, e: Call, g: Grid): Promise<Value> => {
+function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): RangeStream {
+  return async (env: CallEnv, e: Call, g: Grid, sink: (s: StepSeries) => void): Promise<void> => {
     const ctx = env.ctx;
     const name = e.func.name;
     const mi = e.func.argTypes.indexOf('matrix');
@@ -65,7 +65,6 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       }
     };
     const floatsOnly = FLOAT_SAMPLES_ONLY.has(name);
-    const out: StepSeries[] = [];
     const meter = new PointMeter(ctx.maxSamples);
     const p: number[] = new Array(params.length);
     // Every step's window bounds over the series at hand, filled before its steps run.
@@ -115,7 +114,7 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
       }
       if (r.has.indexOf(1) < 0) continue;
       meter.add(r);
-      out.push(r);
+      sink(r);
       if ((name === 'rate' || name === 'increase') && (hw === undefined || hw.sawFloats)) {
         const metric = series.labels.metricName;
         if (metric !== '' && !/_(total|sum|count|bucket)$/.test(metric)) {
@@ -123,7 +122,6 @@ function rangeCall(fnFor: SeriesRangeFn, keepName: boolean): FunctionCall {
         }
       }
     }
-    return { type: 'vector', series: out };
   };
 }
 
@@ -466,11 +464,24 @@ const calls = new Map<string, FunctionCall>([
   ['timestamp', timestamp],
   ['vector', vector],
 ]);
+/** A range function's output series handed to `sink` one at a time as they are made. */
+export type RangeStream = (env: CallEnv, e: Call, g: Grid, sink: (s: StepSeries) => void) => Promise<void>;
+
+const rangeStreams = new Map<string, RangeStream>();
 for (const name of Object.keys(rangeFunctions)) {
   // These two act like an offset, so the series keeps its name.
   const keepName = name === 'last_over_time' || name === 'first_over_time';
-  calls.set(name, rangeCall(slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName));
+  const stream = rangeCall(slidingFunctions[name] ?? stepWriter(rangeFunctions[name]), keepName);
+  rangeStreams.set(name, stream);
+  calls.set(name, async (env, e, g) => {
+    const out: StepSeries[] = [];
+    await stream(env, e, g, (s) => out.push(s));
+    return { type: 'vector', series: out };
+  });
 }
+
+/** The range functions, as streams an aggregation can fold as they go. */
+export const RANGE_STREAMS: ReadonlyMap<string, RangeStream> = rangeStreams;
 for (const [name, call] of Object.entries(histogramFunctions)) calls.set(name, call);
 for (const name of Object.keys(elementFunctions)) calls.set(name, elementCall(elementFunctions[name]));
 for (const name of Object.keys(dateFunctions)) calls.set(name, dateCall(dateFunctions[name]));
