@@ -230,7 +230,8 @@ async function vigilQuery(page: Page, expr: string, atMs: number, timeoutMs = 18
     if (await panel.getByRole('alert').count()) throw new Error(`Vigil refused ${expr}: ${await panel.getByRole('alert').innerText()}`);
     await sleep(500);
   }
-  throw new Error(`Vigil did not answer ${expr} within ${timeoutMs / 1000} s`);
+  const shown = await panel.innerText().catch(() => '(panel gone)');
+  throw new Error(`Vigil did not answer ${expr} within ${timeoutMs / 1000} s; the panel showed: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`);
 }
 
 // ---------------------------------------------------------------- the load
