@@ -31,18 +31,7 @@ export class Postings {
 
   /** Indexes a series; refs normally arrive ascending, so lists stay sorted by appending. */
   add(ref: number, labels: Labels): void {
-    this.all = inserted(this.all, ref);
-    const flat = labels.flat();
-    for (let i = 0; i < flat.length; i += 2) {
-      let values = this.byName.get(flat[i]);
-      if (!values) this.byName.set(flat[i], (values = new Map()));
-      const list = values.get(flat[i + 1]);
-      if (list === undefined) values.set(flat[i + 1], [ref]);
-      else {
-        const next = inserted(list, ref);
-        if (next !== list) values.set(flat[i + 1], next);
-      }
-    }
+    this.index(ref, labels, inserted);
   }
 
   /**
@@ -53,7 +42,12 @@ export class Postings {
    * size. The lists are correct in between, only roomier.
    */
   addInBulk(ref: number, labels: Labels): void {
-    this.all = appended(this.all, ref);
+    this.index(ref, labels, appended);
+  }
+
+  /** Puts ref in the list of all series and of each of its label pairs, `withRef` giving each list with it. */
+  private index(ref: number, labels: Labels, withRef: (list: List, ref: number) => List): void {
+    this.all = withRef(this.all, ref);
     const flat = labels.flat();
     for (let i = 0; i < flat.length; i += 2) {
       let values = this.byName.get(flat[i]);
@@ -61,7 +55,7 @@ export class Postings {
       const list = values.get(flat[i + 1]);
       if (list === undefined) values.set(flat[i + 1], [ref]);
       else {
-        const next = appended(list, ref);
+        const next = withRef(list, ref);
         if (next !== list) values.set(flat[i + 1], next);
       }
     }
