@@ -356,9 +356,11 @@ export class Evaluator implements CallEnv {
     const t0 = performance.now();
     let series = 0;
     let samples = 0;
+    // The producer's meter has counted the points for the limit already; they are counted again only for explain.
+    const explain = this.ctx.onNode !== undefined;
     await each((s) => {
       series++;
-      samples += countPoints(s);
+      if (explain) samples += countPoints(s);
       fold.add(s);
     });
     this.ctx.onNode?.(e.expr, { series, samples, ms: performance.now() - t0 });
