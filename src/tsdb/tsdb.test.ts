@@ -34,6 +34,22 @@ async function openFresh(factory: IDBFactory, extra: Partial<Parameters<typeof o
   return db;
 }
 
+/**
+ * A store keeping 6 h: a series 'gone' with samples only at T0, two scraped
+ * at T0 and again 12 h later, checkpointed once between; the next checkpoint
+ * drops the first window and 'gone' with it.
+ */
+async function retentionDue(factory: IDBFactory): Promise<Tsdb> {
+  const db = await openFresh(factory, { retentionMs: 6 * HOUR });
+  const app = db.appender();
+  for (let k = 0; k < 100; k++) app.append(0, Labels.from({ __name__: 'gone' }), T0 + k * 15_000, k);
+  app.commit();
+  scrape(db, 2, T0, 10);
+  await db.checkpoint();
+  scrape(db, 2, T0 + 12 * HOUR, 10);
+  return db;
+}
+
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const db of open.splice(0)) await db.close().catch(() => undefined);
@@ -230,13 +246,7 @@ describe('persistent tsdb', () => {
 
   it('drops blocks past the retention time and the series left without samples', async () => {
     const factory = new IDBFactory();
-    const db = await openFresh(factory, { retentionMs: 6 * HOUR });
-    const app = db.appender();
-    for (let k = 0; k < 100; k++) app.append(0, Labels.from({ __name__: 'gone' }), T0 + k * 15_000, k);
-    app.commit();
-    scrape(db, 2, T0, 10);
-    await db.checkpoint();
-    scrape(db, 2, T0 + 12 * HOUR, 10);
+    const db = await retentionDue(factory);
     const got = await db.checkpoint();
     expect(got.retention.reasons).toEqual(['time']);
     expect(got.retention.seriesRemoved).toBe(1);
@@ -246,13 +256,7 @@ describe('persistent tsdb', () => {
 
   it('reopens without the series retention dropped', async () => {
     const factory = new IDBFactory();
-    const db = await openFresh(factory, { retentionMs: 6 * HOUR });
-    const app = db.appender();
-    for (let k = 0; k < 100; k++) app.append(0, Labels.from({ __name__: 'gone' }), T0 + k * 15_000, k);
-    app.commit();
-    scrape(db, 2, T0, 10);
-    await db.checkpoint();
-    scrape(db, 2, T0 + 12 * HOUR, 10);
+    const db = await retentionDue(factory);
     expect((await db.checkpoint()).retention.seriesRemoved).toBe(1);
     await db.close();
     const again = await openFresh(factory, { retentionMs: 6 * HOUR });
