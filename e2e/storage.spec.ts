@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { tableValue } from './panelTable';
 
@@ -87,8 +87,8 @@ test('wiping the data, once confirmed, starts the samples afresh and keeps the c
   await expect(page.getByRole('region', { name: 'Pool demo' })).toBeVisible();
 });
 
-test('a store the engine cannot open says why at once, and wiping it starts the engine afresh', async ({ page }) => {
-  // A database left at a newer version (as after running a newer Vigil) cannot be opened by this one.
+/** Leaves the store at a newer version (as after running a newer Vigil), which this one cannot open. */
+async function leaveNewerStore(page: Page): Promise<void> {
   await page.goto('/vigil-nothing-here');
   await page.evaluate(
     () =>
@@ -102,6 +102,10 @@ test('a store the engine cannot open says why at once, and wiping it starts the 
         req.onerror = () => reject(req.error);
       }),
   );
+}
+
+test('a store the engine cannot open says why at once, and wiping it starts the engine afresh', async ({ page }) => {
+  await leaveNewerStore(page);
   await page.goto('/#/status');
   const banner = page.getByRole('alert', { name: 'Engine start' });
   await expect(banner).toContainText('The engine could not start: tsdb: cannot open IndexedDB database "vigil-tsdb"');
@@ -112,19 +116,7 @@ test('a store the engine cannot open says why at once, and wiping it starts the 
 });
 
 test('a store the engine cannot open may be left as it is: the engine starts read-only and says so', async ({ page }) => {
-  await page.goto('/vigil-nothing-here');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('vigil-tsdb', 99);
-        req.onupgradeneeded = () => req.result.createObjectStore('series');
-        req.onsuccess = () => {
-          req.result.close();
-          resolve();
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  await leaveNewerStore(page);
   await page.goto('/#/status');
   const banner = page.getByRole('alert', { name: 'Engine start' });
   await banner.getByRole('button', { name: 'Start read-only (keep the stored samples as they are)' }).click();
